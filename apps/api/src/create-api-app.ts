@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { mountBullBoard } from './bull-board';
+import { mountHttpMetrics } from './http-metrics';
+import { mountSwagger } from './swagger';
+import { mountWeb } from './web';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the api (used by main.ts and by the integration tests, so both run the same application). */
+export async function createApiApp(): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  mountHttpMetrics(app);
+  mountSwagger(app);
+  await mountBullBoard(app);
+  await mountWeb(app);
+  return app;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { loadConfig } from '@app/platform/config/app-config';
+import { pinoOptions } from '@app/platform/observability/logging.module';
+import { ObservabilityModule } from '@app/platform/observability/observability.module';
+import { PlatformModule } from '@app/platform/platform.module';
+
+/** The worker: BullMQ processors and reconciliation; its only HTTP is /health and /metrics. */
+@Module({
+  imports: [LoggerModule.forRootAsync({ useFactory: () => pinoOptions(loadConfig(), 'worker') }), PlatformModule, ObservabilityModule],
+})
+export class WorkerModule {}

@@ -1,0 +1,48 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { Roles } from '../auth/decorators';
+import { Role } from '../auth/roles';
+import { AuditVerifyService } from './audit-verify.service';
+
+class SubjectQuery {
+  @ApiProperty({ description: '对象类型 / subject type, e.g. trading_project' })
+  @IsString()
+  @Length(1, 64)
+  subjectType: string;
+
+  @ApiProperty({ description: '对象编号 / subject id' })
+  @IsString()
+  @Length(1, 128)
+  subjectId: string;
+}
+
+class VerifyResultDto {
+  @ApiProperty({ description: '链是否完整 / whether the chain is intact' }) ok: boolean;
+  @ApiProperty({ description: '已校验条数 / links checked' }) checked: number;
+  @ApiProperty({ description: '最后一条的序号 / last sequence checked' }) lastSeq: string;
+  @ApiProperty({ description: '第一处断裂 / first broken link', nullable: true, type: Object }) firstBroken: { seq: string; reason: string } | null;
+  @ApiProperty({ description: '耗时毫秒 / duration in ms' }) durationMs: number;
+}
+
+@ApiTags('audit 审计链')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly verifier: AuditVerifyService) {}
+
+  @Get('verify')
+  @Roles(Role.Office, Role.Regulator)
+  @ApiOperation({ summary: '校验整条审计哈希链 / Verify the whole audit hash chain', description: '逐条重算哈希,报告第一处断裂的序号。Recomputes every link and reports the first broken sequence.' })
+  @ApiOkResponse({ type: VerifyResultDto })
+  verify(): Promise<VerifyResultDto> {
+    return this.verifier.verify();
+  }
+
+  @Get('events')
+  @Roles(Role.Office, Role.Regulator)
+  @ApiOperation({ summary: '查看某对象的审计记录 / Audit events of one subject' })
+  async events(@Query() q: SubjectQuery) {
+    return { items: await this.verifier.eventsOf(q.subjectType, q.subjectId) };
+  }
+}

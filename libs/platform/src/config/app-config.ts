@@ -1,0 +1,96 @@
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './defaults';
+
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string;
+  /** every Redis key this process writes starts with it (BullMQ, throttling, live feeds) */
+  redisPrefix: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  /** 32-byte key (base64) that wraps the per-project keys of sealed contents */
+  masterKey: Buffer;
+  logLevel: string;
+  loginAttemptsPerMinute: number;
+  milestoneReconcileMs: number;
+  workerConcurrency: number;
+  /** how long a worker may hold a job before another takes it over (BullMQ lock) */
+  jobLockMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+function str(env: Env, name: string, fallback?: string): string {
+  const v = env[name];
+  if (v === undefined || v === '') {
+    if (fallback !== undefined) return fallback;
+    throw new ConfigError(`${name} is missing (缺少配置 ${name})`);
+  }
+  return v;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}" (配置 ${name} 无效)`);
+  }
+  return Number(raw);
+}
+
+function url(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const v = str(env, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(v);
+  } catch {
+    throw new ConfigError(`${name} is not a URL: "${v}" (配置 ${name} 不是有效地址)`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}" (配置 ${name} 协议无效)`);
+  }
+  return v;
+}
+
+const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
+const DEV_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
+
+/** Reads and validates the environment; throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = str(env, 'NODE_ENV', 'development');
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, test or production, got "${nodeEnv}" (配置 NODE_ENV 无效)`);
+  }
+  const prod = nodeEnv === 'production';
+  const jwtSecret = str(env, 'JWT_SECRET', prod ? undefined : DEV_JWT_SECRET);
+  if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters (配置 JWT_SECRET 过短)');
+  const masterKeyB64 = str(env, 'MASTER_KEY', prod ? undefined : DEV_MASTER_KEY);
+  const masterKey = Buffer.from(masterKeyB64, 'base64');
+  if (masterKey.length !== 32) throw new ConfigError('MASTER_KEY must be 32 bytes in base64 (配置 MASTER_KEY 必须是 32 字节的 base64)');
+  const redisPrefix = str(env, 'REDIS_PREFIX', 'yg');
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(redisPrefix)) {
+    throw new ConfigError(`REDIS_PREFIX may hold only letters, digits and _.:- (配置 REDIS_PREFIX 无效)`);
+  }
+  return {
+    nodeEnv: nodeEnv as NodeEnv,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: str(env, 'HOST', '0.0.0.0'),
+    databaseUrl: url(env, 'DATABASE_URL', DEFAULT_DATABASE_URL, ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', DEFAULT_REDIS_URL, ['redis:', 'rediss:']),
+    redisPrefix,
+    jwtSecret,
+    jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 900, 30, 86400),
+    masterKey,
+    logLevel: str(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
+    loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10000),
+    milestoneReconcileMs: int(env, 'MILESTONE_RECONCILE_MS', 60000, 200, 3600000),
+    workerConcurrency: int(env, 'WORKER_CONCURRENCY', 8, 1, 256),
+    jobLockMs: int(env, 'JOB_LOCK_MS', 30000, 500, 600000),
+  };
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, loadConfig } from '../config/app-config';
+
+/** Paths that must never reach a log line: credentials, tokens and anything sealed. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.passwordHash',
+  '*.accessToken',
+  '*.token',
+  '*.price',
+  '*.documents',
+  '*.sealed',
+];
+
+export function pinoOptions(config: AppConfig, name: string) {
+  return {
+    pinoHttp: {
+      name,
+      level: config.logLevel,
+      genReqId: (req: { headers: Record<string, unknown> }) => {
+        const given = req.headers['x-request-id'];
+        return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+      },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' || req.url === '/metrics' },
+    },
+  };
+}
+
+@Module({
+  imports: [LoggerModule.forRootAsync({ useFactory: () => pinoOptions(loadConfig(), 'api') })],
+})
+export class LoggingModule {}

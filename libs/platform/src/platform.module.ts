@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { AuthCoreModule } from './auth/auth-core.module';
+import { Clock } from './clock/clock';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { QueuesModule } from './queues/queues.module';
+
+/** What every process (api and worker) stands on: config, database, queues, auth, audit, clock. */
+@Global()
+@Module({
+  imports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule],
+  providers: [Clock],
+  exports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, Clock],
+})
+export class PlatformModule {}

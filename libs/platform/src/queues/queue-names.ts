@@ -1,0 +1,11 @@
+/** Every BullMQ queue and job name of the platform, in one place. */
+export enum QueueName {
+  Milestones = 'milestones',
+  Notifications = 'notifications',
+}
+
+export enum JobName {
+  FireMilestone = 'fire-milestone',
+  ReconcileMilestones = 'reconcile-milestones',
+  Notify = 'notify',
+}
