@@ -21,7 +21,7 @@ export class AuditVerifyService {
     const verifier = new ChainVerifier({ checkPayloads: options.checkPayloads, contiguous: true });
     let after = '0';
     for (;;) {
-      const rows: AuditRow[] = await this.ds.query(`${SELECT_LINKS} WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`, [after]);
+      const rows: AuditRow[] = await this.ds.query(`${SELECT_LINKS} WHERE audit_event.seq > $1 ORDER BY audit_event.seq LIMIT ${BATCH}`, [after]);
       if (rows.length === 0) break;
       if (!rows.every((row) => verifier.push(row))) break;
       after = rows[rows.length - 1].seq;
@@ -32,6 +32,6 @@ export class AuditVerifyService {
   }
 
   async eventsOf(subjectType: string, subjectId: string): Promise<AuditRow[]> {
-    return this.ds.query(`${SELECT_LINKS} WHERE subject_type = $1 AND subject_id = $2 ORDER BY seq`, [subjectType, subjectId]);
+    return this.ds.query(`${SELECT_LINKS} WHERE subject_type = $1 AND subject_id = $2 ORDER BY audit_event.seq`, [subjectType, subjectId]);
   }
 }
