@@ -1,0 +1,74 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from './build.mjs';
+import { log, ROOT, run, seconds, withDatabase } from './lib.mjs';
+
+const started = Date.now();
+const lock = join(ROOT, 'package-lock.json');
+const marker = join(ROOT, 'node_modules', '.package-lock.json');
+if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
+  log('installing dependencies (npm ci) …');
+  if (spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
+}
+const { ensureDatabase, ensureServices } = await import('./services.mjs');
+
+const { adminUrl, redisUrl, started: launched } = await ensureServices();
+for (const s of launched) log(`started ${s}`);
+const databaseName = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).pathname.slice(1) || 'yangguang' : 'yangguang';
+const databaseUrl = withDatabase(adminUrl, databaseName);
+if (await ensureDatabase(adminUrl, databaseName)) log(`created database ${databaseName}`);
+
+await build();
+const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+if ((await run(process.execPath, ['dist/libs/platform/src/database/migrate.js'], { env })) !== 0) process.exit(1);
+const seed = join(ROOT, 'dist', 'apps', 'api', 'src', 'seed', 'main.js');
+if (existsSync(seed)) {
+  if ((await run(process.execPath, [seed], { env })) !== 0) process.exit(1);
+} else {
+  log('no demo seed yet (dist/apps/api/src/seed/main.js): skipped');
+}
+
+const port = Number(process.env.PORT ?? 3000);
+const children = [
+  spawn(process.execPath, ['dist/apps/api/src/main.js'], { cwd: ROOT, stdio: 'inherit', env: { ...env, PORT: String(port) } }),
+  spawn(process.execPath, ['dist/apps/worker/src/main.js'], { cwd: ROOT, stdio: 'inherit', env: { ...env, WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT ?? String(port + 1) } }),
+];
+let stopping = false;
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 3000).unref();
+}
+for (const c of children) c.on('exit', (code) => { if (!stopping) { log(`a process stopped (exit ${code}); stopping the others`); stop(code || 1); } });
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+const base = `http://localhost:${port}`;
+const deadline = Date.now() + 60000;
+for (;;) {
+  try {
+    const res = await fetch(`${base}/health`);
+    if (res.status === 200) break;
+  } catch {
+    /* not up yet */
+  }
+  if (Date.now() > deadline) {
+    log('the api did not become healthy within 60 s');
+    stop(1);
+    break;
+  }
+  await new Promise((r) => setTimeout(r, 300));
+}
+console.log(`
+  ┌──────────────────────────────────────────────────────────────┐
+    阳光交易 公共资源交易平台 is running (ready in ${seconds(started)} s)
+    Web / 门户           ${base}/
+    API docs / 接口文档   ${base}/docs   (JSON: ${base}/docs-json)
+    Queues / 队列看板     ${base}/admin/queues  (centre, office)
+    Health / 运行状态     ${base}/health
+    Demo accounts / 演示账户: listed above by the seed.
+    Stop with Ctrl-C.
+  └──────────────────────────────────────────────────────────────┘
+`);
