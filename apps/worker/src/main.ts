@@ -2,15 +2,19 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { ConfigError } from '@app/platform/config/app-config';
-import { WorkerModule } from './worker.module';
+import { ConfigError, loadConfig } from '@app/platform/config/app-config';
 
 async function main(): Promise<void> {
+  loadConfig();
+  // Loaded after the configuration is known good: the processors read it when their classes are defined.
+  const { WorkerModule } = await import('./worker.module');
   const app = await NestFactory.create<NestFastifyApplication>(WorkerModule, new FastifyAdapter(), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const port = Number(process.env.WORKER_HEALTH_PORT ?? 3001);
   await app.listen(port, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  app.get(Logger).log(`worker ${process.pid} ready; health on 127.0.0.1:${address.port}`);
 }
 
 main().catch((err) => {

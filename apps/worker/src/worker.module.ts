@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { loadConfig } from '@app/platform/config/app-config';
+import { MilestonesWorkerModule } from '@app/platform/milestones/milestones-worker.module';
 import { pinoOptions } from '@app/platform/observability/logging.module';
 import { ObservabilityModule } from '@app/platform/observability/observability.module';
 import { PlatformModule } from '@app/platform/platform.module';
+import { TradingModule } from '@app/trading';
 
 /** The worker: BullMQ processors and reconciliation; its only HTTP is /health and /metrics. */
 @Module({
-  imports: [LoggerModule.forRootAsync({ useFactory: () => pinoOptions(loadConfig(), 'worker') }), PlatformModule, ObservabilityModule],
+  imports: [
+    LoggerModule.forRootAsync({ useFactory: () => pinoOptions(loadConfig(), 'worker') }),
+    PlatformModule,
+    ObservabilityModule,
+    MilestonesWorkerModule,
+    TradingModule,
+  ],
 })
 export class WorkerModule {}

@@ -4,13 +4,14 @@ import { AuthCoreModule } from './auth/auth-core.module';
 import { Clock } from './clock/clock';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { MilestonesCoreModule } from './milestones/milestones-core.module';
 import { QueuesModule } from './queues/queues.module';
 
 /** What every process (api and worker) stands on: config, database, queues, auth, audit, clock. */
 @Global()
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule],
+  imports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule],
   providers: [Clock],
-  exports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, Clock],
+  exports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule, Clock],
 })
 export class PlatformModule {}

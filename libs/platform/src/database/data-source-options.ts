@@ -14,7 +14,8 @@ export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSource
     migrationsRun: false,
     migrationsTableName: 'schema_migration',
     migrations: [MIGRATIONS_GLOB],
-    extra: { max: 20, connectionTimeoutMillis: 5000, application_name: 'yangguang' },
+    // A dead client's transaction (a killed worker's) is rolled back within a second, releasing its row locks.
+    extra: { max: 20, connectionTimeoutMillis: 5000, application_name: 'yangguang', options: '-c client_connection_check_interval=1000' },
     ...extra,
   } as DataSourceOptions;
 }

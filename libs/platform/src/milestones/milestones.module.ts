@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MilestoneController } from './milestone.controller';
 
-/** Timed milestones: rows in PostgreSQL, BullMQ delayed jobs that only wake the worker. */
-@Module({})
+/** The api's milestone endpoints. */
+@Module({ controllers: [MilestoneController] })
 export class MilestonesModule {}
