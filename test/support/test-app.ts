@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { Role, TradingDomain } from '@app/platform/auth/roles';
 import { TokenService } from '@app/platform/auth/token.service';
+import { organisationCodeCheckChar, usccCheckChar } from '@app/platform/identity/uscc';
 import { HttpClient } from './http';
 import { createTestDatabase, testRedisPrefix } from './test-database';
 
@@ -29,18 +30,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** USCC with a valid GB 32100-2015 check digit, for test organisations. */
+/** A USCC that passes GB 32100-2015 and its GB 11714 organisation code, for test organisations. */
 export function validUscc(seed = randomBytes(4).readUInt32BE()): string {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let body = '91' + '110108';
-  let s = seed;
-  while (body.length < 17) {
-    body += chars[s % 31];
-    s = Math.floor(s / 31) + 7919 * (body.length + 1);
-  }
-  const sum = [...body].reduce((acc, c, i) => acc + chars.indexOf(c) * weights[i], 0);
-  return body + chars[(31 - (sum % 31)) % 31];
+  const orgBody = String(seed % 100000000).padStart(8, '0');
+  const first17 = `91110108${orgBody}${organisationCodeCheckChar(orgBody)}`;
+  return first17 + usccCheckChar(first17);
 }
 
 export async function startTestApp(label: string, env: Record<string, string> = {}): Promise<TestApp> {

@@ -1,11 +1,28 @@
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccountRole } from './entities/account-role.entity';
-import { Account } from './entities/account.entity';
-import { Organisation } from './entities/organisation.entity';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { redisOptions } from '../queues/redis-connection';
+import { AccountRepository } from './account.repository';
+import { AccountsController } from './accounts.controller';
+import { AuthController } from './auth.controller';
+import { IdentityService } from './identity.service';
 
 /** Organisations, accounts, login and role grants (一号申请). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, Account, AccountRole])],
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginAttemptsPerMinute }],
+        // Given options (not a client), the storage owns its connection and closes it on shutdown.
+        storage: new ThrottlerStorageRedisService({ ...redisOptions(config.redisUrl), maxRetriesPerRequest: 3, keyPrefix: `${config.redisPrefix}:throttle:` }),
+      }),
+    }),
+  ],
+  controllers: [AuthController, AccountsController],
+  providers: [IdentityService, AccountRepository],
+  exports: [IdentityService],
 })
 export class IdentityModule {}
