@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthCoreModule } from './auth/auth-core.module';
+import { Calendar } from './calendar/calendar';
 import { Clock } from './clock/clock';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -11,7 +12,7 @@ import { QueuesModule } from './queues/queues.module';
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule],
-  providers: [Clock],
-  exports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule, Clock],
+  providers: [Clock, Calendar],
+  exports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule, Clock, Calendar],
 })
 export class PlatformModule {}
