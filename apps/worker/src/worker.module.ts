@@ -5,7 +5,6 @@ import { MilestonesWorkerModule } from '@app/platform/milestones/milestones-work
 import { pinoOptions } from '@app/platform/observability/logging.module';
 import { ObservabilityModule } from '@app/platform/observability/observability.module';
 import { PlatformModule } from '@app/platform/platform.module';
-import { TradingModule } from '@app/trading';
 
 /** The worker: BullMQ processors and reconciliation; its only HTTP is /health and /metrics. */
 @Module({
@@ -14,7 +13,6 @@ import { TradingModule } from '@app/trading';
     PlatformModule,
     ObservabilityModule,
     MilestonesWorkerModule,
-    TradingModule,
   ],
 })
 export class WorkerModule {}
