@@ -22,14 +22,19 @@ if (await ensureDatabase(adminUrl, databaseName)) log(`created database ${databa
 await build();
 const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
 if ((await run(process.execPath, ['dist/libs/platform/src/database/migrate.js'], { env })) !== 0) process.exit(1);
-const seed = join(ROOT, 'dist', 'apps', 'api', 'src', 'seed', 'main.js');
-if (existsSync(seed)) {
-  if ((await run(process.execPath, [seed], { env })) !== 0) process.exit(1);
-} else {
-  log('no demo seed yet (dist/apps/api/src/seed/main.js): skipped');
+const seeded = spawnSync(process.execPath, [join(ROOT, 'dist', 'apps', 'api', 'src', 'seed', 'main.js')], { cwd: ROOT, env, encoding: 'utf8' });
+process.stdout.write(seeded.stdout ?? '');
+if (seeded.status !== 0) {
+  process.stderr.write(seeded.stderr ?? '');
+  process.exit(1);
 }
 
 const port = Number(process.env.PORT ?? 3000);
+const busy = await fetch(`http://127.0.0.1:${port}/health`).then(() => true, () => false);
+if (busy) {
+  log(`something already answers on port ${port} (another npm start?): stop it or run with PORT=<free port>`);
+  process.exit(1);
+}
 const children = [
   spawn(process.execPath, ['dist/apps/api/src/main.js'], { cwd: ROOT, stdio: 'inherit', env: { ...env, PORT: String(port) } }),
   spawn(process.execPath, ['dist/apps/worker/src/main.js'], { cwd: ROOT, stdio: 'inherit', env: { ...env, WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT ?? String(port + 1) } }),
@@ -68,7 +73,6 @@ console.log(`
     API docs / 接口文档   ${base}/docs   (JSON: ${base}/docs-json)
     Queues / 队列看板     ${base}/admin/queues  (centre, office)
     Health / 运行状态     ${base}/health
-    Demo accounts / 演示账户: listed above by the seed.
     Stop with Ctrl-C.
   └──────────────────────────────────────────────────────────────┘
-`);
+${(seeded.stdout ?? '').split('\n').filter((l) => !l.startsWith('seed:')).join('\n')}`);
