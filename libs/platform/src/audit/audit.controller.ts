@@ -1,21 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
 import { Roles } from '../auth/decorators';
 import { Role } from '../auth/roles';
+import { SubjectQueryDto } from '../http/subject-query.dto';
 import { AuditVerifyService } from './audit-verify.service';
-
-class SubjectQuery {
-  @ApiProperty({ description: '对象类型 / subject type, e.g. trading_project' })
-  @IsString()
-  @Length(1, 64)
-  subjectType: string;
-
-  @ApiProperty({ description: '对象编号 / subject id' })
-  @IsString()
-  @Length(1, 128)
-  subjectId: string;
-}
 
 class VerifyResultDto {
   @ApiProperty({ description: '链是否完整 / whether the chain is intact' }) ok: boolean;
@@ -42,7 +30,7 @@ export class AuditController {
   @Get('events')
   @Roles(Role.Office, Role.Regulator)
   @ApiOperation({ summary: '查看某对象的审计记录 / Audit events of one subject' })
-  async events(@Query() q: SubjectQuery) {
+  async events(@Query() q: SubjectQueryDto) {
     return { items: await this.verifier.eventsOf(q.subjectType, q.subjectId) };
   }
 }

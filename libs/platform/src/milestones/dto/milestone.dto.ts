@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+export { SubjectQueryDto } from '../../http/subject-query.dto';
 import { MAX_PROBE_HOLD_MS } from '../diagnostic-probe';
-
-export class SubjectQueryDto {
-  @ApiProperty({ description: '对象类型 / subject type, e.g. trading_project' })
-  @IsString()
-  @Length(1, 64)
-  subjectType: string;
-
-  @ApiProperty({ description: '对象编号 / subject id' })
-  @IsString()
-  @Length(1, 128)
-  subjectId: string;
-}
 
 export class ProbeRequestDto {
   @ApiProperty({ description: '多少毫秒后触发 / fire in this many milliseconds', minimum: 0, maximum: 86_400_000 })
