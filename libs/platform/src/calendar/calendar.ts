@@ -1,11 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { addPeriod, addWorkingDays, isWorkingDay, Period, workingDaysBetween } from './working-days';
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, DaySchedule, scheduleOf } from './holiday-schedule';
+import { addPeriod, deadlineAfter, Period, subtractPeriod } from './period';
+import { addWorkingDays, isWorkingDay, onWorkingDay, shanghaiDate, workingDaysBetween } from './working-days';
 
-/** The holiday calendar as an injectable, for services; the functions themselves are pure. */
+/** The mainland holiday calendar as an injectable, for services; every method is a pure function. */
 @Injectable()
 export class Calendar {
-  isWorkingDay = isWorkingDay;
-  addWorkingDays = addWorkingDays;
-  workingDaysBetween = workingDaysBetween;
-  addPeriod = (start: Date, period: Period): Date => addPeriod(start, period);
+  readonly coveredYears = { first: CALENDAR_FIRST_YEAR, last: CALENDAR_LAST_YEAR };
+
+  isWorkingDay(instant: Date): boolean {
+    return isWorkingDay(instant);
+  }
+
+  addWorkingDays(start: Date, n: number): Date {
+    return addWorkingDays(start, n);
+  }
+
+  workingDaysBetween(from: Date, to: Date): number {
+    return workingDaysBetween(from, to);
+  }
+
+  onWorkingDay(instant: Date): Date {
+    return onWorkingDay(instant);
+  }
+
+  addPeriod(start: Date, period: Period): Date {
+    return addPeriod(start, period);
+  }
+
+  subtractPeriod(end: Date, period: Period): Date {
+    return subtractPeriod(end, period);
+  }
+
+  deadlineAfter(start: Date, period: Period): Date {
+    return deadlineAfter(start, period);
+  }
+
+  /** What the schedule says about the Asia/Shanghai date of `instant` (holiday names for the UI). */
+  dayOf(instant: Date): DaySchedule {
+    return scheduleOf(shanghaiDate(instant));
+  }
 }
