@@ -1,4 +1,11 @@
+// What the trading domains use of the kernel: the module, ProjectService (rulesOf, schedule), rule snapshots
+// and deadlines on the platform's holiday calendar.
 export * from './trading.module';
+export * from './trading-errors';
 export * from './projects/project.service';
 export * from './rules/project-state';
-export * from './trading-errors';
+export * from './rules/project-access';
+export * from './rules/rule-snapshot';
+export { addPeriod, deadlineAfter, subtractPeriod, addWorkingDays, isWorkingDay, workingDaysBetween } from '@app/platform/calendar';
+export type { Period, PeriodUnit } from '@app/platform/calendar';
+export type { DomainRules, LandRules, ProcurementRules, RuralRules, TenderingRules } from '@app/platform/rules/defaults';

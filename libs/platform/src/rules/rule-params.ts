@@ -1,83 +1,77 @@
-import { Period, PeriodUnit } from '../calendar/working-days';
-import { TradingDomain } from '../auth/roles';
+import { canonicalJson } from '../audit/canonical-json';
+import { Period } from '../calendar/period';
+import { Money } from '../money/money';
+import { Fraction, RuleParams, RuleSpec } from './rule-spec';
+import { ParamProblem } from './validate-params';
 
-/** What one rule-set version holds: named periods, named whole numbers and named amounts (fen, as strings). */
-export interface RuleParams {
+/** Parameters as the API shows and takes them: money under `amounts`, in yuan strings ("10000.00"). */
+export interface ApiRuleParams {
   periods: Record<string, Period>;
   numbers: Record<string, number>;
-  amountsFen: Record<string, string>;
+  fractions: Record<string, Fraction>;
+  amounts: Record<string, string>;
 }
 
-export interface ParamSpec {
-  periods: string[];
-  numbers: Record<string, [min: number, max: number]>;
-  amounts: string[];
+export type RuleChanges = Partial<Record<keyof ApiRuleParams, Record<string, unknown>>> & Record<string, unknown>;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function presentParams(params: RuleParams): ApiRuleParams {
+  const amounts = Object.fromEntries(Object.entries(params.amountsFen ?? {}).map(([k, fen]) => [k, Money.ofFen(fen).toYuan()]));
+  return { periods: params.periods ?? {}, numbers: params.numbers ?? {}, fractions: params.fractions ?? {}, amounts };
 }
 
-const UNITS: PeriodUnit[] = ['d', 'wd', 'h', 'min', 's'];
-
-export interface ParamProblem {
-  field: string;
-  zh: string;
-  en: string;
-}
-
-/** Checks params against a domain's spec: every named value present, of its kind and within bounds; nothing unknown. */
-export function validateParams(spec: ParamSpec, params: unknown, sandbox: boolean): ParamProblem[] {
+/**
+ * A copy of `base` with the committee's changes: each named value replaced, money converted from yuan to fen.
+ * Values are not checked here beyond the money format; validateParams() judges the result as a whole.
+ */
+export function applyChanges(base: RuleParams, changes: unknown): { params: RuleParams; problems: ParamProblem[] } {
+  const params = structuredClone(base) as RuleParams & Record<string, Record<string, unknown>>;
   const problems: ParamProblem[] = [];
-  const p = params as Partial<RuleParams> | null;
-  if (!p || typeof p !== 'object') return [{ field: 'params', zh: '参数必须是对象', en: 'params must be an object' }];
-  const section = <T>(name: keyof RuleParams) => (p[name] && typeof p[name] === 'object' ? (p[name] as Record<string, T>) : ({} as Record<string, T>));
-  const periods = section<Period>('periods');
-  const numbers = section<number>('numbers');
-  const amounts = section<string>('amountsFen');
-  for (const name of spec.periods) {
-    const v = periods[name];
-    if (!v || !Number.isInteger(v.value) || v.value < 0 || v.value > 100_000 || !UNITS.includes(v.unit)) {
-      problems.push({ field: `periods.${name}`, zh: `期限 ${name} 须为 { value: 非负整数, unit: d|wd|h|min|s }`, en: `period ${name} must be { value: whole number ≥ 0, unit: d|wd|h|min|s }` });
-    } else if (!sandbox && v.unit === 's') {
-      problems.push({ field: `periods.${name}`, zh: `正式规则的期限 ${name} 不能以秒计`, en: `a standard rule set cannot count ${name} in seconds` });
+  if (changes === undefined || changes === null) return { params, problems };
+  if (!isObject(changes)) return { params, problems: [{ field: 'changes', zh: '修改内容必须是对象', en: 'changes must be an object' }] };
+  for (const [section, values] of Object.entries(changes)) {
+    if (!['periods', 'numbers', 'fractions', 'amounts'].includes(section)) {
+      problems.push({ field: section, zh: `未知参数组 ${section}`, en: `unknown section ${section}` });
+    } else if (!isObject(values)) {
+      problems.push({ field: section, zh: `参数组 ${section} 必须是对象`, en: `section ${section} must be an object` });
+    } else if (section === 'amounts') {
+      for (const [name, yuan] of Object.entries(values)) {
+        if (Money.isYuan(yuan)) params.amountsFen[name] = Money.fromYuan(yuan).fen.toString();
+        else problems.push({ field: `amounts.${name}`, zh: '金额须为元,非负,最多两位小数,如 "10000.00"', en: 'an amount is yuan, non-negative, at most 2 decimals, e.g. "10000.00"' });
+      }
+    } else {
+      params[section] = { ...(params[section] ?? {}), ...values };
     }
   }
-  for (const [name, [min, max]] of Object.entries(spec.numbers)) {
-    const v = numbers[name];
-    if (!Number.isInteger(v) || v < min || v > max) problems.push({ field: `numbers.${name}`, zh: `${name} 须为 ${min}–${max} 的整数`, en: `${name} must be a whole number from ${min} to ${max}` });
-  }
-  for (const name of spec.amounts) {
-    const v = amounts[name];
-    if (typeof v !== 'string' || !/^(0|[1-9]\d{0,17})$/.test(v)) problems.push({ field: `amountsFen.${name}`, zh: `金额 ${name} 须为以分计的非负整数字符串`, en: `amount ${name} must be whole fen as a string` });
-  }
-  const known = { periods: spec.periods, numbers: Object.keys(spec.numbers), amountsFen: spec.amounts } as Record<string, string[]>;
-  for (const [sectionName, names] of Object.entries(known)) {
-    for (const key of Object.keys(section(sectionName as keyof RuleParams))) {
-      if (!names.includes(key)) problems.push({ field: `${sectionName}.${key}`, zh: `未知参数 ${key}`, en: `unknown parameter ${key}` });
-    }
-  }
-  for (const key of Object.keys(p)) if (!['periods', 'numbers', 'amountsFen'].includes(key)) problems.push({ field: key, zh: `未知参数组 ${key}`, en: `unknown section ${key}` });
-  return problems;
+  return { params, problems };
 }
 
-/** Domain-level consistency the bounds cannot express, e.g. committee composition (法 37). */
-export function crossChecks(domain: TradingDomain, params: RuleParams): ParamProblem[] {
-  const n = params.numbers;
-  if (domain === TradingDomain.Tendering || domain === TradingDomain.Procurement) {
-    if (n.committeeMinSize % 2 === 0) return [{ field: 'numbers.committeeMinSize', zh: '评标委员会人数须为单数', en: 'the committee size must be odd' }];
-    if (n.expertShareNumerator * 3 < n.expertShareDenominator * 2) return [{ field: 'numbers.expertShareNumerator', zh: '专家不得少于成员总数的三分之二', en: 'experts must be at least two thirds of the committee' }];
-  }
-  return [];
+export interface ParamChange {
+  field: string;
+  label: { zh: string; en: string };
+  from: unknown;
+  to: unknown;
 }
 
-/** Changes between two versions, for the committee's review. */
-export function diffParams(a: RuleParams, b: RuleParams): { path: string; from: unknown; to: unknown }[] {
-  const flat = (p: RuleParams) => {
-    const out = new Map<string, string>();
-    for (const [k, v] of Object.entries(p.periods ?? {})) out.set(`periods.${k}`, `${v.value}${v.unit}`);
-    for (const [k, v] of Object.entries(p.numbers ?? {})) out.set(`numbers.${k}`, String(v));
-    for (const [k, v] of Object.entries(p.amountsFen ?? {})) out.set(`amountsFen.${k}`, v);
-    return out;
+/** What differs between two versions of one domain, in the API's terms, for the committee's review. */
+export function diffParams(spec: RuleSpec, a: RuleParams, b: RuleParams): ParamChange[] {
+  const [pa, pb] = [presentParams(a), presentParams(b)];
+  const labels: Record<string, Record<string, { zh: string; en: string }>> = {
+    periods: spec.periods,
+    numbers: spec.numbers,
+    fractions: spec.fractions,
+    amounts: spec.amounts,
   };
-  const fa = flat(a);
-  const fb = flat(b);
-  const paths = [...new Set([...fa.keys(), ...fb.keys()])].sort();
-  return paths.filter((k) => fa.get(k) !== fb.get(k)).map((path) => ({ path, from: fa.get(path) ?? null, to: fb.get(path) ?? null }));
+  const out: ParamChange[] = [];
+  for (const section of ['periods', 'numbers', 'fractions', 'amounts'] as const) {
+    const names = [...new Set([...Object.keys(pa[section]), ...Object.keys(pb[section])])].sort();
+    for (const name of names) {
+      const [from, to] = [pa[section][name] ?? null, pb[section][name] ?? null];
+      if (canonicalJson(from) === canonicalJson(to)) continue;
+      const label = labels[section][name] ?? { zh: name, en: name };
+      out.push({ field: `${section}.${name}`, label: { zh: label.zh, en: label.en }, from, to });
+    }
+  }
+  return out;
 }

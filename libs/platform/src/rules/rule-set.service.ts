@@ -1,107 +1,135 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor, TradingDomain } from '../auth/roles';
+import { Actor, Role, TradingDomain } from '../auth/roles';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { rowsOf } from '../database/rows';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RULE_SPECS } from './defaults';
-import { CreateRuleSetDto, UpdateRuleSetDto } from './dto/rule-set.dto';
+import { CreateRuleSetDto, RuleSetQuery, UpdateRuleSetDto } from './dto/rule-set.dto';
+import { RuleSetDiffView, ruleSetRef, RuleSetView, ruleSetView } from './dto/rule-set.view';
 import { RuleErrors } from './rule-errors';
-import { crossChecks, diffParams, RuleParams, validateParams } from './rule-params';
+import { applyChanges, diffParams } from './rule-params';
 import { RuleSet } from './rule-set.entity';
+import { RuleSetRepository } from './rule-set.repository';
+import { RuleParams } from './rule-spec';
+import { validateParams } from './validate-params';
 
-type Changes = Record<string, Record<string, unknown>> | undefined;
-
-function applyChanges(base: RuleParams, changes: Changes): RuleParams {
-  const next = structuredClone(base) as unknown as Record<string, Record<string, unknown>>;
-  for (const [section, values] of Object.entries(changes ?? {})) {
-    next[section] = { ...(next[section] ?? {}), ...(values && typeof values === 'object' ? values : { invalid: values }) };
-  }
-  return next as unknown as RuleParams;
-}
-
-/** The committee's versioned rules (交易规则统一化): drafts change, published versions never do. */
+/** The committee's versioned rules (交易规则统一化): drafts change; published versions never do. */
 @Injectable()
 export class RuleSetService {
   constructor(
     private readonly txr: TransactionRunner,
+    private readonly repo: RuleSetRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  list(domain?: TradingDomain): Promise<RuleSet[]> {
-    return this.txr.dataSource.getRepository(RuleSet).find({ where: domain ? { domain } : {}, order: { domain: 'ASC', isSandbox: 'ASC', version: 'DESC' } });
+  async list(q: RuleSetQuery): Promise<RuleSetView[]> {
+    return (await this.repo.list(this.txr.dataSource.manager, q)).map(ruleSetView);
   }
 
-  async get(id: string, em: EntityManager = this.txr.dataSource.manager): Promise<RuleSet> {
-    const row = await em.getRepository(RuleSet).findOneBy({ id });
-    if (!row) throw RuleErrors.RULE_SET_NOT_FOUND({ id });
-    return row;
+  async get(id: string): Promise<RuleSetView> {
+    return ruleSetView(await this.found(this.txr.dataSource.manager, id));
   }
 
-  async diff(id: string, otherId: string) {
-    const [a, b] = [await this.get(id), await this.get(otherId)];
-    return { from: { id: a.id, domain: a.domain, version: a.version }, to: { id: b.id, domain: b.domain, version: b.version }, changes: diffParams(a.params, b.params) };
+  async diff(id: string, otherId: string): Promise<RuleSetDiffView> {
+    const em = this.txr.dataSource.manager;
+    const [a, b] = [await this.found(em, id), await this.found(em, otherId)];
+    if (a.domain !== b.domain) throw RuleErrors.RULE_SETS_NOT_COMPARABLE({ domains: [a.domain, b.domain] });
+    return { from: ruleSetRef(a), to: ruleSetRef(b), changes: diffParams(RULE_SPECS[a.domain], a.params, b.params) };
   }
 
-  /** The version a project snapshots when it is published: the active one, sandbox only outside production. */
+  /**
+   * The version a project snapshots when it is published: the standard line's active version, or the sandbox
+   * line's outside production. Runs in the caller's transaction.
+   */
   async inForce(em: EntityManager, domain: TradingDomain, sandbox: boolean): Promise<RuleSet> {
-    this.refuseSandboxInProduction(sandbox);
-    const row = await em.getRepository(RuleSet).findOneBy({ domain, isSandbox: sandbox, status: 'active' });
+    this.assertSandboxAllowed(sandbox);
+    const row = await this.repo.active(em, domain, sandbox);
     if (!row) throw RuleErrors.NO_ACTIVE_RULE_SET({ domain, sandbox });
     return row;
   }
 
-  async createDraft(actor: Actor, dto: CreateRuleSetDto): Promise<RuleSet> {
+  /** Sandbox rules run on seconds: refused in production, whoever asks (committee, centre, owner). */
+  assertSandboxAllowed(sandbox: boolean): void {
+    if (sandbox && this.config.nodeEnv === 'production') throw RuleErrors.SANDBOX_FORBIDDEN_IN_PRODUCTION();
+  }
+
+  async createDraft(actor: Actor, dto: CreateRuleSetDto): Promise<RuleSetView> {
     const sandbox = dto.sandbox ?? false;
-    this.refuseSandboxInProduction(sandbox);
+    this.assertSandboxAllowed(sandbox);
     return this.txr.run(async (tx) => {
-      const base = await this.inForce(tx.em, dto.domain, sandbox);
-      const params = this.checked(dto.domain, applyChanges(base.params, dto.changes), sandbox);
-      const [{ next }] = await tx.em.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM rule_set WHERE domain = $1 AND is_sandbox = $2`, [dto.domain, sandbox]);
-      const repo = tx.em.getRepository(RuleSet);
-      const row = await repo.save(repo.create({ domain: dto.domain, version: next, name: dto.name, status: 'draft', isSandbox: sandbox, params, basedOn: base.id, createdBy: actor.accountId }));
-      await this.audit.append(tx.em, { actor, action: 'rule_set.drafted', subject: { type: 'rule_set', id: row.id }, payload: { domain: row.domain, version: row.version, sandbox, changes: diffParams(base.params, params) } });
-      return repo.findOneByOrFail({ id: row.id });
+      // Locking the version in force serialises drafts of one line, so version numbers never collide.
+      const base = await this.repo.active(tx.em, dto.domain, sandbox, true);
+      if (!base) throw RuleErrors.NO_ACTIVE_RULE_SET({ domain: dto.domain, sandbox });
+      const params = this.changed(dto.domain, base.params, dto.changes, sandbox);
+      const row = await this.repo.insertDraft(tx.em, { domain: dto.domain, sandbox, name: dto.name, params, basedOn: base.id, createdBy: actor.accountId });
+      await this.audit.append(tx.em, {
+        actor,
+        role: Role.Committee,
+        action: 'rule_set.drafted',
+        subject: { type: 'rule_set', id: row.id },
+        payload: { domain: row.domain, version: row.version, sandbox, name: row.name, basedOn: base.id, changes: diffParams(RULE_SPECS[row.domain], base.params, params) },
+      });
+      return ruleSetView(row);
     });
   }
 
-  async updateDraft(actor: Actor, id: string, dto: UpdateRuleSetDto): Promise<RuleSet> {
+  async updateDraft(actor: Actor, id: string, dto: UpdateRuleSetDto): Promise<RuleSetView> {
     return this.txr.run(async (tx) => {
-      const row = await tx.em.getRepository(RuleSet).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!row) throw RuleErrors.RULE_SET_NOT_FOUND({ id });
+      const row = await this.found(tx.em, id, true);
       if (row.status !== 'draft') throw RuleErrors.RULE_SET_IMMUTABLE({ id, status: row.status });
-      const params = this.checked(row.domain, applyChanges(row.params, dto.changes), row.isSandbox);
-      const changes = diffParams(row.params, params);
-      await tx.em.getRepository(RuleSet).update({ id }, { params, name: dto.name ?? row.name });
-      await this.audit.append(tx.em, { actor, action: 'rule_set.updated', subject: { type: 'rule_set', id }, payload: { name: dto.name, changes } });
-      return this.get(id, tx.em);
+      this.assertSandboxAllowed(row.isSandbox);
+      const params = this.changed(row.domain, row.params, dto.changes, row.isSandbox);
+      const name = dto.name ?? row.name;
+      await this.repo.updateDraft(tx.em, id, name, params);
+      await this.audit.append(tx.em, {
+        actor,
+        role: Role.Committee,
+        action: 'rule_set.updated',
+        subject: { type: 'rule_set', id },
+        payload: { ...(name !== row.name && { name: { from: row.name, to: name } }), changes: diffParams(RULE_SPECS[row.domain], row.params, params) },
+      });
+      return ruleSetView((await this.repo.byId(tx.em, id))!);
     });
   }
 
-  async publish(actor: Actor, id: string): Promise<RuleSet> {
+  async publish(actor: Actor, id: string): Promise<RuleSetView> {
     return this.txr.run(async (tx) => {
-      const row = await tx.em.getRepository(RuleSet).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!row) throw RuleErrors.RULE_SET_NOT_FOUND({ id });
+      const peek = await this.found(tx.em, id);
+      this.assertSandboxAllowed(peek.isSandbox);
+      const current = await this.repo.active(tx.em, peek.domain, peek.isSandbox, true);
+      const row = await this.found(tx.em, id, true);
       if (row.status !== 'draft') throw RuleErrors.RULE_SET_IMMUTABLE({ id, status: row.status });
-      this.refuseSandboxInProduction(row.isSandbox);
-      const retired = rowsOf<{ id: string }>(await tx.em.query(`UPDATE rule_set SET status = 'retired' WHERE domain = $1 AND is_sandbox = $2 AND status = 'active' RETURNING id`, [row.domain, row.isSandbox]));
-      await tx.em.query(`UPDATE rule_set SET status = 'active', published_by = $2, published_at = now() WHERE id = $1`, [id, actor.accountId]);
-      await this.audit.append(tx.em, { actor, action: 'rule_set.published', subject: { type: 'rule_set', id }, payload: { domain: row.domain, version: row.version, sandbox: row.isSandbox, retired: retired.map((r) => r.id) } });
-      return this.get(id, tx.em);
+      // A draft copied from a version that another publication replaced would silently undo that publication.
+      if (current && row.basedOn !== current.id) throw RuleErrors.RULE_SET_STALE({ id, basedOn: row.basedOn, inForce: current.id });
+      const problems = validateParams(RULE_SPECS[row.domain], row.params, row.isSandbox);
+      if (problems.length) throw RuleErrors.RULE_SET_INVALID({ problems });
+      if (current) await this.repo.retire(tx.em, current.id);
+      await this.repo.activate(tx.em, id, actor.accountId);
+      await this.audit.append(tx.em, {
+        actor,
+        role: Role.Committee,
+        action: 'rule_set.published',
+        subject: { type: 'rule_set', id },
+        payload: { domain: row.domain, version: row.version, sandbox: row.isSandbox, retired: current ? { id: current.id, version: current.version } : null },
+      });
+      return ruleSetView((await this.repo.byId(tx.em, id))!);
     });
   }
 
-  private checked(domain: TradingDomain, params: RuleParams, sandbox: boolean): RuleParams {
-    const problems = validateParams(RULE_SPECS[domain], params, sandbox);
-    if (problems.length === 0) problems.push(...crossChecks(domain, params));
+  private async found(em: EntityManager, id: string, lock = false): Promise<RuleSet> {
+    const row = await this.repo.byId(em, id, lock);
+    if (!row) throw RuleErrors.RULE_SET_NOT_FOUND({ id });
+    return row;
+  }
+
+  /** The base with the changes applied, or RULE_SET_INVALID listing every problem (nothing is written). */
+  private changed(domain: TradingDomain, base: RuleParams, changes: unknown, sandbox: boolean): RuleParams {
+    const { params, problems } = applyChanges(base, changes);
+    if (!problems.length) problems.push(...validateParams(RULE_SPECS[domain], params, sandbox));
     if (problems.length) throw RuleErrors.RULE_SET_INVALID({ problems });
     return params;
-  }
-
-  private refuseSandboxInProduction(sandbox: boolean): void {
-    if (sandbox && this.config.nodeEnv === 'production') throw RuleErrors.SANDBOX_FORBIDDEN_IN_PRODUCTION();
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { TradingDomain } from '@app/platform/auth/roles';
 
 export class CreateProjectDto {
@@ -8,32 +8,49 @@ export class CreateProjectDto {
   @IsEnum(TradingDomain)
   domain: TradingDomain;
 
-  @ApiProperty({ description: '项目名称 / project name', example: '城东安置房一期施工总承包' })
+  @ApiProperty({ description: '项目名称 / project name', example: '城东安置房一期施工总承包', minLength: 2, maxLength: 200 })
   @IsString()
   @Length(2, 200)
   name: string;
 
-  @ApiPropertyOptional({ description: '地区(行政区划代码)/ region (division code)', example: '350102' })
-  @IsOptional()
-  @IsString()
-  @Length(2, 12)
-  region?: string;
+  @ApiProperty({ description: '项目所在地行政区划代码(6 位)/ region: the 6-digit administrative division code', example: '350102' })
+  @Matches(/^\d{6}$/, { message: 'region must be a 6-digit division code (行政区划代码须为 6 位数字)' })
+  region: string;
 
-  @ApiPropertyOptional({ description: '委托人单位(代理登记时必填)/ the owner organisation, when an agent registers for it' })
+  @ApiPropertyOptional({ description: '委托单位(代理机构登记时必填)/ the owner organisation, required when an agent registers', format: 'uuid' })
   @IsOptional()
   @IsUUID()
   ownerOrganisationId?: string;
 
-  @ApiPropertyOptional({ enum: ['standard', 'sandbox'], description: '适用规则:正式或沙箱(演示,以秒计)/ standard rules or the sandbox (demo, seconds)' })
+  @ApiPropertyOptional({
+    enum: ['standard', 'sandbox'],
+    default: 'standard',
+    description: '适用规则:现行正式规则,或沙箱规则(以秒计,仅演示与测试,生产环境拒绝)/ the rules in force, or the sandbox (seconds; demos and tests; refused in production)',
+  })
   @IsOptional()
   @IsIn(['standard', 'sandbox'])
   ruleSet?: 'standard' | 'sandbox';
 }
 
 export class ProjectIdParam {
-  @ApiProperty({ description: '项目编号 / project id' })
+  @ApiProperty({ description: '项目编号 / project id', format: 'uuid' })
   @IsUUID()
   id: string;
+}
+
+export class SuspendProjectDto {
+  @ApiProperty({ description: '暂停原因(记入审计,向当事人公开)/ why (audited, shown to the parties)', example: '收到投诉,需调查核实', minLength: 2, maxLength: 500 })
+  @IsString()
+  @Length(2, 500)
+  reason: string;
+}
+
+export class ResumeProjectDto {
+  @ApiPropertyOptional({ description: '恢复说明(记入审计)/ a note (audited)', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note?: string;
 }
 
 export class PublicProjectQuery {
@@ -42,7 +59,7 @@ export class PublicProjectQuery {
   @IsEnum(TradingDomain)
   domain?: TradingDomain;
 
-  @ApiPropertyOptional({ description: '页码 / page', default: 1 })
+  @ApiPropertyOptional({ description: '页码 / page', default: 1, minimum: 1, maximum: 10000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -50,7 +67,7 @@ export class PublicProjectQuery {
   @Max(10000)
   page?: number;
 
-  @ApiPropertyOptional({ description: '每页条数 / page size', default: 20 })
+  @ApiPropertyOptional({ description: '每页条数 / page size', default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

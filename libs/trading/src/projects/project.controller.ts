@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
-import { CreateProjectDto, ProjectIdParam, PublicProjectQuery } from '../dto/project.dto';
+import { CreateProjectDto, ProjectIdParam, PublicProjectQuery, ResumeProjectDto, SuspendProjectDto } from '../dto/project.dto';
+import { PublicProjectPage, ProjectView } from '../dto/project.view';
 import { ProjectService } from './project.service';
 
 @ApiTags('projects 交易项目')
@@ -13,16 +14,18 @@ export class ProjectController {
   @Post('projects')
   @Roles(Role.Owner, Role.Agent)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '登记交易项目(进场登记)/ Register a trading project' })
-  register(@Body() dto: CreateProjectDto, @CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: '登记交易项目草稿(招标人或代理机构)/ Register a draft project (owner or agent)' })
+  @ApiCreatedResponse({ type: ProjectView })
+  register(@Body() dto: CreateProjectDto, @CurrentActor() actor: Actor): Promise<ProjectView> {
     return this.projects.register(actor, dto);
   }
 
   @Get('projects/:id')
-  @Roles(Role.Owner, Role.Agent, Role.Centre, Role.Office, Role.Regulator, Role.Committee)
+  @Roles(Role.Owner, Role.Agent, Role.Centre, Role.Office, Role.Regulator)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '项目详情(当事单位、交易中心、监督部门)/ A project (its parties, the centre, supervisors)' })
-  get(@Param() p: ProjectIdParam, @CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: '项目详情(当事单位、交易中心、管理办公室、本领域监管部门)/ A project (its parties, the centre, the office, its domain’s regulator)' })
+  @ApiOkResponse({ type: ProjectView })
+  get(@Param() p: ProjectIdParam, @CurrentActor() actor: Actor): Promise<ProjectView> {
     return this.projects.get(actor, p.id);
   }
 
@@ -30,8 +33,9 @@ export class ProjectController {
   @HttpCode(200)
   @Roles(Role.Centre)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '发布项目并固化当时生效的规则 / Publish a project, snapshotting the rules in force' })
-  publish(@Param() p: ProjectIdParam, @CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: '发布项目,固化当时生效的规则(交易中心)/ Publish a project, freezing the rules in force (centre)' })
+  @ApiOkResponse({ type: ProjectView })
+  publish(@Param() p: ProjectIdParam, @CurrentActor() actor: Actor): Promise<ProjectView> {
     return this.projects.publish(actor, p.id);
   }
 
@@ -39,24 +43,27 @@ export class ProjectController {
   @HttpCode(200)
   @Roles(Role.Office, Role.Regulator)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '暂停项目(所有时间节点暂停)/ Suspend a project; its milestones pause' })
-  suspend(@Param() p: ProjectIdParam, @CurrentActor() actor: Actor) {
-    return this.projects.suspend(actor, p.id, false);
+  @ApiOperation({ summary: '暂停项目,所有时间节点暂停(管理办公室或本领域监管部门)/ Suspend a project; its milestones pause (office or its regulator)' })
+  @ApiOkResponse({ type: ProjectView })
+  suspend(@Param() p: ProjectIdParam, @Body() dto: SuspendProjectDto, @CurrentActor() actor: Actor): Promise<ProjectView> {
+    return this.projects.suspend(actor, p.id, dto.reason);
   }
 
   @Post('projects/:id/resume')
   @HttpCode(200)
   @Roles(Role.Office, Role.Regulator)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '恢复项目(时间节点顺延)/ Resume a project; its milestones shift' })
-  resume(@Param() p: ProjectIdParam, @CurrentActor() actor: Actor) {
-    return this.projects.suspend(actor, p.id, true);
+  @ApiOperation({ summary: '恢复项目,时间节点顺延(管理办公室或本领域监管部门)/ Resume a project; its milestones shift (office or its regulator)' })
+  @ApiOkResponse({ type: ProjectView })
+  resume(@Param() p: ProjectIdParam, @Body() dto: ResumeProjectDto, @CurrentActor() actor: Actor): Promise<ProjectView> {
+    return this.projects.resume(actor, p.id, dto.note);
   }
 
   @Get('public/projects')
   @Public()
-  @ApiOperation({ summary: '公开的交易项目(无需登录,不含个人信息)/ Published projects (public, no personal data)' })
-  list(@Query() q: PublicProjectQuery) {
-    return this.projects.publicList(q.domain, q.page, q.pageSize);
+  @ApiOperation({ summary: '已发布的交易项目(公开,无个人信息)/ Published projects (public, no personal data)' })
+  @ApiOkResponse({ type: PublicProjectPage })
+  list(@Query() q: PublicProjectQuery): Promise<PublicProjectPage> {
+    return this.projects.publicList(q);
   }
 }

@@ -2,72 +2,119 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TradingDomain } from '@app/platform/auth/roles';
 import { ProjectStatus } from '../rules/project-state';
+import { RuleSnapshot } from '../rules/rule-snapshot';
+
+export type RuleKind = 'standard' | 'sandbox';
 
 export interface ProjectRow {
   id: string;
   code: string;
   domain: TradingDomain;
   name: string;
-  region: string | null;
+  region: string;
   ownerOrganisationId: string;
+  ownerName: string;
   agentOrganisationId: string | null;
+  agentName: string | null;
   status: ProjectStatus;
-  wantsSandbox: boolean;
+  ruleKind: RuleKind;
   ruleSetId: string | null;
-  ruleSnapshot: unknown;
+  ruleSnapshot: RuleSnapshot | null;
   publishedAt: Date | null;
   suspendedAt: Date | null;
+  suspensionReason: string | null;
   createdAt: Date;
+  updatedAt: Date;
+  version: number;
 }
 
-const COLUMNS = `id, code, domain, name, region, owner_organisation_id AS "ownerOrganisationId", agent_organisation_id AS "agentOrganisationId",
-  status, wants_sandbox AS "wantsSandbox", rule_set_id AS "ruleSetId", rule_snapshot AS "ruleSnapshot", published_at AS "publishedAt",
-  suspended_at AS "suspendedAt", created_at AS "createdAt"`;
+export interface PublicProjectRow {
+  id: string;
+  code: string;
+  domain: TradingDomain;
+  name: string;
+  region: string;
+  status: ProjectStatus;
+  publishedAt: Date;
+  ownerName: string;
+  agentName: string | null;
+  ruleSetVersion: number;
+  sandbox: boolean;
+}
 
+const SELECT = `
+  SELECT p.id, p.code, p.domain, p.name, p.region, p.owner_organisation_id AS "ownerOrganisationId", o.name AS "ownerName",
+         p.agent_organisation_id AS "agentOrganisationId", a.name AS "agentName", p.status, p.rule_kind AS "ruleKind",
+         p.rule_set_id AS "ruleSetId", p.rule_snapshot AS "ruleSnapshot", p.published_at AS "publishedAt",
+         p.suspended_at AS "suspendedAt", p.suspension_reason AS "suspensionReason", p.created_at AS "createdAt",
+         p.updated_at AS "updatedAt", p.version
+  FROM trading_project p JOIN organisation o ON o.id = p.owner_organisation_id LEFT JOIN organisation a ON a.id = p.agent_organisation_id`;
+
+// 工程 GC, 土地 TD, 采购 CG, 农村 NC: the code says the domain and the year (Asia/Shanghai) it was registered in.
 const CODE_PREFIX: Record<TradingDomain, string> = { tendering: 'GC', land: 'TD', procurement: 'CG', rural: 'NC' };
 
-/** Every query on trading_project. */
+/** Every query on trading_project. Each write bumps `version`, so a reader can tell a row changed. */
 @Injectable()
 export class ProjectRepository {
-  async insert(em: EntityManager, p: { domain: TradingDomain; name: string; region: string | null; owner: string; agent: string | null; createdBy: string; sandbox: boolean }): Promise<ProjectRow> {
-    const [row] = await em.query(
-      `INSERT INTO trading_project (code, domain, name, region, owner_organisation_id, agent_organisation_id, created_by, wants_sandbox)
-       VALUES ($1 || '-' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(nextval('trading_project_code_seq')::text, 6, '0'), $2, $3, $4, $5, $6, $7, $8)
-       RETURNING ${COLUMNS}`,
-      [CODE_PREFIX[p.domain], p.domain, p.name, p.region, p.owner, p.agent, p.createdBy, p.sandbox],
+  async insert(em: EntityManager, p: { domain: TradingDomain; name: string; region: string; owner: string; agent: string | null; createdBy: string; ruleKind: RuleKind }): Promise<ProjectRow> {
+    const [{ id }] = await em.query(
+      `INSERT INTO trading_project (code, domain, name, region, owner_organisation_id, agent_organisation_id, created_by, rule_kind)
+       VALUES ($1 || '-' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(nextval('trading_project_code_seq')::text, 6, '0'),
+               $2, $3, $4, $5, $6, $7, $8)
+       RETURNING id`,
+      [CODE_PREFIX[p.domain], p.domain, p.name, p.region, p.owner, p.agent, p.createdBy, p.ruleKind],
     );
-    return row;
+    return (await this.byId(em, id))!;
   }
 
   async byId(em: EntityManager, id: string, lock = false): Promise<ProjectRow | undefined> {
-    const [row] = await em.query(`SELECT ${COLUMNS} FROM trading_project WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+    const [row] = await em.query(`${SELECT} WHERE p.id = $1 ${lock ? 'FOR UPDATE OF p' : ''}`, [id]);
     return row;
   }
 
-  async markPublished(em: EntityManager, id: string, ruleSetId: string, snapshot: unknown): Promise<void> {
+  async organisationExists(em: EntityManager, id: string): Promise<boolean> {
+    return (await em.query(`SELECT 1 FROM organisation WHERE id = $1`, [id])).length > 0;
+  }
+
+  async markPublished(em: EntityManager, id: string, snapshot: RuleSnapshot): Promise<void> {
     await em.query(
-      `UPDATE trading_project SET status = 'published', rule_set_id = $2, rule_snapshot = $3, published_at = now(), updated_at = now() WHERE id = $1`,
-      [id, ruleSetId, JSON.stringify(snapshot)],
+      `UPDATE trading_project SET status = 'published', rule_set_id = $2, rule_snapshot = $3, published_at = now(), updated_at = now(), version = version + 1
+       WHERE id = $1 AND status = 'draft'`,
+      [id, snapshot.ruleSetId, JSON.stringify(snapshot)],
     );
   }
 
-  async setStatus(em: EntityManager, id: string, status: ProjectStatus): Promise<void> {
+  async suspend(em: EntityManager, id: string, reason: string): Promise<void> {
     await em.query(
-      `UPDATE trading_project SET status = $2, suspended_at = CASE WHEN $2 = 'suspended' THEN now() ELSE NULL END, updated_at = now() WHERE id = $1`,
-      [id, status],
+      `UPDATE trading_project SET status = 'suspended', suspended_at = now(), suspension_reason = $2, updated_at = now(), version = version + 1
+       WHERE id = $1 AND status = 'published'`,
+      [id, reason],
     );
   }
 
-  async publicPage(em: EntityManager, domain: TradingDomain | undefined, page: number, pageSize: number) {
-    const where = `status <> 'draft' AND status <> 'cancelled' ${domain ? 'AND domain = $3' : ''}`;
-    const args: unknown[] = [pageSize, (page - 1) * pageSize, ...(domain ? [domain] : [])];
+  async resume(em: EntityManager, id: string): Promise<void> {
+    await em.query(
+      `UPDATE trading_project SET status = 'published', suspended_at = NULL, suspension_reason = NULL, updated_at = now(), version = version + 1
+       WHERE id = $1 AND status = 'suspended'`,
+      [id],
+    );
+  }
+
+  /** Published projects (suspended, closed and cancelled after publication included), newest first. */
+  async publicPage(em: EntityManager, domain: TradingDomain | undefined, page: number, pageSize: number): Promise<{ items: PublicProjectRow[]; total: number }> {
+    const filter = domain ? `AND p.domain = $3` : '';
     const items = await em.query(
-      `SELECT p.id, p.code, p.domain, p.name, p.region, p.status, p.published_at AS "publishedAt", o.name AS "ownerName"
-       FROM trading_project p JOIN organisation o ON o.id = p.owner_organisation_id
-       WHERE ${where.replace(/status/g, 'p.status').replace('domain =', 'p.domain =')} ORDER BY p.published_at DESC, p.id LIMIT $1 OFFSET $2`,
-      args,
+      `SELECT p.id, p.code, p.domain, p.name, p.region, p.status, p.published_at AS "publishedAt", o.name AS "ownerName", a.name AS "agentName",
+              (p.rule_snapshot->>'version')::int AS "ruleSetVersion", p.rule_kind = 'sandbox' AS sandbox
+       FROM trading_project p JOIN organisation o ON o.id = p.owner_organisation_id LEFT JOIN organisation a ON a.id = p.agent_organisation_id
+       WHERE p.published_at IS NOT NULL ${filter}
+       ORDER BY p.published_at DESC, p.id LIMIT $1 OFFSET $2`,
+      [pageSize, (page - 1) * pageSize, ...(domain ? [domain] : [])],
     );
-    const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM trading_project WHERE ${where.replace('$3', '$1')}`, domain ? [domain] : []);
-    return { items, total, page, pageSize };
+    const [{ total }] = await em.query(
+      `SELECT count(*)::int AS total FROM trading_project p WHERE p.published_at IS NOT NULL ${domain ? 'AND p.domain = $1' : ''}`,
+      domain ? [domain] : [],
+    );
+    return { items, total };
   }
 }

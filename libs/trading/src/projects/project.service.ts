@@ -1,26 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/platform/audit/audit.service';
-import { Actor, hasRole, Role, TradingDomain } from '@app/platform/auth/roles';
+import { Actor, Role, SYSTEM_ACTOR, TradingDomain } from '@app/platform/auth/roles';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
+import { Milestone } from '@app/platform/milestones/milestone.entity';
 import { MilestoneService } from '@app/platform/milestones/milestone.service';
-import { RuleParams } from '@app/platform/rules/rule-params';
 import { RuleSetService } from '@app/platform/rules/rule-set.service';
-import { CreateProjectDto } from '../dto/project.dto';
+import { CreateProjectDto, PublicProjectQuery } from '../dto/project.dto';
+import { PublicProjectPage, projectView, ProjectView, publicProjectView } from '../dto/project.view';
+import { maySupervise, readAccess, registration, supervisingRole } from '../rules/project-access';
 import { ProjectEvent, transition } from '../rules/project-state';
+import { RuleSnapshot } from '../rules/rule-snapshot';
 import { TradingErrors } from '../trading-errors';
 import { ProjectRepository, ProjectRow } from './project.repository';
 
+/** Milestones of a project use this subject, so that suspending the project pauses every one of them. */
 export const PROJECT_SUBJECT = 'trading_project';
 
-export interface RuleSnapshot {
-  ruleSetId: string;
-  domain: TradingDomain;
-  version: number;
-  sandbox: boolean;
-  params: RuleParams;
+export interface ProjectMilestone {
+  kind: string;
+  dueAt: Date;
+  payload?: Record<string, unknown>;
 }
 
-/** The shared kernel of every trading domain: a project, its rule snapshot, suspension by supervisors. */
+/** The shared kernel of every trading domain: a project, the rules frozen into it, its suspension by supervisors. */
 @Injectable()
 export class ProjectService {
   constructor(
@@ -31,85 +34,123 @@ export class ProjectService {
     private readonly audit: AuditService,
   ) {}
 
-  async register(actor: Actor, dto: CreateProjectDto): Promise<ProjectRow> {
-    const asAgent = hasRole(actor, Role.Agent) && dto.ownerOrganisationId && dto.ownerOrganisationId !== actor.organisationId;
-    if (!actor.organisationId || (dto.ownerOrganisationId && !asAgent)) throw TradingErrors.PROJECT_NOT_YOURS();
+  async register(actor: Actor, dto: CreateProjectDto): Promise<ProjectView> {
+    const parties = registration(actor, dto.ownerOrganisationId);
+    if (!parties.ok) throw TradingErrors[parties.refusal]({ ownerOrganisationId: dto.ownerOrganisationId ?? null });
+    const ruleKind = dto.ruleSet ?? 'standard';
+    this.rules.assertSandboxAllowed(ruleKind === 'sandbox');
     return this.txr.run(async (tx) => {
-      const owner = asAgent ? dto.ownerOrganisationId! : actor.organisationId!;
-      const [exists] = await tx.em.query(`SELECT 1 FROM organisation WHERE id = $1`, [owner]);
-      if (!exists) throw TradingErrors.PROJECT_NOT_YOURS({ ownerOrganisationId: owner });
+      if (!(await this.projects.organisationExists(tx.em, parties.owner))) throw TradingErrors.PROJECT_OWNER_UNKNOWN({ ownerOrganisationId: parties.owner });
       const row = await this.projects.insert(tx.em, {
         domain: dto.domain,
         name: dto.name,
-        region: dto.region ?? null,
-        owner,
-        agent: asAgent ? actor.organisationId : null,
+        region: dto.region,
+        owner: parties.owner,
+        agent: parties.agent,
         createdBy: actor.accountId!,
-        sandbox: dto.ruleSet === 'sandbox',
+        ruleKind,
       });
-      await this.audit.append(tx.em, { actor, action: 'project.registered', subject: { type: PROJECT_SUBJECT, id: row.id }, payload: { code: row.code, domain: row.domain, name: row.name, sandbox: row.wantsSandbox } });
-      return row;
+      await this.audit.append(tx.em, {
+        actor,
+        role: parties.role,
+        action: 'project.registered',
+        subject: { type: PROJECT_SUBJECT, id: row.id },
+        payload: { code: row.code, domain: row.domain, name: row.name, region: row.region, owner: row.ownerOrganisationId, agent: row.agentOrganisationId, ruleKind },
+      });
+      return projectView(row);
     });
   }
 
-  async get(actor: Actor, id: string): Promise<ProjectRow> {
+  async get(actor: Actor, id: string): Promise<ProjectView> {
     const row = await this.projects.byId(this.txr.dataSource.manager, id);
-    if (!row || !this.maySee(actor, row)) throw TradingErrors.PROJECT_NOT_FOUND({ id });
-    return row;
+    if (!row) throw TradingErrors.PROJECT_NOT_FOUND({ id });
+    const access = readAccess(actor, row);
+    if (access === 'out-of-scope') throw TradingErrors.PROJECT_NOT_IN_SCOPE({ domain: row.domain });
+    if (access === 'hidden') throw TradingErrors.PROJECT_NOT_FOUND({ id });
+    return projectView(row);
   }
 
-  /** Publishing snapshots the rule set in force: later versions never change a published project. */
-  async publish(actor: Actor, id: string): Promise<ProjectRow> {
-    return this.change(actor, id, 'publish', async (tx, row) => {
-      const ruleSet = await this.rules.inForce(tx.em, row.domain, row.wantsSandbox);
-      const snapshot: RuleSnapshot = { ruleSetId: ruleSet.id, domain: ruleSet.domain, version: ruleSet.version, sandbox: ruleSet.isSandbox, params: ruleSet.params };
-      await this.projects.markPublished(tx.em, id, ruleSet.id, snapshot);
+  /** Publishing freezes the rule set in force into the project: later versions never change it. */
+  async publish(actor: Actor, id: string): Promise<ProjectView> {
+    return this.change(actor, Role.Centre, id, 'publish', async (tx, row) => {
+      const ruleSet = await this.rules.inForce(tx.em, row.domain, row.ruleKind === 'sandbox');
+      const snapshot: RuleSnapshot = {
+        ruleSetId: ruleSet.id,
+        domain: ruleSet.domain,
+        version: ruleSet.version,
+        name: ruleSet.name,
+        sandbox: ruleSet.isSandbox,
+        effectiveFrom: ruleSet.effectiveFrom!.toISOString(),
+        params: ruleSet.params as RuleSnapshot['params'],
+      };
+      await this.projects.markPublished(tx.em, id, snapshot);
       return { ruleSetId: ruleSet.id, version: ruleSet.version, sandbox: ruleSet.isSandbox };
     });
   }
 
-  /** A supervisor's suspension pauses every pending milestone of the project; resuming shifts them. */
-  async suspend(actor: Actor, id: string, resume: boolean): Promise<ProjectRow> {
-    return this.change(actor, id, resume ? 'resume' : 'suspend', async (tx) => {
-      await this.projects.setStatus(tx.em, id, resume ? 'published' : 'suspended');
-      const moved = resume ? await this.milestones.resumeSubject(tx, PROJECT_SUBJECT, id, actor) : await this.milestones.pauseSubject(tx, PROJECT_SUBJECT, id, actor);
-      return { milestones: moved.map((m) => ({ id: m.id, dueAt: m.dueAt })) };
+  /** A supervisor's suspension pauses every pending milestone of the project, keeping the time each had left. */
+  async suspend(actor: Actor, id: string, reason: string): Promise<ProjectView> {
+    return this.change(actor, supervisingRole(actor), id, 'suspend', async (tx) => {
+      await this.projects.suspend(tx.em, id, reason);
+      const paused = await this.milestones.pauseSubject(tx, PROJECT_SUBJECT, id, actor);
+      return { reason, milestones: paused.map(describe) };
     });
   }
 
-  async rulesOf(projectId: string): Promise<RuleSnapshot> {
-    const row = await this.projects.byId(this.txr.dataSource.manager, projectId);
-    if (!row?.ruleSnapshot) throw TradingErrors.PROJECT_STATE_CONFLICT({ id: projectId, reason: 'not published' });
-    return row.ruleSnapshot as RuleSnapshot;
+  /** Resuming shifts each paused milestone by the time the project stood still. */
+  async resume(actor: Actor, id: string, note?: string): Promise<ProjectView> {
+    return this.change(actor, supervisingRole(actor), id, 'resume', async (tx) => {
+      await this.projects.resume(tx.em, id);
+      const resumed = await this.milestones.resumeSubject(tx, PROJECT_SUBJECT, id, actor);
+      return { note: note ?? null, milestones: resumed.map(describe) };
+    });
   }
 
-  publicList(domain: TradingDomain | undefined, page = 1, pageSize = 20) {
-    return this.projects.publicPage(this.txr.dataSource.manager, domain, page, pageSize);
+  async publicList(q: PublicProjectQuery): Promise<PublicProjectPage> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const { items, total } = await this.projects.publicPage(this.txr.dataSource.manager, q.domain, page, pageSize);
+    return { items: items.map(publicProjectView), total, page, pageSize };
   }
 
-  private async change(actor: Actor, id: string, event: ProjectEvent, apply: (tx: Tx, row: ProjectRow) => Promise<Record<string, unknown>>): Promise<ProjectRow> {
+  /**
+   * The rules a published project runs by, typed for its domain. Pass the domain a caller works in, and a
+   * project of another domain is refused; pass the caller's transaction to read inside it.
+   */
+  async rulesOf<D extends TradingDomain = TradingDomain>(projectId: string, domain?: D, em: EntityManager = this.txr.dataSource.manager): Promise<RuleSnapshot<D>> {
+    const row = await this.projects.byId(em, projectId);
+    if (!row) throw TradingErrors.PROJECT_NOT_FOUND({ id: projectId });
+    if (domain !== undefined && row.domain !== domain) throw TradingErrors.PROJECT_WRONG_DOMAIN({ id: projectId, domain: row.domain, expected: domain });
+    if (!row.ruleSnapshot) throw TradingErrors.PROJECT_STATE_CONFLICT({ id: projectId, status: row.status, reason: 'not published: no rules yet' });
+    return row.ruleSnapshot as RuleSnapshot<D>;
+  }
+
+  /**
+   * Schedules a milestone of a published project in the caller's transaction, under the project's subject so
+   * that suspension pauses it. The row lock (FOR SHARE) makes a concurrent suspension wait and then see it.
+   */
+  async schedule(tx: Tx, projectId: string, m: ProjectMilestone, actor: Actor = SYSTEM_ACTOR): Promise<Milestone> {
+    const [row] = await tx.em.query(`SELECT status FROM trading_project WHERE id = $1 FOR SHARE`, [projectId]);
+    if (!row) throw TradingErrors.PROJECT_NOT_FOUND({ id: projectId });
+    if (row.status !== 'published') throw TradingErrors.PROJECT_STATE_CONFLICT({ id: projectId, status: row.status, reason: 'milestones need a published project' });
+    return this.milestones.schedule(tx, { ...m, subjectType: PROJECT_SUBJECT, subjectId: projectId }, actor);
+  }
+
+  /** One state change: lock, check who and whether the state machine allows it, apply, audit last. */
+  private change(actor: Actor, role: Role, id: string, event: ProjectEvent, apply: (tx: Tx, row: ProjectRow) => Promise<Record<string, unknown>>): Promise<ProjectView> {
     return this.txr.run(async (tx) => {
       const row = await this.projects.byId(tx.em, id, true);
       if (!row) throw TradingErrors.PROJECT_NOT_FOUND({ id });
-      if (event === 'suspend' || event === 'resume') this.requireScope(actor, row);
-      else if (!this.maySee(actor, row)) throw TradingErrors.PROJECT_NOT_FOUND({ id });
+      if ((event === 'suspend' || event === 'resume') && !maySupervise(actor, row.domain)) throw TradingErrors.PROJECT_NOT_IN_SCOPE({ domain: row.domain });
       const t = transition(row.status, event);
-      if (!t.ok) throw TradingErrors.PROJECT_STATE_CONFLICT({ status: row.status, event, allowed: t.allowed });
+      if (!t.ok) throw TradingErrors.PROJECT_STATE_CONFLICT({ id, status: row.status, event, allowed: t.allowed });
       const detail = await apply(tx, row);
-      await this.audit.append(tx.em, { actor, action: `project.${event === 'publish' ? 'published' : event === 'suspend' ? 'suspended' : 'resumed'}`, subject: { type: PROJECT_SUBJECT, id }, payload: { from: row.status, to: t.next, ...detail } });
-      return (await this.projects.byId(tx.em, id))!;
+      await this.audit.append(tx.em, { actor, role, action: `project.${PAST[event]}`, subject: { type: PROJECT_SUBJECT, id }, payload: { from: row.status, to: t.next, ...detail } });
+      return projectView((await this.projects.byId(tx.em, id))!);
     });
   }
-
-  /** Parties see their project; the centre and the office see all; a regulator sees its own domain. */
-  private maySee(actor: Actor, row: ProjectRow): boolean {
-    if (hasRole(actor, Role.Centre) || hasRole(actor, Role.Office) || hasRole(actor, Role.Committee)) return true;
-    if (actor.roles.some((g) => g.role === Role.Regulator && g.domain === row.domain)) return true;
-    return actor.organisationId !== null && (actor.organisationId === row.ownerOrganisationId || actor.organisationId === row.agentOrganisationId);
-  }
-
-  private requireScope(actor: Actor, row: ProjectRow): void {
-    if (hasRole(actor, Role.Office)) return;
-    if (!actor.roles.some((g) => g.role === Role.Regulator && g.domain === row.domain)) throw TradingErrors.PROJECT_NOT_IN_SCOPE({ domain: row.domain });
-  }
 }
+
+const PAST: Record<ProjectEvent, string> = { publish: 'published', suspend: 'suspended', resume: 'resumed', close: 'closed', cancel: 'cancelled' };
+
+const describe = (m: Milestone) => ({ id: m.id, kind: m.kind, dueAt: m.dueAt });

@@ -1,22 +1,42 @@
-import { ParamSpec, RuleParams } from '../rule-params';
+// 国有建设用地使用权出让: 招标拍卖挂牌出让国有建设用地使用权规定 (国土资源部令第 39 号, 2007, "规定") and
+// local online-listing rules (限时竞价). Version 1 of the committee's rules.
+import { defineRuleSpec, ParamsOf } from '../rule-spec';
+import { d, wd } from './units';
 
-// 招标拍卖挂牌出让国有建设用地使用权规定 (2007) and local online listing rules.
-export const LAND_DEFAULTS: RuleParams = {
+export const LAND_SPEC = defineRuleSpec({
   periods: {
-    announcementBeforeListing: { value: 20, unit: 'd' }, // 规定 10
-    listing: { value: 10, unit: 'd' }, // 规定 20 (older rules: 10 wd; the rule set chooses)
-    depositRefund: { value: 5, unit: 'wd' }, // local rules
+    announcementBeforeListing: { zh: '出让公告距挂牌开始', en: 'announcement before the listing starts', units: ['d', 'wd'], min: d(20), law: '规定 10' },
+    listing: { zh: '挂牌期', en: 'listing period', units: ['d', 'wd'], min: d(10), law: '规定 20' },
+    depositRefund: { zh: '未竞得人保证金退还', en: 'deposit refund to the other buyers', units: ['wd'], max: wd(5) },
+  },
+  numbers: {
+    countdownSeconds: { zh: '限时竞价倒计时(秒)', en: 'timed-bidding countdown (seconds)', min: 60, max: 3600, sandboxMin: 5 },
+    minQuotesToEnterLive: { zh: '进入限时竞价所需的挂牌有效报价数', en: 'valid listing quotes needed to enter live bidding', min: 1, max: 10 },
+    minBuyersForLive: { zh: '转入限时竞价的最少竞买人数', en: 'buyers needed to go on to live bidding', min: 2, max: 10 },
+    warningPercent: { zh: '时限预警比例(%)', en: 'warning at this percent of a time limit', min: 1, max: 99 },
+  },
+  fractions: {},
+  amounts: {
+    minIncrement: { zh: '最低加价幅度', en: 'smallest increment an announcement may set', minFen: '100' },
+  },
+});
+
+export type LandRules = ParamsOf<typeof LAND_SPEC>;
+
+export const LAND_DEFAULTS: LandRules = {
+  periods: {
+    announcementBeforeListing: d(20), // 规定 10
+    listing: d(10), // 规定 20 (older rules said 10 wd; the rule set chooses)
+    depositRefund: wd(5), // 规定: refunded within 5 working days after the sale, without interest
   },
   numbers: {
     countdownSeconds: 300, // local 限时竞价 rules: commonly 5 min, restarted by each valid bid
-    minQuotesForLiveBidding: 2, // two or more wanting to go on → live bidding
-    warningPercent: 80,
+    minQuotesToEnterLive: 1, // local rules: entry needs at least one valid quote in the listing
+    minBuyersForLive: 2, // 规定 21 and local rules: two or more who want to go on → live bidding
+    warningPercent: 80, // local practice
   },
-  amountsFen: {},
-};
-
-export const LAND_SPEC: ParamSpec = {
-  periods: Object.keys(LAND_DEFAULTS.periods),
-  numbers: { countdownSeconds: [10, 3600], minQuotesForLiveBidding: [2, 10], warningPercent: [1, 99] },
-  amounts: [],
+  fractions: {},
+  amountsFen: {
+    minIncrement: '1000000', // local practice: ¥10,000.00; each announcement sets its lot's increment, not below this
+  },
 };

@@ -1,30 +1,44 @@
-import { ParamSpec, RuleParams } from '../rule-params';
+// 农村产权交易: 土地管理法 (2019) for the collective's decision; county/town/village tiers share local rules
+// (统一监管、规则、流程、发布、收费、鉴证、结算). Version 1 of the committee's rules.
+import { defineRuleSpec, ParamsOf } from '../rule-spec';
+import { wd } from './units';
 
-// Rural property rights: 农村集体资产/产权流转交易 local rules (county, town and village tiers share them).
-export const RURAL_DEFAULTS: RuleParams = {
+export const RURAL_SPEC = defineRuleSpec({
   periods: {
-    listing: { value: 10, unit: 'wd' }, // local rules commonly 10 working days
-    objectionWindow: { value: 5, unit: 'wd' },
-    depositRefund: { value: 5, unit: 'wd' },
+    listing: { zh: '挂牌公告期', en: 'listing period', units: ['wd', 'd'] },
+    objectionWindow: { zh: '异议期', en: 'objection window', units: ['wd', 'd'] },
+    depositRefund: { zh: '退还保证金', en: 'deposit refund', units: ['wd', 'd'] },
   },
   numbers: {
-    resolutionApprovalNumerator: 2, // villagers' meeting or representatives: ≥ 2/3 in favour
-    resolutionApprovalDenominator: 3,
-    countdownSeconds: 300,
-    minBidders: 1,
-    warningPercent: 80,
+    countdownSeconds: { zh: '限时竞价倒计时(秒)', en: 'timed-bidding countdown (seconds)', min: 60, max: 3600, sandboxMin: 5 },
+    minBuyersForLive: { zh: '转入竞价的最少意向受让方人数(不足则协议转让)', en: 'buyers needed for live bidding (fewer: agreement transfer)', min: 2, max: 10 },
+    warningPercent: { zh: '时限预警比例(%)', en: 'warning at this percent of a time limit', min: 1, max: 99 },
   },
-  amountsFen: {},
-};
+  fractions: {
+    resolutionApproval: { zh: '集体决议最低同意比例', en: 'minimum share in favour of the collective resolution', min: { numerator: 2, denominator: 3 }, law: '土地管理法 63' },
+  },
+  amounts: {
+    minIncrement: { zh: '最低加价幅度', en: 'smallest increment a listing may set', minFen: '100' },
+  },
+});
 
-export const RURAL_SPEC: ParamSpec = {
-  periods: Object.keys(RURAL_DEFAULTS.periods),
-  numbers: {
-    resolutionApprovalNumerator: [1, 100],
-    resolutionApprovalDenominator: [1, 100],
-    countdownSeconds: [10, 3600],
-    minBidders: [1, 10],
-    warningPercent: [1, 99],
+export type RuralRules = ParamsOf<typeof RURAL_SPEC>;
+
+export const RURAL_DEFAULTS: RuralRules = {
+  periods: {
+    listing: wd(10), // local rules: commonly 10 working days
+    objectionWindow: wd(5), // local rules
+    depositRefund: wd(5), // local rules
   },
-  amounts: [],
+  numbers: {
+    countdownSeconds: 300, // local rules, as for land
+    minBuyersForLive: 2, // local rules: one qualified buyer → agreement transfer (协议转让)
+    warningPercent: 80, // local practice
+  },
+  fractions: {
+    resolutionApproval: { numerator: 2, denominator: 3 }, // 土地管理法 63: ≥ 2/3 of the villagers' meeting or representatives
+  },
+  amountsFen: {
+    minIncrement: '10000', // local practice: ¥100.00
+  },
 };

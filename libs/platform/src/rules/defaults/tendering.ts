@@ -1,47 +1,68 @@
-import { ParamSpec, RuleParams } from '../rule-params';
+// 建设工程招投标: 招标投标法 (2017, "法"), 招标投标法实施条例 (2019, "条例"), 电子招标投标办法 (2013).
+// Version 1 of the committee's rules; later changes are new versions, never edits of this file's numbers.
+import { defineRuleSpec, ParamsOf } from '../rule-spec';
+import { d, min, wd } from './units';
 
-// 招标投标法 (2017) and its 实施条例 (2019); electronic bidding per 电子招标投标办法 (2013).
-export const TENDERING_DEFAULTS: RuleParams = {
+export const TENDERING_SPEC = defineRuleSpec({
   periods: {
-    documentsAvailable: { value: 5, unit: 'd' }, // 条例 16
-    bidPreparation: { value: 20, unit: 'd' }, // 法 24
-    clarificationBeforeDeadline: { value: 15, unit: 'd' }, // 法 23, 条例 21
-    objectionBeforeDeadline: { value: 10, unit: 'd' }, // 条例 22
-    objectionReply: { value: 3, unit: 'd' }, // 条例 22
-    depositRefundAfterWithdrawal: { value: 5, unit: 'd' }, // 条例 35
-    decryptionWindow: { value: 30, unit: 'min' }, // common practice (不见面开标)
-    candidatesPublishedWithin: { value: 3, unit: 'd' }, // 条例 54
-    candidatePublicity: { value: 3, unit: 'd' }, // 条例 54
-    publicityObjectionReply: { value: 3, unit: 'd' }, // 条例 54
-    contractWithin: { value: 30, unit: 'd' }, // 法 46
-    complaintWindow: { value: 10, unit: 'd' }, // 条例 60
-    complaintAcceptance: { value: 3, unit: 'wd' }, // 条例 61
-    complaintDecision: { value: 30, unit: 'wd' }, // 条例 61
+    documentsAvailable: { zh: '招标文件发售期', en: 'tender documents available', units: ['d', 'wd'], min: d(5), law: '条例 16' },
+    bidPreparation: { zh: '招标文件发出至投标截止', en: 'documents issued to bid deadline', units: ['d', 'wd'], min: d(20), law: '法 24' },
+    clarificationBeforeDeadline: { zh: '澄清或修改距投标截止', en: 'clarification or amendment before the deadline', units: ['d', 'wd'], min: d(15), law: '法 23, 条例 21' },
+    objectionBeforeDeadline: { zh: '对招标文件的异议距投标截止', en: 'objection to the documents before the deadline', units: ['d'], min: d(10), max: d(10), law: '条例 22' },
+    objectionReply: { zh: '招标人答复异议', en: 'owner replies to an objection', units: ['d'], max: d(3), law: '条例 22' },
+    depositRefundAfterWithdrawal: { zh: '撤回投标后退还保证金', en: 'deposit refund after a withdrawal', units: ['d'], max: d(5), law: '条例 35' },
+    decryptionWindow: { zh: '不见面开标解密时限', en: 'remote decryption window', units: ['min', 'h'], min: min(10), max: { value: 4, unit: 'h' } },
+    candidatesPublishedWithin: { zh: '收到评标报告后公示候选人', en: 'candidates published after the report', units: ['d'], max: d(3), law: '条例 54' },
+    candidatePublicity: { zh: '中标候选人公示期', en: 'candidate publicity', units: ['d', 'wd'], min: d(3), law: '条例 54' },
+    publicityObjectionReply: { zh: '答复公示期异议', en: 'reply to an objection during publicity', units: ['d'], max: d(3), law: '条例 54' },
+    contractWithin: { zh: '中标通知书发出后订立合同', en: 'contract signed after the award notice', units: ['d'], max: d(30), law: '法 46' },
+    complaintWindow: { zh: '投诉期限(自知道之日起)', en: 'complaint window from knowing', units: ['d'], min: d(10), max: d(10), law: '条例 60' },
+    complaintAcceptance: { zh: '决定是否受理投诉', en: 'accept or refuse a complaint', units: ['wd'], max: wd(3), law: '条例 61' },
+    complaintDecision: { zh: '作出投诉处理决定', en: 'decide a complaint', units: ['wd'], max: wd(30), law: '条例 61' },
   },
   numbers: {
-    minBidders: 3, // 法 28, 条例 44
+    minBidders: { zh: '最少投标人数', en: 'minimum bidders', min: 3, max: 50, law: '法 28, 条例 44' },
+    depositCapBp: { zh: '投标保证金上限(占估算价,基点)', en: 'deposit cap (basis points of the estimate)', min: 0, max: 200, law: '条例 26' },
+    performanceBondCapBp: { zh: '履约保证金上限(占合同价,基点)', en: 'performance bond cap (basis points of the contract)', min: 0, max: 1000, law: '条例 58' },
+    committeeMinSize: { zh: '评标委员会最少人数', en: 'evaluation committee minimum size', min: 5, max: 51, odd: true, law: '法 37' },
+    maxCandidates: { zh: '中标候选人最多人数', en: 'most candidates', min: 1, max: 3, law: '条例 53' },
+    warningPercent: { zh: '时限预警比例(%)', en: 'warning at this percent of a time limit', min: 1, max: 99 },
+  },
+  fractions: {
+    expertShare: { zh: '评标委员会中专家最低占比', en: 'minimum share of experts on the committee', min: { numerator: 2, denominator: 3 }, law: '法 37' },
+  },
+  amounts: {},
+});
+
+export type TenderingRules = ParamsOf<typeof TENDERING_SPEC>;
+
+export const TENDERING_DEFAULTS: TenderingRules = {
+  periods: {
+    documentsAvailable: d(5), // 条例 16
+    bidPreparation: d(20), // 法 24
+    clarificationBeforeDeadline: d(15), // 法 23, 条例 21: later, the deadline moves
+    objectionBeforeDeadline: d(10), // 条例 22
+    objectionReply: d(3), // 条例 22: the process pauses until the reply
+    depositRefundAfterWithdrawal: d(5), // 条例 35
+    decryptionWindow: min(30), // 不见面开标 common practice (电子招标投标办法: nobody decrypts before the deadline)
+    candidatesPublishedWithin: d(3), // 条例 54
+    candidatePublicity: d(3), // 条例 54
+    publicityObjectionReply: d(3), // 条例 54: the award pauses until the reply
+    contractWithin: d(30), // 法 46
+    complaintWindow: d(10), // 条例 60
+    complaintAcceptance: wd(3), // 条例 61
+    complaintDecision: wd(30), // 条例 61
+  },
+  numbers: {
+    minBidders: 3, // 法 28, 条例 44: fewer than 3 → no opening, re-tender
     depositCapBp: 200, // 条例 26: ≤ 2 % of the estimate
     performanceBondCapBp: 1000, // 条例 58: ≤ 10 % of the contract
-    committeeMinSize: 5, // 法 37
-    expertShareNumerator: 2, // 法 37: experts ≥ 2/3
-    expertShareDenominator: 3,
+    committeeMinSize: 5, // 法 37: ≥ 5, odd
     maxCandidates: 3, // 条例 53
-    warningPercent: 80, // red/yellow cards: yellow at 80 % of a time limit
+    warningPercent: 80, // local practice: supervisors are warned at 80 % of a time limit
+  },
+  fractions: {
+    expertShare: { numerator: 2, denominator: 3 }, // 法 37: experts ≥ 2/3
   },
   amountsFen: {},
-};
-
-export const TENDERING_SPEC: ParamSpec = {
-  periods: Object.keys(TENDERING_DEFAULTS.periods),
-  numbers: {
-    minBidders: [1, 50],
-    depositCapBp: [0, 200],
-    performanceBondCapBp: [0, 1000],
-    committeeMinSize: [5, 51],
-    expertShareNumerator: [1, 100],
-    expertShareDenominator: [1, 100],
-    maxCandidates: [1, 3],
-    warningPercent: [1, 99],
-  },
-  amounts: [],
 };

@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TradingDomain } from '../../auth/roles';
+import { ApiRuleParams, ParamChange, presentParams } from '../rule-params';
+import { RuleSet, RuleSetStatus } from '../rule-set.entity';
+
+export class RuleParamsView implements ApiRuleParams {
+  @ApiProperty({ description: '期限 { value, unit: d 日 | wd 工作日 | h | min | s } / periods', type: 'object', additionalProperties: true, example: { bidPreparation: { value: 20, unit: 'd' } } })
+  periods: ApiRuleParams['periods'];
+
+  @ApiProperty({ description: '数值(人数、基点、秒数)/ whole numbers (people, basis points, seconds)', type: 'object', additionalProperties: true, example: { minBidders: 3 } })
+  numbers: ApiRuleParams['numbers'];
+
+  @ApiProperty({ description: '比例 { numerator, denominator } / fractions', type: 'object', additionalProperties: true, example: { expertShare: { numerator: 2, denominator: 3 } } })
+  fractions: ApiRuleParams['fractions'];
+
+  @ApiProperty({ description: '金额(元)/ amounts in yuan', type: 'object', additionalProperties: true, example: { minIncrement: '10000.00' } })
+  amounts: ApiRuleParams['amounts'];
+}
+
+export class RuleSetView {
+  @ApiProperty({ description: '规则版本编号 / id', format: 'uuid' }) id: string;
+  @ApiProperty({ enum: TradingDomain, description: '交易领域 / trading domain' }) domain: TradingDomain;
+  @ApiProperty({ description: '版本号(正式与沙箱分别编号)/ version (standard and sandbox lines numbered apart)' }) version: number;
+  @ApiProperty({ description: '版本名称 / name' }) name: string;
+  @ApiProperty({ enum: ['draft', 'active', 'retired'], description: '草稿、生效、废止 / draft, in force, retired' }) status: RuleSetStatus;
+  @ApiProperty({ description: '是否沙箱规则(以秒计)/ a sandbox set (seconds)' }) isSandbox: boolean;
+  @ApiProperty({ type: RuleParamsView, description: '规则参数 / parameters' }) params: RuleParamsView;
+  @ApiPropertyOptional({ description: '起草所依据的版本 / the version this was drafted from', format: 'uuid', nullable: true }) basedOn: string | null;
+  @ApiPropertyOptional({ description: '生效时间 / in force from', nullable: true }) effectiveFrom: Date | null;
+  @ApiProperty({ description: '创建时间 / created at' }) createdAt: Date;
+  @ApiPropertyOptional({ description: '发布时间 / published at', nullable: true }) publishedAt: Date | null;
+}
+
+export class RuleSetListView {
+  @ApiProperty({ type: [RuleSetView], description: '规则版本 / versions' }) items: RuleSetView[];
+}
+
+class RuleSetRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: TradingDomain }) domain: TradingDomain;
+  @ApiProperty() version: number;
+  @ApiProperty() isSandbox: boolean;
+  @ApiProperty({ enum: ['draft', 'active', 'retired'] }) status: RuleSetStatus;
+}
+
+class ParamChangeView implements ParamChange {
+  @ApiProperty({ description: '参数 / field', example: 'periods.bidPreparation' }) field: string;
+  @ApiProperty({ description: '参数名称 / label', example: { zh: '招标文件发出至投标截止', en: 'documents issued to bid deadline' } }) label: { zh: string; en: string };
+  @ApiProperty({ description: '原值 / from', nullable: true }) from: unknown;
+  @ApiProperty({ description: '新值 / to', nullable: true }) to: unknown;
+}
+
+export class RuleSetDiffView {
+  @ApiProperty({ type: RuleSetRef, description: '原版本 / from' }) from: RuleSetRef;
+  @ApiProperty({ type: RuleSetRef, description: '新版本 / to' }) to: RuleSetRef;
+  @ApiProperty({ type: [ParamChangeView], description: '差异 / changes' }) changes: ParamChangeView[];
+}
+
+/** Who drafted or published stays in the audit trail; the public view shows the rules themselves. */
+export function ruleSetView(r: RuleSet): RuleSetView {
+  return {
+    id: r.id,
+    domain: r.domain,
+    version: r.version,
+    name: r.name,
+    status: r.status,
+    isSandbox: r.isSandbox,
+    params: presentParams(r.params),
+    basedOn: r.basedOn,
+    effectiveFrom: r.effectiveFrom,
+    createdAt: r.createdAt,
+    publishedAt: r.publishedAt,
+  };
+}
+
+export function ruleSetRef(r: RuleSet): RuleSetRef {
+  return { id: r.id, domain: r.domain, version: r.version, isSandbox: r.isSandbox, status: r.status };
+}
