@@ -8,7 +8,8 @@ import { CalendarErrors } from './calendar-errors';
 const HOLIDAYS: Record<string, string> = data.holidays;
 const MAKE_UP_DAYS: Record<string, string> = data.workdays;
 
-const years = [...new Set(Object.keys(HOLIDAYS).map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
+const yearSet = new Set(Object.keys(HOLIDAYS).map((d) => Number(d.slice(0, 4))));
+const years = [...yearSet].sort((a, b) => a - b);
 export const CALENDAR_FIRST_YEAR = years[0];
 export const CALENDAR_LAST_YEAR = years[years.length - 1];
 /** A year without a single holiday in the data would be a gap in the package, not a year without holidays. */
@@ -32,7 +33,7 @@ export function scheduleOf(date: string): DaySchedule {
   const m = DATE.exec(date);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   const year = Number(m[1]);
-  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR || !years.includes(year)) {
+  if (!yearSet.has(year)) {
     throw CalendarErrors.CALENDAR_OUT_OF_RANGE({ date, coveredYears: `${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR}` });
   }
   const named = (entry: string) => {

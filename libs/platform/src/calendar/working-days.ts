@@ -10,14 +10,29 @@ function checked(instant: Date): number {
   return instant.getTime();
 }
 
+/** Days since 1970-01-01 in Beijing: consecutive integers for consecutive Beijing dates. */
+const dayNumber = (instant: Date) => Math.floor((checked(instant) + SHANGHAI_OFFSET_MS) / DAY_MS);
+const dateOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+// The schedule of a published year never changes while the process runs; refusals are not cached.
+const working = new Map<number, boolean>();
+function isWorkingDayNumber(day: number): boolean {
+  let w = working.get(day);
+  if (w === undefined) {
+    w = scheduleOf(dateOfDay(day)).working;
+    working.set(day, w);
+  }
+  return w;
+}
+
 /** The Asia/Shanghai calendar date of an instant, as YYYY-MM-DD. */
 export function shanghaiDate(instant: Date): string {
-  return new Date(checked(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return dateOfDay(dayNumber(instant));
 }
 
 /** Weekdays that are not public holidays, plus the Saturdays and Sundays worked in lieu (调休上班). */
 export function isWorkingDay(instant: Date): boolean {
-  return scheduleOf(shanghaiDate(instant)).working;
+  return isWorkingDayNumber(dayNumber(instant));
 }
 
 /**
@@ -26,13 +41,14 @@ export function isWorkingDay(instant: Date): boolean {
  */
 export function addWorkingDays(start: Date, n: number): Date {
   if (!Number.isSafeInteger(n)) throw new RangeError('addWorkingDays takes a whole number of days');
-  const step = n < 0 ? -DAY_MS : DAY_MS;
-  let t = checked(start);
+  const step = n < 0 ? -1 : 1;
+  const first = dayNumber(start);
+  let day = first;
   for (let left = Math.abs(n); left > 0; ) {
-    t += step;
-    if (isWorkingDay(new Date(t))) left -= 1;
+    day += step;
+    if (isWorkingDayNumber(day)) left -= 1;
   }
-  return new Date(t);
+  return new Date(start.getTime() + (day - first) * DAY_MS);
 }
 
 /**
@@ -41,18 +57,17 @@ export function addWorkingDays(start: Date, n: number): Date {
  * working day.
  */
 export function workingDaysBetween(from: Date, to: Date): number {
-  const [a, b] = [shanghaiDate(from), shanghaiDate(to)];
+  const [a, b] = [dayNumber(from), dayNumber(to)];
   if (a > b) return -workingDaysBetween(to, from);
   let count = 0;
-  for (let t = checked(from) + DAY_MS; shanghaiDate(new Date(t)) <= b; t += DAY_MS) {
-    if (isWorkingDay(new Date(t))) count += 1;
-  }
+  for (let day = a + 1; day <= b; day += 1) if (isWorkingDayNumber(day)) count += 1;
   return count;
 }
 
 /** `instant` itself on a working day, else the same time on the next working day. */
 export function onWorkingDay(instant: Date): Date {
-  let t = checked(instant);
-  while (!isWorkingDay(new Date(t))) t += DAY_MS;
-  return new Date(t);
+  const first = dayNumber(instant);
+  let day = first;
+  while (!isWorkingDayNumber(day)) day += 1;
+  return new Date(instant.getTime() + (day - first) * DAY_MS);
 }

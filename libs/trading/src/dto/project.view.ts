@@ -60,7 +60,7 @@ export class PublicProjectView {
 }
 
 export class PublicProjectPage {
-  @ApiProperty({ type: [PublicProjectView] }) items: PublicProjectView[];
+  @ApiProperty({ type: [PublicProjectView], description: '本页项目 / projects on this page' }) items: PublicProjectView[];
   @ApiProperty({ description: '总数 / total' }) total: number;
   @ApiProperty({ description: '页码 / page' }) page: number;
   @ApiProperty({ description: '每页条数 / page size' }) pageSize: number;

@@ -36,11 +36,11 @@ export class RuleSetListView {
 }
 
 class RuleSetRef {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: TradingDomain }) domain: TradingDomain;
-  @ApiProperty() version: number;
-  @ApiProperty() isSandbox: boolean;
-  @ApiProperty({ enum: ['draft', 'active', 'retired'] }) status: RuleSetStatus;
+  @ApiProperty({ format: 'uuid', description: '规则版本编号 / id' }) id: string;
+  @ApiProperty({ enum: TradingDomain, description: '交易领域 / trading domain' }) domain: TradingDomain;
+  @ApiProperty({ description: '版本号 / version' }) version: number;
+  @ApiProperty({ description: '是否沙箱规则 / a sandbox set' }) isSandbox: boolean;
+  @ApiProperty({ enum: ['draft', 'active', 'retired'], description: '草稿、生效、废止 / draft, in force, retired' }) status: RuleSetStatus;
 }
 
 class ParamChangeView implements ParamChange {
