@@ -12,8 +12,6 @@ export interface ApiRuleParams {
   amounts: Record<string, string>;
 }
 
-export type RuleChanges = Partial<Record<keyof ApiRuleParams, Record<string, unknown>>> & Record<string, unknown>;
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function presentParams(params: RuleParams): ApiRuleParams {
