@@ -7,12 +7,14 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { MilestonesCoreModule } from './milestones/milestones-core.module';
 import { QueuesModule } from './queues/queues.module';
+import { Sealer } from './crypto/sealer';
+import { NotificationService } from './notifications/notification.service';
 
-/** What every process (api and worker) stands on: config, database, queues, auth, audit, clock. */
+/** What every process (api and worker) stands on: config, database, queues, auth, audit, clock, sealing, the notification outbox. */
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule],
-  providers: [Clock, Calendar],
-  exports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule, Clock, Calendar],
+  providers: [Clock, Calendar, Sealer, NotificationService],
+  exports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule, Clock, Calendar, Sealer, NotificationService],
 })
 export class PlatformModule {}

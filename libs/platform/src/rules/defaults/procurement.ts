@@ -1,10 +1,12 @@
 // 政府采购: 政府采购法 (2014, "法"), 政府采购法实施条例 (2015, "条例"), 政府采购货物和服务招标投标管理办法
 // (财政部令第 87 号); the e-mall (电子卖场) values are local practice. Version 1 of the committee's rules.
 import { defineRuleSpec, ParamsOf } from '../rule-spec';
+import { EXPERT_DRAW_DEFAULT_NUMBERS, EXPERT_DRAW_DEFAULT_PERIODS, EXPERT_DRAW_NUMBERS, EXPERT_DRAW_PERIODS } from './expert-draw';
 import { d, h, wd } from './units';
 
 export const PROCUREMENT_SPEC = defineRuleSpec({
   periods: {
+    ...EXPERT_DRAW_PERIODS,
     bidPreparation: { zh: '招标文件发出至投标截止', en: 'documents issued to bid deadline', units: ['d', 'wd'], min: d(20), law: '法 35' },
     documentsAvailable: { zh: '招标文件提供期', en: 'documents available', units: ['wd'], min: wd(5), law: '条例 31' },
     depositRefund: { zh: '退还投标保证金', en: 'deposit refund', units: ['wd'], max: wd(5), law: '条例 33' },
@@ -22,6 +24,7 @@ export const PROCUREMENT_SPEC = defineRuleSpec({
     payment: { zh: '验收后支付', en: 'payment after acceptance', units: ['wd', 'd'] },
   },
   numbers: {
+    ...EXPERT_DRAW_NUMBERS,
     minQuotes: { zh: '最少有效报价数', en: 'minimum valid quotes', min: 3, max: 50, law: '法 40' },
     depositCapBp: { zh: '投标保证金上限(占预算,基点)', en: 'deposit cap (basis points of the budget)', min: 0, max: 200, law: '条例 33' },
     committeeMinSize: { zh: '评审小组最少人数', en: 'evaluation panel minimum size', min: 3, max: 51, odd: true, law: '法 38' },
@@ -40,6 +43,7 @@ export type ProcurementRules = ParamsOf<typeof PROCUREMENT_SPEC>;
 
 export const PROCUREMENT_DEFAULTS: ProcurementRules = {
   periods: {
+    ...EXPERT_DRAW_DEFAULT_PERIODS,
     bidPreparation: d(20), // 法 35
     documentsAvailable: wd(5), // 条例 31
     depositRefund: wd(5), // 条例 33
@@ -57,6 +61,7 @@ export const PROCUREMENT_DEFAULTS: ProcurementRules = {
     payment: wd(10), // local e-mall practice
   },
   numbers: {
+    ...EXPERT_DRAW_DEFAULT_NUMBERS,
     minQuotes: 3, // 法 40 (询价: ≥ 3 suppliers); local e-mall rules ask the same of 网上竞价
     depositCapBp: 200, // 条例 33: ≤ 2 % of the budget
     committeeMinSize: 5, // 87 号令 47: ≥ 5, odd, for open tenders (法 38 allows 3 for negotiations)

@@ -1,10 +1,12 @@
 // 建设工程招投标: 招标投标法 (2017, "法"), 招标投标法实施条例 (2019, "条例"), 电子招标投标办法 (2013).
 // Version 1 of the committee's rules; later changes are new versions, never edits of this file's numbers.
 import { defineRuleSpec, ParamsOf } from '../rule-spec';
+import { EXPERT_DRAW_DEFAULT_NUMBERS, EXPERT_DRAW_DEFAULT_PERIODS, EXPERT_DRAW_NUMBERS, EXPERT_DRAW_PERIODS } from './expert-draw';
 import { d, min, wd } from './units';
 
 export const TENDERING_SPEC = defineRuleSpec({
   periods: {
+    ...EXPERT_DRAW_PERIODS,
     documentsAvailable: { zh: '招标文件发售期', en: 'tender documents available', units: ['d', 'wd'], min: d(5), law: '条例 16' },
     bidPreparation: { zh: '招标文件发出至投标截止', en: 'documents issued to bid deadline', units: ['d', 'wd'], min: d(20), law: '法 24' },
     clarificationBeforeDeadline: { zh: '澄清或修改距投标截止', en: 'clarification or amendment before the deadline', units: ['d', 'wd'], min: d(15), law: '法 23, 条例 21' },
@@ -21,6 +23,7 @@ export const TENDERING_SPEC = defineRuleSpec({
     complaintDecision: { zh: '作出投诉处理决定', en: 'decide a complaint', units: ['wd'], max: wd(30), law: '条例 61' },
   },
   numbers: {
+    ...EXPERT_DRAW_NUMBERS,
     minBidders: { zh: '最少投标人数', en: 'minimum bidders', min: 3, max: 50, law: '法 28, 条例 44' },
     depositCapBp: { zh: '投标保证金上限(占估算价,基点)', en: 'deposit cap (basis points of the estimate)', min: 0, max: 200, law: '条例 26' },
     performanceBondCapBp: { zh: '履约保证金上限(占合同价,基点)', en: 'performance bond cap (basis points of the contract)', min: 0, max: 1000, law: '条例 58' },
@@ -38,6 +41,7 @@ export type TenderingRules = ParamsOf<typeof TENDERING_SPEC>;
 
 export const TENDERING_DEFAULTS: TenderingRules = {
   periods: {
+    ...EXPERT_DRAW_DEFAULT_PERIODS,
     documentsAvailable: d(5), // 条例 16
     bidPreparation: d(20), // 法 24
     clarificationBeforeDeadline: d(15), // 法 23, 条例 21: later, the deadline moves
@@ -54,6 +58,7 @@ export const TENDERING_DEFAULTS: TenderingRules = {
     complaintDecision: wd(30), // 条例 61
   },
   numbers: {
+    ...EXPERT_DRAW_DEFAULT_NUMBERS,
     minBidders: 3, // 法 28, 条例 44: fewer than 3 → no opening, re-tender
     depositCapBp: 200, // 条例 26: ≤ 2 % of the estimate
     performanceBondCapBp: 1000, // 条例 58: ≤ 10 % of the contract
