@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { loadConfig } from '@app/platform/config/app-config';
+import { ExpertsWorkerModule } from '@app/experts/experts-worker.module';
 import { MilestonesWorkerModule } from '@app/platform/milestones/milestones-worker.module';
+import { NotificationsWorkerModule } from '@app/platform/notifications/notifications-worker.module';
 import { pinoOptions } from '@app/platform/observability/logging.module';
 import { ObservabilityModule } from '@app/platform/observability/observability.module';
 import { PlatformModule } from '@app/platform/platform.module';
@@ -13,6 +15,8 @@ import { PlatformModule } from '@app/platform/platform.module';
     PlatformModule,
     ObservabilityModule,
     MilestonesWorkerModule,
+    NotificationsWorkerModule,
+    ExpertsWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { TradingModule } from '@app/trading';
+import { DrawCoreModule } from './draws/draw-core.module';
+import { DrawController } from './draws/draw.controller';
+import { DrawService } from './draws/draw.service';
 
 /** 专家库与随机抽取 / expert library and random draws */
-@Module({})
+@Module({
+  imports: [TradingModule, DrawCoreModule],
+  controllers: [DrawController],
+  providers: [DrawService],
+})
 export class ExpertsModule {}

@@ -1,1 +1,2 @@
 export * from './experts.module';
+export * from './experts-worker.module';

@@ -3,6 +3,7 @@
 export * from './trading.module';
 export * from './trading-errors';
 export * from './projects/project.service';
+export * from './projects/project-participants';
 export * from './rules/project-state';
 export * from './rules/project-access';
 export * from './rules/rule-snapshot';

@@ -5,9 +5,10 @@ export class Experts1764000000600 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
+      -- codes in byte order, so that a code and all below it are one index range: [A01, A01/)
       CREATE TABLE specialty (
-        code text PRIMARY KEY CHECK (code ~ '^[A-Z][0-9]{2}(\\.[0-9]{2}){0,3}$'),
-        parent_code text REFERENCES specialty(code),
+        code text COLLATE "C" PRIMARY KEY CHECK (code ~ '^[A-Z][0-9]{2}(\\.[0-9]{2}){0,3}$'),
+        parent_code text COLLATE "C" REFERENCES specialty(code),
         name_zh text NOT NULL,
         name_en text NOT NULL
       )`);
@@ -37,7 +38,7 @@ export class Experts1764000000600 implements MigrationInterface {
     await q.query(`
       CREATE TABLE expert_specialty (
         expert_id bigint NOT NULL REFERENCES expert(id) ON DELETE CASCADE,
-        specialty_code text NOT NULL REFERENCES specialty(code),
+        specialty_code text COLLATE "C" NOT NULL REFERENCES specialty(code),
         PRIMARY KEY (specialty_code, expert_id)
       )`);
     await q.query(`CREATE INDEX expert_specialty_expert_idx ON expert_specialty (expert_id)`);

@@ -14,8 +14,10 @@ export interface ProjectRow {
   region: string;
   ownerOrganisationId: string;
   ownerName: string;
+  ownerUscc: string;
   agentOrganisationId: string | null;
   agentName: string | null;
+  agentUscc: string | null;
   status: ProjectStatus;
   ruleKind: RuleKind;
   ruleSetId: string | null;
@@ -43,8 +45,8 @@ export interface PublicProjectRow {
 }
 
 const SELECT = `
-  SELECT p.id, p.code, p.domain, p.name, p.region, p.owner_organisation_id AS "ownerOrganisationId", o.name AS "ownerName",
-         p.agent_organisation_id AS "agentOrganisationId", a.name AS "agentName", p.status, p.rule_kind AS "ruleKind",
+  SELECT p.id, p.code, p.domain, p.name, p.region, p.owner_organisation_id AS "ownerOrganisationId", o.name AS "ownerName", o.uscc AS "ownerUscc",
+         p.agent_organisation_id AS "agentOrganisationId", a.name AS "agentName", a.uscc AS "agentUscc", p.status, p.rule_kind AS "ruleKind",
          p.rule_set_id AS "ruleSetId", p.rule_snapshot AS "ruleSnapshot", p.published_at AS "publishedAt",
          p.suspended_at AS "suspendedAt", p.suspension_reason AS "suspensionReason", p.created_at AS "createdAt",
          p.updated_at AS "updatedAt", p.version
@@ -104,7 +106,7 @@ export class ProjectRepository {
   async publicPage(em: EntityManager, domain: TradingDomain | undefined, page: number, pageSize: number): Promise<{ items: PublicProjectRow[]; total: number }> {
     const filter = domain ? `AND p.domain = $3` : '';
     const items = await em.query(
-      `SELECT p.id, p.code, p.domain, p.name, p.region, p.status, p.published_at AS "publishedAt", o.name AS "ownerName", a.name AS "agentName",
+      `SELECT p.id, p.code, p.domain, p.name, p.region, p.status, p.published_at AS "publishedAt", o.name AS "ownerName", o.uscc AS "ownerUscc", a.name AS "agentName",
               (p.rule_snapshot->>'version')::int AS "ruleSetVersion", p.rule_kind = 'sandbox' AS sandbox
        FROM trading_project p JOIN organisation o ON o.id = p.owner_organisation_id LEFT JOIN organisation a ON a.id = p.agent_organisation_id
        WHERE p.published_at IS NOT NULL ${filter}

@@ -12,10 +12,26 @@ import { maySupervise, readAccess, registration, supervisingRole } from '../rule
 import { ProjectEvent, transition } from '../rules/project-state';
 import { RuleSnapshot } from '../rules/rule-snapshot';
 import { TradingErrors } from '../trading-errors';
+import { ProjectParticipants } from './project-participants';
 import { ProjectRepository, ProjectRow } from './project.repository';
 
 /** Milestones of a project use this subject, so that suspending the project pauses every one of them. */
 export const PROJECT_SUBJECT = 'trading_project';
+
+/** What shared services (expert draws, scheduling) need to know of a project, parties by USCC. */
+export interface ProjectFacts {
+  id: string;
+  code: string;
+  name: string;
+  domain: TradingDomain;
+  region: string;
+  status: ProjectRow['status'];
+  ownerOrganisationId: string;
+  ownerUscc: string;
+  agentOrganisationId: string | null;
+  agentUscc: string | null;
+  bidderUsccs: string[];
+}
 
 export interface ProjectMilestone {
   kind: string;
@@ -32,6 +48,7 @@ export class ProjectService {
     private readonly rules: RuleSetService,
     private readonly milestones: MilestoneService,
     private readonly audit: AuditService,
+    private readonly participants: ProjectParticipants,
   ) {}
 
   async register(actor: Actor, dto: CreateProjectDto): Promise<ProjectView> {
@@ -111,6 +128,24 @@ export class ProjectService {
     const pageSize = q.pageSize ?? 20;
     const { items, total } = await this.projects.publicPage(this.txr.dataSource.manager, q.domain, page, pageSize);
     return { items: items.map(publicProjectView), total, page, pageSize };
+  }
+
+  async facts(projectId: string, em: EntityManager = this.txr.dataSource.manager): Promise<ProjectFacts> {
+    const row = await this.projects.byId(em, projectId);
+    if (!row) throw TradingErrors.PROJECT_NOT_FOUND({ id: projectId });
+    return {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      domain: row.domain,
+      region: row.region,
+      status: row.status,
+      ownerOrganisationId: row.ownerOrganisationId,
+      ownerUscc: row.ownerUscc,
+      agentOrganisationId: row.agentOrganisationId,
+      agentUscc: row.agentUscc,
+      bidderUsccs: await this.participants.of(em, row.domain, row.id),
+    };
   }
 
   /**

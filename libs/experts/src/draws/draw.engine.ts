@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { AuditService } from '@app/platform/audit/audit.service';
+import { canonicalJson } from '@app/platform/audit/canonical-json';
+import { Actor, Role, SYSTEM_ACTOR } from '@app/platform/auth/roles';
+import { addPeriod } from '@app/platform/calendar/period';
+import { Clock } from '@app/platform/clock/clock';
+import { Sealer } from '@app/platform/crypto/sealer';
+import { Tx } from '@app/platform/database/transaction-runner';
+import { MilestoneService } from '@app/platform/milestones/milestone.service';
+import { NotificationService } from '@app/platform/notifications/notification.service';
+import { PROJECT_SUBJECT } from '@app/trading';
+import { Avoided, screen } from '../rules/avoidance';
+import { drawFrom, membersCommitment, poolDigest } from '../rules/draw-algorithm';
+import { DrawRepository } from './draw.repository';
+import { DrawRow, MemberRow, Shortfall } from './draw.types';
+
+export const DRAW_SUBJECT = 'expert_draw';
+export const SEED_PURPOSE = 'expert-draw-seed';
+export const MilestoneKind = {
+  Draw: 'experts.draw',
+  InvitationDeadline: 'experts.invitation_deadline',
+  SessionStart: 'experts.session_start',
+} as const;
+
+/** Until the session starts, an expert's own answers are audited under this name; the member id links them later. */
+export const SEALED_EXPERT: Actor = { kind: 'system', accountId: null, username: 'expert (sealed until the session)', organisationId: null, roles: [] };
+
+interface DrawnSpecialty {
+  specialty: string;
+  wanted: number;
+  primaries: number;
+  candidates: string[];
+  avoided: Avoided[];
+  picked: string[];
+}
+
+const digestOf = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
+
+/** What a round proves in the audit chain without naming anyone before the seed is revealed. */
+const roundProof = (seed: string, round: number, s: DrawnSpecialty) => ({
+  specialty: s.specialty,
+  wanted: s.wanted,
+  poolSize: s.candidates.length,
+  poolDigest: poolDigest(round, s.specialty, s.candidates),
+  avoidedCount: s.avoided.length,
+  avoidedDigest: digestOf(s.avoided),
+  membersCommitment: membersCommitment(seed, round, s.specialty, s.picked),
+});
+
+/** Runs draws, replacements and the opening inside the caller's transaction (a milestone's or a request's). */
+@Injectable()
+export class DrawEngine {
+  constructor(
+    private readonly draws: DrawRepository,
+    private readonly sealer: Sealer,
+    private readonly milestones: MilestoneService,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  seedOf(draw: DrawRow): string {
+    return this.sealer.open(SEED_PURPOSE, draw.seedSealed, `${DRAW_SUBJECT}:${draw.id}`).toString('hex');
+  }
+
+  /** Round 0: every specialty at once, or nothing when any is short. Runs once: a drawn draw is no longer pending. */
+  async drawCommittee(tx: Tx, drawId: string): Promise<void> {
+    const draw = await this.draws.byId(tx.em, drawId, true);
+    if (!draw || draw.status !== 'pending') return;
+    const seed = this.seedOf(draw);
+    const drawn: DrawnSpecialty[] = [];
+    const shortfall: Shortfall[] = [];
+    const taken = new Set<string>();
+    for (const req of draw.requirements) {
+      const facts = await this.draws.facts(tx.em, draw.id, req.specialty, draw.context, { start: draw.sessionStart, end: draw.sessionEnd });
+      const { candidates, avoided } = screen(facts, draw.context, taken);
+      const wanted = req.count + req.reserves;
+      if (candidates.length < wanted) {
+        shortfall.push({ specialty: req.specialty, needed: wanted, available: candidates.length });
+        continue;
+      }
+      const picked = drawFrom(seed, 0, req.specialty, candidates, wanted);
+      picked.forEach((id) => taken.add(id));
+      drawn.push({ specialty: req.specialty, wanted, primaries: req.count, candidates, avoided, picked });
+    }
+    if (shortfall.length) {
+      await this.draws.setStatus(tx.em, draw.id, 'failed', { shortfall, stamp: 'drawn_at' });
+      await this.tellCentre(tx, draw, 'expert.draw.failed', { shortfall });
+      await this.audit.append(tx.em, { actor: SYSTEM_ACTOR, action: 'expert_draw.failed', subject: { type: DRAW_SUBJECT, id: draw.id }, payload: { shortfall } });
+      return;
+    }
+    for (const s of drawn) {
+      await this.draws.insertRound(tx.em, draw.id, { round: 0, specialtyCode: s.specialty, wanted: s.wanted, cause: 'committee', candidates: s.candidates, avoided: s.avoided, poolDigest: poolDigest(0, s.specialty, s.candidates), picked: s.picked });
+      for (const [position, expertId] of s.picked.entries()) {
+        const primary = position < s.primaries;
+        const member = await this.draws.insertMember(tx.em, { drawId: draw.id, expertId, specialtyCode: s.specialty, round: 0, position, kind: primary ? 'primary' : 'reserve', status: 'standby' });
+        if (primary) await this.invite(tx, draw, member);
+      }
+    }
+    await this.draws.setStatus(tx.em, draw.id, 'inviting', { stamp: 'drawn_at' });
+    await this.audit.append(tx.em, { actor: SYSTEM_ACTOR, action: 'expert_draw.drawn', subject: { type: DRAW_SUBJECT, id: draw.id }, payload: { round: 0, algorithm: draw.algorithm, specialties: drawn.map((s) => roundProof(seed, 0, s)) } });
+  }
+
+  /** A declined or expired seat: the next reserve of the specialty, else a replacement round from the rest of the pool. */
+  async replace(tx: Tx, draw: DrawRow, vacated: MemberRow): Promise<void> {
+    if (draw.status !== 'inviting' && draw.status !== 'complete') return;
+    const members = await this.draws.members(tx.em, draw.id);
+    const reserve = members.find((m) => m.specialtyCode === vacated.specialtyCode && m.status === 'standby');
+    if (reserve) {
+      await this.invite(tx, draw, reserve);
+      await this.audit.append(tx.em, { actor: SYSTEM_ACTOR, action: 'expert_draw.reserve_called', subject: { type: DRAW_SUBJECT, id: draw.id }, payload: { vacated: vacated.id, called: reserve.id } });
+      return;
+    }
+    const seed = this.seedOf(draw);
+    const round = await this.draws.nextRound(tx.em, draw.id);
+    const facts = await this.draws.facts(tx.em, draw.id, vacated.specialtyCode, draw.context, { start: draw.sessionStart, end: draw.sessionEnd });
+    const { candidates, avoided } = screen(facts, draw.context, new Set(members.map((m) => m.expertId)));
+    if (candidates.length === 0) {
+      const shortfall = [...(draw.shortfall ?? []), { specialty: vacated.specialtyCode, needed: 1, available: 0 }];
+      await this.draws.setStatus(tx.em, draw.id, 'short', { shortfall });
+      await this.tellCentre(tx, draw, 'expert.draw.short', { shortfall });
+      await this.audit.append(tx.em, { actor: SYSTEM_ACTOR, action: 'expert_draw.short', subject: { type: DRAW_SUBJECT, id: draw.id }, payload: { vacated: vacated.id, shortfall } });
+      return;
+    }
+    const picked = drawFrom(seed, round, vacated.specialtyCode, candidates, 1);
+    const s: DrawnSpecialty = { specialty: vacated.specialtyCode, wanted: 1, primaries: 1, candidates, avoided, picked };
+    await this.draws.insertRound(tx.em, draw.id, { round, specialtyCode: s.specialty, wanted: 1, cause: `replaces ${vacated.id}`, candidates, avoided, poolDigest: poolDigest(round, s.specialty, candidates), picked });
+    const member = await this.draws.insertMember(tx.em, { drawId: draw.id, expertId: picked[0], specialtyCode: s.specialty, round, position: 0, kind: 'primary', status: 'standby' });
+    await this.invite(tx, draw, member);
+    if (draw.status === 'complete') await this.draws.setStatus(tx.em, draw.id, 'inviting');
+    await this.audit.append(tx.em, { actor: SYSTEM_ACTOR, action: 'expert_draw.replacement', subject: { type: DRAW_SUBJECT, id: draw.id }, payload: { round, vacated: vacated.id, specialties: [roundProof(seed, round, s)] } });
+  }
+
+  /** When every specialty has its count accepted, the committee is complete. */
+  async checkComplete(tx: Tx, draw: DrawRow): Promise<boolean> {
+    if (draw.status !== 'inviting') return false;
+    const members = await this.draws.members(tx.em, draw.id);
+    const full = draw.requirements.every((r) => members.filter((m) => m.specialtyCode === r.specialty && m.status === 'accepted').length >= r.count);
+    if (full) {
+      await this.draws.setStatus(tx.em, draw.id, 'complete');
+      await this.audit.append(tx.em, { actor: SYSTEM_ACTOR, action: 'expert_draw.complete', subject: { type: DRAW_SUBJECT, id: draw.id }, payload: { accepted: members.filter((m) => m.status === 'accepted').length } });
+    }
+    return full;
+  }
+
+  /** The session starts: the seed is revealed, the list opens to the centre, reserves on standby are released. */
+  async open(tx: Tx, drawId: string): Promise<void> {
+    const draw = await this.draws.byId(tx.em, drawId, true);
+    if (!draw || draw.revealedSeed) return;
+    const seed = this.seedOf(draw);
+    const status = draw.status === 'pending' || draw.status === 'failed' ? draw.status : 'opened';
+    const released = await this.draws.releaseStandby(tx.em, draw.id);
+    await this.draws.setStatus(tx.em, draw.id, status, { revealedSeed: seed, stamp: 'opened_at' });
+    await this.audit.append(tx.em, { actor: SYSTEM_ACTOR, action: 'expert_draw.opened', subject: { type: DRAW_SUBJECT, id: draw.id }, payload: { revealedSeed: seed, status, releasedReserves: released } });
+  }
+
+  private async invite(tx: Tx, draw: DrawRow, member: MemberRow): Promise<void> {
+    const now = await this.clock.dbNow(tx.em);
+    const respondBy = addPeriod(now, draw.context.responseWindow);
+    const milestone = await this.milestones.schedule(tx, { kind: MilestoneKind.InvitationDeadline, subjectType: PROJECT_SUBJECT, subjectId: draw.projectId, dueAt: respondBy, payload: { drawId: draw.id, memberId: member.id } });
+    await this.draws.markInvited(tx.em, member.id, respondBy, milestone.id);
+    const [card] = (await this.draws.expertCards(tx.em, [member.expertId])).values();
+    await this.notifications.enqueue(tx, {
+      channel: 'sms',
+      recipient: { type: 'expert', id: member.expertId, phone: card?.phone ?? null },
+      template: 'expert.draw.invitation',
+      params: { invitationId: member.id, projectCode: draw.context.projectCode, projectName: draw.context.projectName, sessionStart: draw.sessionStart, sessionEnd: draw.sessionEnd, respondBy },
+    });
+  }
+
+  private async tellCentre(tx: Tx, draw: DrawRow, template: string, params: Record<string, unknown>): Promise<void> {
+    await this.notifications.enqueue(tx, { channel: 'site', recipient: { type: 'role', id: Role.Centre }, template, params: { drawId: draw.id, projectCode: draw.context.projectCode, ...params } });
+  }
+}

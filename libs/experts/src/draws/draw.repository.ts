@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { rowsOf } from '@app/platform/database/rows';
+import { CandidateFacts } from '../rules/avoidance';
+import { DrawRow, MemberRow, MemberStatus, RoundRow, Shortfall, StoredContext } from './draw.types';
+
+const DRAW = `
+  SELECT id, project_id AS "projectId", domain, owner_uscc AS "ownerUscc", status, requirements, committee, context,
+         session_start AS "sessionStart", session_end AS "sessionEnd", algorithm, seed_sealed AS "seedSealed",
+         seed_commitment AS "seedCommitment", revealed_seed AS "revealedSeed", shortfall, requested_by AS "requestedBy",
+         created_at AS "createdAt", drawn_at AS "drawnAt", opened_at AS "openedAt", finished_at AS "finishedAt"
+  FROM expert_draw`;
+
+const MEMBER = `
+  SELECT id, draw_id AS "drawId", expert_id::text AS "expertId", specialty_code AS "specialtyCode", round, position, kind, status,
+         invited_at AS "invitedAt", respond_by AS "respondBy", responded_at AS "respondedAt", decline_reason AS "declineReason",
+         deadline_milestone_id AS "deadlineMilestoneId"
+  FROM expert_draw_member`;
+
+/** The byte-order upper bound of a specialty and everything below it: [A01, A01/) holds A01 and A01.xx.yy. */
+const subtreeEnd = (code: string) => `${code}/`;
+
+/** Every query on draws, their rounds and members. */
+@Injectable()
+export class DrawRepository {
+  async insert(em: EntityManager, d: Omit<DrawRow, 'status' | 'revealedSeed' | 'shortfall' | 'createdAt' | 'drawnAt' | 'openedAt' | 'finishedAt'>): Promise<void> {
+    await em.query(
+      `INSERT INTO expert_draw (id, project_id, domain, owner_uscc, requirements, committee, context, session_start, session_end, algorithm, seed_sealed, seed_commitment, requested_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+      [d.id, d.projectId, d.domain, d.ownerUscc, JSON.stringify(d.requirements), JSON.stringify(d.committee), JSON.stringify(d.context), d.sessionStart, d.sessionEnd, d.algorithm, d.seedSealed, d.seedCommitment, d.requestedBy],
+    );
+  }
+
+  async byId(em: EntityManager, id: string, lock = false): Promise<DrawRow | undefined> {
+    const [row] = rowsOf<DrawRow>(await em.query(`${DRAW} WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]));
+    return row;
+  }
+
+  async setStatus(em: EntityManager, id: string, status: DrawRow['status'], extra: { shortfall?: Shortfall[] | null; stamp?: 'drawn_at' | 'opened_at' | 'finished_at'; revealedSeed?: string } = {}): Promise<void> {
+    const stamp = extra.stamp ? `, ${extra.stamp} = now()` : '';
+    await em.query(
+      `UPDATE expert_draw SET status = $2, shortfall = CASE WHEN $3::boolean THEN $4::jsonb ELSE shortfall END, revealed_seed = coalesce($5, revealed_seed)${stamp} WHERE id = $1`,
+      [id, status, extra.shortfall !== undefined, extra.shortfall ? JSON.stringify(extra.shortfall) : null, extra.revealedSeed ?? null],
+    );
+  }
+
+  async unknownSpecialties(em: EntityManager, codes: string[]): Promise<string[]> {
+    const known = rowsOf<{ code: string }>(await em.query(`SELECT code FROM specialty WHERE code = ANY($1)`, [codes]));
+    const set = new Set(known.map((k) => k.code));
+    return codes.filter((c) => !set.has(c));
+  }
+
+  /**
+   * Everyone of the specialty (or below it) not retired, ascending id, with what avoidance needs to know. The
+   * draw's own members count as recent draws only through other draws of the same owner.
+   */
+  async facts(em: EntityManager, drawId: string, specialty: string, ctx: StoredContext, session: { start: Date; end: Date }): Promise<CandidateFacts[]> {
+    const rows = rowsOf<{ id: string; employer: string; region: string; suspended: boolean; conflicts: string[]; unavailable: boolean; recent: number }>(
+      await em.query(
+        `WITH pool AS (
+           SELECT DISTINCT e.id, e.employer_uscc, e.region, e.status, e.suspended_until
+           FROM expert_specialty s JOIN expert e ON e.id = s.expert_id
+           WHERE s.specialty_code >= $1 AND s.specialty_code < $2 AND e.status <> 'retired'
+         )
+         SELECT p.id::text AS id, p.employer_uscc AS employer, p.region,
+                (p.status = 'suspended' AND p.suspended_until >= ($3::timestamptz AT TIME ZONE 'Asia/Shanghai')::date) AS suspended,
+                coalesce(c.usccs, '{}') AS conflicts, (u.expert_id IS NOT NULL) AS unavailable, coalesce(r.n, 0)::int AS recent
+         FROM pool p
+         LEFT JOIN (SELECT expert_id, array_agg(organisation_uscc::text) AS usccs FROM expert_conflict WHERE expert_id IN (SELECT id FROM pool) GROUP BY 1) c ON c.expert_id = p.id
+         LEFT JOIN (SELECT DISTINCT expert_id FROM expert_unavailability WHERE during && tstzrange($3, $4) AND expert_id IN (SELECT id FROM pool)) u ON u.expert_id = p.id
+         LEFT JOIN (SELECT m.expert_id, count(*) AS n FROM expert_draw d JOIN expert_draw_member m ON m.draw_id = d.id
+                    WHERE d.owner_uscc = $5 AND d.session_start >= $6 AND d.id <> $7 AND m.status IN ('invited','accepted') GROUP BY 1) r ON r.expert_id = p.id
+         ORDER BY p.id`,
+        [specialty, subtreeEnd(specialty), session.start, session.end, ctx.ownerUscc, ctx.recentSince, drawId],
+      ),
+    );
+    return rows.map((r) => ({ id: r.id, employerUscc: r.employer, region: r.region, suspended: r.suspended, conflictUsccs: r.conflicts, unavailable: r.unavailable, recentDrawsForOwner: r.recent }));
+  }
+
+  async insertRound(em: EntityManager, drawId: string, r: Omit<RoundRow, 'drawnAt'>): Promise<void> {
+    await em.query(
+      `INSERT INTO expert_draw_round (draw_id, round, specialty_code, wanted, cause, candidates, avoided, pool_digest, picked) VALUES ($1,$2,$3,$4,$5,$6::bigint[],$7,$8,$9::bigint[])`,
+      [drawId, r.round, r.specialtyCode, r.wanted, r.cause, r.candidates, JSON.stringify(r.avoided), r.poolDigest, r.picked],
+    );
+  }
+
+  async rounds(em: EntityManager, drawId: string): Promise<RoundRow[]> {
+    return rowsOf<RoundRow>(
+      await em.query(
+        `SELECT round, specialty_code AS "specialtyCode", wanted, cause, candidates::text[] AS candidates, avoided, pool_digest AS "poolDigest", picked::text[] AS picked, drawn_at AS "drawnAt"
+         FROM expert_draw_round WHERE draw_id = $1 ORDER BY round, drawn_at, specialty_code`,
+        [drawId],
+      ),
+    );
+  }
+
+  async nextRound(em: EntityManager, drawId: string): Promise<number> {
+    const [r] = await em.query(`SELECT coalesce(max(round), -1) + 1 AS n FROM expert_draw_round WHERE draw_id = $1`, [drawId]);
+    return Number(r.n);
+  }
+
+  async insertMember(em: EntityManager, m: Pick<MemberRow, 'drawId' | 'expertId' | 'specialtyCode' | 'round' | 'position' | 'kind' | 'status'>): Promise<MemberRow> {
+    const [{ id }] = rowsOf<{ id: string }>(
+      await em.query(`INSERT INTO expert_draw_member (draw_id, expert_id, specialty_code, round, position, kind, status) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`, [
+        m.drawId,
+        m.expertId,
+        m.specialtyCode,
+        m.round,
+        m.position,
+        m.kind,
+        m.status,
+      ]),
+    );
+    return (await this.member(em, id))!;
+  }
+
+  async member(em: EntityManager, id: string, lock = false): Promise<MemberRow | undefined> {
+    const [row] = rowsOf<MemberRow>(await em.query(`${MEMBER} WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]));
+    return row;
+  }
+
+  async members(em: EntityManager, drawId: string): Promise<MemberRow[]> {
+    return rowsOf<MemberRow>(await em.query(`${MEMBER} WHERE draw_id = $1 ORDER BY specialty_code, round, position`, [drawId]));
+  }
+
+  async markInvited(em: EntityManager, memberId: string, respondBy: Date, milestoneId: string | null): Promise<void> {
+    await em.query(`UPDATE expert_draw_member SET status = 'invited', invited_at = now(), respond_by = $2, deadline_milestone_id = $3 WHERE id = $1`, [memberId, respondBy, milestoneId]);
+  }
+
+  async setDeadlineMilestone(em: EntityManager, memberId: string, milestoneId: string): Promise<void> {
+    await em.query(`UPDATE expert_draw_member SET deadline_milestone_id = $2 WHERE id = $1`, [memberId, milestoneId]);
+  }
+
+  async answer(em: EntityManager, memberId: string, status: MemberStatus, reason: string | null): Promise<void> {
+    await em.query(`UPDATE expert_draw_member SET status = $2, responded_at = now(), decline_reason = $3 WHERE id = $1`, [memberId, status, reason]);
+  }
+
+  async releaseStandby(em: EntityManager, drawId: string): Promise<number> {
+    const rows = rowsOf<unknown>(await em.query(`UPDATE expert_draw_member SET status = 'released' WHERE draw_id = $1 AND status = 'standby' RETURNING id`, [drawId]));
+    return rows.length;
+  }
+
+  /** Experts' contact and names, only for the people the draw is allowed to show them to. */
+  async expertCards(em: EntityManager, ids: string[]): Promise<Map<string, { name: string; phone: string; accountId: string | null; employerName: string; title: string }>> {
+    const rows = rowsOf<{ id: string; name: string; phone: string; accountId: string | null; employerName: string; title: string }>(
+      await em.query(`SELECT id::text, name, phone, account_id AS "accountId", employer_name AS "employerName", title FROM expert WHERE id = ANY($1::bigint[])`, [ids]),
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async expertOfAccount(em: EntityManager, accountId: string): Promise<string | undefined> {
+    const [row] = rowsOf<{ id: string }>(await em.query(`SELECT id::text FROM expert WHERE account_id = $1`, [accountId]));
+    return row?.id;
+  }
+
+  async invitationsOf(em: EntityManager, expertId: string): Promise<(MemberRow & { projectName: string; projectCode: string; sessionStart: Date; sessionEnd: Date })[]> {
+    return rowsOf(
+      await em.query(
+        `SELECT m.id, m.draw_id AS "drawId", m.expert_id::text AS "expertId", m.specialty_code AS "specialtyCode", m.round, m.position, m.kind, m.status,
+                m.invited_at AS "invitedAt", m.respond_by AS "respondBy", m.responded_at AS "respondedAt", m.decline_reason AS "declineReason",
+                d.context->>'projectName' AS "projectName", d.context->>'projectCode' AS "projectCode", d.session_start AS "sessionStart", d.session_end AS "sessionEnd"
+         FROM expert_draw_member m JOIN expert_draw d ON d.id = m.draw_id
+         WHERE m.expert_id = $1 AND m.status <> 'standby' ORDER BY d.session_start DESC, m.invited_at DESC LIMIT 200`,
+        [expertId],
+      ),
+    );
+  }
+
+  async recordEvaluations(em: EntityManager, draw: DrawRow): Promise<number> {
+    const rows = rowsOf<{ expert_id: string }>(
+      await em.query(
+        `INSERT INTO expert_evaluation (expert_id, draw_id, project_id, owner_uscc, specialty_code, session_start)
+         SELECT m.expert_id, d.id, d.project_id, d.owner_uscc, m.specialty_code, d.session_start
+         FROM expert_draw_member m JOIN expert_draw d ON d.id = m.draw_id WHERE d.id = $1 AND m.status = 'accepted'
+         ON CONFLICT DO NOTHING RETURNING expert_id`,
+        [draw.id],
+      ),
+    );
+    if (rows.length) await em.query(`UPDATE expert SET evaluation_count = evaluation_count + 1, updated_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.expert_id)]);
+    return rows.length;
+  }
+
+  async byProject(em: EntityManager, projectId: string): Promise<DrawRow[]> {
+    return rowsOf<DrawRow>(await em.query(`${DRAW} WHERE project_id = $1 ORDER BY created_at DESC`, [projectId]));
+  }
+}

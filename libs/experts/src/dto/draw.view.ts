@@ -1,0 +1,90 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DrawRow, MemberRow } from '../draws/draw.types';
+
+export class DrawView {
+  @ApiProperty({ description: '抽取编号 / draw id', format: 'uuid' }) id!: string;
+  @ApiProperty({ description: '交易项目 / project', format: 'uuid' }) projectId!: string;
+  @ApiProperty({ description: '交易领域 / domain' }) domain!: string;
+  @ApiProperty({ description: '状态:pending 排队中, inviting 通知中, complete 已组成, short 人数不足, failed 失败, opened 已开启, finished 已结束 / status', enum: ['pending', 'inviting', 'complete', 'short', 'failed', 'opened', 'finished'] })
+  status!: string;
+  @ApiProperty({ description: '评标开始 / session starts' }) sessionStart!: Date;
+  @ApiProperty({ description: '评标结束 / session ends' }) sessionEnd!: Date;
+  @ApiProperty({ description: '委员会组成 / committee shape' }) committee!: DrawRow['committee'];
+  @ApiProperty({ description: '各专业人数 / per specialty' }) requirements!: DrawRow['requirements'];
+  @ApiProperty({ description: '抽取算法版本 / algorithm version' }) algorithm!: string;
+  @ApiProperty({ description: '随机种子的 SHA-256 承诺(抽取前写入审计链)/ SHA-256 commitment to the seed, audited before the draw' }) seedCommitment!: string;
+  @ApiPropertyOptional({ description: '评标开始后公开的种子 / the seed, revealed when the session starts', nullable: true }) revealedSeed!: string | null;
+  @ApiPropertyOptional({ description: '不足的专业及人数 / what was missing', nullable: true }) shortfall!: DrawRow['shortfall'];
+  @ApiProperty({ description: '申请时间 / requested at' }) createdAt!: Date;
+  @ApiPropertyOptional({ description: '抽取时间 / drawn at', nullable: true }) drawnAt!: Date | null;
+  @ApiPropertyOptional({ description: '开启时间 / opened at', nullable: true }) openedAt!: Date | null;
+  @ApiPropertyOptional({ description: '结束时间 / finished at', nullable: true }) finishedAt!: Date | null;
+}
+
+export function drawView(d: DrawRow): DrawView {
+  return {
+    id: d.id,
+    projectId: d.projectId,
+    domain: d.domain,
+    status: d.status,
+    sessionStart: d.sessionStart,
+    sessionEnd: d.sessionEnd,
+    committee: d.committee,
+    requirements: d.requirements,
+    algorithm: d.algorithm,
+    seedCommitment: d.seedCommitment,
+    revealedSeed: d.revealedSeed,
+    shortfall: d.shortfall,
+    createdAt: d.createdAt,
+    drawnAt: d.drawnAt,
+    openedAt: d.openedAt,
+    finishedAt: d.finishedAt,
+  };
+}
+
+export class DrawMemberView {
+  @ApiProperty({ description: '通知编号 / invitation id', format: 'uuid' }) invitationId!: string;
+  @ApiProperty({ description: '专家编号 / expert id' }) expertId!: string;
+  @ApiProperty({ description: '姓名 / name' }) name!: string;
+  @ApiProperty({ description: '工作单位 / employer' }) employerName!: string;
+  @ApiProperty({ description: '职称 / title' }) title!: string;
+  @ApiProperty({ description: '专业 / specialty' }) specialty!: string;
+  @ApiProperty({ description: '正选或备选 / primary or reserve', enum: ['primary', 'reserve'] }) kind!: string;
+  @ApiProperty({ description: '答复状态 / answer', enum: ['standby', 'invited', 'accepted', 'declined', 'expired', 'released'] }) status!: string;
+  @ApiProperty({ description: '抽取轮次(0 为首轮,其后为补抽)/ round (0 first, then replacements)' }) round!: number;
+  @ApiPropertyOptional({ description: '答复时间 / answered at', nullable: true }) respondedAt!: Date | null;
+  @ApiPropertyOptional({ description: '不能参加的理由 / reason given', nullable: true }) declineReason!: string | null;
+}
+
+export function memberView(m: MemberRow, card: { name: string; employerName: string; title: string } | undefined): DrawMemberView {
+  return {
+    invitationId: m.id,
+    expertId: m.expertId,
+    name: card?.name ?? '',
+    employerName: card?.employerName ?? '',
+    title: card?.title ?? '',
+    specialty: m.specialtyCode,
+    kind: m.kind,
+    status: m.status,
+    round: m.round,
+    respondedAt: m.respondedAt,
+    declineReason: m.declineReason,
+  };
+}
+
+export class InvitationView {
+  @ApiProperty({ description: '通知编号 / invitation id', format: 'uuid' }) id!: string;
+  @ApiProperty({ description: '项目编号 / project code' }) projectCode!: string;
+  @ApiProperty({ description: '项目名称 / project name' }) projectName!: string;
+  @ApiProperty({ description: '专业 / specialty' }) specialty!: string;
+  @ApiProperty({ description: '评标开始 / session starts' }) sessionStart!: Date;
+  @ApiProperty({ description: '评标结束 / session ends' }) sessionEnd!: Date;
+  @ApiProperty({ description: '状态 / status', enum: ['invited', 'accepted', 'declined', 'expired', 'released'] }) status!: string;
+  @ApiPropertyOptional({ description: '答复截止 / answer by', nullable: true }) respondBy!: Date | null;
+  @ApiPropertyOptional({ description: '答复时间 / answered at', nullable: true }) respondedAt!: Date | null;
+}
+
+export class ReplayView {
+  @ApiProperty({ description: '重放结果与记录一致 / the replay agrees with the record' }) agrees!: boolean;
+  @ApiProperty({ description: '逐项核对 / each check' }) checks!: unknown[];
+}
