@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -21,6 +22,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // Uploads (the expert import) are read as a stream of one file, up to 50 MB; JSON bodies keep BODY_LIMIT_BYTES.
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   mountHttpMetrics(app);
   mountSwagger(app);
   await mountBullBoard(app);

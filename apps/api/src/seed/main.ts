@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { seedDemoExperts } from '@app/experts/library/demo-experts';
 import { AuditService } from '@app/platform/audit/audit.service';
 import { ROLE_NAMES_ZH, SYSTEM_ACTOR } from '@app/platform/auth/roles';
 import { loadConfig } from '@app/platform/config/app-config';
+import { Sealer } from '@app/platform/crypto/sealer';
 import { dataSourceOptions } from '@app/platform/database/data-source-options';
 import { hashPassword } from '@app/platform/identity/password';
 import { organisationCodeCheckChar, usccCheckChar } from '@app/platform/identity/uscc';
@@ -55,6 +57,10 @@ async function seed(): Promise<void> {
         await audit.append(em, { actor: SYSTEM_ACTOR, action: 'account.seeded', subject: { type: 'account', id: row.id }, payload: { username: a.username, role: a.role, domain: a.domain ?? null } });
       }
     });
+    // After the accounts: the demo expert account is linked to one of the experts.
+    const experts = await seedDemoExperts(ds, new Sealer(config));
+    if (experts.experts) console.log(`seed: put ${experts.experts} demo experts into the library`);
+    created += experts.experts + (experts.linked ? 1 : 0);
   } finally {
     await ds.destroy();
   }
