@@ -13,7 +13,7 @@ export interface NewNotification {
   params?: Record<string, unknown>;
 }
 
-export const notifyJobId = (id: string) => `notify:${id}`;
+export const notifyJobId = (id: string) => `notify-${id}`;
 
 /** The outbox: a message is a row written with the change it reports, and delivered by the worker after commit. */
 @Injectable()
