@@ -313,4 +313,19 @@ describe('expert library: the office keeps it, an expert keeps their own declara
     const e = await create({ specialties: ['A01.01.07'] });
     expect(e.specialties[0].nameZh).toBe('装配式建筑');
   });
+
+  it('describes every field of its DTOs in Chinese and English on /docs', async () => {
+    const doc = (await t.http.get('/docs-json')).body;
+    const schemas = doc.components.schemas as Record<string, { properties?: Record<string, { description?: string }> }>;
+    const mine = ['CreateExpertDto', 'UpdateExpertDto', 'LinkAccountDto', 'UnavailabilityDto', 'ConflictDto', 'CreateSpecialtyDto', 'SpecialtyView', 'ExpertView', 'ExpertDetailView', 'ExpertPage', 'EmployerView', 'ExpertSpecialtyView', 'UnavailabilityView', 'ConflictView', 'ImportReportView', 'ImportErrorView', 'MessageView'];
+    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(mine));
+    const undescribed = mine.flatMap((name) =>
+      Object.entries(schemas[name].properties ?? {})
+        .filter(([, p]) => !p.description || !/[\u4e00-\u9fff]/.test(p.description) || !/[A-Za-z]{2}/.test(p.description))
+        .map(([prop]) => `${name}.${prop}`),
+    );
+    expect(undescribed).toEqual([]);
+    expect(doc.paths['/experts/import'].post.requestBody.content).toHaveProperty('multipart/form-data');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/experts', '/experts/{id}', '/experts/{id}/account', '/experts/me', '/experts/me/unavailability', '/experts/me/conflicts/{id}', '/specialties']));
+  });
 });
