@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { Role, TradingDomain } from '@app/platform/auth/roles';
 import { insertExperts, insertSpecialties } from '../../support/expert-fixtures';
@@ -169,6 +170,15 @@ describe('expert draws', () => {
 
     const replay = (await t.http.get(`/expert-draws/${id}/replay`, centre)).body;
     expect(replay.agrees).toBe(true);
+
+    // Offline, with the CLI: the exported record replays; the same record with another seed does not.
+    const cli = (doc: unknown) => spawnSync(process.execPath, ['dist/libs/experts/src/cli/replay-draw.js', '-'], { input: JSON.stringify(doc), encoding: 'utf8' });
+    const honest = cli(record);
+    expect(honest.status).toBe(0);
+    expect(honest.stdout).toContain('一致 / agrees');
+    const reseeded = cli({ ...record, revealedSeed: 'f'.repeat(64) });
+    expect(reseeded.status).toBe(1);
+    expect(reseeded.stdout).toContain('FAIL seed_commitment');
 
     // Changing one input breaks the replay: a candidate swapped in the stored pool no longer matches the audited digest.
     const outsider = [...pool].find((e) => !record.rounds[0].picked.includes(e))!;

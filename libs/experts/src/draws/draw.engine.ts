@@ -72,8 +72,9 @@ export class DrawEngine {
     const drawn: DrawnSpecialty[] = [];
     const shortfall: Shortfall[] = [];
     const taken = new Set<string>();
+    const screening = await this.draws.screening(tx.em, draw.id, draw.context, { start: draw.sessionStart, end: draw.sessionEnd });
     for (const req of draw.requirements) {
-      const facts = await this.draws.facts(tx.em, draw.id, req.specialty, draw.context, { start: draw.sessionStart, end: draw.sessionEnd });
+      const facts = await this.draws.facts(tx.em, req.specialty, screening);
       const { candidates, avoided } = screen(facts, draw.context, taken);
       const wanted = req.count + req.reserves;
       if (candidates.length < wanted) {
@@ -114,7 +115,8 @@ export class DrawEngine {
     }
     const seed = this.seedOf(draw);
     const round = await this.draws.nextRound(tx.em, draw.id);
-    const facts = await this.draws.facts(tx.em, draw.id, vacated.specialtyCode, draw.context, { start: draw.sessionStart, end: draw.sessionEnd });
+    const screening = await this.draws.screening(tx.em, draw.id, draw.context, { start: draw.sessionStart, end: draw.sessionEnd });
+    const facts = await this.draws.facts(tx.em, vacated.specialtyCode, screening);
     const { candidates, avoided } = screen(facts, draw.context, new Set(members.map((m) => m.expertId)));
     if (candidates.length === 0) {
       const shortfall = [...(draw.shortfall ?? []), { specialty: vacated.specialtyCode, needed: 1, available: 0 }];

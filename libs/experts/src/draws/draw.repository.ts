@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { rowsOf } from '@app/platform/database/rows';
 import { CandidateFacts } from '../rules/avoidance';
+import { sortIds } from '../rules/draw-algorithm';
 import { DrawRow, MemberRow, MemberStatus, RoundRow, Shortfall, StoredContext } from './draw.types';
 
 const DRAW = `
@@ -16,6 +17,13 @@ const MEMBER = `
          invited_at AS "invitedAt", respond_by AS "respondBy", responded_at AS "respondedAt", decline_reason AS "declineReason",
          deadline_milestone_id AS "deadlineMilestoneId"
   FROM expert_draw_member`;
+
+export interface Screening {
+  sessionStart: Date;
+  conflictsOf: Map<string, string[]>;
+  unavailable: Set<string>;
+  recentOf: Map<string, number>;
+}
 
 /** The byte-order upper bound of a specialty and everything below it: [A01, A01/) holds A01 and A01.xx.yy. */
 const subtreeEnd = (code: string) => `${code}/`;
@@ -51,30 +59,40 @@ export class DrawRepository {
   }
 
   /**
-   * Everyone of the specialty (or below it) not retired, ascending id, with what avoidance needs to know. The
-   * draw's own members count as recent draws only through other draws of the same owner.
+   * What avoidance needs beyond the specialty's own rows, read once per draw: conflicts with this project's parties,
+   * unavailability during the session, and draws for the same owner within the window. All three are short lists.
    */
-  async facts(em: EntityManager, drawId: string, specialty: string, ctx: StoredContext, session: { start: Date; end: Date }): Promise<CandidateFacts[]> {
-    const rows = rowsOf<{ id: string; employer: string; region: string; suspended: boolean; conflicts: string[]; unavailable: boolean; recent: number }>(
+  async screening(em: EntityManager, drawId: string, ctx: StoredContext, session: { start: Date; end: Date }): Promise<Screening> {
+    const parties = [ctx.ownerUscc, ctx.agentUscc, ...ctx.bidderUsccs].filter((u): u is string => u !== null);
+    const conflicts = rowsOf<{ id: string; usccs: string[] }>(
+      await em.query(`SELECT expert_id::text AS id, array_agg(organisation_uscc::text) AS usccs FROM expert_conflict WHERE organisation_uscc = ANY($1) GROUP BY 1`, [parties]),
+    );
+    const away = rowsOf<{ id: string }>(await em.query(`SELECT DISTINCT expert_id::text AS id FROM expert_unavailability WHERE during && tstzrange($1, $2)`, [session.start, session.end]));
+    const recent = rowsOf<{ id: string; n: number }>(
       await em.query(
-        `WITH pool AS (
-           SELECT DISTINCT e.id, e.employer_uscc, e.region, e.status, e.suspended_until
-           FROM expert_specialty s JOIN expert e ON e.id = s.expert_id
-           WHERE s.specialty_code >= $1 AND s.specialty_code < $2 AND e.status <> 'retired'
-         )
-         SELECT p.id::text AS id, p.employer_uscc AS employer, p.region,
-                (p.status = 'suspended' AND p.suspended_until >= ($3::timestamptz AT TIME ZONE 'Asia/Shanghai')::date) AS suspended,
-                coalesce(c.usccs, '{}') AS conflicts, (u.expert_id IS NOT NULL) AS unavailable, coalesce(r.n, 0)::int AS recent
-         FROM pool p
-         LEFT JOIN (SELECT expert_id, array_agg(organisation_uscc::text) AS usccs FROM expert_conflict WHERE expert_id IN (SELECT id FROM pool) GROUP BY 1) c ON c.expert_id = p.id
-         LEFT JOIN (SELECT DISTINCT expert_id FROM expert_unavailability WHERE during && tstzrange($3, $4) AND expert_id IN (SELECT id FROM pool)) u ON u.expert_id = p.id
-         LEFT JOIN (SELECT m.expert_id, count(*) AS n FROM expert_draw d JOIN expert_draw_member m ON m.draw_id = d.id
-                    WHERE d.owner_uscc = $5 AND d.session_start >= $6 AND d.id <> $7 AND m.status IN ('invited','accepted') GROUP BY 1) r ON r.expert_id = p.id
-         ORDER BY p.id`,
-        [specialty, subtreeEnd(specialty), session.start, session.end, ctx.ownerUscc, ctx.recentSince, drawId],
+        `SELECT m.expert_id::text AS id, count(*)::int AS n FROM expert_draw d JOIN expert_draw_member m ON m.draw_id = d.id
+         WHERE d.owner_uscc = $1 AND d.session_start >= $2 AND d.id <> $3 AND m.status IN ('invited','accepted') GROUP BY 1`,
+        [ctx.ownerUscc, ctx.recentSince, drawId],
       ),
     );
-    return rows.map((r) => ({ id: r.id, employerUscc: r.employer, region: r.region, suspended: r.suspended, conflictUsccs: r.conflicts, unavailable: r.unavailable, recentDrawsForOwner: r.recent }));
+    return { sessionStart: session.start, conflictsOf: new Map(conflicts.map((c) => [c.id, c.usccs])), unavailable: new Set(away.map((a) => a.id)), recentOf: new Map(recent.map((r) => [r.id, r.n])) };
+  }
+
+  /** Everyone of the specialty or below it, not retired, ascending id, with the screening's facts attached. */
+  async facts(em: EntityManager, specialty: string, screening: Screening): Promise<CandidateFacts[]> {
+    // One index range, index-only; the order is made here (a subtree's range is ordered by code first).
+    const pool = rowsOf<{ id: string; employer: string; region: string; suspended: boolean }>(
+      await em.query(
+        `SELECT expert_id::text AS id, employer_uscc AS employer, region, (status = 'suspended' AND suspended_until >= ($3::timestamptz AT TIME ZONE 'Asia/Shanghai')::date) AS suspended
+         FROM expert_specialty WHERE specialty_code >= $1 AND specialty_code < $2 AND status <> 'retired'`,
+        [specialty, subtreeEnd(specialty), screening.sessionStart],
+      ),
+    );
+    const byId = new Map(pool.map((r) => [r.id, r]));
+    return sortIds(byId.keys()).map((id) => {
+      const r = byId.get(id)!;
+      return { id, employerUscc: r.employer, region: r.region, suspended: r.suspended, conflictUsccs: screening.conflictsOf.get(id) ?? [], unavailable: screening.unavailable.has(id), recentDrawsForOwner: screening.recentOf.get(id) ?? 0 };
+    });
   }
 
   async insertRound(em: EntityManager, drawId: string, r: Omit<RoundRow, 'drawnAt'>): Promise<void> {

@@ -69,8 +69,9 @@ export class DrawService {
         responseWindow: rules.periods.expertResponseWindow,
       };
       const shortfall: Shortfall[] = [];
+      const screening = await this.draws.screening(tx.em, id, context, { start: dto.sessionStart, end: dto.sessionEnd });
       for (const r of dto.requirements) {
-        const { candidates } = screen(await this.draws.facts(tx.em, id, r.specialty, context, { start: dto.sessionStart, end: dto.sessionEnd }), context, new Set());
+        const { candidates } = screen(await this.draws.facts(tx.em, r.specialty, screening), context, new Set());
         if (candidates.length < r.count + r.reserves) shortfall.push({ specialty: r.specialty, needed: r.count + r.reserves, available: candidates.length });
       }
       if (shortfall.length) throw DrawErrors.DRAW_POOL_TOO_SMALL({ shortfall });

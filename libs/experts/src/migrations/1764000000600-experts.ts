@@ -39,9 +39,34 @@ export class Experts1764000000600 implements MigrationInterface {
       CREATE TABLE expert_specialty (
         expert_id bigint NOT NULL REFERENCES expert(id) ON DELETE CASCADE,
         specialty_code text COLLATE "C" NOT NULL REFERENCES specialty(code),
-        PRIMARY KEY (specialty_code, expert_id)
+        employer_uscc char(18) NOT NULL,
+        region char(6) NOT NULL,
+        status text NOT NULL,
+        suspended_until date,
+        PRIMARY KEY (specialty_code, expert_id) INCLUDE (employer_uscc, region, status, suspended_until)
       )`);
     await q.query(`CREATE INDEX expert_specialty_expert_idx ON expert_specialty (expert_id)`);
+    // A draw screens a specialty's experts by employer, region and status: copies of those beside the specialty let
+    // one index range answer it (a join to expert cost ~15 ms per 3,000 experts). Triggers keep the copies true.
+    await q.query(`
+      CREATE FUNCTION expert_specialty_fill() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        SELECT e.employer_uscc, e.region, e.status, e.suspended_until INTO NEW.employer_uscc, NEW.region, NEW.status, NEW.suspended_until
+        FROM expert e WHERE e.id = NEW.expert_id;
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER expert_specialty_fill BEFORE INSERT OR UPDATE OF expert_id ON expert_specialty FOR EACH ROW EXECUTE FUNCTION expert_specialty_fill()`);
+    await q.query(`
+      CREATE FUNCTION expert_screen_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE expert_specialty SET employer_uscc = NEW.employer_uscc, region = NEW.region, status = NEW.status, suspended_until = NEW.suspended_until
+        WHERE expert_id = NEW.id;
+        RETURN NEW;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER expert_screen_sync AFTER UPDATE OF employer_uscc, region, status, suspended_until ON expert FOR EACH ROW
+      WHEN ((OLD.employer_uscc, OLD.region, OLD.status, OLD.suspended_until) IS DISTINCT FROM (NEW.employer_uscc, NEW.region, NEW.status, NEW.suspended_until))
+      EXECUTE FUNCTION expert_screen_sync()`);
     await q.query(`
       CREATE TABLE expert_unavailability (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -140,5 +165,7 @@ export class Experts1764000000600 implements MigrationInterface {
     for (const t of ['expert_evaluation', 'expert_draw_member', 'expert_draw_round', 'expert_draw', 'expert_conflict', 'expert_unavailability', 'expert_specialty', 'expert', 'specialty']) {
       await q.query(`DROP TABLE ${t}`);
     }
+    await q.query(`DROP FUNCTION expert_specialty_fill`);
+    await q.query(`DROP FUNCTION expert_screen_sync`);
   }
 }
