@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ExpertsModule } from '@app/experts';
-import { ExpertLibraryModule } from '@app/experts/library/expert-library.module';
 import { LandModule } from '@app/land';
 import { AuditHttpModule } from '@app/platform/audit/audit-http.module';
 import { RolesGuard } from '@app/platform/auth/roles.guard';
@@ -35,9 +34,6 @@ import { TradingModule } from '@app/trading';
     ProcurementModule,
     RuralModule,
     ExpertsModule,
-    // 专家库; ExpertsModule (the draws) was no longer empty when it was added, so it is imported here. Nest keeps one
-    // instance of a module imported twice, so ExpertsModule may import it as well.
-    ExpertLibraryModule,
     SchedulingModule,
     SupervisionModule,
   ],

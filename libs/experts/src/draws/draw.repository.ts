@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { rowsOf } from '@app/platform/database/rows';
 import { CandidateFacts } from '../rules/avoidance';
-import { sortIds } from '../rules/draw-algorithm';
 import { DrawRow, MemberRow, MemberStatus, RoundRow, Shortfall, StoredContext } from './draw.types';
 
 const DRAW = `
@@ -12,17 +11,30 @@ const DRAW = `
          created_at AS "createdAt", drawn_at AS "drawnAt", opened_at AS "openedAt", finished_at AS "finishedAt"
   FROM expert_draw`;
 
-const MEMBER = `
-  SELECT id, draw_id AS "drawId", expert_id::text AS "expertId", specialty_code AS "specialtyCode", round, position, kind, status,
-         invited_at AS "invitedAt", respond_by AS "respondBy", responded_at AS "respondedAt", decline_reason AS "declineReason",
-         deadline_milestone_id AS "deadlineMilestoneId"
-  FROM expert_draw_member`;
+const MEMBER_COLUMNS = `id, draw_id AS "drawId", expert_id::text AS "expertId", specialty_code AS "specialtyCode", round, position, kind, status,
+  invited_at AS "invitedAt", respond_by AS "respondBy", responded_at AS "respondedAt", decline_reason AS "declineReason",
+  deadline_milestone_id AS "deadlineMilestoneId"`;
+
+const MEMBER = `SELECT ${MEMBER_COLUMNS} FROM expert_draw_member`;
 
 export interface Screening {
   sessionStart: Date;
+  parties: string[];
+  /** the project's region when the rules avoid it, else null (nobody is flagged for region) */
+  region: string | null;
   conflictsOf: Map<string, string[]>;
   unavailable: Set<string>;
   recentOf: Map<string, number>;
+}
+
+/**
+ * "12,3,12,7" → ["3","7","12"]: distinct (an expert may be listed under a code and one below it), ascending by value.
+ * Identity ids stay far below 2^53, so a Float64Array sorts them exactly and fast.
+ */
+export function ascendingIds(csv: string | null): string[] {
+  if (!csv) return [];
+  const values = Float64Array.from(new Set(csv.split(',')), Number).sort();
+  return Array.from(values, String);
 }
 
 /** The byte-order upper bound of a specialty and everything below it: [A01, A01/) holds A01 and A01.xx.yy. */
@@ -64,34 +76,49 @@ export class DrawRepository {
    */
   async screening(em: EntityManager, drawId: string, ctx: StoredContext, session: { start: Date; end: Date }): Promise<Screening> {
     const parties = [ctx.ownerUscc, ctx.agentUscc, ...ctx.bidderUsccs].filter((u): u is string => u !== null);
-    const conflicts = rowsOf<{ id: string; usccs: string[] }>(
-      await em.query(`SELECT expert_id::text AS id, array_agg(organisation_uscc::text) AS usccs FROM expert_conflict WHERE organisation_uscc = ANY($1) GROUP BY 1`, [parties]),
-    );
-    const away = rowsOf<{ id: string }>(await em.query(`SELECT DISTINCT expert_id::text AS id FROM expert_unavailability WHERE during && tstzrange($1, $2)`, [session.start, session.end]));
-    const recent = rowsOf<{ id: string; n: number }>(
+    const [row] = rowsOf<{ conflicts: Record<string, string[]>; away: string[]; recent: Record<string, number> }>(
       await em.query(
-        `SELECT m.expert_id::text AS id, count(*)::int AS n FROM expert_draw d JOIN expert_draw_member m ON m.draw_id = d.id
-         WHERE d.owner_uscc = $1 AND d.session_start >= $2 AND d.id <> $3 AND m.status IN ('invited','accepted') GROUP BY 1`,
-        [ctx.ownerUscc, ctx.recentSince, drawId],
+        `SELECT
+           (SELECT coalesce(json_object_agg(expert_id, usccs), '{}') FROM
+              (SELECT expert_id, array_agg(organisation_uscc::text) AS usccs FROM expert_conflict WHERE organisation_uscc = ANY($1) GROUP BY 1) c) AS conflicts,
+           (SELECT coalesce(array_agg(DISTINCT expert_id), '{}')::text[] FROM expert_unavailability WHERE during && tstzrange($2, $3)) AS away,
+           (SELECT coalesce(json_object_agg(expert_id, n), '{}') FROM
+              (SELECT m.expert_id, count(*) AS n FROM expert_draw d JOIN expert_draw_member m ON m.draw_id = d.id
+               WHERE d.owner_uscc = $4 AND d.session_start >= $5 AND d.id <> $6 AND m.status IN ('invited','accepted') GROUP BY 1) r) AS recent`,
+        [parties, session.start, session.end, ctx.ownerUscc, ctx.recentSince, drawId],
       ),
     );
-    return { sessionStart: session.start, conflictsOf: new Map(conflicts.map((c) => [c.id, c.usccs])), unavailable: new Set(away.map((a) => a.id)), recentOf: new Map(recent.map((r) => [r.id, r.n])) };
+    return { sessionStart: session.start, parties, region: ctx.avoidOwnRegion ? ctx.region : null, conflictsOf: new Map(Object.entries(row.conflicts)), unavailable: new Set(row.away), recentOf: new Map(Object.entries(row.recent).map(([id, n]) => [id, Number(n)])) };
   }
 
   /** Everyone of the specialty or below it, not retired, ascending id, with the screening's facts attached. */
   async facts(em: EntityManager, specialty: string, screening: Screening): Promise<CandidateFacts[]> {
-    // One index range, index-only; the order is made here (a subtree's range is ordered by code first).
-    const pool = rowsOf<{ id: string; employer: string; region: string; suspended: boolean }>(
+    // One index-only range read. Parsing a row (or an array element) per expert cost four times the query, so the
+    // ids come as one string and only the experts with something to screen come with their facts.
+    const day = `($3::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`;
+    const flagged = `employer_uscc = ANY($4::bpchar[]) OR region = $5::bpchar OR (status = 'suspended' AND suspended_until >= ${day})`;
+    const [pool] = rowsOf<{ ids: string | null; flagged: [string, string | null, string | null, boolean][] }>(
       await em.query(
-        `SELECT expert_id::text AS id, employer_uscc AS employer, region, (status = 'suspended' AND suspended_until >= ($3::timestamptz AT TIME ZONE 'Asia/Shanghai')::date) AS suspended
+        `SELECT string_agg(expert_id::text, ',') AS ids,
+                coalesce(json_agg(json_build_array(expert_id::text, CASE WHEN employer_uscc = ANY($4::bpchar[]) THEN employer_uscc::text END,
+                                                   CASE WHEN region = $5::bpchar THEN region::text END, status = 'suspended' AND suspended_until >= ${day}))
+                         FILTER (WHERE ${flagged}), '[]') AS flagged
          FROM expert_specialty WHERE specialty_code >= $1 AND specialty_code < $2 AND status <> 'retired'`,
-        [specialty, subtreeEnd(specialty), screening.sessionStart],
+        [specialty, subtreeEnd(specialty), screening.sessionStart, screening.parties, screening.region],
       ),
     );
-    const byId = new Map(pool.map((r) => [r.id, r]));
-    return sortIds(byId.keys()).map((id) => {
-      const r = byId.get(id)!;
-      return { id, employerUscc: r.employer, region: r.region, suspended: r.suspended, conflictUsccs: screening.conflictsOf.get(id) ?? [], unavailable: screening.unavailable.has(id), recentDrawsForOwner: screening.recentOf.get(id) ?? 0 };
+    const flags = new Map(pool.flagged.map(([id, employer, region, suspended]) => [id, { employer, region, suspended }]));
+    return ascendingIds(pool.ids).map((id) => {
+      const f = flags.get(id);
+      return {
+        id,
+        partyEmployerUscc: f?.employer ?? null,
+        inProjectRegion: f?.region != null,
+        suspended: f?.suspended ?? false,
+        conflictUsccs: screening.conflictsOf.get(id) ?? [],
+        unavailable: screening.unavailable.has(id),
+        recentDrawsForOwner: screening.recentOf.get(id) ?? 0,
+      };
     });
   }
 
@@ -118,18 +145,14 @@ export class DrawRepository {
   }
 
   async insertMember(em: EntityManager, m: Pick<MemberRow, 'drawId' | 'expertId' | 'specialtyCode' | 'round' | 'position' | 'kind' | 'status'>): Promise<MemberRow> {
-    const [{ id }] = rowsOf<{ id: string }>(
-      await em.query(`INSERT INTO expert_draw_member (draw_id, expert_id, specialty_code, round, position, kind, status) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`, [
-        m.drawId,
-        m.expertId,
-        m.specialtyCode,
-        m.round,
-        m.position,
-        m.kind,
-        m.status,
-      ]),
+    const [row] = rowsOf<MemberRow>(
+      await em.query(
+        `INSERT INTO expert_draw_member (draw_id, expert_id, specialty_code, round, position, kind, status) VALUES ($1,$2,$3,$4,$5,$6,$7)
+         RETURNING ${MEMBER_COLUMNS}`,
+        [m.drawId, m.expertId, m.specialtyCode, m.round, m.position, m.kind, m.status],
+      ),
     );
-    return (await this.member(em, id))!;
+    return row;
   }
 
   async member(em: EntityManager, id: string, lock = false): Promise<MemberRow | undefined> {

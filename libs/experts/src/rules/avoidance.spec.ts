@@ -1,7 +1,7 @@
 import { avoidanceReasons, CandidateFacts, DrawContext, screen } from './avoidance';
 
 const ctx: DrawContext = { ownerUscc: 'OWNER', agentUscc: 'AGENT', bidderUsccs: ['B1', 'B2'], region: '320102', avoidOwnRegion: false, sameOwnerMax: 3 };
-const clean: CandidateFacts = { id: '7', employerUscc: 'ELSEWHERE', region: '320105', suspended: false, conflictUsccs: [], unavailable: false, recentDrawsForOwner: 0 };
+const clean: CandidateFacts = { id: '7', partyEmployerUscc: null, inProjectRegion: false, suspended: false, conflictUsccs: [], unavailable: false, recentDrawsForOwner: 0 };
 const none = new Set<string>();
 
 describe('avoidance (回避)', () => {
@@ -10,9 +10,9 @@ describe('avoidance (回避)', () => {
   });
 
   it.each([
-    [{ employerUscc: 'B2' }, 'employer_is_bidder'],
-    [{ employerUscc: 'OWNER' }, 'employer_is_owner'],
-    [{ employerUscc: 'AGENT' }, 'employer_is_agent'],
+    [{ partyEmployerUscc: 'B2' }, 'employer_is_bidder'],
+    [{ partyEmployerUscc: 'OWNER' }, 'employer_is_owner'],
+    [{ partyEmployerUscc: 'AGENT' }, 'employer_is_agent'],
     [{ conflictUsccs: ['B1'] }, 'declared_conflict'],
     [{ conflictUsccs: ['OWNER'] }, 'declared_conflict'],
     [{ unavailable: true }, 'unavailable'],
@@ -23,7 +23,7 @@ describe('avoidance (回避)', () => {
   });
 
   it('avoids the project’s region only when the rules ask', () => {
-    const local = { ...clean, region: '320102' };
+    const local = { ...clean, inProjectRegion: true };
     expect(avoidanceReasons(local, ctx, none)).toEqual([]);
     expect(avoidanceReasons(local, { ...ctx, avoidOwnRegion: true }, none)).toEqual(['same_region']);
   });
@@ -33,7 +33,7 @@ describe('avoidance (回避)', () => {
   });
 
   it('records every reason, and splits candidates from the avoided in order', () => {
-    const r = screen([clean, { ...clean, id: '8', employerUscc: 'B1', suspended: true }, { ...clean, id: '9' }], ctx, new Set(['9']));
+    const r = screen([clean, { ...clean, id: '8', partyEmployerUscc: 'B1', suspended: true }, { ...clean, id: '9' }], ctx, new Set(['9']));
     expect(r.candidates).toEqual(['7']);
     expect(r.avoided).toEqual([
       { expertId: '8', reasons: ['employer_is_bidder', 'suspended'] },

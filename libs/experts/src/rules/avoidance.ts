@@ -26,8 +26,10 @@ export const AVOIDANCE_LABELS: Record<AvoidanceReason, { zh: string; en: string 
 /** What the draw knows of one expert of the specialty, gathered by one query. */
 export interface CandidateFacts {
   id: string;
-  employerUscc: string;
-  region: string;
+  /** the employer's USCC when it is the owner's, the agent's or a bidder's; null for any other employer */
+  partyEmployerUscc: string | null;
+  /** registered in the project's own region (6-digit code) */
+  inProjectRegion: boolean;
   /** suspended on the session's day (a suspension ending earlier does not count) */
   suspended: boolean;
   conflictUsccs: readonly string[];
@@ -50,15 +52,16 @@ export interface DrawContext {
 export function avoidanceReasons(e: CandidateFacts, ctx: DrawContext, alreadyDrawn: ReadonlySet<string>): AvoidanceReason[] {
   const reasons: AvoidanceReason[] = [];
   if (alreadyDrawn.has(e.id)) reasons.push('already_drawn');
-  if (ctx.bidderUsccs.includes(e.employerUscc)) reasons.push('employer_is_bidder');
-  if (e.employerUscc === ctx.ownerUscc) reasons.push('employer_is_owner');
-  if (ctx.agentUscc !== null && e.employerUscc === ctx.agentUscc) reasons.push('employer_is_agent');
+  const employer = e.partyEmployerUscc;
+  if (employer !== null && ctx.bidderUsccs.includes(employer)) reasons.push('employer_is_bidder');
+  if (employer !== null && employer === ctx.ownerUscc) reasons.push('employer_is_owner');
+  if (employer !== null && employer === ctx.agentUscc) reasons.push('employer_is_agent');
   const parties = [ctx.ownerUscc, ctx.agentUscc, ...ctx.bidderUsccs];
   if (e.conflictUsccs.some((u) => parties.includes(u))) reasons.push('declared_conflict');
   if (e.unavailable) reasons.push('unavailable');
   if (e.suspended) reasons.push('suspended');
   if (e.recentDrawsForOwner >= ctx.sameOwnerMax) reasons.push('drawn_too_recently');
-  if (ctx.avoidOwnRegion && e.region === ctx.region) reasons.push('same_region');
+  if (ctx.avoidOwnRegion && e.inProjectRegion) reasons.push('same_region');
   return reasons;
 }
 
