@@ -10,6 +10,7 @@ export const PlatformErrors = defineErrors({
   NOT_FOUND: { status: 404, zh: '资源不存在', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   PAYLOAD_TOO_LARGE: { status: 422, zh: '请求内容过大', en: 'The request is too large' },
+  UPLOAD_INVALID: { status: 422, zh: '上传的文件不符合要求', en: 'The upload is not acceptable' },
   MONEY_INVALID: { status: 422, zh: '金额必须是非负数,最多两位小数', en: 'An amount must be a non-negative decimal with at most 2 decimals' },
   TOO_MANY_REQUESTS: { status: 429, zh: '请求过于频繁,请稍后再试', en: 'Too many requests, try again later' },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用,请稍后使用相同的请求重试', en: 'Service unavailable, retry the same request later' },

@@ -51,12 +51,13 @@ export class ProjectService {
     private readonly participants: ProjectParticipants,
   ) {}
 
-  async register(actor: Actor, dto: CreateProjectDto): Promise<ProjectView> {
+  /** Registers a draft; pass the caller's transaction to register a domain's own record with it, all or nothing. */
+  async register(actor: Actor, dto: CreateProjectDto, outer?: Tx): Promise<ProjectView> {
     const parties = registration(actor, dto.ownerOrganisationId);
     if (!parties.ok) throw TradingErrors[parties.refusal]({ ownerOrganisationId: dto.ownerOrganisationId ?? null });
     const ruleKind = dto.ruleSet ?? 'standard';
     this.rules.assertSandboxAllowed(ruleKind === 'sandbox');
-    return this.txr.run(async (tx) => {
+    return this.inTx(outer, async (tx) => {
       if (!(await this.projects.organisationExists(tx.em, parties.owner))) throw TradingErrors.PROJECT_OWNER_UNKNOWN({ ownerOrganisationId: parties.owner });
       const row = await this.projects.insert(tx.em, {
         domain: dto.domain,
@@ -88,8 +89,8 @@ export class ProjectService {
   }
 
   /** Publishing freezes the rule set in force into the project: later versions never change it. */
-  async publish(actor: Actor, id: string): Promise<ProjectView> {
-    return this.change(actor, Role.Centre, id, 'publish', async (tx, row) => {
+  async publish(actor: Actor, id: string, outer?: Tx): Promise<ProjectView> {
+    return this.change(actor, Role.Centre, id, 'publish', outer, async (tx, row) => {
       const ruleSet = await this.rules.inForce(tx.em, row.domain, row.ruleKind === 'sandbox');
       const snapshot: RuleSnapshot = {
         ruleSetId: ruleSet.id,
@@ -107,7 +108,7 @@ export class ProjectService {
 
   /** A supervisor's suspension pauses every pending milestone of the project, keeping the time each had left. */
   async suspend(actor: Actor, id: string, reason: string): Promise<ProjectView> {
-    return this.change(actor, supervisingRole(actor), id, 'suspend', async (tx) => {
+    return this.change(actor, supervisingRole(actor), id, 'suspend', undefined, async (tx) => {
       await this.projects.suspend(tx.em, id, reason);
       const paused = await this.milestones.pauseSubject(tx, PROJECT_SUBJECT, id, actor);
       return { reason, milestones: paused.map(describe) };
@@ -116,7 +117,7 @@ export class ProjectService {
 
   /** Resuming shifts each paused milestone by the time the project stood still. */
   async resume(actor: Actor, id: string, note?: string): Promise<ProjectView> {
-    return this.change(actor, supervisingRole(actor), id, 'resume', async (tx) => {
+    return this.change(actor, supervisingRole(actor), id, 'resume', undefined, async (tx) => {
       await this.projects.resume(tx.em, id);
       const resumed = await this.milestones.resumeSubject(tx, PROJECT_SUBJECT, id, actor);
       return { note: note ?? null, milestones: resumed.map(describe) };
@@ -171,9 +172,13 @@ export class ProjectService {
     return this.milestones.schedule(tx, { ...m, subjectType: PROJECT_SUBJECT, subjectId: projectId }, actor);
   }
 
+  private inTx<T>(outer: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return outer ? work(outer) : this.txr.run(work);
+  }
+
   /** One state change: lock, check who and whether the state machine allows it, apply, audit last. */
-  private change(actor: Actor, role: Role, id: string, event: ProjectEvent, apply: (tx: Tx, row: ProjectRow) => Promise<Record<string, unknown>>): Promise<ProjectView> {
-    return this.txr.run(async (tx) => {
+  private change(actor: Actor, role: Role, id: string, event: ProjectEvent, outer: Tx | undefined, apply: (tx: Tx, row: ProjectRow) => Promise<Record<string, unknown>>): Promise<ProjectView> {
+    return this.inTx(outer, async (tx) => {
       const row = await this.projects.byId(tx.em, id, true);
       if (!row) throw TradingErrors.PROJECT_NOT_FOUND({ id });
       if ((event === 'suspend' || event === 'resume') && !maySupervise(actor, row.domain)) throw TradingErrors.PROJECT_NOT_IN_SCOPE({ domain: row.domain });

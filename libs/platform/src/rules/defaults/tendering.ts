@@ -21,6 +21,9 @@ export const TENDERING_SPEC = defineRuleSpec({
     complaintWindow: { zh: '投诉期限(自知道之日起)', en: 'complaint window from knowing', units: ['d'], min: d(10), max: d(10), law: '条例 60' },
     complaintAcceptance: { zh: '决定是否受理投诉', en: 'accept or refuse a complaint', units: ['wd'], max: wd(3), law: '条例 61' },
     complaintDecision: { zh: '作出投诉处理决定', en: 'decide a complaint', units: ['wd'], max: wd(30), law: '条例 61' },
+    registrationReview: { zh: '交易中心受理进场登记', en: 'the centre accepts or returns a registration', units: ['wd', 'd', 'h'] },
+    openingObjectionWindow: { zh: '开标现场异议时限', en: 'objections to the opening, on the spot', units: ['min', 'h'], min: min(5), law: '条例 44' },
+    depositRefund: { zh: '合同签订或招标失败后退还保证金', en: 'deposit refund after the contract or a failed tender', units: ['d'], max: d(5), law: '条例 57' },
   },
   numbers: {
     ...EXPERT_DRAW_NUMBERS,
@@ -30,6 +33,14 @@ export const TENDERING_SPEC = defineRuleSpec({
     committeeMinSize: { zh: '评标委员会最少人数', en: 'evaluation committee minimum size', min: 5, max: 51, odd: true, law: '法 37' },
     maxCandidates: { zh: '中标候选人最多人数', en: 'most candidates', min: 1, max: 3, law: '条例 53' },
     warningPercent: { zh: '时限预警比例(%)', en: 'warning at this percent of a time limit', min: 1, max: 99 },
+    priceScoreMax: { zh: '综合评分法价格分满分', en: 'comprehensive scoring: full price score', min: 10, max: 100, law: '条例 49' },
+    technicalScoreMax: { zh: '综合评分法技术分满分', en: 'comprehensive scoring: full technical score', min: 0, max: 90 },
+    businessScoreMax: { zh: '综合评分法商务分满分', en: 'comprehensive scoring: full business score', min: 0, max: 90 },
+    benchmarkDiscountBp: { zh: '评标基准价下浮(基点)', en: 'benchmark price below the mean of bids by (basis points)', min: 0, max: 2000 },
+    benchmarkTrimFrom: { zh: '有效报价达此数时去掉最高和最低报价再求平均', en: 'from this many valid bids the highest and lowest are left out of the mean', min: 3, max: 50 },
+    priceDeductionAboveBp: { zh: '报价每高于基准价1%扣分(百分之一分)', en: 'points off per 1 % above the benchmark (hundredths of a point)', min: 0, max: 1000 },
+    priceDeductionBelowBp: { zh: '报价每低于基准价1%扣分(百分之一分)', en: 'points off per 1 % below the benchmark (hundredths of a point)', min: 0, max: 1000 },
+    dropExtremeScores: { zh: '专家评分去掉一个最高分和一个最低分(1 是,0 否)', en: 'leave out each criterion’s highest and lowest expert score (1 yes, 0 no)', min: 0, max: 1 },
   },
   fractions: {
     expertShare: { zh: '评标委员会中专家最低占比', en: 'minimum share of experts on the committee', min: { numerator: 2, denominator: 3 }, law: '法 37' },
@@ -56,6 +67,9 @@ export const TENDERING_DEFAULTS: TenderingRules = {
     complaintWindow: d(10), // 条例 60
     complaintAcceptance: wd(3), // 条例 61
     complaintDecision: wd(30), // 条例 61
+    registrationReview: wd(2), // local practice: the centre answers a registration within 2 working days
+    openingObjectionWindow: min(30), // 条例 44: objections to the opening are raised on the spot and answered there
+    depositRefund: d(5), // 条例 57: within 5 days of the contract (and of a failed tender)
   },
   numbers: {
     ...EXPERT_DRAW_DEFAULT_NUMBERS,
@@ -65,6 +79,14 @@ export const TENDERING_DEFAULTS: TenderingRules = {
     committeeMinSize: 5, // 法 37: ≥ 5, odd
     maxCandidates: 3, // 条例 53
     warningPercent: 80, // local practice: supervisors are warned at 80 % of a time limit
+    priceScoreMax: 60, // local model documents: price 60, technical 30, business 10
+    technicalScoreMax: 30,
+    businessScoreMax: 10,
+    benchmarkDiscountBp: 300, // local practice: benchmark = mean of valid bids × (1 − 3 %)
+    benchmarkTrimFrom: 5, // local practice: with 5 or more valid bids the highest and lowest are left out
+    priceDeductionAboveBp: 100, // 1 point per 1 % above the benchmark
+    priceDeductionBelowBp: 50, // 0.5 point per 1 % below it
+    dropExtremeScores: 1, // local practice for committees of 7 or more; the rule set chooses
   },
   fractions: {
     expertShare: { numerator: 2, denominator: 3 }, // 法 37: experts ≥ 2/3
