@@ -1,2 +1,3 @@
 export * from './experts.module';
 export * from './experts-worker.module';
+export * from './draws/draw-roster';

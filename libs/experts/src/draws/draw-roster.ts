@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { rowsOf } from '@app/platform/database/rows';
+
+/** A draw as an evaluation sees it: whose it is, whether its session has started, and who sits on the committee. */
+export interface DrawSeating {
+  projectId: string;
+  status: string;
+  /** the seed is revealed when the session starts; before that nobody may know the members */
+  opened: boolean;
+  members: { accountId: string | null; expertId: string; specialty: string }[];
+}
+
+/** The accepted members of a draw, for the domains that run the evaluation (tendering, procurement). */
+@Injectable()
+export class DrawRoster {
+  /** undefined when there is no such draw. */
+  async seated(em: EntityManager, drawId: string): Promise<DrawSeating | undefined> {
+    const [row] = rowsOf<DrawSeating>(
+      await em.query(
+        `SELECT d.project_id AS "projectId", d.status, d.revealed_seed IS NOT NULL AS opened,
+                coalesce(json_agg(json_build_object('accountId', e.account_id, 'expertId', m.expert_id::text, 'specialty', m.specialty_code)
+                                  ORDER BY m.specialty_code, m.round, m.position) FILTER (WHERE m.id IS NOT NULL), '[]') AS members
+         FROM expert_draw d
+         LEFT JOIN expert_draw_member m ON m.draw_id = d.id AND m.status = 'accepted'
+         LEFT JOIN expert e ON e.id = m.expert_id
+         WHERE d.id = $1 GROUP BY d.id`,
+        [drawId],
+      ),
+    );
+    return row;
+  }
+}
