@@ -4,6 +4,7 @@ import { loadConfig } from '@app/platform/config/app-config';
 import { ExpertsWorkerModule } from '@app/experts/experts-worker.module';
 import { MilestonesWorkerModule } from '@app/platform/milestones/milestones-worker.module';
 import { NotificationsWorkerModule } from '@app/platform/notifications/notifications-worker.module';
+import { TenderingWorkerModule } from '@app/tendering/tendering-worker.module';
 import { pinoOptions } from '@app/platform/observability/logging.module';
 import { ObservabilityModule } from '@app/platform/observability/observability.module';
 import { PlatformModule } from '@app/platform/platform.module';
@@ -17,6 +18,7 @@ import { PlatformModule } from '@app/platform/platform.module';
     MilestonesWorkerModule,
     NotificationsWorkerModule,
     ExpertsWorkerModule,
+    TenderingWorkerModule,
   ],
 })
 export class WorkerModule {}

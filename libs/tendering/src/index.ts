@@ -1,1 +1,2 @@
 export * from './tendering.module';
+export * from './tendering-worker.module';

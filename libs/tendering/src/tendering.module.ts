@@ -1,5 +1,21 @@
 import { Module } from '@nestjs/common';
+import { TradingModule } from '@app/trading';
+import { BidController } from './bids/bid.controller';
+import { BidService } from './bids/bid.service';
+import { DepositService } from './bids/deposit.service';
+import { OpeningService } from './bids/opening.service';
+import { ClarificationService } from './tenders/clarification.service';
+import { TenderDocumentsService } from './tenders/tender-documents.service';
+import { TenderController } from './tenders/tender.controller';
+import { TenderRepository } from './tenders/tender.repository';
+import { TenderService } from './tenders/tender.service';
+import { TenderParticipants } from './tenders/tender-participants';
 
 /** 建设工程招投标 / engineering tenders */
-@Module({})
+@Module({
+  imports: [TradingModule],
+  controllers: [TenderController, BidController],
+  providers: [TenderRepository, TenderService, ClarificationService, TenderDocumentsService, BidService, DepositService, OpeningService, TenderParticipants],
+  exports: [TenderRepository, BidService],
+})
 export class TenderingModule {}

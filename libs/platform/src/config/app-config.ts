@@ -15,6 +15,8 @@ export interface AppConfig {
   /** 32-byte key (base64) that wraps the per-project keys of sealed contents */
   masterKey: Buffer;
   logLevel: string;
+  /** write logs to this file instead of standard output (tests read it to prove nothing sealed is logged) */
+  logFile: string | null;
   loginAttemptsPerMinute: number;
   milestoneReconcileMs: number;
   workerConcurrency: number;
@@ -88,6 +90,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 900, 30, 86400),
     masterKey,
     logLevel: str(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
+    logFile: env.LOG_FILE ? env.LOG_FILE : null,
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10000),
     milestoneReconcileMs: int(env, 'MILESTONE_RECONCILE_MS', 60000, 200, 3600000),
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', 8, 1, 256),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { AppConfig, loadConfig } from '../config/app-config';
 
 /** Paths that must never reach a log line: credentials, tokens and anything sealed. */
@@ -21,6 +22,7 @@ export function pinoOptions(config: AppConfig, name: string) {
   return {
     pinoHttp: {
       name,
+      ...(config.logFile ? { stream: pino.destination({ dest: config.logFile, sync: true, append: true }) } : {}),
       level: config.logLevel,
       genReqId: (req: { headers: Record<string, unknown> }) => {
         const given = req.headers['x-request-id'];

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuditService } from '@app/platform/audit/audit.service';
+import { Actor, Role } from '@app/platform/auth/roles';
+import { Sealer } from '@app/platform/crypto/sealer';
+import { rowsOf } from '@app/platform/database/rows';
+import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
+import { Money } from '@app/platform/money/money';
+import { TenderErrors } from '../tendering-errors';
+import { isParty, supervises } from '../tenders/tender-access';
+import { dataKeyAad, TENDER_SUBJECT } from '../tenders/tender.service';
+import { TenderRepository } from '../tenders/tender.repository';
+import { TenderRow } from '../tenders/tender.types';
+import { openDocuments, openFileName, sealBid } from './bid-sealing';
+
+/** 回执: what the bidder keeps — the time the server took the bid, and the digests that prove what it was. */
+export interface BidReceipt {
+  receiptNo: string;
+  projectId: string;
+  sectionNo: number;
+  organisationId: string;
+  submittedAt: Date;
+  documentsSha256: string;
+  documentsSize: number;
+  bidDigest: string;
+  status: string;
+  replaces: string | null;
+}
+
+const RECEIPT = `
+  SELECT b.id AS "receiptNo", s.project_id AS "projectId", s.no AS "sectionNo", b.organisation_id AS "organisationId", b.submitted_at AS "submittedAt",
+         b.documents_sha256 AS "documentsSha256", b.documents_size AS "documentsSize", b.bid_digest AS "bidDigest", b.status, NULL::uuid AS replaces
+  FROM tender_bid b JOIN tender_section s ON s.id = b.section_id`;
+
+/** Sealed bids: taken only before the deadline by the database's clock, in the same transaction that stores them. */
+@Injectable()
+export class BidService {
+  constructor(
+    private readonly txr: TransactionRunner,
+    private readonly tenders: TenderRepository,
+    private readonly sealer: Sealer,
+    private readonly audit: AuditService,
+  ) {}
+
+  async submit(actor: Actor, projectId: string, sectionNo: number, input: { priceYuan: string | undefined; file: { filename: string; buffer: Buffer } | null; clientIp: string | null }): Promise<BidReceipt> {
+    if (!Money.isYuan(input.priceYuan) || Money.fromYuan(input.priceYuan).fen <= 0n) throw TenderErrors.BID_PRICE_INVALID();
+    if (!input.file || input.file.buffer.length === 0) throw TenderErrors.BID_DOCUMENTS_REQUIRED();
+    const priceFen = Money.fromYuan(input.priceYuan).fen;
+    const t0 = await this.tenders.byId(this.txr.dataSource.manager, projectId);
+    if (!t0) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
+    const section0 = await this.tenders.section(this.txr.dataSource.manager, projectId, sectionNo);
+    if (!section0) throw TenderErrors.SECTION_NOT_FOUND({ no: sectionNo });
+    // Sealing (the expensive part) happens before the transaction; the deadline is judged inside it.
+    const bidId = randomUUID();
+    const key = this.sealer.unwrapDataKey(t0.dataKeyWrapped, dataKeyAad(projectId));
+    const sealed = sealBid(key, bidId, section0.id, priceFen, input.file.buffer, input.file.filename);
+    return this.txr.run(async (tx) => {
+      await this.open(tx, projectId);
+      if (!(await this.tenders.isRegistered(tx.em, projectId, actor.organisationId))) throw TenderErrors.NOT_REGISTERED_BIDDER();
+      const replaced = rowsOf<{ id: string }>(
+        await tx.em.query(`UPDATE tender_bid SET status = 'replaced' WHERE section_id = $1 AND organisation_id = $2 AND status = 'submitted' RETURNING id`, [section0.id, actor.organisationId]),
+      );
+      await tx.em.query(
+        `INSERT INTO tender_bid (id, section_id, organisation_id, submitted_by, price_sealed, documents_sealed, file_name_sealed, documents_size, documents_sha256, bid_digest, client_ip)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+        [bidId, section0.id, actor.organisationId, actor.accountId, sealed.priceSealed, sealed.documentsSealed, sealed.fileNameSealed, input.file!.buffer.length, sealed.documentsSha256, sealed.bidDigest, input.clientIp],
+      );
+      const replaces = replaced[0]?.id ?? null;
+      await this.audit.append(tx.em, {
+        actor,
+        role: Role.Bidder,
+        action: 'tender.bid_submitted',
+        subject: { type: TENDER_SUBJECT, id: projectId },
+        payload: { bidId, sectionNo, organisationId: actor.organisationId, documentsSha256: sealed.documentsSha256, documentsSize: input.file!.buffer.length, bidDigest: sealed.bidDigest, replaces },
+      });
+      return { ...(await this.receipt(tx, bidId)), replaces };
+    });
+  }
+
+  async withdraw(actor: Actor, projectId: string, bidId: string): Promise<BidReceipt> {
+    return this.txr.run(async (tx) => {
+      await this.open(tx, projectId);
+      const [row] = rowsOf<{ id: string }>(
+        await tx.em.query(
+          `UPDATE tender_bid b SET status = 'withdrawn', withdrawn_at = now() FROM tender_section s
+           WHERE b.id = $1 AND s.id = b.section_id AND s.project_id = $2 AND b.organisation_id = $3 AND b.status = 'submitted' RETURNING b.id`,
+          [bidId, projectId, actor.organisationId],
+        ),
+      );
+      if (!row) throw TenderErrors.BID_NOT_FOUND({ id: bidId });
+      await this.audit.append(tx.em, { actor, role: Role.Bidder, action: 'tender.bid_withdrawn', subject: { type: TENDER_SUBJECT, id: projectId }, payload: { bidId, organisationId: actor.organisationId } });
+      return this.receipt(tx, bidId);
+    });
+  }
+
+  /** A bidder's own receipts; prices are never shown back before the opening. */
+  async mine(actor: Actor, projectId: string): Promise<BidReceipt[]> {
+    return rowsOf<BidReceipt>(await this.txr.dataSource.query(`${RECEIPT} WHERE s.project_id = $1 AND b.organisation_id = $2 ORDER BY b.submitted_at`, [projectId, actor.organisationId]));
+  }
+
+  /**
+   * The documents of an opened bid: its bidder always; the parties and supervisors after the opening; the evaluation
+   * committee through the evaluation routes. Before the opening nobody, whatever the role.
+   */
+  async documents(actor: Actor, projectId: string, bidId: string, seatedExpert = false): Promise<{ fileName: string; content: Buffer; sha256: string }> {
+    const em = this.txr.dataSource.manager;
+    const t = await this.tenders.byId(em, projectId);
+    if (!t) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
+    const [bid] = rowsOf<{ id: string; organisationId: string; documentsSealed: Buffer; fileNameSealed: Buffer; sha256: string; openedAt: Date | null }>(
+      await em.query(
+        `SELECT b.id, b.organisation_id AS "organisationId", b.documents_sealed AS "documentsSealed", b.file_name_sealed AS "fileNameSealed", b.documents_sha256 AS sha256, b.opened_at AS "openedAt"
+         FROM tender_bid b JOIN tender_section s ON s.id = b.section_id WHERE b.id = $1 AND s.project_id = $2`,
+        [bidId, projectId],
+      ),
+    );
+    if (!bid) throw TenderErrors.BID_NOT_FOUND({ id: bidId });
+    if (!bid.openedAt) throw TenderErrors.BID_SEALED({ id: bidId });
+    const allowed = actor.organisationId === bid.organisationId || isParty(actor, t) || supervises(actor) || seatedExpert;
+    if (!allowed) throw TenderErrors.BID_NOT_FOUND({ id: bidId });
+    const key = this.sealer.unwrapDataKey(t.dataKeyWrapped, dataKeyAad(projectId));
+    return { fileName: openFileName(key, bid.id, bid.fileNameSealed), content: openDocuments(key, bid.id, bid.documentsSealed), sha256: bid.sha256 };
+  }
+
+  /** Holds the tender row (FOR SHARE) so the closing waits for this transaction; refuses after the deadline. */
+  private async open(tx: Tx, projectId: string): Promise<TenderRow> {
+    const t = await this.tenders.byId(tx.em, projectId, 'share');
+    if (!t) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
+    const [clock] = await tx.em.query(`SELECT now() AS now, $1::timestamptz IS NOT NULL AND now() < $1::timestamptz AS open`, [t.bidDeadline]);
+    if (t.status !== 'bidding' || !clock.open) throw TenderErrors.BID_AFTER_DEADLINE({ bidDeadline: t.bidDeadline, serverTime: clock.now, status: t.status });
+    return t;
+  }
+
+  private async receipt(tx: Tx, bidId: string): Promise<BidReceipt> {
+    const [row] = rowsOf<BidReceipt>(await tx.em.query(`${RECEIPT} WHERE b.id = $1`, [bidId]));
+    return row;
+  }
+}

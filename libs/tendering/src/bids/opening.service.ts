@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/platform/audit/audit.service';
+import { Actor, Role, SYSTEM_ACTOR } from '@app/platform/auth/roles';
+import { addPeriod, deadlineAfter } from '@app/platform/calendar/period';
+import { Clock } from '@app/platform/clock/clock';
+import { Sealer } from '@app/platform/crypto/sealer';
+import { rowsOf } from '@app/platform/database/rows';
+import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
+import { Money } from '@app/platform/money/money';
+import { NotificationService } from '@app/platform/notifications/notification.service';
+import { TenderingRules } from '@app/platform/rules/defaults';
+import { createHash } from 'node:crypto';
+import { openingOutcome, SectionStatus, tenderAfterOpening } from '../rules/tender-state';
+import { TenderErrors } from '../tendering-errors';
+import { isParty, operates, supervises } from '../tenders/tender-access';
+import { dataKeyAad, TENDER_SUBJECT } from '../tenders/tender.service';
+import { TenderRepository } from '../tenders/tender.repository';
+import { bidDigest, openDocuments, openPrice } from './bid-sealing';
+
+export interface OpeningLine {
+  bidId: string;
+  organisationName: string;
+  price: string;
+  depositStatus: string;
+  submittedAt: Date;
+  bidDigest: string;
+  documentsVerified: boolean;
+}
+
+export interface OpeningRecord {
+  projectId: string;
+  openedAt: Date | null;
+  objectionsUntil: Date | null;
+  sections: { no: number; name: string; status: string; bids: OpeningLine[]; bidCount: number }[];
+}
+
+/** How many sealed bids are read at once: bounds the memory an opening holds (1 MB bids → ~50 MB). */
+const OPENING_BATCH = 25;
+
+/** 开标 (条例 44): at the deadline the sealed bids are decrypted and read out, or the section fails for too few. */
+@Injectable()
+export class OpeningService {
+  constructor(
+    private readonly txr: TransactionRunner,
+    private readonly tenders: TenderRepository,
+    private readonly sealer: Sealer,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The deadline milestone's work: runs once (the tender leaves 'bidding'), after the deadline by the database clock. */
+  async open(tx: Tx, projectId: string): Promise<void> {
+    const t = await this.tenders.byId(tx.em, projectId, 'update');
+    if (!t || t.status !== 'bidding') return;
+    const now = await this.clock.dbNow(tx.em);
+    if (now < t.bidDeadline!) return; // an older job for a deadline since pushed back
+    const [{ rules }] = await tx.em.query(`SELECT rule_snapshot->'params' AS rules FROM trading_project WHERE id = $1`, [projectId]);
+    const params = rules as TenderingRules;
+    const key = this.sealer.unwrapDataKey(t.dataKeyWrapped, dataKeyAad(projectId));
+    const outcomes: SectionStatus[] = [];
+    const summary: Record<string, unknown>[] = [];
+    for (const section of await this.tenders.sections(tx.em, projectId)) {
+      const ids = rowsOf<{ id: string }>(await tx.em.query(`SELECT id FROM tender_bid WHERE section_id = $1 AND status = 'submitted' ORDER BY submitted_at`, [section.id])).map((r) => r.id);
+      const outcome = openingOutcome(ids.length, params.numbers.minBidders);
+      outcomes.push(outcome);
+      if (outcome === 'failed') {
+        await this.tenders.setSectionStatus(tx.em, section.id, 'failed');
+        await this.refundsDue(tx, section.id, deadlineAfter(now, params.periods.depositRefund));
+        summary.push({ no: section.no, outcome, bids: ids.length, minBidders: params.numbers.minBidders });
+        continue;
+      }
+      const lines: Record<string, unknown>[] = [];
+      for (let i = 0; i < ids.length; i += OPENING_BATCH) {
+        const batch = rowsOf<{ id: string; organisationId: string; priceSealed: Buffer; documentsSealed: Buffer; digest: string }>(
+          await tx.em.query(
+            `SELECT id, organisation_id AS "organisationId", price_sealed AS "priceSealed", documents_sealed AS "documentsSealed", bid_digest AS digest FROM tender_bid WHERE id = ANY($1::uuid[])`,
+            [ids.slice(i, i + OPENING_BATCH)],
+          ),
+        );
+        for (const b of batch) {
+          const priceFen = openPrice(key, b.id, b.priceSealed);
+          const verified = bidDigest(openDocuments(key, b.id, b.documentsSealed), section.id, priceFen) === b.digest;
+          await tx.em.query(`UPDATE tender_bid SET price_fen = $2, opened_at = now() WHERE id = $1`, [b.id, priceFen.toString()]);
+          lines.push({ bidId: b.id, organisationId: b.organisationId, priceFen: priceFen.toString(), bidDigest: b.digest, verified });
+        }
+      }
+      await this.tenders.setSectionStatus(tx.em, section.id, 'opened');
+      summary.push({ no: section.no, outcome, bids: lines });
+    }
+    const status = tenderAfterOpening(outcomes);
+    const objectionsUntil = status === 'opened' ? addPeriod(now, params.periods.openingObjectionWindow) : null;
+    await this.tenders.markOpened(tx.em, projectId, status, objectionsUntil);
+    for (const b of await this.tenders.registeredBidders(tx.em, projectId)) {
+      await this.notifications.enqueue(tx, { channel: 'site', recipient: { type: 'organisation', id: b.organisationId }, template: status === 'opened' ? 'tender.opened' : 'tender.failed', params: { projectId, projectCode: t.code } });
+    }
+    await this.audit.append(tx.em, { actor: SYSTEM_ACTOR, action: status === 'opened' ? 'tender.opened' : 'tender.failed', subject: { type: TENDER_SUBJECT, id: projectId }, payload: { bidDeadline: t.bidDeadline, openedAt: now, objectionsUntil, sections: summary } });
+  }
+
+  /** The opening record: public once opened (唱标 is public), prices included; nothing before. */
+  async record(projectId: string): Promise<OpeningRecord> {
+    const em = this.txr.dataSource.manager;
+    const t = await this.tenders.byId(em, projectId);
+    if (!t || ['submitted', 'returned', 'accepted'].includes(t.status)) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
+    if (!t.openedAt) throw TenderErrors.BID_SEALED({ id: projectId, bidDeadline: t.bidDeadline });
+    const sections = await this.tenders.sections(em, projectId);
+    const lines = rowsOf<OpeningLine & { sectionId: string; priceFen: string }>(
+      await em.query(
+        `SELECT b.section_id AS "sectionId", b.id AS "bidId", o.name AS "organisationName", b.price_fen::text AS "priceFen", coalesce(d.status, 'none') AS "depositStatus",
+                b.submitted_at AS "submittedAt", b.bid_digest AS "bidDigest", true AS "documentsVerified"
+         FROM tender_bid b JOIN tender_section s ON s.id = b.section_id JOIN organisation o ON o.id = b.organisation_id
+         LEFT JOIN tender_deposit d ON d.section_id = b.section_id AND d.organisation_id = b.organisation_id
+         WHERE s.project_id = $1 AND b.status = 'submitted' ORDER BY s.no, b.submitted_at`,
+        [projectId],
+      ),
+    );
+    return {
+      projectId,
+      openedAt: t.openedAt,
+      objectionsUntil: t.openingObjectionsUntil,
+      sections: sections.map((s) => {
+        const bids = lines.filter((l) => l.sectionId === s.id);
+        return {
+          no: s.no,
+          name: s.name,
+          status: s.status,
+          bidCount: bids.length,
+          // A failed section's bids were never opened: its record lists how many came, not what they said.
+          bids: s.status === 'failed' ? [] : bids.map(({ sectionId: _s, priceFen, ...l }) => ({ ...l, price: Money.ofFen(priceFen).toYuan() })),
+        };
+      }),
+    };
+  }
+
+  /** A bidder of the project objects to the opening, on the spot (条例 44); the centre answers there. */
+  async object(actor: Actor, projectId: string, content: string): Promise<ObjectionView> {
+    return this.txr.run(async (tx) => {
+      const t = await this.tenders.byId(tx.em, projectId, 'share');
+      if (!t) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
+      const bids = await tx.em.query(`SELECT 1 FROM tender_bid b JOIN tender_section s ON s.id = b.section_id WHERE s.project_id = $1 AND b.organisation_id = $2 LIMIT 1`, [projectId, actor.organisationId]);
+      if (!bids.length) throw TenderErrors.NOT_REGISTERED_BIDDER();
+      const [open] = await tx.em.query(`SELECT $1::timestamptz IS NOT NULL AND now() < $1::timestamptz AS open`, [t.openingObjectionsUntil]);
+      if (!open.open) throw TenderErrors.OBJECTION_WINDOW_CLOSED({ until: t.openingObjectionsUntil });
+      const [row] = rowsOf<ObjectionView>(
+        await tx.em.query(`INSERT INTO tender_objection (project_id, stage, organisation_id, content, reply_due) VALUES ($1, 'opening', $2, $3, $4) RETURNING ${OBJECTION_COLUMNS}`, [
+          projectId,
+          actor.organisationId,
+          content,
+          t.openingObjectionsUntil,
+        ]),
+      );
+      await this.audit.append(tx.em, { actor, role: Role.Bidder, action: 'tender.opening_objection', subject: { type: TENDER_SUBJECT, id: projectId }, payload: { objectionId: row.id, digest: createHash('sha256').update(content).digest('hex') } });
+      return row;
+    });
+  }
+
+  async reply(actor: Actor, projectId: string, objectionId: string, reply: string): Promise<ObjectionView> {
+    return this.txr.run(async (tx) => {
+      const [row] = rowsOf<ObjectionView & { stage: string }>(
+        await tx.em.query(
+          `UPDATE tender_objection SET reply = $3, replied_at = now(), replied_by = $4 WHERE id = $1 AND project_id = $2 AND stage = 'opening' AND reply IS NULL RETURNING ${OBJECTION_COLUMNS}`,
+          [objectionId, projectId, reply, actor.accountId],
+        ),
+      );
+      if (!row) throw TenderErrors.OBJECTION_NOT_FOUND({ id: objectionId });
+      await this.audit.append(tx.em, { actor, role: Role.Centre, action: 'tender.opening_objection_replied', subject: { type: TENDER_SUBJECT, id: projectId }, payload: { objectionId, reply } });
+      return row;
+    });
+  }
+
+  /** Objections at the opening: all to the parties, the centre and supervisors; a bidder sees its own and the replies. */
+  async objections(actor: Actor, projectId: string): Promise<ObjectionView[]> {
+    const t = await this.tenders.byId(this.txr.dataSource.manager, projectId);
+    if (!t) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
+    const all = isParty(actor, t) || operates(actor) || supervises(actor);
+    return rowsOf<ObjectionView>(
+      await this.txr.dataSource.query(`SELECT ${OBJECTION_COLUMNS} FROM tender_objection WHERE project_id = $1 AND stage = 'opening' AND ($2 OR organisation_id = $3 OR reply IS NOT NULL) ORDER BY raised_at`, [projectId, all, actor.organisationId]),
+    );
+  }
+
+  private async refundsDue(tx: Tx, sectionId: string, due: Date): Promise<void> {
+    await tx.em.query(`UPDATE tender_deposit SET refund_due = $2 WHERE section_id = $1 AND status <> 'refunded' AND refund_due IS NULL`, [sectionId, due]);
+  }
+}
+
+export interface ObjectionView {
+  id: string;
+  stage: string;
+  content: string;
+  raisedAt: Date;
+  reply: string | null;
+  repliedAt: Date | null;
+  replyDue: Date | null;
+}
+
+const OBJECTION_COLUMNS = `id, stage, content, raised_at AS "raisedAt", reply, replied_at AS "repliedAt", reply_due AS "replyDue"`;
