@@ -26,4 +26,9 @@ export const TenderErrors = defineErrors({
   SCORES_INCOMPLETE: { status: 409, zh: '尚有专家未完成评分', en: 'Some experts have not scored every bid' },
   AWARD_PAUSED: { status: 409, zh: '公示期未满或异议尚未答复,暂停定标', en: 'Publicity is still running or an objection is unanswered' },
   NO_CANDIDATE: { status: 409, zh: '没有可以中标的候选人', en: 'No candidate can be awarded' },
+  // evaluation, publicity, award, contract and refunds
+  NOT_SECTION_BIDDER: { status: 403, zh: '只有在本标段递交投标文件的投标人可以操作', en: 'Only a bidder on this section may do this' },
+  OBJECTION_ALREADY_ANSWERED: { status: 409, zh: '该异议已答复', en: 'The objection has been answered already' },
+  WITHDRAWN_NOT_CANDIDATE: { status: 422, zh: '放弃中标的投标须为本标段的中标候选人', en: 'A withdrawn bid must be one of the section’s candidates' },
+  CONTRACT_INVALID: { status: 422, zh: '合同金额须为正数,签订时间须在定标之后且不晚于现在', en: 'The contract amount must be positive and it must be signed after the award, not in the future' },
 });

@@ -1,0 +1,159 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Money } from '@app/platform/money/money';
+
+/** fen → "-1000.00": adjustments may be negative, which Money (an amount) refuses. */
+export function signedYuan(fen: bigint | string): string {
+  const value = BigInt(fen);
+  return value < 0n ? `-${Money.ofFen(-value).toYuan()}` : Money.ofFen(value).toYuan();
+}
+
+export class EvaluationSectionView {
+  @ApiProperty({ description: '标段号 / number' }) no!: number;
+  @ApiProperty({ description: '名称 / name' }) name!: string;
+  @ApiProperty({ description: '状态 / status', enum: ['open', 'failed', 'opened', 'evaluating', 'publicity', 'awarded'] }) status!: string;
+  @ApiPropertyOptional({ description: '专家抽取 / expert draw', format: 'uuid', nullable: true }) drawId!: string | null;
+  @ApiPropertyOptional({ description: '评标报告提交时间 / report submitted at', nullable: true }) reportedAt!: Date | null;
+  @ApiPropertyOptional({ description: '公示截止 / publicity ends', nullable: true }) publicityUntil!: Date | null;
+}
+
+export class CriterionView {
+  @ApiProperty({ description: '代码 / key' }) key!: string;
+  @ApiProperty({ description: '评审因素 / criterion' }) zh!: string;
+  @ApiProperty({ description: 'criterion (English)' }) en!: string;
+  @ApiProperty({ description: '满分,百分之一分 / maximum in hundredths of a point' }) max!: number;
+}
+
+export class CriteriaView {
+  @ApiProperty({ type: [CriterionView], description: '技术评审因素 / technical criteria' }) technical!: CriterionView[];
+  @ApiProperty({ type: [CriterionView], description: '商务评审因素 / business criteria' }) business!: CriterionView[];
+  @ApiProperty({ description: '是否作价格调整(经评审的最低投标价法)/ whether experts adjust the price (lowest price method)' }) adjustment!: boolean;
+}
+
+export class ScoreView {
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty({ type: [Number], description: '技术分(百分之一分)/ technical, hundredths' }) technical!: number[];
+  @ApiProperty({ type: [Number], description: '商务分(百分之一分)/ business, hundredths' }) business!: number[];
+  @ApiProperty({ description: '价格调整(元,可为负)/ adjustment (yuan, signed)' }) adjustment!: string;
+  @ApiPropertyOptional({ description: '否决理由 / reason to reject', nullable: true }) disqualifyReason!: string | null;
+  @ApiProperty({ description: '评分时间 / scored at' }) scoredAt!: Date;
+}
+
+export class EvaluationBidView {
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty({ description: '投标人 / bidder' }) bidderName!: string;
+  @ApiProperty({ description: '投标报价(元)/ price (yuan)' }) price!: string;
+  @ApiProperty({ description: '投标文件 SHA-256 / documents SHA-256' }) documentsSha256!: string;
+  @ApiProperty({ description: '投标文件字节数 / documents size' }) documentsSize!: number;
+  @ApiProperty({ description: '递交时间 / submitted at' }) submittedAt!: Date;
+  @ApiPropertyOptional({ type: ScoreView, nullable: true, description: '我的评分 / my score so far' }) myScore!: ScoreView | null;
+}
+
+export class EvaluationBidsView {
+  @ApiProperty({ description: '标段号 / number' }) no!: number;
+  @ApiProperty({ description: '名称 / name' }) name!: string;
+  @ApiProperty({ description: '评标办法 / method', enum: ['comprehensive', 'lowest_price'] }) method!: string;
+  @ApiProperty({ description: '价格分满分(百分之一分)/ full price score (hundredths), computed, not scored', nullable: true }) priceScoreMax!: number | null;
+  @ApiProperty({ type: CriteriaView }) criteria!: CriteriaView;
+  @ApiProperty({ type: [EvaluationBidView] }) bids!: EvaluationBidView[];
+}
+
+export class ReportExpertScoreView {
+  @ApiProperty({ description: '专家库编号(不含姓名)/ library id of the expert, no name' }) expertId!: string;
+  @ApiProperty({ type: [Number] }) technical!: number[];
+  @ApiProperty({ type: [Number] }) business!: number[];
+  @ApiProperty({ description: '价格调整(元)/ adjustment (yuan)' }) adjustment!: string;
+  @ApiPropertyOptional({ nullable: true }) disqualifyReason!: string | null;
+}
+
+export class ReportBidView {
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty({ description: '投标人 / bidder' }) bidderName!: string;
+  @ApiProperty({ description: '投标报价(元)/ price (yuan)' }) price!: string;
+  @ApiPropertyOptional({ nullable: true, description: '排名 / rank' }) rank!: number | null;
+  @ApiProperty({ description: '被否决 / rejected' }) disqualified!: boolean;
+  @ApiPropertyOptional({ nullable: true, description: '价格分 / price score (hundredths)' }) priceScore!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '技术分 / technical (hundredths)' }) technicalScore!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '商务分 / business (hundredths)' }) businessScore!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '总分 / total (hundredths)' }) total!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '评审调整(元)/ adjustment (yuan)' }) adjustment!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '评审价(元)/ evaluated price (yuan)' }) evaluatedPrice!: string | null;
+  @ApiProperty({ type: [ReportExpertScoreView] }) experts!: ReportExpertScoreView[];
+}
+
+export class DisqualifiedView {
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty() bidderName!: string;
+  @ApiProperty({ description: '否决票数 / votes to reject' }) votes!: number;
+  @ApiProperty({ type: [String], description: '理由 / reasons' }) reasons!: string[];
+}
+
+export class CandidateView {
+  @ApiProperty({ description: '排名 / rank' }) rank!: number;
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty({ description: '投标人 / bidder' }) bidderName!: string;
+  @ApiProperty({ description: '投标报价(元)/ price (yuan)' }) price!: string;
+}
+
+export class ReportView {
+  @ApiProperty({ description: '标段号 / number' }) no!: number;
+  @ApiProperty({ description: '标段状态 / section status' }) status!: string;
+  @ApiProperty({ enum: ['comprehensive', 'lowest_price'] }) method!: string;
+  @ApiPropertyOptional({ nullable: true, description: '评标基准价(元)/ benchmark (yuan)' }) benchmark!: string | null;
+  @ApiProperty({ description: '评标委员会人数 / committee size' }) committee!: number;
+  @ApiProperty() reportedAt!: Date;
+  @ApiProperty({ type: [ReportBidView] }) bids!: ReportBidView[];
+  @ApiProperty({ type: [DisqualifiedView] }) disqualified!: DisqualifiedView[];
+  @ApiProperty({ type: [CandidateView] }) candidates!: CandidateView[];
+}
+
+export class ObjectionView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['opening', 'publicity'] }) stage!: string;
+  @ApiPropertyOptional({ nullable: true, description: '异议人(投标人只看到自己的)/ objector (a bidder sees only its own)' }) organisationName!: string | null;
+  @ApiProperty({ description: '本单位提出 / raised by my organisation' }) mine!: boolean;
+  @ApiProperty() content!: string;
+  @ApiProperty() raisedAt!: Date;
+  @ApiPropertyOptional({ nullable: true, description: '答复期限 / reply due' }) replyDue!: Date | null;
+  @ApiPropertyOptional({ nullable: true }) reply!: string | null;
+  @ApiPropertyOptional({ nullable: true }) repliedAt!: Date | null;
+}
+
+export class AwardView {
+  @ApiProperty({ description: '标段号 / number' }) no!: number;
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty({ description: '中标人 / winner' }) winner!: string;
+  @ApiProperty({ description: '中标价(元)/ price (yuan)' }) price!: string;
+  @ApiProperty() awardedAt!: Date;
+  @ApiProperty({ description: '合同签订期限 / contract due' }) contractDue!: Date;
+  @ApiPropertyOptional({ nullable: true }) contractSignedAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true, description: '合同金额(元)/ contract amount (yuan)' }) contractAmount!: string | null;
+}
+
+export class PublicCandidateView {
+  @ApiProperty({ description: '排名 / rank' }) rank!: number;
+  @ApiProperty({ description: '投标人 / bidder' }) bidderName!: string;
+  @ApiProperty({ description: '投标报价(元)/ price (yuan)' }) price!: string;
+}
+
+export class PublicAwardView {
+  @ApiProperty({ description: '中标人 / winner' }) winner!: string;
+  @ApiProperty({ description: '中标价(元)/ price (yuan)' }) price!: string;
+  @ApiProperty() awardedAt!: Date;
+}
+
+export class PublicSectionResultView {
+  @ApiProperty({ description: '标段号 / number' }) no!: number;
+  @ApiProperty({ description: '名称 / name' }) name!: string;
+  @ApiProperty({ description: '状态 / status' }) status!: string;
+  @ApiPropertyOptional({ nullable: true, description: '公示截止 / publicity ends' }) publicityUntil!: Date | null;
+  @ApiProperty({ type: [PublicCandidateView], description: '中标候选人(公示起)/ candidates, from the publicity on' }) candidates!: PublicCandidateView[];
+  @ApiPropertyOptional({ type: PublicAwardView, nullable: true, description: '中标结果 / the award' }) award!: PublicAwardView | null;
+}
+
+export class PublicResultsView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: '项目编号 / code' }) code!: string;
+  @ApiProperty({ description: '项目名称 / name' }) name!: string;
+  @ApiProperty({ description: '状态 / status' }) status!: string;
+  @ApiProperty({ type: [PublicSectionResultView] }) sections!: PublicSectionResultView[];
+}

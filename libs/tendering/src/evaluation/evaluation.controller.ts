@@ -1,0 +1,118 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
+import { Actor, Role } from '@app/platform/auth/roles';
+import { AwardDto, ContractDto, ScoreDto, SectionBidParam, StartEvaluationDto } from '../dto/evaluation.dto';
+import { AwardView, EvaluationBidsView, EvaluationSectionView, ObjectionView, PublicResultsView, ReportView, ScoreView } from '../dto/evaluation.view';
+import { ObjectionDto, ObjectionParam, ReplyDto, SectionParam, TenderIdParam } from '../dto/tender.dto';
+import { EvaluationService } from './evaluation.service';
+
+const SECTION = 'tenders/:id/sections/:no';
+
+@ApiTags('tendering 招投标')
+@Controller()
+export class EvaluationController {
+  constructor(private readonly evaluations: EvaluationService) {}
+
+  @Post(`${SECTION}/evaluation`)
+  @HttpCode(200)
+  @Roles(Role.Centre)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '开始评标:本标段由已开始评标场次的抽取专家评审(交易中心)/ Start the evaluation with a draw whose session has started (centre)' })
+  @ApiOkResponse({ type: EvaluationSectionView })
+  start(@Param() p: SectionParam, @Body() dto: StartEvaluationDto, @CurrentActor() actor: Actor): Promise<EvaluationSectionView> {
+    return this.evaluations.start(actor, p.id, p.no, dto);
+  }
+
+  @Get(`${SECTION}/evaluation/bids`)
+  @Roles(Role.Expert)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '待评投标文件与评审因素(本标段评标专家)/ The bids and criteria to evaluate (the section’s experts)' })
+  @ApiOkResponse({ type: EvaluationBidsView })
+  bids(@Param() p: SectionParam, @CurrentActor() actor: Actor): Promise<EvaluationBidsView> {
+    return this.evaluations.bids(actor, p.id, p.no);
+  }
+
+  @Put(`${SECTION}/evaluation/bids/:bidId/score`)
+  @Roles(Role.Expert)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '评分或修改评分,可提出否决意见(本标段评标专家)/ Score a bid, or rescore it, optionally proposing to reject it (the section’s experts)' })
+  @ApiOkResponse({ type: ScoreView })
+  score(@Param() p: SectionBidParam, @Body() dto: ScoreDto, @CurrentActor() actor: Actor): Promise<ScoreView> {
+    return this.evaluations.score(actor, p.id, p.no, p.bidId, dto);
+  }
+
+  @Post(`${SECTION}/evaluation/report`)
+  @Roles(Role.Expert)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '形成评标报告,推荐中标候选人(本标段评标专家)/ Make the evaluation report and recommend candidates (the section’s experts)' })
+  @ApiCreatedResponse({ type: ReportView })
+  report(@Param() p: SectionParam, @CurrentActor() actor: Actor): Promise<ReportView> {
+    return this.evaluations.report(actor, p.id, p.no);
+  }
+
+  @Post(`${SECTION}/publicity`)
+  @HttpCode(200)
+  @Roles(Role.Owner, Role.Agent)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '公示中标候选人(招标人或代理机构)/ Publish the candidates (owner or agent)' })
+  @ApiOkResponse({ type: EvaluationSectionView })
+  publicise(@Param() p: SectionParam, @CurrentActor() actor: Actor): Promise<EvaluationSectionView> {
+    return this.evaluations.publicise(actor, p.id, p.no);
+  }
+
+  @Post(`${SECTION}/objections`)
+  @Roles(Role.Bidder)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '公示期内对评标结果提出异议(本标段投标人)/ Object to the result during the publicity (the section’s bidders)' })
+  @ApiCreatedResponse({ type: ObjectionView })
+  object(@Param() p: SectionParam, @Body() dto: ObjectionDto, @CurrentActor() actor: Actor): Promise<ObjectionView> {
+    return this.evaluations.object(actor, p.id, p.no, dto.content);
+  }
+
+  @Get(`${SECTION}/objections`)
+  @Roles(Role.Bidder, Role.Owner, Role.Agent, Role.Centre, Role.Office, Role.Regulator)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '本标段的异议与答复(投标人只看到自己的异议人)/ The section’s objections and replies (a bidder sees only its own name)' })
+  @ApiOkResponse({ type: [ObjectionView] })
+  objections(@Param() p: SectionParam, @CurrentActor() actor: Actor): Promise<ObjectionView[]> {
+    return this.evaluations.objections(actor, p.id, p.no);
+  }
+
+  @Post('tenders/:id/objections/:objectionId/reply')
+  @HttpCode(200)
+  @Roles(Role.Owner, Role.Agent)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '答复公示期异议,答复前暂停定标(招标人或代理机构)/ Reply to a publicity objection; the award waits for it (owner or agent)' })
+  @ApiOkResponse({ type: ObjectionView })
+  reply(@Param() p: ObjectionParam, @Body() dto: ReplyDto, @CurrentActor() actor: Actor): Promise<ObjectionView> {
+    return this.evaluations.reply(actor, p.id, p.objectionId, dto.reply);
+  }
+
+  @Post(`${SECTION}/award`)
+  @Roles(Role.Owner, Role.Agent)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '定标并发出中标通知书(招标人或代理机构)/ Award the section and send the award notice (owner or agent)' })
+  @ApiCreatedResponse({ type: AwardView })
+  award(@Param() p: SectionParam, @Body() dto: AwardDto, @CurrentActor() actor: Actor): Promise<AwardView> {
+    return this.evaluations.award(actor, p.id, p.no, dto);
+  }
+
+  @Post(`${SECTION}/contract`)
+  @HttpCode(200)
+  @Roles(Role.Owner, Role.Agent)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '登记合同签订,投标保证金进入退还期(招标人或代理机构)/ Record the contract; the deposits fall due for refund (owner or agent)' })
+  @ApiOkResponse({ type: AwardView })
+  contract(@Param() p: SectionParam, @Body() dto: ContractDto, @CurrentActor() actor: Actor): Promise<AwardView> {
+    return this.evaluations.contract(actor, p.id, p.no, dto);
+  }
+
+  @Get('public/tenders/:id/results')
+  @Public()
+  @ApiOperation({ summary: '中标候选人与中标结果公示(公开)/ Candidates and results, public' })
+  @ApiOkResponse({ type: PublicResultsView })
+  results(@Param() p: TenderIdParam): Promise<PublicResultsView> {
+    return this.evaluations.publicResults(p.id);
+  }
+}
