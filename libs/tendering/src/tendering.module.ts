@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TradingModule } from '@app/trading';
+import { EvaluationModule } from './evaluation/evaluation.module';
 import { BidController } from './bids/bid.controller';
 import { BidService } from './bids/bid.service';
 import { DepositService } from './bids/deposit.service';
@@ -13,7 +14,7 @@ import { TenderParticipants } from './tenders/tender-participants';
 
 /** 建设工程招投标 / engineering tenders */
 @Module({
-  imports: [TradingModule],
+  imports: [TradingModule, EvaluationModule],
   controllers: [TenderController, BidController],
   providers: [TenderRepository, TenderService, ClarificationService, TenderDocumentsService, BidService, DepositService, OpeningService, TenderParticipants],
   exports: [TenderRepository, BidService],

@@ -424,11 +424,11 @@ export class EvaluationService {
     return seats;
   }
 
-  /** The tender is awarded once every section is awarded or failed, with at least one awarded. */
+  /** The tender is awarded once every section is awarded or failed with at least one awarded; failed when all failed. */
   private async settleTender(tx: Tx, t: TenderRow): Promise<TenderRow['status']> {
     const statuses = (await this.evaluations.sections(tx.em, t.projectId)).map((s) => s.status);
-    if (!statuses.every((s) => s === 'awarded' || s === 'failed') || !statuses.includes('awarded')) return t.status;
-    const move = tenderTransition(t.status, 'award');
+    if (!statuses.every((s) => s === 'awarded' || s === 'failed')) return t.status;
+    const move = tenderTransition(t.status, statuses.includes('awarded') ? 'award' : 'fail');
     if (!move.ok) return t.status;
     await this.tenders.setStatus(tx.em, t.projectId, move.next);
     return move.next;

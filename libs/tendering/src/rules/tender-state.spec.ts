@@ -16,6 +16,7 @@ describe('tender state machine', () => {
     expect(tenderTransition('returned', 'resubmit')).toEqual({ ok: true, next: 'submitted' });
     expect(tenderTransition('submitted', 'announce')).toEqual({ ok: false, allowed: ['return', 'accept'] });
     expect(tenderTransition('failed', 'evaluate')).toEqual({ ok: false, allowed: [] });
+    expect(tenderTransition('evaluating', 'fail')).toEqual({ ok: true, next: 'failed' });
   });
 
   it('fails a section with fewer bids than the rules ask (条例 44), and the tender when every section failed', () => {

@@ -9,7 +9,8 @@ const NEXT: Record<TenderEvent, { from: readonly TenderStatus[]; to: TenderStatu
   accept: { from: ['submitted'], to: 'accepted' },
   announce: { from: ['accepted'], to: 'bidding' },
   open: { from: ['bidding'], to: 'opened' },
-  fail: { from: ['bidding'], to: 'failed' },
+  // 流标 at the opening, or later when every section's bids were all rejected (条例 51) or none could be awarded
+  fail: { from: ['bidding', 'opened', 'evaluating', 'publicity'], to: 'failed' },
   evaluate: { from: ['opened'], to: 'evaluating' },
   publicise: { from: ['evaluating'], to: 'publicity' },
   award: { from: ['publicity'], to: 'awarded' },
