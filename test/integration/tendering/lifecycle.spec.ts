@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { Role, TradingDomain } from '@app/platform/auth/roles';
+import { insertExperts, insertSpecialties } from '../../support/expert-fixtures';
 import { fastTenderingRules, postForm } from '../../support/tender-fixtures';
 import { startTestApp, TestAccount, TestApp } from '../../support/test-app';
 import { startWorker, waitFor, WorkerProcess } from '../../support/worker-process';
 
 // 建设工程招投标 through HTTP with the sandbox rules: registration → announcement → bids → opening, and a failed tender.
-describe('a tender from registration to opening', () => {
+describe('a tender from registration to award', () => {
   let t: TestApp;
   let worker: WorkerProcess;
   let centre: string;
@@ -32,7 +33,7 @@ describe('a tender from registration to opening', () => {
     bidders = [];
     for (let i = 0; i < 6; i++) bidders.push(await t.account([Role.Bidder]));
     const committee = (await t.account([Role.Committee])).token;
-    await fastTenderingRules(t, committee, { bidPreparation: 12, clarificationBeforeDeadline: 20, openingObjectionWindow: 30, depositRefund: 30 });
+    await fastTenderingRules(t, committee, { bidPreparation: 12, clarificationBeforeDeadline: 20, openingObjectionWindow: 30, depositRefund: 30, candidatePublicity: 6, publicityObjectionReply: 60, expertResponseWindow: 60 });
   }, 60000);
 
   afterAll(async () => {
@@ -67,7 +68,7 @@ describe('a tender from registration to opening', () => {
   const bid = (id: string, who: TestAccount, price: string, marker: string) =>
     postForm(t, `/tenders/${id}/sections/1/bids`, who.token, { price }, { name: `${marker}.pdf`, content: Buffer.from(`%PDF 投标文件 ${marker} ${'技术标'.repeat(2000)}`) });
 
-  it('walks registration, return, acceptance, announcement, clarification, amendment, deposits and sealed bids to the opening', async () => {
+  it('walks registration, return, acceptance, announcement, clarification, amendment, deposits, sealed bids, opening, a drawn committee, publicity with an objection, award and refunds', async () => {
     // Registration: a deposit above 2 % of the estimate is refused and changes nothing.
     const before = await t.snapshot();
     const over = await t.http.post('/tenders', registration([{ name: '一标段', estimate: '10000000.00', deposit: '200000.01' }]), agent.token);
@@ -149,7 +150,7 @@ describe('a tender from registration to opening', () => {
 
     // Sealed bids: five bidders, one resubmits, prices never echoed; refusals change nothing.
     const prices = ['9650000.00', '9812345.67', '9701000.00', '9888000.00', '9599999.99'];
-    const receipts = [];
+    const receipts: { receiptNo: string; organisationId: string; bidDigest: string }[] = [];
     for (const [i, b] of bidders.slice(0, 5).entries()) {
       const r = await bid(id, b, i === 2 ? '9999999.00' : prices[i], `SECRET-MARKER-${i}`);
       expect(r.status).toBe(201);
@@ -213,6 +214,85 @@ describe('a tender from registration to opening', () => {
     const answered = await t.http.post(`/tenders/${id}/opening-objections/${objection.body.id}/reply`, { reply: '经核对唱标无误。' }, centre);
     expect(answered.body.reply).toBe('经核对唱标无误。');
 
+    // The committee: drawn at random for the session through the expert draw, each expert accepts.
+    await insertSpecialties(t.ds, ['T01', 'T01.01']);
+    const experts = new Map<string, string>();
+    for (let i = 0; i < 6; i++) {
+      const a = await t.account([Role.Expert], { organisationId: null });
+      experts.set((await insertExperts(t.ds, 1, { specialty: 'T01.01', accountId: a.id }))[0], a.token);
+    }
+    const draw = await t.http.post(
+      '/expert-draws',
+      { projectId: id, sessionStart: inSeconds(5), sessionEnd: inSeconds(3600), ownerRepresentatives: 0, requirements: [{ specialty: 'T01.01', count: 5, reserves: 0 }] },
+      centre,
+    );
+    expect(draw.status).toBe(202);
+    await waitFor(async () => (await t.http.get(`/expert-draws/${draw.body.id}`, centre)).body.status === 'inviting', 20000, 'the draw');
+    const seated: string[] = [];
+    for (const [, token] of experts) {
+      const [inv] = (await t.http.get('/experts/me/invitations', token)).body;
+      if (!inv) continue;
+      expect((await t.http.post(`/experts/me/invitations/${inv.id}/accept`, {}, token)).status).toBe(200);
+      seated.push(token);
+    }
+    expect(seated).toHaveLength(5);
+    const idle = [...experts.values()].find((tok) => !seated.includes(tok))!;
+    await waitFor(async () => (await t.http.get(`/expert-draws/${draw.body.id}`, centre)).body.status === 'opened', 20000, 'the session to start');
+    expect((await t.http.post(`/tenders/${id}/sections/1/evaluation`, { drawId: draw.body.id }, centre)).status).toBe(200);
+
+    // Only the seated experts read the bids, and only now; each scores every bid.
+    expect((await t.http.get(`/tenders/${id}/sections/1/evaluation/bids`, idle)).status).toBe(403);
+    expect((await t.http.get(`/tenders/${id}/sections/1/evaluation/bids`, centre)).status).toBe(403);
+    const sheet = (await t.http.get(`/tenders/${id}/sections/1/evaluation/bids`, seated[0])).body;
+    expect(sheet.bids).toHaveLength(5);
+    const tech = sheet.criteria.technical.map((c: { max: number }) => c.max);
+    const biz = sheet.criteria.business.map((c: { max: number }) => c.max);
+    const byPrice = [...sheet.bids].sort((a: { price: string }, b: { price: string }) => Number(a.price) - Number(b.price));
+    for (const [e, token] of seated.entries()) {
+      for (const [rank, b] of byPrice.entries()) {
+        const quality = rank === 1 ? 1 : 0.8 - rank * 0.05; // the second cheapest has the best technical offer
+        const body = { technical: tech.map((m: number) => Math.round(m * quality) - e), business: biz.map((m: number) => Math.round(m * 0.9)) };
+        const r = await t.http.put(`/tenders/${id}/sections/1/evaluation/bids/${b.bidId}/score`, body, token);
+        expect(r.status).toBe(200);
+      }
+    }
+    const report = await t.http.post(`/tenders/${id}/sections/1/evaluation/report`, {}, seated[2]);
+    expect(report.status).toBe(201);
+    expect(report.body.candidates).toHaveLength(3);
+    const first = report.body.candidates[0];
+    expect(first.bidId).toBe(byPrice[1].bidId);
+
+    // Publicity on the portal; an objection pauses the award until the owner answers it.
+    expect((await t.http.post(`/tenders/${id}/sections/1/publicity`, {}, agent.token)).status).toBe(200);
+    const results = (await t.http.get(`/public/tenders/${id}/results`)).body;
+    expect(results.sections[0].candidates.map((c: { rank: number }) => c.rank)).toEqual([1, 2, 3]);
+    expect(JSON.stringify(results)).not.toMatch(/expert|专家\d+号/i);
+    const loser = bidders.slice(0, 5).find((b) => b.organisationId !== first.organisationId && receipts.find((r) => r.receiptNo === first.bidId)?.organisationId !== b.organisationId)!;
+    const objection2 = await t.http.post(`/tenders/${id}/sections/1/objections`, { content: '第一中标候选人项目经理有在建项目' }, loser.token);
+    expect(objection2.status).toBe(201);
+    await waitFor(async () => Date.now() > new Date((await tender(id)).sections[0].publicityUntil).getTime() + 100, 20000, 'the publicity to end');
+    const paused = await t.http.post(`/tenders/${id}/sections/1/award`, {}, owner.token);
+    expect(paused.status).toBe(409);
+    expect(paused.body.code).toBe('AWARD_PAUSED');
+    expect((await t.http.post(`/tenders/${id}/objections/${objection2.body.id}/reply`, { reply: '经核查,该项目已竣工,异议不成立。' }, owner.token)).status).toBe(200);
+
+    // Award, result notices, contract, and every deposit refunded on record.
+    const award = await t.http.post(`/tenders/${id}/sections/1/award`, {}, owner.token);
+    expect(award.status).toBe(201);
+    expect(award.body.bidId).toBe(first.bidId);
+    expect((await tender(id)).status).toBe('awarded');
+    expect((await t.http.get(`/public/tenders/${id}/results`)).body.sections[0].award.price).toBe(first.price);
+    const notices = await t.ds.query(`SELECT template, count(*)::int AS n FROM notification_outbox WHERE params->>'projectId' = $1 AND template IN ('tendering.award_notice', 'tendering.award_result') GROUP BY 1 ORDER BY 1`, [id]);
+    expect(notices).toEqual([{ template: 'tendering.award_notice', n: 1 }, { template: 'tendering.award_result', n: 4 }]);
+    expect((await t.http.post(`/tenders/${id}/sections/1/contract`, { amount: first.price }, owner.token)).status).toBe(200);
+    for (const d of (await t.http.get(`/tenders/${id}/deposits`, centre)).body) {
+      expect(d.refundDue).toBeTruthy();
+      expect((await t.http.post(`/tenders/deposits/${d.id}/refund`, { reference: `TK-${d.id.slice(0, 8)}` }, centre)).body.status).toBe('refunded');
+    }
+    const actions = (await t.http.get(`/audit/events?subjectType=tender&subjectId=${id}`, office)).body.items.map((e: { action: string }) => e.action);
+    for (const a of ['tender.registered', 'tender.returned', 'tender.accepted', 'tender.announced', 'tender.amended', 'tender.bid_submitted', 'tender.opened', 'tender.reported', 'tender.awarded', 'tender.deposit_refunded']) expect(actions).toContain(a);
+    expect((await t.http.get(`/audit/verify`, office)).body.ok).toBe(true);
+
     // Logs of both processes never held a price or the documents.
     const logs = readFileSync(apiLog, 'utf8') + readFileSync(workerLog, 'utf8');
     expect(logs.length).toBeGreaterThan(0);
@@ -221,7 +301,7 @@ describe('a tender from registration to opening', () => {
       expect(logs).not.toContain(p);
       expect(logs).not.toContain(p.replace('.', ''));
     }
-  }, 90000);
+  }, 150000);
 
   it('fails a tender with fewer than 3 bids (流标): nothing is opened, deposits fall due, the owner re-tenders', async () => {
     const a = await announced(13);
