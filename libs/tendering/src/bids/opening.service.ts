@@ -4,6 +4,7 @@ import { Actor, Role, SYSTEM_ACTOR } from '@app/platform/auth/roles';
 import { addPeriod, deadlineAfter } from '@app/platform/calendar/period';
 import { Clock } from '@app/platform/clock/clock';
 import { Sealer } from '@app/platform/crypto/sealer';
+import { copyBinaryRows, literal } from '@app/platform/database/copy-binary';
 import { rowsOf } from '@app/platform/database/rows';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Money } from '@app/platform/money/money';
@@ -34,9 +35,6 @@ export interface OpeningRecord {
   sections: { no: number; name: string; status: string; bids: OpeningLine[]; bidCount: number }[];
 }
 
-/** Sealed documents read per query and queries in flight: bounds memory (1 MB bids → ~30 MB) and uses both cores. */
-const VERIFY_BATCH = 5;
-const VERIFY_LANES = 3;
 
 /** 开标 (条例 44): at the deadline the sealed bids are decrypted and read out, or the section fails for too few. */
 @Injectable()
@@ -176,26 +174,17 @@ export class OpeningService {
 
   /**
    * Decrypts every bid's documents and checks its receipt digest. The rows cannot change after the deadline, so they
-   * are read on pool connections in parallel lanes (the bytes cost more to move than to decrypt); base64 halves the
-   * hex wire format.
+   * are streamed on a connection of their own by binary COPY: the bytes arrive as stored, with no hex to encode or parse
+   * (which cost four times the decryption).
    */
   private async verifyDocuments(key: Buffer, sectionId: string, prices: Map<string, bigint>): Promise<Map<string, boolean>> {
-    const ids = [...prices.keys()];
     const verified = new Map<string, boolean>();
-    let next = 0;
-    const lane = async () => {
-      while (next < ids.length) {
-        const batch = ids.slice(next, (next += VERIFY_BATCH));
-        const rows = rowsOf<{ id: string; documents: string; digest: string }>(
-          await this.txr.dataSource.query(`SELECT id, encode(documents_sealed, 'base64') AS documents, bid_digest AS digest FROM tender_bid WHERE id = ANY($1::uuid[])`, [batch]),
-        );
-        for (const r of rows) {
-          const documents = openDocuments(key, r.id, Buffer.from(r.documents, 'base64'));
-          verified.set(r.id, bidDigest(documents, sectionId, prices.get(r.id)!) === r.digest);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: VERIFY_LANES }, lane));
+    const ids = [...prices.keys()].map(literal).join(',');
+    if (!ids) return verified;
+    await copyBinaryRows(this.txr.dataSource, `SELECT id::text, documents_sealed, bid_digest::text FROM tender_bid WHERE id IN (${ids})`, ([id, sealed, digest]) => {
+      const bidId = id!.toString();
+      verified.set(bidId, bidDigest(openDocuments(key, bidId, sealed!), sectionId, prices.get(bidId)!) === digest!.toString());
+    });
     return verified;
   }
 
