@@ -5,32 +5,23 @@
  */
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { withFreshDatabase } from './support/fresh-database';
 import { AuditService } from '../libs/platform/src/audit/audit.service';
 import { AuditVerifyService } from '../libs/platform/src/audit/audit-verify.service';
 import { SYSTEM_ACTOR } from '../libs/platform/src/auth/roles';
 import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
-import { migrate } from '../libs/platform/src/database/migrate';
 
 const seconds = Number(process.argv[2] ?? 10);
 const writers = Number(process.argv[3] ?? 50);
-const admin = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 async function main(): Promise<void> {
-  const name = `yg_bench_audit_${Date.now().toString(36)}`;
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  try {
-    await migrate(url.toString());
-    const ds = new DataSource(dataSourceOptions(url.toString(), { extra: { max: writers } }));
+  await withFreshDatabase('audit', async (url) => {
+    const ds = new DataSource(dataSourceOptions(url, { extra: { max: writers } }));
     await ds.initialize();
     const audit = new AuditService();
     const latencies: number[] = [];
@@ -56,10 +47,7 @@ async function main(): Promise<void> {
     console.log(`audit appends: ${latencies.length} in ${elapsed.toFixed(1)} s with ${writers} writers = ${(latencies.length / elapsed).toFixed(0)}/s; latency p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms`);
     console.log(`verify: ${verify.checked} links, ok=${verify.ok}, ${verify.durationMs} ms = ${((verify.checked / verify.durationMs) * 1000).toFixed(0)} links/s`);
     console.log(`raw SHA-256 chaining of the same count: ${rawMs.toFixed(0)} ms = ${((latencies.length / rawMs) * 1000).toFixed(0)} links/s`);
-  } finally {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  }
+  });
 }
 
 main().catch((err) => {

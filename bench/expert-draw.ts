@@ -6,15 +6,14 @@
  */
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { withFreshDatabase } from './support/fresh-database';
 import { Queue } from 'bullmq';
 import { AuditService } from '../libs/platform/src/audit/audit.service';
 import { Clock } from '../libs/platform/src/clock/clock';
 import { loadConfig } from '../libs/platform/src/config/app-config';
 import { Sealer } from '../libs/platform/src/crypto/sealer';
 import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
-import { migrate } from '../libs/platform/src/database/migrate';
 import { TransactionRunner } from '../libs/platform/src/database/transaction-runner';
 import { MilestoneService } from '../libs/platform/src/milestones/milestone.service';
 import { Milestone } from '../libs/platform/src/milestones/milestone.entity';
@@ -27,7 +26,6 @@ import { DRAW_ALGORITHM, drawFrom, seedCommitment } from '../libs/experts/src/ru
 
 const experts = Number(process.argv[2] ?? 100_000);
 const draws = Number(process.argv[3] ?? 300);
-const admin = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LEAVES = 40;
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -61,15 +59,8 @@ async function library(ds: DataSource): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const name = `yg_bench_draw_${Date.now().toString(36)}`;
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  try {
-    await migrate(url.toString());
-    const ds = new DataSource(dataSourceOptions(url.toString(), { entities: [Milestone] }));
+  await withFreshDatabase('draw', async (url) => {
+    const ds = new DataSource(dataSourceOptions(url, { entities: [Milestone] }));
     await ds.initialize();
     await library(ds);
     const [org] = await ds.query(`INSERT INTO organisation (name, uscc, legal_representative, contact_name, contact_phone) VALUES ('基准招标人', '91320100000000001X', '张三', '李四', '13800000000') RETURNING id`);
@@ -170,10 +161,7 @@ async function main(): Promise<void> {
     console.log(`  of which: screening facts once per draw ${summary(parts.screening)}; one specialty's pool ${summary(parts.pool)}; avoidance + yg-draw-v1 per specialty ${summary(parts.rules)}`);
     console.log(`selection (2 specialties, 8 seats: candidate query + avoidance + yg-draw-v1), ${draws} draws: ${summary(selection)}`);
     console.log(`whole round-0 draw in one transaction (rounds, members, 5 invitations with milestones and SMS outbox, audit), ${draws} draws: ${summary(whole)}`);
-  } finally {
-    if (!process.env.BENCH_KEEP) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); else console.log(`kept ${name}`);
-    await client.end();
-  }
+  });
 }
 
 main().catch((err) => {

@@ -4,8 +4,8 @@
  * database. Usage: npm run build && node dist/bench/expert-import.js [rows=100000]
  */
 import 'reflect-metadata';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { withFreshDatabase } from './support/fresh-database';
 import { generatedExpert } from '../libs/experts/src/library/demo-experts';
 import { ExpertImportService } from '../libs/experts/src/library/expert-import.service';
 import { ExpertRepository } from '../libs/experts/src/library/expert.repository';
@@ -19,22 +19,13 @@ import { Clock } from '../libs/platform/src/clock/clock';
 import { loadConfig } from '../libs/platform/src/config/app-config';
 import { Sealer } from '../libs/platform/src/crypto/sealer';
 import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
-import { migrate } from '../libs/platform/src/database/migrate';
 import { TransactionRunner } from '../libs/platform/src/database/transaction-runner';
 
 const count = Number(process.argv[2] ?? 100_000);
-const admin = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function importInto(format: 'csv' | 'xlsx', file: Buffer): Promise<void> {
-  const name = `yg_bench_import_${format}_${Date.now().toString(36)}`;
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  try {
-    await migrate(url.toString());
-    const ds = new DataSource(dataSourceOptions(url.toString()));
+  await withFreshDatabase(`import_${format}`, async (url) => {
+    const ds = new DataSource(dataSourceOptions(url));
     await ds.initialize();
     const service = new ExpertImportService(new TransactionRunner(ds), new ExpertRepository(), new SpecialtyRepository(), new Sealer(loadConfig({ NODE_ENV: 'test' })), new AuditService(), new Clock());
     const t0 = performance.now();
@@ -50,10 +41,7 @@ async function importInto(format: 'csv' | 'xlsx', file: Buffer): Promise<void> {
       `${format.padEnd(4)}: ${count} rows (${(file.length / 1e6).toFixed(1)} MB) imported in ${seconds.toFixed(2)} s = ${Math.round(count / seconds)} rows/s` +
         ` (of which reading the file alone ${(parseMs / 1000).toFixed(2)} s, ${parsed.rows.length} rows; ${links} specialty links)`,
     );
-  } finally {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  }
+  });
 }
 
 async function main(): Promise<void> {

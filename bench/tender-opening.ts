@@ -5,14 +5,13 @@
  */
 import 'reflect-metadata';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { withFreshDatabase } from './support/fresh-database';
 import { AuditService } from '../libs/platform/src/audit/audit.service';
 import { Clock } from '../libs/platform/src/clock/clock';
 import { loadConfig } from '../libs/platform/src/config/app-config';
 import { Sealer } from '../libs/platform/src/crypto/sealer';
 import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
-import { migrate } from '../libs/platform/src/database/migrate';
 import { TransactionRunner } from '../libs/platform/src/database/transaction-runner';
 import { NotificationService } from '../libs/platform/src/notifications/notification.service';
 import { LEGAL_DEFAULTS, sandboxOf } from '../libs/platform/src/rules/defaults';
@@ -24,18 +23,10 @@ import { Queue } from 'bullmq';
 
 const bids = Number(process.argv[2] ?? 1000);
 const megabytes = Number(process.argv[3] ?? 1);
-const admin = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function main(): Promise<void> {
-  const name = `yg_bench_opening_${Date.now().toString(36)}`;
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  try {
-    await migrate(url.toString());
-    const ds = new DataSource(dataSourceOptions(url.toString()));
+  await withFreshDatabase('opening', async (url) => {
+    const ds = new DataSource(dataSourceOptions(url));
     await ds.initialize();
     const sealer = new Sealer(loadConfig({ ...process.env, NODE_ENV: 'test' }));
     const [acct] = await ds.query(`INSERT INTO account (username, display_name, password_hash) VALUES ('bench', 'bench', 'x') RETURNING id`);
@@ -91,10 +82,7 @@ async function main(): Promise<void> {
     await ds.destroy();
     console.log(`opening: ${check.opened} of ${bids} bids (${megabytes} MB each) opened and ${verified} digests verified in ${seconds.toFixed(2)} s; tender ${check.status}`);
     console.log(`machine: decrypt + SHA-256 of one ${megabytes} MB bid in memory ${perBid.toFixed(2)} ms → ${((perBid * bids) / 1000).toFixed(2)} s for ${bids}`);
-  } finally {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  }
+  });
 }
 
 main().catch((err) => {
