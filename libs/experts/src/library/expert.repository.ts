@@ -3,11 +3,9 @@ import { EntityManager } from 'typeorm';
 import { rowsOf } from '@app/platform/database/rows';
 import { ExpertStatus } from '../rules/expert-row';
 
-/** An expert ready to be stored: the ID number already sealed, indexed and masked. */
-export interface SealedExpert {
+/** What the library holds of every expert, as stored and as shown (the ID number only masked). */
+interface ExpertFields {
   name: string;
-  idNumberSealed: Buffer;
-  idNumberIndex: string;
   idNumberMasked: string;
   phone: string;
   employerUscc: string;
@@ -17,6 +15,12 @@ export interface SealedExpert {
   qualification: string | null;
   status: ExpertStatus;
   suspendedUntil: string | null;
+}
+
+/** An expert ready to be stored: the ID number already sealed, indexed and masked. */
+export interface SealedExpert extends ExpertFields {
+  idNumberSealed: Buffer;
+  idNumberIndex: string;
   specialties: string[];
 }
 
@@ -26,18 +30,8 @@ export interface SpecialtyRef {
   nameEn: string;
 }
 
-export interface ExpertRow {
+export interface ExpertRow extends ExpertFields {
   id: string;
-  name: string;
-  idNumberMasked: string;
-  phone: string;
-  employerUscc: string;
-  employerName: string;
-  region: string;
-  title: string;
-  qualification: string | null;
-  status: ExpertStatus;
-  suspendedUntil: string | null;
   accountId: string | null;
   creditScore: number;
   evaluationCount: number;
