@@ -1,5 +1,6 @@
 // 国有建设用地使用权出让: 招标拍卖挂牌出让国有建设用地使用权规定 (国土资源部令第 39 号, 2007, "规定") and
-// local online-listing rules (限时竞价). Version 1 of the committee's rules.
+// local online-listing rules (限时竞价); terms by use from 城镇国有土地使用权出让和转让暂行条例 (1990/2020, "条例").
+// Version 1 of the committee's rules.
 import { defineRuleSpec, ParamsOf } from '../rule-spec';
 import { EXPERT_DRAW_DEFAULT_NUMBERS, EXPERT_DRAW_DEFAULT_PERIODS, EXPERT_DRAW_NUMBERS, EXPERT_DRAW_PERIODS } from './expert-draw';
 import { d, wd } from './units';
@@ -10,6 +11,7 @@ export const LAND_SPEC = defineRuleSpec({
     announcementBeforeListing: { zh: '出让公告距挂牌开始', en: 'announcement before the listing starts', units: ['d', 'wd'], min: d(20), law: '规定 10' },
     listing: { zh: '挂牌期', en: 'listing period', units: ['d', 'wd'], min: d(10), law: '规定 20' },
     depositRefund: { zh: '未竞得人保证金退还', en: 'deposit refund to the other buyers', units: ['wd'], max: wd(5) },
+    resultPublicity: { zh: '出让结果公示期', en: 'result publicity on the portal', units: ['d', 'wd'] },
   },
   numbers: {
     ...EXPERT_DRAW_NUMBERS,
@@ -18,6 +20,11 @@ export const LAND_SPEC = defineRuleSpec({
     minQuotesToEnterLive: { zh: '进入限时竞价所需的挂牌有效报价数', en: 'valid listing quotes needed to enter live bidding', min: 1, max: 10 },
     minBuyersForLive: { zh: '转入限时竞价的最少竞买人数', en: 'buyers needed to go on to live bidding', min: 2, max: 10 },
     warningPercent: { zh: '时限预警比例(%)', en: 'warning at this percent of a time limit', min: 1, max: 99 },
+    maxTermResidential: { zh: '居住用地最高出让年限', en: 'longest term for residential land (years)', min: 1, max: 70, law: '条例 12' },
+    maxTermIndustrial: { zh: '工业用地最高出让年限', en: 'longest term for industrial land (years)', min: 1, max: 50, law: '条例 12' },
+    maxTermPublicService: { zh: '教育科技文化卫生体育用地最高出让年限', en: 'longest term for education, science, culture, health and sports land (years)', min: 1, max: 50, law: '条例 12' },
+    maxTermCommercial: { zh: '商业旅游娱乐用地最高出让年限', en: 'longest term for commercial, tourism and leisure land (years)', min: 1, max: 40, law: '条例 12' },
+    maxTermComprehensive: { zh: '综合或者其他用地最高出让年限', en: 'longest term for mixed or other land (years)', min: 1, max: 50, law: '条例 12' },
   },
   fractions: {
     expertShare: { zh: '评审委员会中专家最低占比', en: 'minimum share of experts on the committee', min: { numerator: 2, denominator: 3 } },
@@ -35,6 +42,7 @@ export const LAND_DEFAULTS: LandRules = {
     announcementBeforeListing: d(20), // 规定 10
     listing: d(10), // 规定 20 (older rules said 10 wd; the rule set chooses)
     depositRefund: wd(5), // 规定: refunded within 5 working days after the sale, without interest
+    resultPublicity: d(10), // 规定 25 asks publication within 10 wd of the end; how long it stays up is local practice
   },
   numbers: {
     ...EXPERT_DRAW_DEFAULT_NUMBERS,
@@ -43,6 +51,11 @@ export const LAND_DEFAULTS: LandRules = {
     minQuotesToEnterLive: 1, // local rules: entry needs at least one valid quote in the listing
     minBuyersForLive: 2, // 规定 21 and local rules: two or more who want to go on → live bidding
     warningPercent: 80, // local practice
+    maxTermResidential: 70, // 城镇国有土地使用权出让和转让暂行条例 12
+    maxTermIndustrial: 50, // 条例 12
+    maxTermPublicService: 50, // 条例 12
+    maxTermCommercial: 40, // 条例 12
+    maxTermComprehensive: 50, // 条例 12
   },
   fractions: {
     expertShare: { numerator: 2, denominator: 3 }, // local practice, as for tenders
