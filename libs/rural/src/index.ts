@@ -1,1 +1,2 @@
 export * from './rural.module';
+export * from './rural-worker.module';

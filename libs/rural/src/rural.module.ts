@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TradingModule } from '@app/trading';
+import { ApplicationService } from './deals/application.service';
+import { DealController } from './deals/deal.controller';
+import { DealRepository } from './deals/deal.repository';
+import { DealService } from './deals/deal.service';
+import { RuralParticipants } from './deals/rural-participants';
 
 /** 农村产权交易 / rural property rights */
-@Module({})
+@Module({
+  imports: [TradingModule],
+  controllers: [DealController],
+  providers: [DealRepository, DealService, ApplicationService, RuralParticipants],
+  exports: [DealRepository],
+})
 export class RuralModule {}

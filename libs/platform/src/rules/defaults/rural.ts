@@ -10,6 +10,7 @@ export const RURAL_SPEC = defineRuleSpec({
     listing: { zh: '挂牌公告期', en: 'listing period', units: ['wd', 'd'] },
     objectionWindow: { zh: '异议期', en: 'objection window', units: ['wd', 'd'] },
     depositRefund: { zh: '退还保证金', en: 'deposit refund', units: ['wd', 'd'] },
+    resultPublicity: { zh: '成交结果公示期', en: 'result publicity', units: ['wd', 'd'] },
   },
   numbers: {
     ...EXPERT_DRAW_NUMBERS,
@@ -17,6 +18,7 @@ export const RURAL_SPEC = defineRuleSpec({
     countdownSeconds: { zh: '限时竞价倒计时(秒)', en: 'timed-bidding countdown (seconds)', min: 60, max: 3600, sandboxMin: 5 },
     minBuyersForLive: { zh: '转入竞价的最少意向受让方人数(不足则协议转让)', en: 'buyers needed for live bidding (fewer: agreement transfer)', min: 2, max: 10 },
     warningPercent: { zh: '时限预警比例(%)', en: 'warning at this percent of a time limit', min: 1, max: 99 },
+    relistReductionMaxBp: { zh: '流标后重新挂牌的最大降价幅度(占上轮挂牌价,基点)', en: 'largest price cut when relisting after a failed listing (basis points of the previous listing price)', min: 0, max: 5000 },
   },
   fractions: {
     expertShare: { zh: '评审委员会中专家最低占比', en: 'minimum share of experts on the committee', min: { numerator: 2, denominator: 3 } },
@@ -35,6 +37,7 @@ export const RURAL_DEFAULTS: RuralRules = {
     listing: wd(10), // local rules: commonly 10 working days
     objectionWindow: wd(5), // local rules
     depositRefund: wd(5), // local rules
+    resultPublicity: wd(5), // local rules: the deal is published on the portal for 5 working days before the contract
   },
   numbers: {
     ...EXPERT_DRAW_DEFAULT_NUMBERS,
@@ -42,6 +45,7 @@ export const RURAL_DEFAULTS: RuralRules = {
     countdownSeconds: 300, // local rules, as for land
     minBuyersForLive: 2, // local rules: one qualified buyer → agreement transfer (协议转让)
     warningPercent: 80, // local practice
+    relistReductionMaxBp: 2000, // local practice: a relisting may cut the price by at most 20 % of the previous listing
   },
   fractions: {
     expertShare: { numerator: 2, denominator: 3 }, // local practice, as for tenders

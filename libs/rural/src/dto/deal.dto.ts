@@ -1,0 +1,169 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { YuanField } from '@app/platform/money/money.decorators';
+
+export class RegisterDealDto {
+  @ApiProperty({ description: '项目名称 / name', example: '东山村 120 亩耕地经营权流转' })
+  @IsString()
+  @Length(2, 200)
+  name!: string;
+
+  @ApiProperty({ description: '交易品种代码(见 GET /public/rural/kinds)/ kind code from the catalogue', example: 'land_management' })
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/)
+  kind!: string;
+
+  @ApiProperty({ description: '所在地区代码(6 位)/ region code', example: '350121' })
+  @Matches(/^[1-9]\d{5}$/)
+  region!: string;
+
+  @ApiProperty({ description: '标的描述:位置、四至、现状、用途限制 / the asset: location, bounds, state, restrictions', example: '东山村一组,东至水渠,西至村道;现状水田,限农业用途' })
+  @IsString()
+  @Length(1, 4000)
+  description!: string;
+
+  @ApiProperty({ description: '面积或数量(最多 4 位小数)/ area or quantity (up to 4 decimals)', example: '120.5' })
+  @Matches(/^(0|[1-9]\d{0,13})(\.\d{1,4})?$/)
+  quantity!: string;
+
+  @ApiProperty({ description: '计量单位 / unit', example: '亩' })
+  @IsString()
+  @Length(1, 20)
+  unit!: string;
+
+  @ApiPropertyOptional({ description: '流转或租赁期限(月;出售不填)/ term in months (none for a sale)', example: 120 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1200)
+  termMonths?: number;
+
+  @YuanField('挂牌价格(元)/ listing price (yuan)', { example: '360000.00' })
+  listingPrice!: string;
+
+  @YuanField('竞价加价幅度(元)/ bidding increment (yuan)', { example: '1000.00' })
+  increment!: string;
+
+  @YuanField('交易保证金(元)/ deposit (yuan)', { example: '20000.00' })
+  deposit!: string;
+
+  @ApiPropertyOptional({ description: '转出方(代理机构登记时必填)/ the transferring collective (required for an agent)', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  ownerOrganisationId?: string;
+
+  @ApiPropertyOptional({ description: '规则:standard 正式,sandbox 演示 / rule set kind', enum: ['standard', 'sandbox'] })
+  @IsOptional()
+  @IsIn(['standard', 'sandbox'])
+  ruleSet?: 'standard' | 'sandbox';
+}
+
+export class DealIdParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+}
+
+export class ApplicationParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  applicationId!: string;
+}
+
+export class ApplyDto {
+  @ApiProperty({ description: '保证金缴纳方式:银行转账或保函 / bank transfer or guarantee', enum: ['transfer', 'guarantee'] })
+  @IsIn(['transfer', 'guarantee'])
+  method!: 'transfer' | 'guarantee';
+
+  @ApiProperty({ description: '转账流水号或保函编号 / transfer reference or guarantee number', example: 'NC2026112400123' })
+  @IsString()
+  @Length(4, 64)
+  reference!: string;
+
+  @ApiPropertyOptional({ description: '付款账号(转账时)/ paying account (transfers)', example: '6222020200112233445' })
+  @IsOptional()
+  @Matches(/^\d{8,32}$/)
+  payerAccount?: string;
+
+  @YuanField('保证金金额(元)/ deposit amount (yuan)', { example: '20000.00' })
+  amount!: string;
+}
+
+export class AgreementDto {
+  @YuanField('协议转让价格(元),不低于挂牌价 / agreement price (yuan), at least the listing price', { example: '360000.00' })
+  price!: string;
+}
+
+export class RelistDto {
+  @YuanField('重新挂牌价格(元),降幅不超过规则允许的比例 / new listing price (yuan), cut by no more than the rule set allows', { example: '300000.00' })
+  listingPrice!: string;
+}
+
+export class ContractDto {
+  @ApiProperty({ description: '合同编号 / contract number', example: 'NCHT-2026-0012' })
+  @IsString()
+  @Length(1, 64)
+  contractNo!: string;
+
+  @ApiProperty({ description: '签订时间 / signed at', example: '2026-12-20T10:00:00+08:00' })
+  @Type(() => Date)
+  @IsDate()
+  signedAt!: Date;
+
+  @YuanField('合同金额(元),等于成交价格 / contract amount (yuan), the deal price', { example: '365000.00' })
+  amount!: string;
+}
+
+export class RefundDto {
+  @ApiProperty({ description: '退款流水号 / refund reference', example: 'TK2026120100001' })
+  @IsString()
+  @Length(4, 64)
+  reference!: string;
+}
+
+export class KindDto {
+  @ApiProperty({ description: '品种代码(小写字母、数字、下划线)/ code (lower-case letters, digits, underscores)', example: 'aquaculture_water' })
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/)
+  code!: string;
+
+  @ApiProperty({ description: '中文名称 / Chinese name', example: '养殖水面经营权' })
+  @IsString()
+  @Length(1, 60)
+  nameZh!: string;
+
+  @ApiProperty({ description: '英文名称 / English name', example: 'aquaculture water rights' })
+  @IsString()
+  @Length(1, 120)
+  nameEn!: string;
+}
+
+export class PublicDealQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+/** The fields of the resolution form (multipart, with the scanned resolution as the file). */
+export interface ResolutionForm {
+  body: 'villagers_meeting' | 'representatives_meeting';
+  votesFor: number;
+  votesTotal: number;
+  date: string;
+}
+
+/** The fields of the township's approval form (multipart, with the approval as the file). */
+export interface ApprovalForm {
+  authority: string;
+  date: string;
+}
