@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { loadConfig } from '@app/platform/config/app-config';
 import { ExpertsWorkerModule } from '@app/experts/experts-worker.module';
+import { LandWorkerModule } from '@app/land/land-worker.module';
 import { MilestonesWorkerModule } from '@app/platform/milestones/milestones-worker.module';
 import { NotificationsWorkerModule } from '@app/platform/notifications/notifications-worker.module';
 import { TenderingWorkerModule } from '@app/tendering/tendering-worker.module';
@@ -19,6 +20,7 @@ import { PlatformModule } from '@app/platform/platform.module';
     NotificationsWorkerModule,
     ExpertsWorkerModule,
     TenderingWorkerModule,
+    LandWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -1,1 +1,2 @@
 export * from './land.module';
+export * from './land-worker.module';

@@ -1,5 +1,17 @@
 import { Module } from '@nestjs/common';
+import { TradingModule } from '@app/trading/trading.module';
+import { LiveModule } from '@app/trading/live/live.module';
+import { ApplicationService } from './parcels/application.service';
+import { ParcelController } from './parcels/parcel.controller';
+import { ParcelRepository } from './parcels/parcel.repository';
+import { ParcelService } from './parcels/parcel.service';
+import { ResultService } from './parcels/result.service';
 
-/** 国有建设用地使用权出让 / state land-use rights */
-@Module({})
+/** 国有建设用地使用权出让 / state land-use rights: parcels, announcements, applications, results on the live engine. */
+@Module({
+  imports: [TradingModule, LiveModule],
+  controllers: [ParcelController],
+  providers: [ParcelRepository, ParcelService, ApplicationService, ResultService],
+  exports: [ParcelRepository],
+})
 export class LandModule {}

@@ -1,0 +1,197 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Money } from '@app/platform/money/money';
+import { IncrementFen } from '../rules/parcel-terms';
+import { ApplicationRow, ParcelRow } from '../parcels/parcel.types';
+
+export type IncrementYuan = { fixed: string } | { ladder: { from: string; step: string }[] };
+
+export const incrementYuan = (i: IncrementFen): IncrementYuan =>
+  'fixedFen' in i ? { fixed: Money.ofFen(i.fixedFen).toYuan() } : { ladder: i.ladder.map((b) => ({ from: Money.ofFen(b.fromFen).toYuan(), step: Money.ofFen(b.stepFen).toYuan() })) };
+
+const yuan = (fen: string | null) => (fen === null ? null : Money.ofFen(fen).toYuan());
+
+/** A parcel as its owner, the centre and supervisors see it; the reserve only says whether there is one. */
+export class ParcelView {
+  @ApiProperty({ format: 'uuid', description: '项目 / project id' }) id!: string;
+  @ApiProperty({ description: '项目编号 / code' }) code!: string;
+  @ApiProperty({ description: '地块名称 / name' }) name!: string;
+  @ApiProperty({ description: '地区 / region' }) region!: string;
+  @ApiProperty({ description: '出让人 / owner' }) ownerName!: string;
+  @ApiProperty({ description: '坐落 / location' }) location!: string;
+  @ApiProperty({ description: '面积(平方米)/ area (m²)' }) area!: string;
+  @ApiProperty({ description: '用途 / use' }) use!: string;
+  @ApiProperty({ description: '出让年限 / term (years)' }) termYears!: number;
+  @ApiProperty({ description: '容积率 / plot ratio' }) plotRatio!: string;
+  @ApiProperty({ description: '挂牌或拍卖 / listing or auction', enum: ['listing', 'auction'] }) mode!: string;
+  @ApiProperty({ description: '起始价(元)/ start price (yuan)' }) startPrice!: string;
+  @ApiProperty({ description: '加价幅度 / increment' }) increment!: IncrementYuan;
+  @ApiProperty({ description: '竞买保证金(元)/ deposit (yuan)' }) deposit!: string;
+  @ApiProperty({ description: '是否设保留价(价格密封至结束)/ whether a reserve is set (its price sealed until the end)' }) hasReserve!: boolean;
+  @ApiProperty({ description: '状态 / status', enum: ['registered', 'announced', 'ended', 'confirmed'] }) status!: string;
+  @ApiPropertyOptional({ description: '竞价标的 / the engine’s lot', nullable: true, format: 'uuid' }) lotId!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '公告时间 / announced at' }) announcedAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true, description: '挂牌开始 / listing starts' }) listingStartsAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true, description: '挂牌截止 / listing ends' }) listingEndsAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true, description: '拍卖时间 / auction session' }) auctionAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true, description: '结果:成交、流拍、未达保留价 / sold, unsold, reserve not met', enum: ['sold', 'unsold', 'reserve_not_met'] }) outcome!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '竞得人竞买号 / the winning paddle' }) winnerPaddle!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '成交价(元)/ price (yuan)' }) price!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '结束时间 / ended at' }) endedAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true, description: '结果公示截止 / publicity until' }) publicityUntil!: Date | null;
+  @ApiPropertyOptional({ nullable: true, description: '成交确认书编号 / deal confirmation number' }) confirmationNo!: string | null;
+}
+
+export function parcelView(p: ParcelRow): ParcelView {
+  return {
+    id: p.projectId,
+    code: p.code,
+    name: p.name,
+    region: p.region,
+    ownerName: p.ownerName,
+    location: p.location,
+    area: p.areaM2,
+    use: p.use,
+    termYears: p.termYears,
+    plotRatio: p.plotRatio,
+    mode: p.mode,
+    startPrice: Money.ofFen(p.startPriceFen).toYuan(),
+    increment: incrementYuan(p.increment),
+    deposit: Money.ofFen(p.depositFen).toYuan(),
+    hasReserve: p.hasReserve,
+    status: p.status,
+    lotId: p.lotId,
+    announcedAt: p.announcedAt,
+    listingStartsAt: p.listingStartsAt,
+    listingEndsAt: p.listingEndsAt,
+    auctionAt: p.auctionAt,
+    outcome: p.outcome,
+    winnerPaddle: p.winnerPaddle,
+    price: yuan(p.priceFen),
+    endedAt: p.endedAt,
+    publicityUntil: p.publicityUntil,
+    confirmationNo: p.confirmationNo,
+  };
+}
+
+/** What the portal shows (出让公告 and 结果公示): no identities, only paddles; the phase from the engine's lot. */
+export class PublicParcelView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() region!: string;
+  @ApiProperty({ description: '出让人 / owner' }) ownerName!: string;
+  @ApiProperty() location!: string;
+  @ApiProperty() area!: string;
+  @ApiProperty() use!: string;
+  @ApiProperty() termYears!: number;
+  @ApiProperty() plotRatio!: string;
+  @ApiProperty({ enum: ['listing', 'auction'] }) mode!: string;
+  @ApiProperty() startPrice!: string;
+  @ApiProperty() increment!: IncrementYuan;
+  @ApiProperty() deposit!: string;
+  @ApiProperty({ description: '阶段:公告、挂牌、限时竞价、已结束 / announced, listing, live, ended', enum: ['announced', 'listing', 'live', 'ended'] }) phase!: string;
+  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: '竞价标的(GET /public/lots/:id)/ the lot to watch' }) lotId!: string | null;
+  @ApiPropertyOptional({ nullable: true }) listingStartsAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true }) listingEndsAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true }) auctionAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true, enum: ['sold', 'unsold', 'reserve_not_met'] }) result!: string | null;
+  @ApiPropertyOptional({ nullable: true }) winnerPaddle!: number | null;
+  @ApiPropertyOptional({ nullable: true }) price!: string | null;
+  @ApiPropertyOptional({ nullable: true }) endedAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true }) publicityUntil!: Date | null;
+}
+
+export function publicParcelView(p: ParcelRow, lotPhase: string | null): PublicParcelView {
+  const ended = p.status === 'ended' || p.status === 'confirmed';
+  return {
+    id: p.projectId,
+    code: p.code,
+    name: p.name,
+    region: p.region,
+    ownerName: p.ownerName,
+    location: p.location,
+    area: p.areaM2,
+    use: p.use,
+    termYears: p.termYears,
+    plotRatio: p.plotRatio,
+    mode: p.mode,
+    startPrice: Money.ofFen(p.startPriceFen).toYuan(),
+    increment: incrementYuan(p.increment),
+    deposit: Money.ofFen(p.depositFen).toYuan(),
+    phase: ended ? 'ended' : lotPhase === 'listing' || lotPhase === 'live' ? lotPhase : 'announced',
+    lotId: p.lotId,
+    listingStartsAt: p.listingStartsAt,
+    listingEndsAt: p.listingEndsAt,
+    auctionAt: p.auctionAt,
+    result: ended ? p.outcome : null,
+    winnerPaddle: ended ? p.winnerPaddle : null,
+    price: ended ? yuan(p.priceFen) : null,
+    endedAt: ended ? p.endedAt : null,
+    publicityUntil: ended ? p.publicityUntil : null,
+  };
+}
+
+/** A 竞买申请. The paddle appears only to its holder (and, after the end, to the centre). */
+export class ApplicationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) parcelId!: string;
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty() organisationName!: string;
+  @ApiProperty({ description: '资格文件 / qualification documents' }) fileName!: string;
+  @ApiProperty({ description: 'SHA-256' }) sha256!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty({ enum: ['transfer', 'guarantee'] }) depositMethod!: string;
+  @ApiProperty() depositReference!: string;
+  @ApiProperty({ description: '保证金(元)/ deposit (yuan)' }) depositAmount!: string;
+  @ApiProperty({ enum: ['submitted', 'qualified', 'rejected'] }) status!: string;
+  @ApiPropertyOptional({ nullable: true }) rejectReason!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '竞买号 / paddle number' }) paddle!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '表示继续竞价的时间 / said it will keep bidding at' }) continueDeclaredAt!: Date | null;
+  @ApiProperty({ description: '保证金状态:持有、应退、已退、转作价款 / held, refund due, refunded, converted to part payment', enum: ['held', 'refund_due', 'refunded', 'converted'] }) depositStatus!: string;
+  @ApiPropertyOptional({ nullable: true }) refundDue!: Date | null;
+  @ApiPropertyOptional({ nullable: true }) refundedAt!: Date | null;
+  @ApiProperty() appliedAt!: Date;
+}
+
+export function applicationView(a: ApplicationRow, showPaddle: boolean): ApplicationView {
+  return {
+    id: a.id,
+    parcelId: a.projectId,
+    organisationId: a.organisationId,
+    organisationName: a.organisationName,
+    fileName: a.fileName,
+    sha256: a.sha256,
+    size: a.size,
+    depositMethod: a.depositMethod,
+    depositReference: a.depositReference,
+    depositAmount: Money.ofFen(a.depositAmountFen).toYuan(),
+    status: a.status,
+    rejectReason: a.rejectReason,
+    paddle: showPaddle ? a.paddle : null,
+    continueDeclaredAt: showPaddle ? a.continueDeclaredAt : null,
+    depositStatus: a.depositStatus,
+    refundDue: a.refundDue,
+    refundedAt: a.refundedAt,
+    appliedAt: a.appliedAt,
+  };
+}
+
+/** 成交确认书. */
+export class ConfirmationView {
+  @ApiProperty() confirmationNo!: string;
+  @ApiProperty({ format: 'uuid' }) parcelId!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() location!: string;
+  @ApiProperty() area!: string;
+  @ApiProperty() use!: string;
+  @ApiProperty() termYears!: number;
+  @ApiProperty() ownerName!: string;
+  @ApiProperty({ description: '竞得人 / the winner' }) winnerName!: string;
+  @ApiProperty() winnerPaddle!: number;
+  @ApiProperty({ description: '成交价(元)/ price (yuan)' }) price!: string;
+  @ApiProperty({ description: '已转作价款的保证金(元)/ deposit converted to part payment (yuan)' }) depositConverted!: string;
+  @ApiProperty({ description: '尚需缴纳(元)/ still to pay (yuan)' }) balance!: string;
+  @ApiProperty() endedAt!: Date;
+  @ApiProperty() confirmedAt!: Date;
+}
