@@ -8,6 +8,8 @@ import { mountBullBoard } from './bull-board';
 import { mountHttpMetrics } from './http-metrics';
 import { mountSwagger } from './swagger';
 import { mountWeb } from './web';
+import { RedisIoAdapter } from './redis-io.adapter';
+import { APP_CONFIG } from '@app/platform/config/config.module';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -24,6 +26,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
   // Uploads (the expert import) are read as a stream of one file, up to 50 MB; JSON bodies keep BODY_LIMIT_BYTES.
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  app.useWebSocketAdapter(new RedisIoAdapter(app, app.get(APP_CONFIG)));
   mountHttpMetrics(app);
   mountSwagger(app);
   await mountBullBoard(app);

@@ -6,6 +6,8 @@ import { LandWorkerModule } from '@app/land/land-worker.module';
 import { MilestonesWorkerModule } from '@app/platform/milestones/milestones-worker.module';
 import { NotificationsWorkerModule } from '@app/platform/notifications/notifications-worker.module';
 import { TenderingWorkerModule } from '@app/tendering/tendering-worker.module';
+import { RuralWorkerModule } from '@app/rural/rural-worker.module';
+import { LiveWorkerModule } from '@app/trading/live/live.module';
 import { pinoOptions } from '@app/platform/observability/logging.module';
 import { ObservabilityModule } from '@app/platform/observability/observability.module';
 import { PlatformModule } from '@app/platform/platform.module';
@@ -20,6 +22,8 @@ import { PlatformModule } from '@app/platform/platform.module';
     NotificationsWorkerModule,
     ExpertsWorkerModule,
     TenderingWorkerModule,
+    LiveWorkerModule,
+    RuralWorkerModule,
     LandWorkerModule,
   ],
 })

@@ -10,3 +10,8 @@ export * from './rules/rule-snapshot';
 export { addPeriod, deadlineAfter, subtractPeriod, addWorkingDays, isWorkingDay, workingDaysBetween } from '@app/platform/calendar';
 export type { Period, PeriodUnit } from '@app/platform/calendar';
 export type { DomainRules, LandRules, ProcurementRules, RuralRules, TenderingRules } from '@app/platform/rules/defaults';
+export * from './live/live.types';
+export * from './live/live-errors';
+export * from './live/live-bidding.service';
+export * from './live/live.module';
+export { defaultOutcome } from './live/lot-closer';

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { LiveModule } from './live/live.module';
 import { ProjectController } from './projects/project.controller';
 import { ProjectRepository } from './projects/project.repository';
 import { ProjectParticipants } from './projects/project-participants';
 import { ProjectService } from './projects/project.service';
 
-/** 共享交易内核 / the shared trading kernel: projects and the rules frozen into them. */
+/** 共享交易内核 / the shared trading kernel: projects, the rules frozen into them, the live-bidding engine. */
 @Module({
+  imports: [LiveModule],
   controllers: [ProjectController],
   providers: [ProjectService, ProjectRepository, ProjectParticipants],
-  exports: [ProjectService, ProjectParticipants],
+  exports: [ProjectService, ProjectParticipants, LiveModule],
 })
 export class TradingModule {}

@@ -2,10 +2,12 @@
 export enum QueueName {
   Milestones = 'milestones',
   Notifications = 'notifications',
+  LotClosings = 'lot-closings',
 }
 
 export enum JobName {
   FireMilestone = 'fire-milestone',
   ReconcileMilestones = 'reconcile-milestones',
   Notify = 'notify',
+  CloseLot = 'close-lot',
 }

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { rowsOf } from '@app/platform/database/rows';
+import { LotRow } from './live.types';
+
+const LOT = `
+  SELECT id, project_id AS "projectId", domain, title, start_price_fen::text AS "startPriceFen", increment, phase, countdown_seconds AS "countdownSeconds",
+         starts_at AS "startsAt", ends_at AS "endsAt", current_price_fen::text AS "currentPriceFen", leader_paddle AS "leaderPaddle", bid_seq AS "bidSeq",
+         event_seq AS "eventSeq", version, outcome, reserve_fen::text AS "reserveFen", winner_paddle AS "winnerPaddle", ended_at AS "endedAt"
+  FROM lot`;
+
+export interface AcceptedBid {
+  bidSeq: number;
+  eventSeq: number;
+  version: number;
+  endsAt: Date;
+  phase: 'listing' | 'live';
+  acceptedAt: Date;
+}
+
+export interface LotEvent {
+  seq: number;
+  kind: 'phase' | 'bid' | 'result';
+  payload: Record<string, unknown>;
+  at: Date;
+}
+
+/** Every query on lots, their bidders, bids and feed events. */
+@Injectable()
+export class LotRepository {
+  async insert(em: EntityManager, l: { projectId: string; domain: string; title: string; startPriceFen: bigint; increment: unknown; reserveSealed: Buffer | null; countdownSeconds: number; id: string }): Promise<void> {
+    await em.query(`INSERT INTO lot (id, project_id, domain, title, start_price_fen, increment, reserve_sealed, countdown_seconds) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
+      l.id,
+      l.projectId,
+      l.domain,
+      l.title,
+      l.startPriceFen.toString(),
+      JSON.stringify(l.increment),
+      l.reserveSealed,
+      l.countdownSeconds,
+    ]);
+  }
+
+  async byId(em: EntityManager, id: string, lock: false | 'update' | 'skip' = false): Promise<LotRow | undefined> {
+    const suffix = lock === 'update' ? 'FOR UPDATE' : lock === 'skip' ? 'FOR UPDATE SKIP LOCKED' : '';
+    const [row] = rowsOf<LotRow>(await em.query(`${LOT} WHERE id = $1 ${suffix}`, [id]));
+    return row;
+  }
+
+  async reserveSealed(em: EntityManager, id: string): Promise<Buffer | null> {
+    const [row] = rowsOf<{ r: Buffer | null }>(await em.query(`SELECT reserve_sealed AS r FROM lot WHERE id = $1`, [id]));
+    return row?.r ?? null;
+  }
+
+  /**
+   * The whole acceptance in one statement against the database clock: the lot row changes only while its phase is
+   * open, after its start and before its end, for a price at or above the lowest valid one; the bid and its feed event
+   * are written from what the update returned. Nothing is read first, so no race can slip between read and write.
+   */
+  async accept(em: EntityManager, b: { lotId: string; priceFen: bigint; paddle: number; clientKey: string; organisationId: string; accountId: string }): Promise<AcceptedBid | undefined> {
+    const [row] = rowsOf<AcceptedBid>(
+      await em.query(
+        `WITH u AS (
+           UPDATE lot SET current_price_fen = $2, leader_paddle = $3, bid_seq = bid_seq + 1, event_seq = event_seq + 1, version = version + 1,
+                  ends_at = CASE WHEN phase = 'live' THEN greatest(ends_at, now() + make_interval(secs => countdown_seconds)) ELSE ends_at END
+           WHERE id = $1 AND phase IN ('listing','live') AND now() >= starts_at AND now() < ends_at
+             AND $2 >= CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END
+           RETURNING bid_seq, event_seq, version, ends_at, phase
+         ), b AS (
+           INSERT INTO lot_bid (lot_id, seq, paddle, price_fen, phase, client_key, organisation_id, account_id, ends_at)
+           SELECT $1, bid_seq, $3, $2, phase, $4, $5, $6, ends_at FROM u RETURNING accepted_at
+         ), e AS (
+           INSERT INTO lot_event (lot_id, seq, kind, payload)
+           SELECT $1, event_seq, 'bid', jsonb_build_object('bidSeq', bid_seq, 'paddle', $3::int, 'priceFen', $2::text, 'endsAt', ends_at, 'phase', phase) FROM u
+         )
+         SELECT u.bid_seq AS "bidSeq", u.event_seq AS "eventSeq", u.version, u.ends_at AS "endsAt", u.phase, b.accepted_at AS "acceptedAt" FROM u, b`,
+        [b.lotId, b.priceFen.toString(), b.paddle, b.clientKey, b.organisationId, b.accountId],
+      ),
+    );
+    return row;
+  }
+
+  /** Why a bid was not taken, by the same clock: closed, not started, or too low (with the lowest valid price). */
+  async refusal(em: EntityManager, lotId: string): Promise<{ phase: string; started: boolean; ended: boolean; minimumFen: string; now: Date } | undefined> {
+    const [row] = rowsOf<{ phase: string; started: boolean; ended: boolean; minimumFen: string; now: Date }>(
+      await em.query(
+        `SELECT phase, coalesce(now() >= starts_at, false) AS started, (phase = 'ended' OR now() >= ends_at) AS ended, now() AS now,
+                (CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END)::text AS "minimumFen"
+         FROM lot WHERE id = $1`,
+        [lotId],
+      ),
+    );
+    return row;
+  }
+
+  async bidByKey(em: EntityManager, lotId: string, organisationId: string, clientKey: string): Promise<{ seq: number; priceFen: string; paddle: number; acceptedAt: Date; endsAt: Date; phase: string } | undefined> {
+    const [row] = rowsOf<{ seq: number; priceFen: string; paddle: number; acceptedAt: Date; endsAt: Date; phase: string }>(
+      await em.query(
+        `SELECT seq, price_fen::text AS "priceFen", paddle, accepted_at AS "acceptedAt", ends_at AS "endsAt", phase FROM lot_bid WHERE lot_id = $1 AND organisation_id = $2 AND client_key = $3`,
+        [lotId, organisationId, clientKey],
+      ),
+    );
+    return row;
+  }
+
+  async paddleOf(em: EntityManager, lotId: string, organisationId: string | null): Promise<number | undefined> {
+    if (!organisationId) return undefined;
+    const [row] = rowsOf<{ paddle: number }>(await em.query(`SELECT paddle FROM lot_bidder WHERE lot_id = $1 AND organisation_id = $2`, [lotId, organisationId]));
+    return row?.paddle;
+  }
+
+  /** A paddle number drawn at random among the unused 1001–9999, so that numbers say nothing of who came first. */
+  async admit(em: EntityManager, lotId: string, organisationId: string): Promise<{ paddle: number; created: boolean }> {
+    const existing = await this.paddleOf(em, lotId, organisationId);
+    if (existing !== undefined) return { paddle: existing, created: false };
+    const [row] = rowsOf<{ paddle: number }>(
+      await em.query(
+        `INSERT INTO lot_bidder (lot_id, paddle, organisation_id)
+         SELECT $1, p, $2 FROM generate_series(1001, 9999) p WHERE NOT EXISTS (SELECT 1 FROM lot_bidder WHERE lot_id = $1 AND paddle = p) ORDER BY random() LIMIT 1
+         RETURNING paddle`,
+        [lotId, organisationId],
+      ),
+    );
+    return { paddle: row.paddle, created: true };
+  }
+
+  async setPhase(em: EntityManager, lotId: string, phase: 'listing' | 'live', startsAt: Date, endsAt: Date): Promise<{ eventSeq: number; version: number }> {
+    const [row] = rowsOf<{ eventSeq: number; version: number }>(
+      await em.query(
+        `UPDATE lot SET phase = $2, starts_at = $3, ends_at = $4, event_seq = event_seq + 1, version = version + 1 WHERE id = $1 RETURNING event_seq AS "eventSeq", version`,
+        [lotId, phase, startsAt, endsAt],
+      ),
+    );
+    return row;
+  }
+
+  async finish(em: EntityManager, lotId: string, outcome: string, reserveFen: bigint | null): Promise<LotRow> {
+    await em.query(
+      `UPDATE lot SET phase = 'ended', outcome = $2, winner_paddle = CASE WHEN $2 = 'sold' THEN leader_paddle END, reserve_fen = $3, ended_at = now(),
+              event_seq = event_seq + 1, version = version + 1 WHERE id = $1`,
+      [lotId, outcome, reserveFen === null ? null : reserveFen.toString()],
+    );
+    return (await this.byId(em, lotId))!;
+  }
+
+  async insertEvent(em: EntityManager, lotId: string, seq: number, kind: LotEvent['kind'], payload: Record<string, unknown>): Promise<void> {
+    await em.query(`INSERT INTO lot_event (lot_id, seq, kind, payload) VALUES ($1,$2,$3,$4)`, [lotId, seq, kind, JSON.stringify(payload)]);
+  }
+
+  async events(em: EntityManager, lotId: string, after: number, limit = 500): Promise<LotEvent[]> {
+    return rowsOf<LotEvent>(await em.query(`SELECT seq, kind, payload, at FROM lot_event WHERE lot_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [lotId, after, limit]));
+  }
+
+  /** The phase that just ended, in numbers: what a domain needs to decide what comes next. */
+  async phaseSummary(em: EntityManager, lotId: string, phase: string): Promise<{ bids: number; bidders: number }> {
+    const [row] = await em.query(`SELECT count(*)::int AS bids, count(DISTINCT paddle)::int AS bidders FROM lot_bid WHERE lot_id = $1 AND phase = $2`, [lotId, phase]);
+    return row;
+  }
+
+  async overdue(em: EntityManager, limit = 100): Promise<{ id: string; version: number }[]> {
+    return rowsOf<{ id: string; version: number }>(await em.query(`SELECT id, version FROM lot WHERE phase IN ('listing','live') AND ends_at <= now() ORDER BY ends_at LIMIT $1`, [limit]));
+  }
+
+  async bidders(em: EntityManager, lotId: string): Promise<{ paddle: number; organisationId: string; organisationName: string; uscc: string }[]> {
+    return rowsOf(
+      await em.query(
+        `SELECT b.paddle, b.organisation_id AS "organisationId", o.name AS "organisationName", o.uscc FROM lot_bidder b JOIN organisation o ON o.id = b.organisation_id WHERE b.lot_id = $1 ORDER BY b.paddle`,
+        [lotId],
+      ),
+    );
+  }
+}
