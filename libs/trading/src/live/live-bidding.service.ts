@@ -132,14 +132,15 @@ export class LiveBiddingService {
   /** A bid through HTTP. The same client key from the same bidder returns the first answer and bids nothing. */
   async bid(actor: Actor, lotId: string, priceYuan: string, clientKey: string): Promise<BidAnswer> {
     const priceFen = Money.fromYuan(priceYuan).fen;
-    const em = this.txr.dataSource.manager;
-    const paddle = await this.lots.paddleOf(em, lotId, actor.organisationId);
-    if (paddle === undefined) {
-      if (!(await this.lots.byId(em, lotId))) throw LiveErrors.LOT_NOT_FOUND({ id: lotId });
-      throw LiveErrors.NOT_ADMITTED({ id: lotId });
-    }
+    const pre = await this.lots.precheck(this.txr.dataSource.manager, lotId, actor.organisationId);
+    if (!pre) throw LiveErrors.LOT_NOT_FOUND({ id: lotId });
+    if (pre.paddle === null) throw LiveErrors.NOT_ADMITTED({ id: lotId });
+    const paddle = pre.paddle;
     const earlier = await this.replay(lotId, actor.organisationId!, clientKey);
     if (earlier) return earlier;
+    const early = refusalOf(lotId, pre);
+    if (early) throw early;
+    if (priceFen < BigInt(pre.minimumFen)) throw LiveErrors.BID_TOO_LOW({ id: lotId, nextMinimum: Money.ofFen(pre.minimumFen).toYuan() });
     try {
       return await this.txr.run(async (tx) => {
         const accepted = await this.lots.accept(tx.em, { lotId, priceFen, paddle, clientKey, organisationId: actor.organisationId!, accountId: actor.accountId! });
@@ -153,7 +154,7 @@ export class LiveBiddingService {
         });
         tx.afterCommit(async () => {
           if (accepted.phase === 'live') await this.wakeCloser(lotId, accepted.version, accepted.endsAt);
-          await this.feed.pump(lotId);
+          void this.feed.pump(lotId); // the answer need not wait for the watchers
         });
         return { lotId, bidSeq: accepted.bidSeq, paddle, price: Money.ofFen(priceFen).toYuan(), phase: accepted.phase, endsAt: accepted.endsAt, acceptedAt: accepted.acceptedAt, replayed: false };
       });
@@ -240,13 +241,18 @@ export class LiveBiddingService {
   private async refusal(tx: Tx, lotId: string) {
     const r = await this.lots.refusal(tx.em, lotId);
     if (!r) return LiveErrors.LOT_NOT_FOUND({ id: lotId });
-    if (r.ended) return LiveErrors.LOT_CLOSED({ id: lotId, serverTime: r.now });
-    if (r.phase === 'pending' || !r.started) return LiveErrors.LOT_NOT_OPEN({ id: lotId, serverTime: r.now });
-    return LiveErrors.BID_TOO_LOW({ id: lotId, nextMinimum: Money.ofFen(r.minimumFen).toYuan() });
+    return refusalOf(lotId, r) ?? LiveErrors.BID_TOO_LOW({ id: lotId, nextMinimum: Money.ofFen(r.minimumFen).toYuan() });
   }
 
   private async reserveOf(tx: Tx, lotId: string): Promise<bigint | null> {
     const sealed = await this.lots.reserveSealed(tx.em, lotId);
     return sealed ? BigInt(this.sealer.open(RESERVE_PURPOSE, sealed, `${LOT_SUBJECT}:${lotId}`).toString()) : null;
   }
+}
+
+/** Closed or not yet open, by the database clock; undefined when the lot takes bids. */
+function refusalOf(lotId: string, r: { phase: string; started: boolean; ended: boolean; now: Date }) {
+  if (r.ended) return LiveErrors.LOT_CLOSED({ id: lotId, serverTime: r.now });
+  if (r.phase === 'pending' || !r.started) return LiveErrors.LOT_NOT_OPEN({ id: lotId, serverTime: r.now });
+  return undefined;
 }

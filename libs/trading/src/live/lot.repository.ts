@@ -80,6 +80,23 @@ export class LotRepository {
     return row;
   }
 
+  /**
+   * One unlocked read before the write: the bidder's paddle and the lot's state. A bid this shows to be too low, early
+   * or late is refused without queueing for the lot's row lock; the atomic write still decides every other bid.
+   */
+  async precheck(em: EntityManager, lotId: string, organisationId: string | null): Promise<{ paddle: number | null; phase: string; started: boolean; ended: boolean; minimumFen: string; now: Date } | undefined> {
+    const [row] = rowsOf<{ paddle: number | null; phase: string; started: boolean; ended: boolean; minimumFen: string; now: Date }>(
+      await em.query(
+        `SELECT (SELECT paddle FROM lot_bidder WHERE lot_id = l.id AND organisation_id = $2) AS paddle, phase, coalesce(now() >= starts_at, false) AS started,
+                (phase = 'ended' OR now() >= ends_at) AS ended, now() AS now,
+                (CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END)::text AS "minimumFen"
+         FROM lot l WHERE id = $1`,
+        [lotId, organisationId],
+      ),
+    );
+    return row;
+  }
+
   /** Why a bid was not taken, by the same clock: closed, not started, or too low (with the lowest valid price). */
   async refusal(em: EntityManager, lotId: string): Promise<{ phase: string; started: boolean; ended: boolean; minimumFen: string; now: Date } | undefined> {
     const [row] = rowsOf<{ phase: string; started: boolean; ended: boolean; minimumFen: string; now: Date }>(
