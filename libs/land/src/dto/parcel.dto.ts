@@ -120,7 +120,7 @@ export class ParcelIdParam {
   id!: string;
 }
 
-export class ApplicationParam {
+export class LandApplicationParam {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   applicationId!: string;
@@ -133,7 +133,7 @@ export class RejectApplicationDto {
   reason!: string;
 }
 
-export class RefundDto {
+export class LandRefundDto {
   @ApiProperty({ description: '退款流水号 / refund reference', example: 'TK2026120100001' })
   @IsString()
   @Length(4, 64)

@@ -132,7 +132,7 @@ export function publicParcelView(p: ParcelRow, lotPhase: string | null): PublicP
 }
 
 /** A 竞买申请. The paddle appears only to its holder (and, after the end, to the centre). */
-export class ApplicationView {
+export class LandApplicationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) parcelId!: string;
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
@@ -153,7 +153,7 @@ export class ApplicationView {
   @ApiProperty() appliedAt!: Date;
 }
 
-export function applicationView(a: ApplicationRow, showPaddle: boolean): ApplicationView {
+export function applicationView(a: ApplicationRow, showPaddle: boolean): LandApplicationView {
   return {
     id: a.id,
     parcelId: a.projectId,

@@ -6,7 +6,7 @@ import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner
 import { Money } from '@app/platform/money/money';
 import { LiveBiddingService } from '@app/trading/live/live-bidding.service';
 import { ApplicationFields } from '../dto/parcel.dto';
-import { ApplicationView, applicationView } from '../dto/parcel.view';
+import { LandApplicationView, applicationView } from '../dto/parcel.view';
 import { LandErrors } from '../land-errors';
 import { operates, supervises } from './land-access';
 import { PARCEL_SUBJECT } from './parcel.service';
@@ -27,7 +27,7 @@ export class ApplicationService {
     private readonly audit: AuditService,
   ) {}
 
-  async apply(actor: Actor, projectId: string, file: { filename: string; buffer: Buffer }, fields: ApplicationFields): Promise<ApplicationView> {
+  async apply(actor: Actor, projectId: string, file: { filename: string; buffer: Buffer }, fields: ApplicationFields): Promise<LandApplicationView> {
     const amountFen = Money.fromYuan(fields.depositAmount).fen;
     return this.txr.run(async (tx) => {
       const p = await this.openParcel(tx, projectId, LandErrors.APPLICATIONS_CLOSED);
@@ -57,7 +57,7 @@ export class ApplicationService {
   }
 
   /** The centre confirms the documents and the deposit; the engine gives the paddle, which the centre's answer leaves out. */
-  async qualify(actor: Actor, applicationId: string): Promise<ApplicationView> {
+  async qualify(actor: Actor, applicationId: string): Promise<LandApplicationView> {
     return this.decide(actor, applicationId, async (tx, a, p) => {
       const paddle = await this.live.admit(tx, p.lotId!, a.organisationId, actor);
       await this.parcels.decide(tx.em, a.id, { status: 'qualified', paddle, reason: null, accountId: actor.accountId! });
@@ -65,7 +65,7 @@ export class ApplicationService {
     });
   }
 
-  async reject(actor: Actor, applicationId: string, reason: string): Promise<ApplicationView> {
+  async reject(actor: Actor, applicationId: string, reason: string): Promise<LandApplicationView> {
     return this.decide(actor, applicationId, async (tx, a) => {
       await this.parcels.decide(tx.em, a.id, { status: 'rejected', paddle: null, reason, accountId: actor.accountId! });
       return { action: 'land.application_rejected', payload: { reason } };
@@ -73,7 +73,7 @@ export class ApplicationService {
   }
 
   /** The centre and supervisors see every application; paddles to supervisors always, to the centre after the end. */
-  async list(actor: Actor, projectId: string): Promise<ApplicationView[]> {
+  async list(actor: Actor, projectId: string): Promise<LandApplicationView[]> {
     const em = this.txr.dataSource.manager;
     const p = await this.parcel(em, projectId);
     if (!operates(actor) && !supervises(actor)) throw LandErrors.PARCEL_NOT_FOUND({ id: projectId });
@@ -81,7 +81,7 @@ export class ApplicationService {
     return (await this.parcels.applications(em, projectId)).map((a) => applicationView(a, showPaddles));
   }
 
-  async mine(actor: Actor, projectId: string): Promise<ApplicationView> {
+  async mine(actor: Actor, projectId: string): Promise<LandApplicationView> {
     const a = await this.parcels.applicationOf(this.txr.dataSource.manager, projectId, actor.organisationId);
     if (!a) throw LandErrors.APPLICATION_NOT_FOUND({ parcelId: projectId });
     return applicationView(a, true);
@@ -106,7 +106,7 @@ export class ApplicationService {
   }
 
   /** The centre records a refund that fell due at the end (规定: within the rule set's working days, without interest). */
-  async refund(actor: Actor, applicationId: string, reference: string): Promise<ApplicationView> {
+  async refund(actor: Actor, applicationId: string, reference: string): Promise<LandApplicationView> {
     return this.txr.run(async (tx) => {
       const a = await this.parcels.application(tx.em, applicationId, true);
       if (!a) throw LandErrors.APPLICATION_NOT_FOUND({ id: applicationId });
@@ -125,7 +125,7 @@ export class ApplicationService {
     return (await this.parcels.documentContent(em, applicationId))!;
   }
 
-  private async decide(actor: Actor, applicationId: string, apply: (tx: Tx, a: ApplicationRow, p: ParcelRow) => Promise<{ action: string; payload: Record<string, unknown> }>): Promise<ApplicationView> {
+  private async decide(actor: Actor, applicationId: string, apply: (tx: Tx, a: ApplicationRow, p: ParcelRow) => Promise<{ action: string; payload: Record<string, unknown> }>): Promise<LandApplicationView> {
     return this.txr.run(async (tx) => {
       const first = await this.parcels.application(tx.em, applicationId);
       if (!first) throw LandErrors.APPLICATION_NOT_FOUND({ id: applicationId });

@@ -6,8 +6,8 @@ import { Actor, Role } from '@app/platform/auth/roles';
 import { PlatformErrors } from '@app/platform/errors/platform-errors';
 import { createValidationPipe } from '@app/platform/errors/validation.pipe';
 import { readMultipart } from '@app/platform/http/multipart';
-import { AnnounceParcelDto, ApplicationFields, ApplicationParam, ParcelIdParam, RefundDto, RegisterParcelDto, RejectApplicationDto } from '../dto/parcel.dto';
-import { ApplicationView, ConfirmationView, ParcelView, PublicParcelView } from '../dto/parcel.view';
+import { AnnounceParcelDto, ApplicationFields, LandApplicationParam, ParcelIdParam, LandRefundDto, RegisterParcelDto, RejectApplicationDto } from '../dto/parcel.dto';
+import { LandApplicationView, ConfirmationView, ParcelView, PublicParcelView } from '../dto/parcel.view';
 import { ApplicationService } from './application.service';
 import { ParcelService } from './parcel.service';
 import { ResultService } from './result.service';
@@ -57,8 +57,8 @@ export class ParcelController {
   @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: '竞买申请:资格文件(SHA-256 存证)与保证金(竞买人)/ Apply: qualification documents (SHA-256 kept) and the deposit (bidder)' })
-  @ApiCreatedResponse({ type: ApplicationView })
-  async apply(@Param() p: ParcelIdParam, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<ApplicationView> {
+  @ApiCreatedResponse({ type: LandApplicationView })
+  async apply(@Param() p: ParcelIdParam, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<LandApplicationView> {
     const form = await readMultipart(req, DOCUMENT_TYPES);
     if (!form.file || form.file.buffer.length === 0) throw PlatformErrors.UPLOAD_INVALID({ reason: 'the qualification documents are required' });
     const fields = (await fieldsPipe.transform(form.fields, { type: 'body', metatype: ApplicationFields })) as ApplicationFields;
@@ -69,8 +69,8 @@ export class ParcelController {
   @Roles(Role.Centre, Role.Office, Role.Regulator)
   @ApiBearerAuth()
   @ApiOperation({ summary: '竞买申请列表(交易中心、监管;竞买号:监管随时,交易中心结束后)/ Applications (centre, supervisors; paddles to supervisors, to the centre after the end)' })
-  @ApiOkResponse({ type: [ApplicationView] })
-  list(@Param() p: ParcelIdParam, @CurrentActor() actor: Actor): Promise<ApplicationView[]> {
+  @ApiOkResponse({ type: [LandApplicationView] })
+  list(@Param() p: ParcelIdParam, @CurrentActor() actor: Actor): Promise<LandApplicationView[]> {
     return this.applications.list(actor, p.id);
   }
 
@@ -78,8 +78,8 @@ export class ParcelController {
   @Roles(Role.Bidder)
   @ApiBearerAuth()
   @ApiOperation({ summary: '我的竞买申请与竞买号(竞买人)/ My application and paddle number (bidder)' })
-  @ApiOkResponse({ type: ApplicationView })
-  mine(@Param() p: ParcelIdParam, @CurrentActor() actor: Actor): Promise<ApplicationView> {
+  @ApiOkResponse({ type: LandApplicationView })
+  mine(@Param() p: ParcelIdParam, @CurrentActor() actor: Actor): Promise<LandApplicationView> {
     return this.applications.mine(actor, p.id);
   }
 
@@ -87,7 +87,7 @@ export class ParcelController {
   @Roles(Role.Bidder, Role.Centre, Role.Office, Role.Regulator)
   @ApiBearerAuth()
   @ApiOperation({ summary: '下载资格文件(申请人、交易中心、监管)/ Download the qualification documents (applicant, centre, supervisors)' })
-  async document(@Param() p: ApplicationParam, @CurrentActor() actor: Actor, @Res() reply: FastifyReply): Promise<void> {
+  async document(@Param() p: LandApplicationParam, @CurrentActor() actor: Actor, @Res() reply: FastifyReply): Promise<void> {
     const doc = await this.applications.document(actor, p.applicationId);
     await reply
       .header('content-type', 'application/octet-stream')
@@ -101,8 +101,8 @@ export class ParcelController {
   @Roles(Role.Centre)
   @ApiBearerAuth()
   @ApiOperation({ summary: '确认竞买资格,发放竞买号(仅竞买人可见)(交易中心)/ Confirm the buyer; the paddle goes to the buyer only (centre)' })
-  @ApiOkResponse({ type: ApplicationView })
-  qualify(@Param() p: ApplicationParam, @CurrentActor() actor: Actor): Promise<ApplicationView> {
+  @ApiOkResponse({ type: LandApplicationView })
+  qualify(@Param() p: LandApplicationParam, @CurrentActor() actor: Actor): Promise<LandApplicationView> {
     return this.applications.qualify(actor, p.applicationId);
   }
 
@@ -111,8 +111,8 @@ export class ParcelController {
   @Roles(Role.Centre)
   @ApiBearerAuth()
   @ApiOperation({ summary: '不予确认竞买资格并说明理由(交易中心)/ Refuse the application with a reason (centre)' })
-  @ApiOkResponse({ type: ApplicationView })
-  reject(@Param() p: ApplicationParam, @Body() dto: RejectApplicationDto, @CurrentActor() actor: Actor): Promise<ApplicationView> {
+  @ApiOkResponse({ type: LandApplicationView })
+  reject(@Param() p: LandApplicationParam, @Body() dto: RejectApplicationDto, @CurrentActor() actor: Actor): Promise<LandApplicationView> {
     return this.applications.reject(actor, p.applicationId, dto.reason);
   }
 
@@ -157,8 +157,8 @@ export class ParcelController {
   @Roles(Role.Centre)
   @ApiBearerAuth()
   @ApiOperation({ summary: '登记退还未竞得人保证金(交易中心)/ Record a deposit refund to a buyer who did not win (centre)' })
-  @ApiOkResponse({ type: ApplicationView })
-  refund(@Param() p: ApplicationParam, @Body() dto: RefundDto, @CurrentActor() actor: Actor): Promise<ApplicationView> {
+  @ApiOkResponse({ type: LandApplicationView })
+  refund(@Param() p: LandApplicationParam, @Body() dto: LandRefundDto, @CurrentActor() actor: Actor): Promise<LandApplicationView> {
     return this.applications.refund(actor, p.applicationId, dto.reference);
   }
 

@@ -53,7 +53,7 @@ export class AwardDto {
   withdrawn?: string[];
 }
 
-export class ContractDto {
+export class TenderContractDto {
   @YuanField('合同金额(元)/ contract amount (yuan)', { example: '48500000.00' })
   amount!: string;
 

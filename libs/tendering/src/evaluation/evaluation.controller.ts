@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
-import { AwardDto, ContractDto, ScoreDto, SectionBidParam, StartEvaluationDto } from '../dto/evaluation.dto';
+import { AwardDto, TenderContractDto, ScoreDto, SectionBidParam, StartEvaluationDto } from '../dto/evaluation.dto';
 import { AwardView, EvaluationBidsView, EvaluationSectionView, ObjectionView, PublicResultsView, ReportView, ScoreView } from '../dto/evaluation.view';
 import { ObjectionDto, ObjectionParam, ReplyDto, SectionParam, TenderIdParam } from '../dto/tender.dto';
 import { EvaluationService } from './evaluation.service';
@@ -104,7 +104,7 @@ export class EvaluationController {
   @ApiBearerAuth()
   @ApiOperation({ summary: '登记合同签订,投标保证金进入退还期(招标人或代理机构)/ Record the contract; the deposits fall due for refund (owner or agent)' })
   @ApiOkResponse({ type: AwardView })
-  contract(@Param() p: SectionParam, @Body() dto: ContractDto, @CurrentActor() actor: Actor): Promise<AwardView> {
+  contract(@Param() p: SectionParam, @Body() dto: TenderContractDto, @CurrentActor() actor: Actor): Promise<AwardView> {
     return this.evaluations.contract(actor, p.id, p.no, dto);
   }
 

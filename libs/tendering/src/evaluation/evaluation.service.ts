@@ -8,7 +8,7 @@ import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner
 import { Money } from '@app/platform/money/money';
 import { NotificationService } from '@app/platform/notifications/notification.service';
 import { ProjectService, RuleSnapshot } from '@app/trading';
-import { AwardDto, ContractDto, ScoreDto, StartEvaluationDto } from '../dto/evaluation.dto';
+import { AwardDto, TenderContractDto, ScoreDto, StartEvaluationDto } from '../dto/evaluation.dto';
 import {
   AwardView,
   EvaluationBidsView,
@@ -329,7 +329,7 @@ export class EvaluationService {
   }
 
   /** 合同 (法 46): recorded with its amount; every deposit of the section falls due for refund (条例 57). */
-  contract(actor: Actor, projectId: string, no: number, dto: ContractDto): Promise<AwardView> {
+  contract(actor: Actor, projectId: string, no: number, dto: TenderContractDto): Promise<AwardView> {
     return this.txr.run(async (tx) => {
       const t = await this.tender(tx, projectId);
       if (!isParty(actor, t)) throw TenderErrors.TENDER_NOT_YOURS();

@@ -41,7 +41,7 @@ export class ProjectView {
   @ApiProperty({ description: '修订号,每次变更加一 / revision, +1 on every change' }) version: number;
 }
 
-class PublicOrganisationView {
+class ProjectPartyView {
   @ApiProperty({ description: '单位名称 / organisation name' }) name: string;
 }
 
@@ -53,8 +53,8 @@ export class PublicProjectView {
   @ApiProperty({ description: '行政区划代码 / region' }) region: string;
   @ApiProperty({ enum: PROJECT_STATUSES, description: '状态 / status' }) status: ProjectStatus;
   @ApiProperty({ description: '发布时间 / published at' }) publishedAt: Date;
-  @ApiProperty({ type: PublicOrganisationView, description: '招标人·出让人·采购人 / owner' }) owner: PublicOrganisationView;
-  @ApiPropertyOptional({ type: PublicOrganisationView, nullable: true, description: '代理机构 / agent' }) agent: PublicOrganisationView | null;
+  @ApiProperty({ type: ProjectPartyView, description: '招标人·出让人·采购人 / owner' }) owner: ProjectPartyView;
+  @ApiPropertyOptional({ type: ProjectPartyView, nullable: true, description: '代理机构 / agent' }) agent: ProjectPartyView | null;
   @ApiProperty({ description: '适用规则版本号 / rule-set version it runs by' }) ruleSetVersion: number;
   @ApiProperty({ description: '是否沙箱项目(演示)/ a sandbox (demo) project' }) sandbox: boolean;
 }
