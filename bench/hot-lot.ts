@@ -12,13 +12,16 @@ import { loadConfig } from '../libs/platform/src/config/app-config';
 import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
 import { TokenService } from '../libs/platform/src/auth/token.service';
 import { withFreshDatabase } from './support/fresh-database';
+import { AuditService } from '../libs/platform/src/audit/audit.service';
+import { SYSTEM_ACTOR } from '../libs/platform/src/auth/roles';
+import { LotRepository } from '../libs/trading/src/live/lot.repository';
 
 const seconds = Number(process.argv[2] ?? 10);
 const bidders = Number(process.argv[3] ?? 50);
 const pct = (s: number[], p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 
 async function startApi(url: string, port: number, prefix: string) {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'apps', 'api', 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_API_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_API_PROF] : []), join(__dirname, '..', 'apps', 'api', 'src', 'main.js')], {
     env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: url, PORT: String(port), REDIS_PREFIX: prefix, LOG_LEVEL: 'error' },
     stdio: 'ignore',
   });
@@ -99,6 +102,51 @@ async function main(): Promise<void> {
     } finally {
       for (const a of apis) a.kill('SIGTERM');
     }
+
+    // The same write path without HTTP: the engine's accepting statement and its audit entry, from as many connections
+    // as pgbench uses, prices from one shared counter so that nearly every attempt is valid when it commits.
+    const direct = new DataSource(dataSourceOptions(url, { extra: { max: 8 } }));
+    await direct.initialize();
+    const lots = new LotRepository();
+    const audit = new AuditService();
+    const [lot2] = await ds.query(
+      `INSERT INTO lot (project_id, domain, title, start_price_fen, increment, phase, countdown_seconds, starts_at, ends_at)
+       VALUES ($1, 'bench', '直连地块', 100000000, '{"fixedFen":"10000"}', 'listing', 60, now(), now() + interval '1 hour') RETURNING id`,
+      [project.id],
+    );
+    const orgs = await ds.query(`SELECT organisation_id AS id, paddle FROM lot_bidder WHERE lot_id = $1 ORDER BY paddle LIMIT 8`, [lot.id]);
+    for (const o of orgs) await ds.query(`INSERT INTO lot_bidder (lot_id, paddle, organisation_id) VALUES ($1, $2, $3)`, [lot2.id, o.paddle, o.id]);
+    let price = 100_000_000n;
+    let ok = 0;
+    let low = 0;
+    const directLatency: number[] = [];
+    const until = Date.now() + Math.min(seconds, 10) * 1000;
+    const t1 = Date.now();
+    await Promise.all(
+      orgs.map(async (o: { id: string; paddle: number }, w: number) => {
+        for (let n = 0; Date.now() < until; n++) {
+          price += 10_000n;
+          const mine = price;
+          const t0 = performance.now();
+          const accepted = await direct.transaction(async (em) => {
+            const a = await lots.accept(em, { lotId: lot2.id, priceFen: mine, paddle: o.paddle, clientKey: `direct-${w}-${n}`, organisationId: o.id, accountId: acct.id });
+            if (a) await audit.append(em, { actor: SYSTEM_ACTOR, action: 'lot.bid_accepted', subject: { type: 'lot', id: lot2.id }, payload: { bidSeq: a.bidSeq, paddle: o.paddle, priceFen: mine.toString() } });
+            return a;
+          });
+          if (accepted) {
+            ok++;
+            directLatency.push(performance.now() - t0);
+          } else low++;
+        }
+      }),
+    );
+    const directSeconds = (Date.now() - t1) / 1000;
+    directLatency.sort((a, b) => a - b);
+    const [check] = await ds.query(`SELECT count(*)::int AS n, max(seq) AS last FROM lot_bid WHERE lot_id = $1`, [lot2.id]);
+    console.log(
+      `engine write path without HTTP (accept statement + audit append, 8 connections): ${ok} accepted in ${directSeconds.toFixed(1)} s = ${(ok / directSeconds).toFixed(0)}/s (${low} raced too low); p50 ${pct(directLatency, 50).toFixed(1)} ms, p99 ${pct(directLatency, 99).toFixed(1)} ms; ${check.n} rows, last seq ${check.last}`,
+    );
+    await direct.destroy();
 
     await ds.query(`CREATE TABLE bench_hot (id int PRIMARY KEY, v bigint NOT NULL); INSERT INTO bench_hot VALUES (1, 0)`);
     await ds.destroy();

@@ -40,7 +40,27 @@ export class FeedPump implements OnModuleDestroy {
     this.redis.disconnect();
   }
 
+  private readonly pumping = new Set<string>();
+  private readonly again = new Set<string>();
+
+  /** Coalesces within the process: while this process pumps a lot, more requests only ask it to go round once more. */
   async pump(lotId: string): Promise<void> {
+    if (this.pumping.has(lotId)) {
+      this.again.add(lotId);
+      return;
+    }
+    this.pumping.add(lotId);
+    try {
+      do {
+        this.again.delete(lotId);
+        await this.pumpShared(lotId);
+      } while (this.again.has(lotId));
+    } finally {
+      this.pumping.delete(lotId);
+    }
+  }
+
+  private async pumpShared(lotId: string): Promise<void> {
     const keys = this.keys(lotId);
     try {
       for (let round = 0; round < 50; round++) {
