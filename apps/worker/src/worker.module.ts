@@ -8,6 +8,7 @@ import { NotificationsWorkerModule } from '@app/platform/notifications/notificat
 import { TenderingWorkerModule } from '@app/tendering/tendering-worker.module';
 import { RuralWorkerModule } from '@app/rural/rural-worker.module';
 import { LiveWorkerModule } from '@app/trading/live/live.module';
+import { ProcurementWorkerModule } from '@app/procurement/procurement-worker.module';
 import { pinoOptions } from '@app/platform/observability/logging.module';
 import { ObservabilityModule } from '@app/platform/observability/observability.module';
 import { PlatformModule } from '@app/platform/platform.module';
@@ -23,6 +24,7 @@ import { PlatformModule } from '@app/platform/platform.module';
     ExpertsWorkerModule,
     TenderingWorkerModule,
     LiveWorkerModule,
+    ProcurementWorkerModule,
     RuralWorkerModule,
     LandWorkerModule,
   ],

@@ -1,1 +1,2 @@
 export * from './procurement.module';
+export * from './procurement-worker.module';
