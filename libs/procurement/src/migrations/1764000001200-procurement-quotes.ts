@@ -16,7 +16,7 @@ export class ProcurementQuotes1764000001200 implements MigrationInterface {
         delivery_region char(6) NOT NULL,
         delivery_date date NOT NULL,
         max_price_fen bigint NOT NULL CHECK (max_price_fen > 0),
-        budget_line_id uuid NOT NULL,
+        budget_line_id uuid NOT NULL REFERENCES budget_line(id),
         rule_set_id uuid NOT NULL REFERENCES rule_set(id),
         rule_set_version int NOT NULL,
         rule_sandbox boolean NOT NULL,

@@ -4,8 +4,10 @@ import { SYSTEM_ACTOR } from '@app/platform/auth/roles';
 import { Clock } from '@app/platform/clock/clock';
 import { Sealer } from '@app/platform/crypto/sealer';
 import { Tx } from '@app/platform/database/transaction-runner';
+import { DomainError } from '@app/platform/errors/domain-error';
 import { NotificationService } from '@app/platform/notifications/notification.service';
-import { QuoteRepository } from './quote.repository';
+import { OrderService } from '../buying/order.service';
+import { QuoteRepository, RequirementRow } from './quote.repository';
 import { openQuote, quoteDigest, requirementKeyAad } from './quote-sealing';
 import { REQUIREMENT_SUBJECT } from './requirement.service';
 import { roundOutcome } from './rules/quote-outcome';
@@ -19,6 +21,7 @@ export class QuoteOpeningService {
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly orders: OrderService,
   ) {}
 
   /** Runs once per round (the requirement leaves 'quoting'), after the deadline by the database clock. */
@@ -48,11 +51,8 @@ export class QuoteOpeningService {
       }),
     );
     await this.repo.close(tx.em, requirementId, outcome.status, outcome.winnerId);
-    // TODO(issue 7, buying): when BuyingModule exports OrderService, place the order here in this transaction:
-    //   const order = await orders.placeAwarded(tx, { purchaserOrganisationId, supplierOrganisationId, budgetLineId, items, source: 'quote', sourceId: requirementId }, SYSTEM_ACTOR);
-    //   await this.repo.setOrder(tx.em, requirementId, order.id);
-    // Until then the award is recorded only (status 'awarded', winner_quote_id).
     const winner = opened.find((o) => o.id === outcome.winnerId) ?? null;
+    const order = winner ? await this.placeOrder(tx, r, winner) : null;
     for (const o of opened) {
       await this.notifications.enqueue(tx, {
         channel: 'site',
@@ -73,7 +73,34 @@ export class QuoteOpeningService {
         validCount: outcome.validCount,
         quotes: opened.map((o) => ({ quoteId: o.id, organisationId: o.organisationId, totalFen: o.totalFen.toString(), quoteDigest: o.digest, verified: o.verified, invalidReason: o.verified ? outcome.validity.get(o.id) : 'digest_mismatch' })),
         winner: winner ? { quoteId: winner.id, organisationId: winner.organisationId, totalFen: winner.totalFen.toString() } : null,
+        order,
       },
     });
+  }
+
+  /**
+   * The award becomes an order in the same transaction (budget taken atomically by buying). A refusal (the budget
+   * spent meanwhile) must not undo the award nor make the milestone retry forever: it rolls back to a savepoint and
+   * is recorded; the purchaser then settles it outside the e-mall.
+   */
+  private async placeOrder(tx: Tx, r: RequirementRow, w: { id: string; organisationId: string; totalFen: bigint; unitPricesFen: bigint[] | null }): Promise<{ orderId: string } | { refused: string }> {
+    const items = w.unitPricesFen
+      ? r.items.map((i, n) => ({ description: i.description, quantity: i.quantity, unitPriceFen: w.unitPricesFen![n] }))
+      : [{ description: `${r.title}(网上竞价成交总价 / online quote total)`, quantity: 1, unitPriceFen: w.totalFen }];
+    await tx.em.query(`SAVEPOINT quote_award_order`);
+    try {
+      const order = await this.orders.placeAwarded(
+        tx,
+        { purchaserOrganisationId: r.purchaserOrganisationId, supplierOrganisationId: w.organisationId, budgetLineId: r.budgetLineId, items, source: 'quote', sourceId: r.id, ruleSet: r.ruleSandbox ? 'sandbox' : 'standard' },
+        SYSTEM_ACTOR,
+      );
+      await tx.em.query(`RELEASE SAVEPOINT quote_award_order`);
+      await this.repo.setOrder(tx.em, r.id, order.id);
+      return { orderId: order.id };
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      await tx.em.query(`ROLLBACK TO SAVEPOINT quote_award_order`);
+      return { refused: err.code };
+    }
   }
 }

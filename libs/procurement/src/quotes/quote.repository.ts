@@ -89,15 +89,15 @@ export class QuoteRepository {
     return (await em.query(`SELECT 1 FROM procurement_category WHERE code = $1`, [code])).length > 0;
   }
 
-  /** The organisations among `organisationIds` holding a framework agreement for the category that is in force at `at`. */
+  /** The organisations among `organisationIds` holding an agreement (协议供货 or 定点采购) for the category or a branch above it, in force on `at`'s day. */
   async qualified(em: EntityManager, categoryCode: string, organisationIds: string[], at: Date): Promise<Set<string>> {
     if (!organisationIds.length) return new Set();
     const rows = rowsOf<{ id: string }>(
       await em.query(
-        `SELECT DISTINCT a.supplier_organisation_id AS id
-         FROM framework_agreement a JOIN procurement_category c ON c.id = a.category_id
-         WHERE c.code = $1 AND a.supplier_organisation_id = ANY($2::uuid[]) AND a.status = 'active'
-           AND a.valid_from <= $3::timestamptz AND $3::timestamptz < a.valid_until`,
+        `SELECT DISTINCT a.organisation_id AS id
+         FROM procurement_agreement a
+         WHERE a.organisation_id = ANY($2::uuid[]) AND ($1 = a.category_code OR $1 LIKE a.category_code || '.%')
+           AND a.valid_from <= ($3::timestamptz AT TIME ZONE 'Asia/Shanghai')::date AND a.valid_until >= ($3::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`,
         [categoryCode, organisationIds, at],
       ),
     );

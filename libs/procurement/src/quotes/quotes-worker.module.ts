@@ -1,5 +1,11 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { MilestoneHandlerRegistry } from '@app/platform/milestones/milestone-handler.registry';
+import { RuleSet } from '@app/platform/rules/rule-set.entity';
+import { RuleSetRepository } from '@app/platform/rules/rule-set.repository';
+import { RuleSetService } from '@app/platform/rules/rule-set.service';
+import { BuyingRepository } from '../buying/buying.repository';
+import { OrderService } from '../buying/order.service';
 import { QuoteOpeningService } from './quote-opening.service';
 import { QuoteRepository } from './quote.repository';
 import { QUOTE_DEADLINE_KIND } from './requirement.service';
@@ -16,8 +22,13 @@ class QuoteHandlers implements OnModuleInit {
   }
 }
 
-/** The worker's side of quotes: the quote deadline opens the round's sealed quotes and decides it. */
+/**
+ * The worker's side of quotes: the quote deadline opens the round's sealed quotes, decides it and places the awarded
+ * order. The worker serves /health over HTTP, so BuyingModule (and RulesModule) with their controllers are not imported:
+ * only the providers OrderService needs.
+ */
 @Module({
-  providers: [QuoteRepository, QuoteOpeningService, QuoteHandlers],
+  imports: [TypeOrmModule.forFeature([RuleSet])],
+  providers: [QuoteRepository, QuoteOpeningService, QuoteHandlers, OrderService, BuyingRepository, RuleSetService, RuleSetRepository],
 })
 export class QuoteWorkerModule {}

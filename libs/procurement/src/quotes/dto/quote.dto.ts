@@ -33,8 +33,8 @@ export class PublishRequirementDto {
   @Length(2, 200)
   title!: string;
 
-  @ApiProperty({ description: '采购目录品目编码 / catalogue category code', example: 'A02010104' })
-  @Matches(/^[A-Z][0-9A-Z]{0,31}$/)
+  @ApiProperty({ description: '采购目录品目编码 / catalogue category code', example: 'A02.01.02' })
+  @Matches(/^[A-Z][0-9]{2}(\.[0-9]{2}){0,3}$/)
   categoryCode!: string;
 
   @ApiProperty({ description: '采购明细 / items', type: [RequirementItemDto] })
