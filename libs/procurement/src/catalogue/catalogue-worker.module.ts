@@ -1,22 +1,23 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { MilestoneHandlerRegistry } from '@app/platform/milestones/milestone-handler.registry';
 import { CatalogueRepository } from './catalogue.repository';
-import { CERTIFICATE_EXPIRY_KIND, ProductService } from './product.service';
+import { CertificateExpiryService } from './certificate-expiry.service';
+import { CERTIFICATE_EXPIRY_KIND } from './product.service';
 
 @Injectable()
 class CatalogueHandlers implements OnModuleInit {
   constructor(
     private readonly registry: MilestoneHandlerRegistry,
-    private readonly products: ProductService,
+    private readonly certificates: CertificateExpiryService,
   ) {}
 
   onModuleInit(): void {
-    this.registry.register(CERTIFICATE_EXPIRY_KIND, (tx, m) => this.products.expireCertificate(tx, m));
+    this.registry.register(CERTIFICATE_EXPIRY_KIND, (tx, m) => this.certificates.expire(tx, m));
   }
 }
 
 /** The worker's side of the catalogue: an expired registration certificate takes its consumable off sale. */
 @Module({
-  providers: [CatalogueRepository, ProductService, CatalogueHandlers],
+  providers: [CatalogueRepository, CertificateExpiryService, CatalogueHandlers],
 })
 export class CatalogueWorkerModule {}

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/platform/audit/audit.service';
-import { Actor, Role, SYSTEM_ACTOR, TradingDomain } from '@app/platform/auth/roles';
+import { Actor, Role, TradingDomain } from '@app/platform/auth/roles';
 import { Clock } from '@app/platform/clock/clock';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { MilestoneService } from '@app/platform/milestones/milestone.service';
-import { Milestone } from '@app/platform/milestones/milestone.entity';
 import { Money } from '@app/platform/money/money';
 import { ProcurementRules } from '@app/platform/rules/defaults';
 import { RuleSetService } from '@app/platform/rules/rule-set.service';
@@ -103,7 +102,9 @@ export class ProductService {
       if (status === 'on_sale' && p.status === 'off_sale' && !(await this.catalogue.hasValidAgreement(tx.em, organisationId, p.categoryCode, shanghaiDate(now)))) {
         throw ProcurementErrors.NO_AGREEMENT({ categoryCode: p.categoryCode });
       }
-      if (status === 'on_sale' && after.certificateValidUntil && !certificateValid(after.certificateValidUntil, now)) {
+      // Taken off sale by the expiry milestone: only a renewed certificate puts it back.
+      const expiredBefore = p.offSaleReason === 'certificate_expired' && after.certificateValidUntil === before.certificateValidUntil;
+      if (status === 'on_sale' && after.certificateValidUntil && (expiredBefore || !certificateValid(after.certificateValidUntil, now))) {
         throw ProcurementErrors.CERTIFICATE_EXPIRED({ certificateValidUntil: after.certificateValidUntil });
       }
 
@@ -189,25 +190,6 @@ export class ProductService {
         payload: { note, flagReason: p.flagReason, priceFen: p.priceFen, referenceFen: p.referencePriceFen },
       });
       return reviewedProductView((await this.catalogue.product(tx.em, id))!);
-    });
-  }
-
-  /**
-   * The certificate-expiry milestone: the product goes off sale unless the certificate was renewed since the
-   * milestone was scheduled (a renewal reschedules it, so this re-check only guards against a stale row).
-   */
-  async expireCertificate(tx: Tx, m: Milestone): Promise<void> {
-    const id = String(m.payload.productId);
-    const p = await this.catalogue.product(tx.em, id, true);
-    if (!p || !p.certificateValidUntil) return;
-    if (p.certificateValidUntil > String(m.payload.certificateValidUntil)) return;
-    if (p.status === 'off_sale' && p.offSaleReason === 'certificate_expired') return;
-    await this.catalogue.setStatus(tx.em, id, 'off_sale', 'certificate_expired');
-    await this.audit.append(tx.em, {
-      actor: SYSTEM_ACTOR,
-      action: 'procurement.certificate_expired',
-      subject: { type: PRODUCT_SUBJECT, id },
-      payload: { certificateNo: p.certificateNo, certificateValidUntil: p.certificateValidUntil, previousStatus: p.status, milestoneId: m.id },
     });
   }
 
