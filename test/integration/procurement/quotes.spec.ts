@@ -73,7 +73,7 @@ describe('online quotes (网上竞价)', () => {
     expect(below.body.message.zh).toContain('直购');
     expect((await t.http.post('/procurement/requirements', requirement({ categoryCode: 'A09.99' }), purchaser.token)).body.code).toBe('CATEGORY_NOT_FOUND');
     expect((await t.http.post('/procurement/requirements', requirement(), otherPurchaser.token)).body.code).toBe('BUDGET_LINE_NOT_USABLE');
-    expect((await t.http.post('/procurement/requirements', requirement({ maxPrice: '1.5' + '0'.repeat(20) }), purchaser.token)).status).toBe(400);
+    expect((await t.http.post('/procurement/requirements', requirement({ maxPrice: '1500000.001' }), purchaser.token)).body.code).toBe('MONEY_INVALID');
     expect((await t.http.post('/procurement/requirements', { ...requirement(), surprise: 1 }, purchaser.token)).status).toBe(400);
     for (const token of [suppliers[0].token, centre, office, regulator]) expect((await t.http.post('/procurement/requirements', requirement(), token)).status).toBe(403);
     expect((await t.http.post('/procurement/requirements', requirement())).status).toBe(401);
@@ -97,7 +97,7 @@ describe('online quotes (网上竞价)', () => {
       expect(r.status).toBe(403);
       expect(r.body.code).toBe('SUPPLIER_NOT_QUALIFIED');
     }
-    expect((await t.http.post(`/procurement/requirements/${id}/quotes`, { total: '-5.00' }, suppliers[0].token)).status).toBe(400);
+    expect((await t.http.post(`/procurement/requirements/${id}/quotes`, { total: '-5.00' }, suppliers[0].token)).body.code).toBe('MONEY_INVALID');
     expect((await t.http.post(`/procurement/requirements/${id}/quotes`, { total: '0' }, suppliers[0].token)).body.code).toBe('QUOTE_PRICE_INVALID');
     expect((await quote(id, suppliers[0], '1200000.00', ['11000.00'])).body.code).toBe('QUOTE_ITEMS_MISMATCH');
     expect(await t.snapshot()).toEqual(before2);
