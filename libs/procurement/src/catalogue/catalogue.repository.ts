@@ -24,6 +24,9 @@ const PRODUCT_FROM = `
 
 const PRODUCT = `SELECT ${PRODUCT_COLUMNS} ${PRODUCT_FROM}`;
 
+/** A page tells the exact total below this many matches, and "at least this many" above it. */
+export const COUNT_CAP = 10_000;
+
 const ORDER: Record<SearchFilter['sort'], string> = {
   price: 'p.price_fen ASC, p.id',
   '-price': 'p.price_fen DESC, p.id',
@@ -186,7 +189,7 @@ export class CatalogueRepository {
    * The public search: products on sale, an AND of the query's lexemes on the GIN index, a phrase check on the
    * candidates, a category subtree as one C-collated range, a price range and the delivery regions.
    */
-  async search(em: EntityManager, f: SearchFilter): Promise<{ rows: ProductRow[]; total: number }> {
+  async search(em: EntityManager, f: SearchFilter): Promise<{ rows: ProductRow[]; total: number; exact: boolean }> {
     const params: unknown[] = [];
     const where = [`p.status = 'on_sale'`];
     const add = (value: unknown) => `$${params.push(value)}`;
@@ -199,18 +202,25 @@ export class CatalogueRepository {
     if (f.minPriceFen !== null) where.push(`p.price_fen >= ${add(f.minPriceFen.toString())}`);
     if (f.maxPriceFen !== null) where.push(`p.price_fen <= ${add(f.maxPriceFen.toString())}`);
     if (f.regions) where.push(`p.regions && ${add(f.regions)}::text[]`);
-    const rows = rowsOf<ProductRow & { total: string }>(
+    const filter = where.join(' AND ');
+    const n = params.length;
+    // The page is chosen on the product table alone (and the score for the rating sort); the joins run for its rows only.
+    const rows = rowsOf<ProductRow>(
       await em.query(
-        `SELECT ${PRODUCT_COLUMNS}, count(*) OVER () AS total ${PRODUCT_FROM}
-         WHERE ${where.join(' AND ')} ORDER BY ${ORDER[f.sort]} LIMIT ${add(f.limit)} OFFSET ${add(f.offset)}`,
-        params,
+        `WITH page AS (
+           SELECT p.id, row_number() OVER () AS pos FROM (
+             SELECT p.id FROM procurement_product p LEFT JOIN supplier_score s ON s.organisation_id = p.organisation_id
+             WHERE ${filter} ORDER BY ${ORDER[f.sort]} LIMIT $${n + 1} OFFSET $${n + 2}) p)
+         SELECT ${PRODUCT_COLUMNS} FROM page JOIN procurement_product p ON p.id = page.id JOIN organisation o ON o.id = p.organisation_id
+           JOIN procurement_category c ON c.code = p.category_code LEFT JOIN supplier_score s ON s.organisation_id = p.organisation_id
+         ORDER BY page.pos`,
+        [...params, f.limit, f.offset],
       ),
     );
-    let total = rows.length ? Number(rows[0].total) : 0;
-    if (!rows.length && f.offset > 0) {
-      const [c] = await em.query(`SELECT count(*)::int AS n ${PRODUCT_FROM} WHERE ${where.join(' AND ')}`, params.slice(0, -2));
-      total = c.n;
-    }
-    return { rows, total };
+    // Counting every match of a broad query costs more than the page; past COUNT_CAP the total is a lower bound.
+    const [{ total }] = rowsOf<{ total: number }>(
+      await em.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM procurement_product p WHERE ${filter} LIMIT ${COUNT_CAP}) m`, params),
+    );
+    return { rows, total, exact: total < COUNT_CAP };
   }
 }

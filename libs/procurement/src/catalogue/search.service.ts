@@ -20,7 +20,7 @@ export class ProductSearchService {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     const { lexemes, phrases } = queryTokens(q.q ?? '');
-    const { rows, total } = await this.catalogue.search(em, {
+    const { rows, total, exact } = await this.catalogue.search(em, {
       lexemes,
       phrases,
       categoryCode: q.category ?? null,
@@ -31,6 +31,6 @@ export class ProductSearchService {
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
-    return { items: rows.map(publicProductView), total, page, pageSize };
+    return { items: rows.map(publicProductView), total, totalExact: exact, page, pageSize };
   }
 }

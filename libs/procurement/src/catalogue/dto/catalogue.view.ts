@@ -123,7 +123,8 @@ export const reviewedProductView = (p: ProductRow): ReviewedProductView => ({
 
 export class ProductSearchPage {
   @ApiProperty({ type: [PublicProductView], description: '本页商品 / products on this page' }) items!: PublicProductView[];
-  @ApiProperty({ description: '符合条件的总数 / total matching' }) total!: number;
+  @ApiProperty({ description: '符合条件的总数(超过 10000 时为下限)/ total matching (a lower bound past 10,000)' }) total!: number;
+  @ApiProperty({ description: '总数是否精确 / whether the total is exact' }) totalExact!: boolean;
   @ApiProperty({ description: '页码 / page' }) page!: number;
   @ApiProperty({ description: '每页条数 / page size' }) pageSize!: number;
 }
