@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { YuanField } from '@app/platform/money/money.decorators';
+import { DepositDeclarationDto, RefundReferenceDto } from '@app/trading/dto/deposit.dto';
 
 export class RegisterDealDto {
   @ApiProperty({ description: '项目名称 / name', example: '东山村 120 亩耕地经营权流转' })
@@ -70,24 +71,7 @@ export class ApplicationParam {
   applicationId!: string;
 }
 
-export class ApplyDto {
-  @ApiProperty({ description: '保证金缴纳方式:银行转账或保函 / bank transfer or guarantee', enum: ['transfer', 'guarantee'] })
-  @IsIn(['transfer', 'guarantee'])
-  method!: 'transfer' | 'guarantee';
-
-  @ApiProperty({ description: '转账流水号或保函编号 / transfer reference or guarantee number', example: 'NC2026112400123' })
-  @IsString()
-  @Length(4, 64)
-  reference!: string;
-
-  @ApiPropertyOptional({ description: '付款账号(转账时)/ paying account (transfers)', example: '6222020200112233445' })
-  @IsOptional()
-  @Matches(/^\d{8,32}$/)
-  payerAccount?: string;
-
-  @YuanField('保证金金额(元)/ deposit amount (yuan)', { example: '20000.00' })
-  amount!: string;
-}
+export class ApplyDto extends DepositDeclarationDto {}
 
 export class AgreementDto {
   @YuanField('协议转让价格(元),不低于挂牌价 / agreement price (yuan), at least the listing price', { example: '360000.00' })
@@ -114,12 +98,7 @@ export class ContractDto {
   amount!: string;
 }
 
-export class RefundDto {
-  @ApiProperty({ description: '退款流水号 / refund reference', example: 'TK2026120100001' })
-  @IsString()
-  @Length(4, 64)
-  reference!: string;
-}
+export class RefundDto extends RefundReferenceDto {}
 
 export class KindDto {
   @ApiProperty({ description: '品种代码(小写字母、数字、下划线)/ code (lower-case letters, digits, underscores)', example: 'aquaculture_water' })

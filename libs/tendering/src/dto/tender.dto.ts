@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { YuanField } from '@app/platform/money/money.decorators';
+import { DepositDeclarationDto, RefundReferenceDto } from '@app/trading/dto/deposit.dto';
 
 export class SectionDto {
   @ApiProperty({ description: '标段名称 / section name', example: '一标段:主体结构' })
@@ -110,24 +111,7 @@ export class QuestionParam extends TenderIdParam {
   questionId!: string;
 }
 
-export class DeclareDepositDto {
-  @ApiProperty({ description: '缴纳方式:银行转账或电子保函 / bank transfer or e-guarantee', enum: ['transfer', 'guarantee'] })
-  @IsIn(['transfer', 'guarantee'])
-  method!: 'transfer' | 'guarantee';
-
-  @ApiProperty({ description: '转账流水号或保函编号 / transfer reference or guarantee number', example: 'BH2026112400123' })
-  @IsString()
-  @Length(4, 64)
-  reference!: string;
-
-  @ApiPropertyOptional({ description: '付款账号(转账时)/ paying account (transfers)', example: '6222020200112233445' })
-  @IsOptional()
-  @Matches(/^\d{8,32}$/)
-  payerAccount?: string;
-
-  @YuanField('金额(元)/ amount (yuan)', { example: '1000000.00' })
-  amount!: string;
-}
+export class DeclareDepositDto extends DepositDeclarationDto {}
 
 export class DepositParam {
   @ApiProperty({ format: 'uuid' })
@@ -135,12 +119,7 @@ export class DepositParam {
   depositId!: string;
 }
 
-export class RefundDepositDto {
-  @ApiProperty({ description: '退款流水号 / refund reference', example: 'TK2026120100001' })
-  @IsString()
-  @Length(4, 64)
-  reference!: string;
-}
+export class RefundDepositDto extends RefundReferenceDto {}
 
 export class ObjectionDto {
   @ApiProperty({ description: '异议内容 / the objection', example: '第二名投标人的项目经理同时在其他在建项目任职。' })
