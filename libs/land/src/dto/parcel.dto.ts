@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsYuan, YuanField } from '@app/platform/money/money.decorators';
 import { LAND_USES } from '../rules/parcel-terms';
+import { ProjectRegistrationFields } from '@app/trading/dto/project.dto';
 
 const DECIMAL_2DP = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
 
@@ -30,16 +31,7 @@ export class IncrementDto {
   ladder?: LadderBandDto[];
 }
 
-export class RegisterParcelDto {
-  @ApiProperty({ description: '地块名称 / name', example: '城东片区 2026-03 号地块' })
-  @IsString()
-  @Length(2, 200)
-  name!: string;
-
-  @ApiProperty({ description: '所在地区代码(6 位)/ region code', example: '350102' })
-  @Matches(/^[1-9]\d{5}$/)
-  region!: string;
-
+export class RegisterParcelDto extends ProjectRegistrationFields {
   @ApiProperty({ description: '坐落 / location', example: '鼓楼区东街以南、八一七路以东' })
   @IsString()
   @Length(2, 500)
@@ -83,15 +75,7 @@ export class RegisterParcelDto {
   @IsYuan()
   reserve?: string;
 
-  @ApiPropertyOptional({ description: '出让人单位(默认为本单位)/ owner organisation (default: yours)', format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  ownerOrganisationId?: string;
 
-  @ApiPropertyOptional({ description: '规则:standard 正式,sandbox 演示 / rule set kind', enum: ['standard', 'sandbox'] })
-  @IsOptional()
-  @IsIn(['standard', 'sandbox'])
-  ruleSet?: 'standard' | 'sandbox';
 }
 
 export class AnnounceParcelDto {

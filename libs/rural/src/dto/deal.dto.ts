@@ -3,20 +3,12 @@ import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { YuanField } from '@app/platform/money/money.decorators';
 import { DepositDeclarationDto, RefundReferenceDto } from '@app/trading/dto/deposit.dto';
+import { ProjectRegistrationFields } from '@app/trading/dto/project.dto';
 
-export class RegisterDealDto {
-  @ApiProperty({ description: '项目名称 / name', example: '东山村 120 亩耕地经营权流转' })
-  @IsString()
-  @Length(2, 200)
-  name!: string;
-
+export class RegisterDealDto extends ProjectRegistrationFields {
   @ApiProperty({ description: '交易品种代码(见 GET /public/rural/kinds)/ kind code from the catalogue', example: 'land_management' })
   @Matches(/^[a-z][a-z0-9_]{1,39}$/)
   kind!: string;
-
-  @ApiProperty({ description: '所在地区代码(6 位)/ region code', example: '350121' })
-  @Matches(/^[1-9]\d{5}$/)
-  region!: string;
 
   @ApiProperty({ description: '标的描述:位置、四至、现状、用途限制 / the asset: location, bounds, state, restrictions', example: '东山村一组,东至水渠,西至村道;现状水田,限农业用途' })
   @IsString()
@@ -48,15 +40,7 @@ export class RegisterDealDto {
   @YuanField('交易保证金(元)/ deposit (yuan)', { example: '20000.00' })
   deposit!: string;
 
-  @ApiPropertyOptional({ description: '转出方(代理机构登记时必填)/ the transferring collective (required for an agent)', format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  ownerOrganisationId?: string;
 
-  @ApiPropertyOptional({ description: '规则:standard 正式,sandbox 演示 / rule set kind', enum: ['standard', 'sandbox'] })
-  @IsOptional()
-  @IsIn(['standard', 'sandbox'])
-  ruleSet?: 'standard' | 'sandbox';
 }
 
 export class DealIdParam {

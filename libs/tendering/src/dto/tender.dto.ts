@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { YuanField } from '@app/platform/money/money.decorators';
 import { DepositDeclarationDto, RefundReferenceDto } from '@app/trading/dto/deposit.dto';
+import { ProjectRegistrationFields } from '@app/trading/dto/project.dto';
 
 export class SectionDto {
   @ApiProperty({ description: '标段名称 / section name', example: '一标段:主体结构' })
@@ -17,19 +18,10 @@ export class SectionDto {
   deposit!: string;
 }
 
-export class RegisterTenderDto {
-  @ApiProperty({ description: '项目名称 / project name', example: '市第一人民医院新院区建设工程' })
-  @IsString()
-  @Length(2, 200)
-  name!: string;
-
+export class RegisterTenderDto extends ProjectRegistrationFields {
   @ApiProperty({ description: '项目类型 / kind', enum: ['construction', 'supervision', 'design', 'survey', 'goods', 'services'] })
   @IsIn(['construction', 'supervision', 'design', 'survey', 'goods', 'services'])
   kind!: string;
-
-  @ApiProperty({ description: '所在地区代码(6 位)/ region code', example: '350102' })
-  @Matches(/^[1-9]\d{5}$/)
-  region!: string;
 
   @ApiProperty({ description: '资格条件 / qualification requirements', example: '建筑工程施工总承包一级及以上资质' })
   @IsString()
@@ -48,15 +40,7 @@ export class RegisterTenderDto {
   @Type(() => SectionDto)
   sections!: SectionDto[];
 
-  @ApiPropertyOptional({ description: '招标人(代理机构登记时必填)/ owner organisation (required for an agent)', format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  ownerOrganisationId?: string;
 
-  @ApiPropertyOptional({ description: '规则:standard 正式,sandbox 演示 / rule set kind', enum: ['standard', 'sandbox'] })
-  @IsOptional()
-  @IsIn(['standard', 'sandbox'])
-  ruleSet?: 'standard' | 'sandbox';
 }
 
 export class ReturnTenderDto {

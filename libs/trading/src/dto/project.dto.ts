@@ -3,11 +3,8 @@ import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { TradingDomain } from '@app/platform/auth/roles';
 
-export class CreateProjectDto {
-  @ApiProperty({ enum: TradingDomain, description: '交易领域 / trading domain' })
-  @IsEnum(TradingDomain)
-  domain: TradingDomain;
-
+/** What registering any project asks, whatever its domain: a domain's registration DTO extends it. */
+export class ProjectRegistrationFields {
   @ApiProperty({ description: '项目名称 / project name', example: '城东安置房一期施工总承包', minLength: 2, maxLength: 200 })
   @IsString()
   @Length(2, 200)
@@ -30,6 +27,12 @@ export class CreateProjectDto {
   @IsOptional()
   @IsIn(['standard', 'sandbox'])
   ruleSet?: 'standard' | 'sandbox';
+}
+
+export class CreateProjectDto extends ProjectRegistrationFields {
+  @ApiProperty({ enum: TradingDomain, description: '交易领域 / trading domain' })
+  @IsEnum(TradingDomain)
+  domain: TradingDomain;
 }
 
 export class ProjectIdParam {
