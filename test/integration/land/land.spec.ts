@@ -153,6 +153,8 @@ describe('land listings on the live-bidding engine', () => {
     const live = await phase(p.lotId, 'live', 20000);
     expect(live.currentPrice).toBe('10100000.00');
     expect(live.nextMinimum).toBe('10200000.00');
+    // Only the buyers who carried the listing into 限时竞价 bid in it: b2 declared but never quoted.
+    expect((await bid(p.lotId, b2, '10500000.00')).body.code).toBe('NOT_ADMITTED');
     let price = '10100000.00';
     let lastEnd = new Date(live.endsAt).getTime();
     const order = [b0, b1, b0, b1];

@@ -49,7 +49,7 @@ export class LotPhaseService {
       const continuing = continuingBuyers(await this.parcels.continuingPaddles(tx.em, p.projectId), quotes, rules.params.numbers.minQuotesToEnterLive);
       const decision = decideListingEnd({ continuing: continuing.length, highestFen: summary.highestFen, reserveFen: summary.reserveFen }, rules.params.numbers);
       if (decision.kind === 'live') {
-        const started = await this.live.startLive(tx, lot.id, now, SYSTEM_ACTOR);
+        const started = await this.live.startLive(tx, lot.id, now, SYSTEM_ACTOR, continuing);
         await this.audit.append(tx.em, {
           actor: SYSTEM_ACTOR,
           action: 'land.live_started',

@@ -97,10 +97,11 @@ export class LiveBiddingService {
     return this.startPhase(tx, lotId, 'listing', new Date(), endsAt, actor);
   }
 
-  async startLive(tx: Tx, lotId: string, startsAt: Date, actor: Actor): Promise<LotRow> {
+  /** 限时竞价 from `startsAt`; `paddles` limits it to those bidders (e.g. who declared they would go on), else all. */
+  async startLive(tx: Tx, lotId: string, startsAt: Date, actor: Actor, paddles: number[] | null = null): Promise<LotRow> {
     const lot = await this.lots.byId(tx.em, lotId);
     if (!lot) throw LiveErrors.LOT_NOT_FOUND({ id: lotId });
-    return this.startPhase(tx, lotId, 'live', startsAt, new Date(startsAt.getTime() + lot.countdownSeconds * 1000), actor);
+    return this.startPhase(tx, lotId, 'live', startsAt, new Date(startsAt.getTime() + lot.countdownSeconds * 1000), actor, paddles);
   }
 
   /** Ends the lot; the reserve is opened here and only here, and goes into the result with the winner's paddle. */
@@ -134,7 +135,7 @@ export class LiveBiddingService {
     const priceFen = Money.fromYuan(priceYuan).fen;
     const pre = await this.lots.precheck(this.txr.dataSource.manager, lotId, actor.organisationId);
     if (!pre) throw LiveErrors.LOT_NOT_FOUND({ id: lotId });
-    if (pre.paddle === null) throw LiveErrors.NOT_ADMITTED({ id: lotId });
+    if (pre.paddle === null || (pre.phase === 'live' && pre.livePaddles !== null && !pre.livePaddles.includes(pre.paddle))) throw LiveErrors.NOT_ADMITTED({ id: lotId });
     const paddle = pre.paddle;
     const earlier = await this.replay(lotId, actor.organisationId!, clientKey);
     if (earlier) return earlier;
@@ -219,13 +220,13 @@ export class LiveBiddingService {
     return this.closings.add(JobName.CloseLot, { lotId, version }, { jobId: closeJobId(lotId, version), delay: Math.max(0, endsAt.getTime() - Date.now()), attempts: 5, backoff: { type: 'exponential', delay: 500 } });
   }
 
-  private async startPhase(tx: Tx, lotId: string, phase: 'listing' | 'live', startsAt: Date, endsAt: Date, actor: Actor): Promise<LotRow> {
+  private async startPhase(tx: Tx, lotId: string, phase: 'listing' | 'live', startsAt: Date, endsAt: Date, actor: Actor, paddles: number[] | null = null): Promise<LotRow> {
     const lot = await this.lots.byId(tx.em, lotId, 'update');
     if (!lot) throw LiveErrors.LOT_NOT_FOUND({ id: lotId });
     if (lot.phase === 'ended' || (phase === 'listing' && lot.phase !== 'pending')) throw LiveErrors.LOT_STATE_CONFLICT({ id: lotId, phase: lot.phase, to: phase });
-    const { eventSeq, version } = await this.lots.setPhase(tx.em, lotId, phase, startsAt, endsAt);
-    await this.lots.insertEvent(tx.em, lotId, eventSeq, 'phase', { phase, startsAt, endsAt, countdownSeconds: lot.countdownSeconds });
-    await this.audit.append(tx.em, { actor, action: `lot.${phase}_started`, subject: { type: LOT_SUBJECT, id: lotId }, payload: { from: lot.phase, startsAt, endsAt } });
+    const { eventSeq, version } = await this.lots.setPhase(tx.em, lotId, phase, startsAt, endsAt, paddles);
+    await this.lots.insertEvent(tx.em, lotId, eventSeq, 'phase', { phase, startsAt, endsAt, countdownSeconds: lot.countdownSeconds, paddles });
+    await this.audit.append(tx.em, { actor, action: `lot.${phase}_started`, subject: { type: LOT_SUBJECT, id: lotId }, payload: { from: lot.phase, startsAt, endsAt, paddles } });
     tx.afterCommit(async () => {
       await this.wakeCloser(lotId, version, endsAt);
       await this.feed.pump(lotId);

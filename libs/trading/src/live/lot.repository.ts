@@ -64,6 +64,7 @@ export class LotRepository {
            UPDATE lot SET current_price_fen = $2, leader_paddle = $3, bid_seq = bid_seq + 1, event_seq = event_seq + 1, version = version + 1,
                   ends_at = CASE WHEN phase = 'live' THEN greatest(ends_at, now() + make_interval(secs => countdown_seconds)) ELSE ends_at END
            WHERE id = $1 AND phase IN ('listing','live') AND now() >= starts_at AND now() < ends_at
+             AND (phase = 'listing' OR live_paddles IS NULL OR $3 = ANY(live_paddles))
              AND $2 >= CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END
            RETURNING bid_seq, event_seq, version, ends_at, phase
          ), b AS (
@@ -84,10 +85,10 @@ export class LotRepository {
    * One unlocked read before the write: the bidder's paddle and the lot's state. A bid this shows to be too low, early
    * or late is refused without queueing for the lot's row lock; the atomic write still decides every other bid.
    */
-  async precheck(em: EntityManager, lotId: string, organisationId: string | null): Promise<{ paddle: number | null; phase: string; started: boolean; ended: boolean; minimumFen: string; now: Date } | undefined> {
-    const [row] = rowsOf<{ paddle: number | null; phase: string; started: boolean; ended: boolean; minimumFen: string; now: Date }>(
+  async precheck(em: EntityManager, lotId: string, organisationId: string | null): Promise<{ paddle: number | null; phase: string; livePaddles: number[] | null; started: boolean; ended: boolean; minimumFen: string; now: Date } | undefined> {
+    const [row] = rowsOf<{ paddle: number | null; phase: string; livePaddles: number[] | null; started: boolean; ended: boolean; minimumFen: string; now: Date }>(
       await em.query(
-        `SELECT (SELECT paddle FROM lot_bidder WHERE lot_id = l.id AND organisation_id = $2) AS paddle, phase, coalesce(now() >= starts_at, false) AS started,
+        `SELECT (SELECT paddle FROM lot_bidder WHERE lot_id = l.id AND organisation_id = $2) AS paddle, phase, live_paddles AS "livePaddles", coalesce(now() >= starts_at, false) AS started,
                 (phase = 'ended' OR now() >= ends_at) AS ended, now() AS now,
                 (CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END)::text AS "minimumFen"
          FROM lot l WHERE id = $1`,
@@ -141,11 +142,11 @@ export class LotRepository {
     return { paddle: row.paddle, created: true };
   }
 
-  async setPhase(em: EntityManager, lotId: string, phase: 'listing' | 'live', startsAt: Date, endsAt: Date): Promise<{ eventSeq: number; version: number }> {
+  async setPhase(em: EntityManager, lotId: string, phase: 'listing' | 'live', startsAt: Date, endsAt: Date, livePaddles: number[] | null = null): Promise<{ eventSeq: number; version: number }> {
     const [row] = rowsOf<{ eventSeq: number; version: number }>(
       await em.query(
-        `UPDATE lot SET phase = $2, starts_at = $3, ends_at = $4, event_seq = event_seq + 1, version = version + 1 WHERE id = $1 RETURNING event_seq AS "eventSeq", version`,
-        [lotId, phase, startsAt, endsAt],
+        `UPDATE lot SET phase = $2, starts_at = $3, ends_at = $4, live_paddles = $5, event_seq = event_seq + 1, version = version + 1 WHERE id = $1 RETURNING event_seq AS "eventSeq", version`,
+        [lotId, phase, startsAt, endsAt, livePaddles],
       ),
     );
     return row;
