@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AuditReviewController } from './audit/audit-review.controller';
+import { AuditReviewRepository } from './audit/audit-review.repository';
+import { AuditReviewService } from './audit/audit-review.service';
+import { ExportSigner } from './audit/export-signer';
 
 /** 监督、红黄牌、投诉、统计、公开数据 / supervision */
-@Module({})
+@Module({
+  controllers: [AuditReviewController],
+  providers: [AuditReviewService, AuditReviewRepository, ExportSigner],
+  exports: [AuditReviewService],
+})
 export class SupervisionModule {}

@@ -1,0 +1,42 @@
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
+import { Actor, Role } from '@app/platform/auth/roles';
+import { AuditSearchQuery, ProjectIdParam } from './dto/audit-search.query';
+import { AuditReviewService } from './audit-review.service';
+
+@ApiTags('supervision 监督')
+@Controller()
+export class AuditReviewController {
+  constructor(private readonly review: AuditReviewService) {}
+
+  @Get('supervision/audit')
+  @Roles(Role.Office, Role.Regulator)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: '审计记录检索(管理办公室、本领域监管部门)/ Search the audit trail (office, its domain’s regulator)',
+    description: '按项目、单位、账号、动作、时间检索,分页倒序,附整链校验结果。By project, organisation, account, action and time; newest first; with the chain verification result.',
+  })
+  search(@Query() q: AuditSearchQuery, @CurrentActor() actor: Actor) {
+    return this.review.search(actor, q);
+  }
+
+  @Get('supervision/projects/:id/audit-export')
+  @Roles(Role.Office, Role.Regulator)
+  @ApiBearerAuth()
+  @Header('Content-Disposition', 'attachment; filename="audit-export.json"')
+  @ApiOperation({
+    summary: '导出项目完整审计记录(签名)/ Export a project’s full audit trail, signed',
+    description: '含链字段与导出时链头,Ed25519 签名;离线校验:npm run audit:verify -- export.json。With chain fields and the head at export time, Ed25519-signed; re-verify offline with npm run audit:verify -- export.json.',
+  })
+  export(@Param() p: ProjectIdParam, @CurrentActor() actor: Actor) {
+    return this.review.export(actor, p.id);
+  }
+
+  @Get('public/audit/export-key')
+  @Public()
+  @ApiOperation({ summary: '审计导出签名公钥 / The public key that signs audit exports' })
+  exportKey() {
+    return this.review.exportKey();
+  }
+}

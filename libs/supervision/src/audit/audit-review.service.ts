@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { AuditVerifyService } from '@app/platform/audit/audit-verify.service';
+import { chainHash, payloadDigest } from '@app/platform/audit/audit-hash';
+import { canonicalJson } from '@app/platform/audit/canonical-json';
+import { AUDIT_EXPORT_FORMAT, AuditExport } from '@app/platform/audit/cli/verify-file';
+import { Clock } from '@app/platform/clock/clock';
+import { Actor, hasRole, Role, TradingDomain } from '@app/platform/auth/roles';
+import { SupervisionErrors as E } from '../supervision-errors';
+import { AuditSearchRow, AuditReviewRepository } from './audit-review.repository';
+import { ExportSigner } from './export-signer';
+import { AuditSearchQuery } from './dto/audit-search.query';
+
+/** Walking the whole chain is O(chain); a search reuses a result this recent instead of walking it per page. */
+const VERIFY_REUSE_MS = 30_000;
+
+@Injectable()
+export class AuditReviewService {
+  private lastVerify?: { at: number; result: Awaited<ReturnType<AuditVerifyService['verify']>> & { checkedAt: string } };
+
+  constructor(
+    private readonly repo: AuditReviewRepository,
+    private readonly verifier: AuditVerifyService,
+    private readonly signer: ExportSigner,
+    private readonly clock: Clock,
+  ) {}
+
+  async search(actor: Actor, q: AuditSearchQuery) {
+    const from = q.from ? new Date(q.from) : undefined;
+    const to = q.to ? new Date(q.to) : undefined;
+    if (from && to && from > to) throw E.AUDIT_RANGE_INVALID();
+    if (q.projectId) await this.projectInScope(actor, q.projectId);
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const { rows, total, totalCapped } = await this.repo.search({
+      projectId: q.projectId,
+      organisationId: q.organisationId,
+      accountId: q.accountId,
+      action: q.action,
+      from,
+      to,
+      domains: q.projectId ? null : regulatedDomains(actor),
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    return { page, pageSize, total, totalCapped, items: rows.map(toItem), chain: await this.chainStatus() };
+  }
+
+  async export(actor: Actor, projectId: string): Promise<AuditExport> {
+    await this.projectInScope(actor, projectId);
+    const { project, subjects, events, head } = await this.repo.trail(projectId);
+    if (!project) throw E.PROJECT_NOT_FOUND();
+    return this.signer.sign({
+      format: AUDIT_EXPORT_FORMAT,
+      exportedAt: this.clock.now().toISOString(),
+      project: { id: project.id, code: project.code, name: project.name, domain: project.domain },
+      subjects,
+      head,
+      events: events.map((e) => ({
+        seq: e.seq,
+        occurredAt: new Date(e.occurredAt).toISOString(),
+        actorId: e.actorId,
+        actorRole: e.actorRole,
+        organisationId: e.organisationId,
+        action: e.action,
+        subjectType: e.subjectType,
+        subjectId: e.subjectId,
+        payloadDigest: e.payloadDigest,
+        payload: e.payload ?? null,
+        canonicalPayload: canonicalJson(e.payload ?? null),
+        prevHash: e.prevHash,
+        hash: e.hash,
+      })),
+    });
+  }
+
+  exportKey() {
+    return this.signer.publicKey();
+  }
+
+  private async projectInScope(actor: Actor, projectId: string): Promise<void> {
+    const project = await this.repo.project(projectId);
+    if (!project) throw E.PROJECT_NOT_FOUND();
+    if (!hasRole(actor, Role.Office) && !hasRole(actor, Role.Regulator, project.domain as TradingDomain)) throw E.PROJECT_NOT_IN_SCOPE({ domain: project.domain });
+  }
+
+  private async chainStatus() {
+    const now = Date.now();
+    if (!this.lastVerify || now - this.lastVerify.at > VERIFY_REUSE_MS) {
+      const result = await this.verifier.verify();
+      this.lastVerify = { at: now, result: { ...result, checkedAt: new Date(now).toISOString() } };
+    }
+    return this.lastVerify.result;
+  }
+}
+
+/** null: every domain (the office, or a regulator granted without a domain). */
+function regulatedDomains(actor: Actor): string[] | null {
+  if (hasRole(actor, Role.Office)) return null;
+  const grants = actor.roles.filter((g) => g.role === Role.Regulator);
+  if (grants.some((g) => g.domain === null)) return null;
+  return grants.map((g) => g.domain as string);
+}
+
+function toItem(e: AuditSearchRow) {
+  const linkOk =
+    payloadDigest(e.payload ?? null) === e.payloadDigest &&
+    chainHash(e.prevHash, { ...e, occurredAt: new Date(e.occurredAt) }) === e.hash;
+  return {
+    seq: e.seq,
+    time: new Date(e.occurredAt).toISOString(),
+    actor: e.actorId ? { id: e.actorId, username: e.actorUsername, name: e.actorName } : null,
+    role: e.actorRole,
+    organisation: e.organisationId ? { id: e.organisationId, name: e.organisationName } : null,
+    action: e.action,
+    subject: { type: e.subjectType, id: e.subjectId },
+    payload: e.payload ?? null,
+    hash: e.hash,
+    linkOk,
+  };
+}

@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+
+export class AuditSearchQuery {
+  @ApiPropertyOptional({ description: '项目(含其标段、抽取、时间节点)/ project, with its lots, draws and milestones', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  projectId?: string;
+
+  @ApiPropertyOptional({ description: '操作单位 / acting organisation', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional({ description: '操作账号 / acting account', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  accountId?: string;
+
+  @ApiPropertyOptional({ description: '动作,如 project.published / action, e.g. project.published' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9_.]{1,100}$/)
+  action?: string;
+
+  @ApiPropertyOptional({ description: '起始时间(含)/ from (inclusive), ISO-8601' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: '截止时间(不含)/ to (exclusive), ISO-8601' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: '页码 / page', default: 1, minimum: 1, maximum: 10000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  page?: number;
+
+  @ApiPropertyOptional({ description: '每页条数 / page size', default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class ProjectIdParam {
+  @ApiProperty({ description: '项目编号 / project id', format: 'uuid' })
+  @IsUUID()
+  id: string;
+}
