@@ -1,1 +1,2 @@
 export * from './scheduling.module';
+export * from './scheduling-errors';
