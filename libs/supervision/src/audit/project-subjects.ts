@@ -7,6 +7,7 @@ export const PROJECT_ID_SUBJECTS: readonly string[] = ['trading_project', 'tende
 export const PROJECT_CHILD_SUBJECTS: readonly { type: string; table: string }[] = [
   { type: 'lot', table: 'lot' },
   { type: 'expert_draw', table: 'expert_draw' },
+  { type: 'scheduling_session', table: 'scheduling_session' },
 ];
 
 /** Milestones belong to whatever their own subject belongs to (milestone.subject_type / subject_id). */
