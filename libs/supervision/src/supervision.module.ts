@@ -3,9 +3,11 @@ import { AuditReviewController } from './audit/audit-review.controller';
 import { AuditReviewRepository } from './audit/audit-review.repository';
 import { AuditReviewService } from './audit/audit-review.service';
 import { ExportSigner } from './audit/export-signer';
+import { CollusionModule } from './collusion/collusion.module';
 
 /** 监督、红黄牌、投诉、统计、公开数据 / supervision */
 @Module({
+  imports: [CollusionModule],
   controllers: [AuditReviewController],
   providers: [AuditReviewService, AuditReviewRepository, ExportSigner],
   exports: [AuditReviewService],

@@ -65,7 +65,7 @@ describe('collusion signals', () => {
     expect(priceProgression([bid(1, { priceFen: 100n }), bid(2, { priceFen: 200n })])).toEqual([]);
     expect(priceProgression([bid(1, { priceFen: 100n }), bid(2, { priceFen: 100n }), bid(3, { priceFen: 100n })])).toEqual([]);
     const runs = priceProgression([100n, 200n, 300n, 1000n, 5000n, 5500n, 6000n].map((p, i) => bid(i + 1, { priceFen: p })));
-    expect(runs.map((r) => r.evidence.bids.map((b) => b.bidId))).toEqual([['b1', 'b2', 'b3'], ['b5', 'b6', 'b7']]);
+    expect(runs.map((r) => (r.evidence as { bids: { bidId: string }[] }).bids.map((b) => b.bidId))).toEqual([['b1', 'b2', 'b3'], ['b5', 'b6', 'b7']]);
   });
 
   it('R2: finds prices clustered below a 1.5 % coefficient of variation', () => {

@@ -1,0 +1,8 @@
+import { defineErrors } from '@app/platform/errors/domain-error';
+
+export const CollusionErrors = defineErrors({
+  TENDER_NOT_FOUND: { status: 404, zh: '招标项目不存在', en: 'Tender not found' },
+  COLLUSION_SIGNAL_NOT_FOUND: { status: 404, zh: '围标串标预警不存在', en: 'Collusion signal not found' },
+  COLLUSION_SIGNAL_REVIEWED: { status: 409, zh: '该预警已复核', en: 'The signal has been reviewed already' },
+  COLLUSION_NOT_IN_SCOPE: { status: 403, zh: '仅管理办公室和招标投标监管部门可查看围标串标预警', en: 'Only the office and the tendering regulator see collusion signals' },
+});

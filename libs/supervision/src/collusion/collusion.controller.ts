@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@app/platform/auth/decorators';
+import { Actor, Role } from '@app/platform/auth/roles';
+import { CollusionProjectParam, CollusionSignalParam, CollusionSignalQuery, ReviewCollusionSignalDto } from './dto/collusion.dto';
+import { CollusionService } from './collusion.service';
+
+@ApiTags('supervision 监督')
+@ApiBearerAuth()
+@Controller('supervision/collusion')
+export class CollusionController {
+  constructor(private readonly collusion: CollusionService) {}
+
+  @Post('tenders/:projectId/scan')
+  @HttpCode(200)
+  @Roles(Role.Office, Role.Regulator)
+  @ApiOperation({
+    summary: '围标串标筛查(已开标标段)/ Scan a tender’s opened sections for collusion signals',
+    description: '相同文件哈希、相同投标 IP、同一账户缴纳保证金、报价近似等差、报价异常集中;重复筛查不重复记录。Identical documents, same IP, same deposit payer, near arithmetic progression, tight clustering; a second scan adds nothing already stored.',
+  })
+  scan(@Param() p: CollusionProjectParam, @CurrentActor() actor: Actor) {
+    return this.collusion.scan(actor, p.projectId);
+  }
+
+  @Get('signals')
+  @Roles(Role.Office, Role.Regulator)
+  @ApiOperation({ summary: '围标串标预警列表 / Collusion signals', description: '按项目、状态筛选,最新在前。By project and status, newest first.' })
+  list(@Query() q: CollusionSignalQuery, @CurrentActor() actor: Actor) {
+    return this.collusion.list(actor, q);
+  }
+
+  @Post('signals/:id/review')
+  @HttpCode(200)
+  @Roles(Role.Office, Role.Regulator)
+  @ApiOperation({ summary: '复核围标串标预警 / Review a collusion signal', description: '排除或确认,附意见;每条预警只复核一次。Dismiss or confirm with a note; once per signal.' })
+  review(@Param() p: CollusionSignalParam, @Body() dto: ReviewCollusionSignalDto, @CurrentActor() actor: Actor) {
+    return this.collusion.review(actor, p.id, dto);
+  }
+}
