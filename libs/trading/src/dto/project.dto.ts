@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { TradingDomain } from '@app/platform/auth/roles';
+import { PageQuery } from '@app/platform/http/page-query.dto';
 
 /** What registering any project asks, whatever its domain: a domain's registration DTO extends it. */
 export class ProjectRegistrationFields {
@@ -56,25 +57,9 @@ export class ResumeProjectDto {
   note?: string;
 }
 
-export class PublicProjectQuery {
+export class PublicProjectQuery extends PageQuery {
   @ApiPropertyOptional({ enum: TradingDomain, description: '交易领域 / trading domain' })
   @IsOptional()
   @IsEnum(TradingDomain)
   domain?: TradingDomain;
-
-  @ApiPropertyOptional({ description: '页码 / page', default: 1, minimum: 1, maximum: 10000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  page?: number;
-
-  @ApiPropertyOptional({ description: '每页条数 / page size', default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }

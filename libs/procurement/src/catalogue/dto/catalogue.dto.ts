@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { IsYuan, YuanField } from '@app/platform/money/money.decorators';
+import { PageQuery } from '@app/platform/http/page-query.dto';
 
 const CATEGORY_CODE = /^[A-Z][0-9]{2}(\.[0-9]{2}){0,3}$/;
 const REGION = /^[1-9]\d{5}$/;
@@ -177,7 +178,7 @@ export class ClearFlagDto {
 
 export const PRODUCT_SORTS = ['price', '-price', 'rating'] as const;
 
-export class ProductSearchQuery {
+export class ProductSearchQuery extends PageQuery {
   @ApiPropertyOptional({ description: '关键词(名称、品牌、型号、规格)/ keywords over name, brand, model, specs', example: '激光打印机' })
   @IsOptional()
   @IsString()
@@ -209,19 +210,7 @@ export class ProductSearchQuery {
   @IsIn(PRODUCT_SORTS)
   sort?: (typeof PRODUCT_SORTS)[number];
 
-  @ApiPropertyOptional({ description: '页码 / page', default: 1, minimum: 1, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @ApiPropertyOptional({ description: '页码(最多 1000 页)/ page (at most 1,000)', default: 1, minimum: 1, maximum: 1000 })
   @Max(1000)
-  page?: number;
-
-  @ApiPropertyOptional({ description: '每页条数 / page size', default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
+  declare page?: number;
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { PageQuery } from '@app/platform/http/page-query.dto';
 
-export class AuditSearchQuery {
+export class AuditSearchQuery extends PageQuery {
   @ApiPropertyOptional({ description: '项目(含其标段、抽取、时间节点)/ project, with its lots, draws and milestones', format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -33,22 +34,6 @@ export class AuditSearchQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-
-  @ApiPropertyOptional({ description: '页码 / page', default: 1, minimum: 1, maximum: 10000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  page?: number;
-
-  @ApiPropertyOptional({ description: '每页条数 / page size', default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class ProjectIdParam {
