@@ -14,6 +14,7 @@ export const TenderErrors = defineErrors({
   BID_NOT_FOUND: { status: 404, zh: '投标文件不存在', en: 'Bid not found' },
   BID_SEALED: { status: 403, zh: '开标前投标文件密封,任何人不得查看', en: 'Bids stay sealed until the opening' },
   BID_PRICE_INVALID: { status: 422, zh: '投标报价须为正数,以元计,最多两位小数', en: 'The price must be positive yuan with at most 2 decimals' },
+  BID_ORIGIN_INVALID: { status: 422, zh: '设备标识或投标工具序列号须为 1–128 个可见 ASCII 字符', en: 'deviceId and toolSerial must be 1–128 printable ASCII characters' },
   BID_DOCUMENTS_REQUIRED: { status: 422, zh: '须上传投标文件', en: 'The bid documents are required' },
   DEPOSIT_NOT_FOUND: { status: 404, zh: '保证金记录不存在', en: 'Deposit not found' },
   DEPOSIT_STATE_CONFLICT: { status: 409, zh: '保证金当前状态不允许此操作', en: 'The deposit’s state does not allow this' },

@@ -171,10 +171,10 @@ export class QuoteRepository {
     return rows[0]?.id ?? null;
   }
 
-  async insertQuote(em: EntityManager, q: { id: string; requirementId: string; round: number; organisationId: string; submittedBy: string; sealed: Buffer; digest: string; clientIp: string | null }): Promise<void> {
+  async insertQuote(em: EntityManager, q: { id: string; requirementId: string; round: number; organisationId: string; submittedBy: string; sealed: Buffer; digest: string; clientIp: string | null; deviceId: string | null }): Promise<void> {
     await em.query(
-      `INSERT INTO procurement_quote (id, requirement_id, round, organisation_id, submitted_by, sealed, quote_digest, client_ip) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [q.id, q.requirementId, q.round, q.organisationId, q.submittedBy, q.sealed, q.digest, q.clientIp],
+      `INSERT INTO procurement_quote (id, requirement_id, round, organisation_id, submitted_by, sealed, quote_digest, client_ip, device_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+      [q.id, q.requirementId, q.round, q.organisationId, q.submittedBy, q.sealed, q.digest, q.clientIp, q.deviceId],
     );
   }
 

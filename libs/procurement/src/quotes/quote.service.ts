@@ -39,7 +39,7 @@ export class QuoteService {
       const qualified = await this.repo.qualified(tx.em, r.categoryCode, [actor.organisationId!], await this.dbNow(tx));
       if (!qualified.has(actor.organisationId!)) throw QuoteErrors.SUPPLIER_NOT_QUALIFIED({ categoryCode: r.categoryCode });
       const replaces = await this.repo.replaceLive(tx.em, requirementId, r.round, actor.organisationId!);
-      await this.repo.insertQuote(tx.em, { id: quoteId, requirementId, round: r.round, organisationId: actor.organisationId!, submittedBy: actor.accountId!, sealed: sealed.sealed, digest: sealed.digest, clientIp });
+      await this.repo.insertQuote(tx.em, { id: quoteId, requirementId, round: r.round, organisationId: actor.organisationId!, submittedBy: actor.accountId!, sealed: sealed.sealed, digest: sealed.digest, clientIp, deviceId: dto.deviceId ?? null });
       await this.audit.append(tx.em, {
         actor,
         role: Role.Bidder,

@@ -24,10 +24,10 @@ export class BidController {
   @Roles(Role.Bidder)
   @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: '递交密封投标文件与报价(字段 price 元,文件 documents);截止前可重新递交 / Submit a sealed bid (field price in yuan, file documents); resubmitting replaces it' })
+  @ApiOperation({ summary: '递交密封投标文件与报价(字段 price 元,文件 documents;投标工具可附 deviceId、toolSerial);截止前可重新递交 / Submit a sealed bid (field price in yuan, file documents; the bid tool may add deviceId and toolSerial); resubmitting replaces it' })
   async submit(@Param() p: SectionParam, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<BidReceipt> {
     const form = await readMultipart(req, BID_TYPES);
-    return this.bids.submit(actor, p.id, p.no, { priceYuan: form.fields.price, file: form.file, clientIp: req.ip ?? null });
+    return this.bids.submit(actor, p.id, p.no, { priceYuan: form.fields.price, file: form.file, clientIp: req.ip ?? null, deviceId: form.fields.deviceId, toolSerial: form.fields.toolSerial });
   }
 
   @Get('tenders/:id/bids/mine')

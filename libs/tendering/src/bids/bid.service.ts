@@ -42,7 +42,8 @@ export class BidService {
     private readonly audit: AuditService,
   ) {}
 
-  async submit(actor: Actor, projectId: string, sectionNo: number, input: { priceYuan: string | undefined; file: { filename: string; buffer: Buffer } | null; clientIp: string | null }): Promise<BidReceipt> {
+  async submit(actor: Actor, projectId: string, sectionNo: number, input: { priceYuan: string | undefined; file: { filename: string; buffer: Buffer } | null; clientIp: string | null; deviceId?: string; toolSerial?: string }): Promise<BidReceipt> {
+    if (!isOriginField(input.deviceId) || !isOriginField(input.toolSerial)) throw TenderErrors.BID_ORIGIN_INVALID();
     if (!Money.isYuan(input.priceYuan) || Money.fromYuan(input.priceYuan).fen <= 0n) throw TenderErrors.BID_PRICE_INVALID();
     if (!input.file || input.file.buffer.length === 0) throw TenderErrors.BID_DOCUMENTS_REQUIRED();
     const priceFen = Money.fromYuan(input.priceYuan).fen;
@@ -61,9 +62,9 @@ export class BidService {
         await tx.em.query(`UPDATE tender_bid SET status = 'replaced' WHERE section_id = $1 AND organisation_id = $2 AND status = 'submitted' RETURNING id`, [section0.id, actor.organisationId]),
       );
       await tx.em.query(
-        `INSERT INTO tender_bid (id, section_id, organisation_id, submitted_by, price_sealed, documents_sealed, file_name_sealed, documents_size, documents_sha256, bid_digest, client_ip)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-        [bidId, section0.id, actor.organisationId, actor.accountId, sealed.priceSealed, sealed.documentsSealed, sealed.fileNameSealed, input.file!.buffer.length, sealed.documentsSha256, sealed.bidDigest, input.clientIp],
+        `INSERT INTO tender_bid (id, section_id, organisation_id, submitted_by, price_sealed, documents_sealed, file_name_sealed, documents_size, documents_sha256, bid_digest, client_ip, device_id, tool_serial)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+        [bidId, section0.id, actor.organisationId, actor.accountId, sealed.priceSealed, sealed.documentsSealed, sealed.fileNameSealed, input.file!.buffer.length, sealed.documentsSha256, sealed.bidDigest, input.clientIp, input.deviceId ?? null, input.toolSerial ?? null],
       );
       const replaces = replaced[0]?.id ?? null;
       await this.audit.append(tx.em, {
@@ -135,3 +136,6 @@ export class BidService {
     return row;
   }
 }
+
+/** A device id or bid-tool serial as the bidding client declares it: absent, or 1–128 printable ASCII characters. */
+const isOriginField = (v: string | undefined): boolean => v === undefined || /^[\x21-\x7e]{1,128}$/.test(v);

@@ -11,6 +11,7 @@ import { Money } from '@app/platform/money/money';
 import { NotificationService } from '@app/platform/notifications/notification.service';
 import { TenderingRules } from '@app/platform/rules/defaults';
 import { createHash } from 'node:crypto';
+import { DocumentMetadata, documentMetadata } from '../rules/document-metadata';
 import { openingOutcome, SectionStatus, tenderAfterOpening } from '../rules/tender-state';
 import { TenderErrors } from '../tendering-errors';
 import { isParty, operates, supervises } from '../tenders/tender-access';
@@ -73,11 +74,12 @@ export class OpeningService {
         await tx.em.query(`SELECT id, organisation_id AS "organisationId", price_sealed AS "priceSealed", bid_digest AS digest FROM tender_bid WHERE id = ANY($1::uuid[])`, [ids]),
       );
       const prices = new Map(boxes.map((b) => [b.id, openPrice(key, b.id, b.priceSealed)]));
-      const verified = await this.verifyDocuments(key, section.id, prices);
-      await tx.em.query(`UPDATE tender_bid b SET price_fen = v.price::bigint, opened_at = now() FROM unnest($1::uuid[], $2::text[]) AS v(id, price) WHERE b.id = v.id`, [
-        [...prices.keys()],
-        [...prices.values()].map(String),
-      ]);
+      const { verified, metadata } = await this.verifyDocuments(key, section.id, prices);
+      await tx.em.query(
+        `UPDATE tender_bid b SET price_fen = v.price::bigint, opened_at = now(), documents_meta = v.meta::jsonb
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, price, meta) WHERE b.id = v.id`,
+        [[...prices.keys()], [...prices.values()].map(String), [...prices.keys()].map((id) => JSON.stringify(metadata.get(id) ?? {}))],
+      );
       const lines = boxes.map((b) => ({ bidId: b.id, organisationId: b.organisationId, priceFen: prices.get(b.id)!.toString(), bidDigest: b.digest, verified: verified.get(b.id) === true }));
       await this.tenders.setSectionStatus(tx.em, section.id, 'opened');
       summary.push({ no: section.no, outcome, bids: lines });
@@ -177,15 +179,18 @@ export class OpeningService {
    * are streamed on a connection of their own by binary COPY: the bytes arrive as stored, with no hex to encode or parse
    * (which cost four times the decryption).
    */
-  private async verifyDocuments(key: Buffer, sectionId: string, prices: Map<string, bigint>): Promise<Map<string, boolean>> {
+  private async verifyDocuments(key: Buffer, sectionId: string, prices: Map<string, bigint>): Promise<{ verified: Map<string, boolean>; metadata: Map<string, DocumentMetadata> }> {
     const verified = new Map<string, boolean>();
+    const reading: Promise<[string, DocumentMetadata]>[] = [];
     const ids = [...prices.keys()].map(literal).join(',');
-    if (!ids) return verified;
+    if (!ids) return { verified, metadata: new Map() };
     await copyBinaryRows(this.txr.dataSource, `SELECT id::text, documents_sealed, bid_digest::text FROM tender_bid WHERE id IN (${ids})`, ([id, sealed, digest]) => {
       const bidId = id!.toString();
-      verified.set(bidId, bidDigest(openDocuments(key, bidId, sealed!), sectionId, prices.get(bidId)!) === digest!.toString());
+      const documents = openDocuments(key, bidId, sealed!);
+      verified.set(bidId, bidDigest(documents, sectionId, prices.get(bidId)!) === digest!.toString());
+      reading.push(documentMetadata(documents).then((m) => [bidId, m]));
     });
-    return verified;
+    return { verified, metadata: new Map(await Promise.all(reading)) };
   }
 
   private async refundsDue(tx: Tx, sectionId: string, due: Date): Promise<void> {

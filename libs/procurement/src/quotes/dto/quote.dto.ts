@@ -77,6 +77,11 @@ export class SubmitQuoteDto {
   @ArrayMaxSize(100)
   @IsYuan({ each: true })
   unitPrices?: string[];
+
+  @ApiPropertyOptional({ description: '报价客户端的设备标识(围标串标监测用,不加密)/ the device id the quoting client declares (a collusion indicator, not sealed)', example: 'DEV-7F3A-0042' })
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{1,128}$/, { message: 'deviceId must be 1–128 printable ASCII characters' })
+  deviceId?: string;
 }
 
 export class SwitchMethodDto {

@@ -7,6 +7,12 @@ export class CollusionProjectParam {
   projectId!: string;
 }
 
+export class CollusionRequirementParam {
+  @ApiProperty({ description: '网上竞价需求 / online-quote requirement', format: 'uuid' })
+  @IsUUID()
+  requirementId!: string;
+}
+
 export class CollusionSignalParam {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -18,6 +24,11 @@ export class CollusionSignalQuery {
   @IsOptional()
   @IsUUID()
   projectId?: string;
+
+  @ApiPropertyOptional({ description: '网上竞价需求 / online-quote requirement', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  requirementId?: string;
 
   @ApiPropertyOptional({ description: '状态 / status', enum: ['open', 'dismissed', 'confirmed'] })
   @IsOptional()

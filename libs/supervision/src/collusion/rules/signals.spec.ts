@@ -1,4 +1,4 @@
-import { BidFacts, collusionSignals, priceCluster, priceProgression, sameDocuments, sameIp, samePayerAccount } from './signals';
+import { BidFacts, collusionSignals, priceCluster, priceProgression, sameDevice, sameDocumentMetadata, sameDocuments, sameIp, samePayerAccount } from './signals';
 
 const H = (c: string) => c.repeat(64);
 const bid = (n: number, over: Partial<BidFacts> = {}): BidFacts => ({
@@ -18,6 +18,27 @@ describe('collusion signals', () => {
       { kind: 'same_documents', evidence: { documentsSha256: H('a'), bids: [{ bidId: 'b2', organisationId: 'o2' }, { bidId: 'b3', organisationId: 'o3' }] } },
     ]);
     expect(sameDocuments([bid(1), bid(2)])).toEqual([]);
+  });
+
+  it('finds the same device across bidders, case and spaces ignored, and quotes without documents', () => {
+    const bids = [bid(1, { deviceId: 'dev-01 ', documentsSha256: null }), bid(2, { deviceId: 'DEV-01', documentsSha256: null }), bid(3, { deviceId: null, documentsSha256: null })];
+    expect(sameDevice(bids)).toEqual([{ kind: 'same_device', evidence: { deviceId: 'DEV-01', bids: [{ bidId: 'b1', organisationId: 'o1' }, { bidId: 'b2', organisationId: 'o2' }] } }]);
+    expect(sameDocuments(bids)).toEqual([]);
+  });
+
+  it('finds the same author, last editor or bid-tool serial, one signal per field and value', () => {
+    const bids = [
+      bid(1, { documentsMeta: { author: '张三', lastModifiedBy: 'li' }, toolSerial: 'SN-42' }),
+      bid(2, { documentsMeta: { author: '张三 ' }, toolSerial: 'sn-42' }),
+      bid(3, { documentsMeta: { author: '王五', lastModifiedBy: 'LI' }, toolSerial: 'SN-43' }),
+      bid(4, { documentsMeta: null, toolSerial: null }),
+    ];
+    expect(sameDocumentMetadata(bids).map((s) => s.evidence)).toEqual([
+      { field: 'author', value: '张三', bids: [{ bidId: 'b1', organisationId: 'o1' }, { bidId: 'b2', organisationId: 'o2' }] },
+      { field: 'lastModifiedBy', value: 'li', bids: [{ bidId: 'b1', organisationId: 'o1' }, { bidId: 'b3', organisationId: 'o3' }] },
+      { field: 'toolSerial', value: 'sn-42', bids: [{ bidId: 'b1', organisationId: 'o1' }, { bidId: 'b2', organisationId: 'o2' }] },
+    ]);
+    expect(sameDocumentMetadata([bid(1), bid(2)])).toEqual([]);
   });
 
   it('ignores a shared value within one organisation', () => {

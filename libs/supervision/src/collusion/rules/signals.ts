@@ -2,10 +2,17 @@
 
 /** One opened bid of a section, as the signals need it. */
 export interface BidFacts {
+  /** the bid's id, or the quote's on an e-mall round */
   bidId: string;
   organisationId: string;
-  documentsSha256: string;
+  /** null for quotes, which carry no documents */
+  documentsSha256: string | null;
   clientIp: string | null;
+  deviceId?: string | null;
+  /** the bid tool's serial as the client declared it */
+  toolSerial?: string | null;
+  /** authoring fields read from the documents at the opening */
+  documentsMeta?: { author?: string; lastModifiedBy?: string } | null;
   /** fen; null only for a bid not opened (never passed in by the scan) */
   priceFen: bigint | null;
 }
@@ -16,8 +23,10 @@ export interface DepositFacts {
   payerAccount: string | null;
 }
 
-export type SignalKind = 'same_documents' | 'same_ip' | 'same_payer_account' | 'price_progression' | 'price_cluster';
-export const SIGNAL_KINDS: readonly SignalKind[] = ['same_documents', 'same_ip', 'same_payer_account', 'price_progression', 'price_cluster'];
+export type SignalKind = 'same_documents' | 'same_document_metadata' | 'same_ip' | 'same_device' | 'same_payer_account' | 'price_progression' | 'price_cluster';
+export const SIGNAL_KINDS: readonly SignalKind[] = ['same_documents', 'same_document_metadata', 'same_ip', 'same_device', 'same_payer_account', 'price_progression', 'price_cluster'];
+/** The authoring fields compared across bidders: who wrote the documents, and the serial of the tool that made them. */
+export type MetadataField = 'author' | 'lastModifiedBy' | 'toolSerial';
 
 export interface BidRef {
   bidId: string;
@@ -29,7 +38,9 @@ export interface PricedBidRef extends BidRef {
 
 export type Signal =
   | { kind: 'same_documents'; evidence: { documentsSha256: string; bids: BidRef[] } }
+  | { kind: 'same_document_metadata'; evidence: { field: MetadataField; value: string; bids: BidRef[] } }
   | { kind: 'same_ip'; evidence: { clientIp: string; bids: BidRef[] } }
+  | { kind: 'same_device'; evidence: { deviceId: string; bids: BidRef[] } }
   | { kind: 'same_payer_account'; evidence: { payerAccount: string; deposits: { depositId: string; organisationId: string }[] } }
   | { kind: 'price_progression'; evidence: { bids: PricedBidRef[]; differencesFen: string[]; maxMinRatio: number; tolerance: number } }
   | { kind: 'price_cluster'; evidence: { bids: PricedBidRef[]; meanFen: string; stddevFen: string; cv: number; threshold: number } };
@@ -68,7 +79,7 @@ function shared<T extends { organisationId: string }>(items: T[], key: (t: T) =>
 
 /** The same bid documents (by SHA-256) submitted by different bidders. */
 export function sameDocuments(bids: BidFacts[]): Signal[] {
-  return shared(bids, (b) => b.documentsSha256.toLowerCase()).map(([documentsSha256, g]) => ({
+  return shared(bids, (b) => b.documentsSha256?.toLowerCase() ?? null).map(([documentsSha256, g]) => ({
     kind: 'same_documents' as const,
     evidence: { documentsSha256, bids: g.map(ref).sort(byBidId) },
   }));
@@ -80,6 +91,28 @@ export function sameIp(bids: BidFacts[]): Signal[] {
     kind: 'same_ip' as const,
     evidence: { clientIp, bids: g.map(ref).sort(byBidId) },
   }));
+}
+
+/** Bids of different bidders sent from the same device (as the bidding clients declare it). */
+export function sameDevice(bids: BidFacts[]): Signal[] {
+  return shared(bids, (b) => b.deviceId?.trim().toUpperCase() || null).map(([deviceId, g]) => ({
+    kind: 'same_device' as const,
+    evidence: { deviceId, bids: g.map(ref).sort(byBidId) },
+  }));
+}
+
+const METADATA_FIELDS: readonly MetadataField[] = ['author', 'lastModifiedBy', 'toolSerial'];
+const metadataValue = (b: BidFacts, f: MetadataField): string | null =>
+  (f === 'toolSerial' ? b.toolSerial : b.documentsMeta?.[f])?.normalize('NFKC').trim().toLowerCase() || null;
+
+/** Documents of different bidders written by the same author, last saved by the same person, or made by the same tool serial. */
+export function sameDocumentMetadata(bids: BidFacts[]): Signal[] {
+  return METADATA_FIELDS.flatMap((field) =>
+    shared(bids, (b) => metadataValue(b, field)).map(([value, g]) => ({
+      kind: 'same_document_metadata' as const,
+      evidence: { field, value, bids: g.map(ref).sort(byBidId) },
+    })),
+  );
 }
 
 /** Deposits of different bidders paid from the same account (spaces and dashes ignored). */
@@ -151,7 +184,15 @@ export function priceCluster(bids: BidFacts[]): Signal[] {
   ];
 }
 
-/** Every signal of one opened section. Only bids of distinct organisations are compared (one current bid each). */
+/** Every signal of one opened section or quote round. Only bids of distinct organisations are compared (one current bid each). */
 export function collusionSignals(bids: BidFacts[], deposits: DepositFacts[]): Signal[] {
-  return [...sameDocuments(bids), ...sameIp(bids), ...samePayerAccount(deposits), ...priceProgression(bids), ...priceCluster(bids)];
+  return [
+    ...sameDocuments(bids),
+    ...sameDocumentMetadata(bids),
+    ...sameIp(bids),
+    ...sameDevice(bids),
+    ...samePayerAccount(deposits),
+    ...priceProgression(bids),
+    ...priceCluster(bids),
+  ];
 }
