@@ -117,6 +117,10 @@ describe('collusion signals on opened tenders', () => {
     expect(audited).toHaveLength(5);
     expect(new Set(audited.map((a: { subject_id: string }) => a.subject_id))).toEqual(new Set(res.body.created.map((s: { id: string }) => s.id)));
     expect(audited.every((a: { action: string }) => a.action === 'collusion.signal_found')).toBe(true);
+    // The signals belong to the project's audit trail.
+    const trail = await t.http.get(`/supervision/audit?projectId=${project}&action=collusion.signal_found`, office.token);
+    expect(trail.status).toBe(200);
+    expect(trail.body.total).toBe(5);
   });
 
   it('a second scan adds nothing', async () => {
