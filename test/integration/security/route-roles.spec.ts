@@ -1,45 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
-import { PUBLIC_KEY, ROLES_KEY } from '@app/platform/auth/decorators';
 import { ALL_ROLES, Role } from '@app/platform/auth/roles';
+import { fillPath as fill, Route, routesOf } from '../../support/routes';
 import { startTestApp, TestApp } from '../../support/test-app';
 
 const SNAPSHOT = join(__dirname, 'route-roles.snapshot.json');
-
-interface Route {
-  method: string;
-  path: string;
-  access: 'public' | Role[] | 'none';
-}
-
-function routesOf(t: TestApp): Route[] {
-  const routes: Route[] = [];
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const cls = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
-      if (!cls) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, cls) ?? '');
-      for (const name of Object.getOwnPropertyNames(cls.prototype)) {
-        const handler = cls.prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        const sub = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
-        const path = '/' + [base, sub].flatMap((s) => s.split('/')).filter(Boolean).join('/');
-        const isPublic = Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, cls);
-        const roles: Role[] | undefined = Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, cls);
-        routes.push({ method, path, access: isPublic ? 'public' : roles ? [...roles].sort() : 'none' });
-      }
-    }
-  }
-  return routes.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
-}
-
-const fill = (path: string) =>
-  path.replace(/:role\b/g, 'bidder').replace(/:uscc\b/g, '91350100M000100Y43').replace(/:[A-Za-z]+/g, () => randomUUID());
 
 describe('every route × every role (行政监督与交易活动相分离)', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsYuan, YuanField } from '@app/platform/money/money.decorators';
 import { LAND_USES } from '../rules/parcel-terms';
 import { ProjectRegistrationFields } from '@app/trading/dto/project.dto';
@@ -63,6 +63,8 @@ export class RegisterParcelDto extends ProjectRegistrationFields {
   startPrice!: string;
 
   @ApiProperty({ description: '加价幅度:固定或阶梯,二选一 / increment: fixed or a ladder, one of them', type: IncrementDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => IncrementDto)
   increment!: IncrementDto;

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, HttpException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from './domain-error';
 import { PlatformErrors } from './platform-errors';
 
@@ -10,9 +10,25 @@ function flatten(errors: ValidationError[], parent = ''): { field: string; rule:
   });
 }
 
+/**
+ * The transform step (class-transformer) runs user values through constructors before any validator sees them:
+ * `{"startsAt": {"toString": "x"}}` makes `new Date(value)` throw a TypeError. Such input is the caller's fault,
+ * so it is a 400 like any other invalid body, never a 5xx.
+ */
+class SafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (e) {
+      if (e instanceof HttpException || e instanceof DomainError) throw e;
+      throw PlatformErrors.VALIDATION_FAILED({ errors: [{ field: metadata.data ?? metadata.type, rule: 'transform', message: 'value cannot be converted' }] });
+    }
+  }
+}
+
 /** whitelist + forbid unknown fields + transform; a money field that fails becomes MONEY_INVALID (422). */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new SafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

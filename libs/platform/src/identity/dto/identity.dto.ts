@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEnum, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Role, TradingDomain } from '../../auth/roles';
 
 const USERNAME = /^[a-z0-9][a-z0-9_.-]{2,63}$/;
@@ -56,11 +56,15 @@ export class AccountInput {
 
 export class RegisterDto {
   @ApiProperty({ type: OrganisationInput, description: '单位信息 / the organisation' })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => OrganisationInput)
   organisation: OrganisationInput;
 
   @ApiProperty({ type: AccountInput, description: '首个账户 / its first account' })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => AccountInput)
   account: AccountInput;
