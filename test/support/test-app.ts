@@ -37,8 +37,9 @@ export function validUscc(seed = randomBytes(4).readUInt32BE()): string {
   return first17 + usccCheckChar(first17);
 }
 
+/** The api in this process on a fresh database of its own (or on env.DATABASE_URL when a test brings its server). */
 export async function startTestApp(label: string, env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase(label);
+  const databaseUrl = env.DATABASE_URL ?? (await createTestDatabase(label));
   const redisPrefix = testRedisPrefix(label);
   Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
   const app = await createApiApp();
