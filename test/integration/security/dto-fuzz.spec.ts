@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { ALL_ROLES, Role } from '@app/platform/auth/roles';
 import { hostileBody, hostileQuery, SchemaNode } from '../../support/hostile';
@@ -8,6 +9,8 @@ import { startTestApp, TestApp } from '../../support/test-app';
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const BODIES_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 30);
 const QUERIES_PER_ROUTE = 10;
+/** The platform's refusal of an upload, and the expert import's own (it names the accepted formats). */
+const UPLOAD_REFUSALS = ['UPLOAD_INVALID', 'IMPORT_FILE_INVALID'];
 
 interface Operation {
   parameters?: { name: string; in: string; schema?: SchemaNode }[];
@@ -98,4 +101,42 @@ describe('hostile input on every route (fast-check)', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(failures).toEqual([]);
   }, 600000);
+
+  it('refuses hostile uploads on every multipart route — too big, wrong type, two files, not multipart — changing nothing', async () => {
+    const uploads = routes.filter((r) => r.consumes.includes('multipart/form-data'));
+    expect(uploads.length).toBeGreaterThanOrEqual(3);
+    const failures: string[] = [];
+    const send = async (route: Route, body: FormData | string, label: string) => {
+      await changedTables();
+      const headers: Record<string, string> = {};
+      const token = tokenFor(route);
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (typeof body === 'string') headers['content-type'] = label === 'broken boundary' ? 'multipart/form-data; boundary=xyz' : 'application/json';
+      const res = await fetch(`${t.http.baseUrl}${fillPath(route.path, (name) => (name === 'no' ? '1' : randomUUID()))}`, { method: route.method, body, headers });
+      const json = (await res.json().catch(() => null)) as { code?: string; message?: { zh?: string } } | null;
+      const tables = await changedTables();
+      if (res.status < 400 || res.status >= 500) failures.push(`${route.method} ${route.path} ${label} → ${res.status}`);
+      else if (!json?.code || !json?.message?.zh) failures.push(`${route.method} ${route.path} ${label} → ${res.status} without the error shape`);
+      if (tables.length) failures.push(`${route.method} ${route.path} ${label} changed ${tables.join(', ')}`);
+      return { status: res.status, code: json?.code as string | undefined };
+    };
+    const form = (files: { name: string; size: number }[], fields: Record<string, string> = {}) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(fields)) f.append(k, v);
+      for (const file of files) f.append('documents', new Blob([Buffer.alloc(file.size, 0x25)]), file.name);
+      return f;
+    };
+    const tooBig = 50 * 1024 * 1024 + 1;
+    for (const route of uploads) {
+      const big = await send(route, form([{ name: 'big.pdf', size: tooBig }]), 'a file over 50 MB');
+      if (!UPLOAD_REFUSALS.includes(big.code ?? '')) failures.push(`${route.path} over 50 MB → ${big.code}`);
+      const exe = await send(route, form([{ name: 'setup.exe', size: 64 }]), 'an .exe');
+      if (!UPLOAD_REFUSALS.includes(exe.code ?? '')) failures.push(`${route.path} .exe → ${exe.code}`);
+      await send(route, form([{ name: 'a.pdf', size: 10 }, { name: 'b.pdf', size: 10 }]), 'two files');
+      await send(route, '{"price":"1.00"}', 'JSON instead of multipart');
+      await send(route, '--xyz\r\nContent-Disposition: form-data; name="x"\r\n\r\n', 'broken boundary');
+      await send(route, form([{ name: "../../etc/passwd'; DROP TABLE account; --.pdf", size: 10 }], { price: "1' OR '1'='1", note: '界'.repeat(100_000), __proto__: 'x' }), 'hostile names and fields');
+    }
+    expect(failures).toEqual([]);
+  }, 300000);
 });

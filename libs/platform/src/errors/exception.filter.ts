@@ -40,6 +40,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return PlatformErrors.SERVICE_UNAVAILABLE();
     }
     if (isConnectionError(e)) return PlatformErrors.SERVICE_UNAVAILABLE();
+    // Text PostgreSQL cannot store (U+0000 in a multipart field, which no DTO pipe sees) is the caller's to fix.
+    if (e instanceof QueryFailedError && ['22021', '22P05'].includes((e.driverError as { code?: string })?.code ?? '')) return PlatformErrors.VALIDATION_FAILED();
     const internal = PlatformErrors.INTERNAL();
     return new DomainError(internal.code, 503, internal.zh, internal.en);
   }

@@ -17,6 +17,8 @@ function flatten(errors: ValidationError[], parent = ''): { field: string; rule:
  */
 class SafeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const nul = pathToNul(value);
+    if (nul !== null) throw PlatformErrors.VALIDATION_FAILED({ errors: [{ field: nul || metadata.type, rule: 'noNulCharacter', message: 'text may not contain U+0000' }] });
     try {
       return await super.transform(value, metadata);
     } catch (e) {
@@ -24,6 +26,17 @@ class SafeValidationPipe extends ValidationPipe {
       throw PlatformErrors.VALIDATION_FAILED({ errors: [{ field: metadata.data ?? metadata.type, rule: 'transform', message: 'value cannot be converted' }] });
     }
   }
+}
+
+/** PostgreSQL text cannot hold U+0000: the path of the first string that contains one, '' for the value itself, or null. */
+function pathToNul(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = k.includes('\u0000') ? (path ? `${path}.${k}` : k) : pathToNul(v, path ? `${path}.${k}` : k, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** whitelist + forbid unknown fields + transform; a money field that fails becomes MONEY_INVALID (422). */
