@@ -8,6 +8,7 @@ export const PROJECT_CHILD_SUBJECTS: readonly { type: string; table: string }[] 
   { type: 'lot', table: 'lot' },
   { type: 'expert_draw', table: 'expert_draw' },
   { type: 'scheduling_session', table: 'scheduling_session' },
+  { type: 'complaint', table: 'complaint' },
 ];
 
 /** Milestones belong to whatever their own subject belongs to (milestone.subject_type / subject_id). */
