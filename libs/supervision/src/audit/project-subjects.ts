@@ -9,6 +9,7 @@ export const PROJECT_CHILD_SUBJECTS: readonly { type: string; table: string }[] 
   { type: 'expert_draw', table: 'expert_draw' },
   { type: 'scheduling_session', table: 'scheduling_session' },
   { type: 'collusion_signal', table: 'collusion_signal' },
+  { type: 'complaint', table: 'complaint' },
 ];
 
 /** Milestones belong to whatever their own subject belongs to (milestone.subject_type / subject_id). */

@@ -106,18 +106,21 @@ export class ProjectService {
     });
   }
 
-  /** A supervisor's suspension pauses every pending milestone of the project, keeping the time each had left. */
-  async suspend(actor: Actor, id: string, reason: string): Promise<ProjectView> {
-    return this.change(actor, supervisingRole(actor), id, 'suspend', undefined, async (tx) => {
+  /**
+   * A supervisor's suspension pauses every pending milestone of the project, keeping the time each had left. Pass
+   * the caller's transaction to suspend with its own record (a complaint), all or nothing.
+   */
+  async suspend(actor: Actor, id: string, reason: string, outer?: Tx): Promise<ProjectView> {
+    return this.change(actor, supervisingRole(actor), id, 'suspend', outer, async (tx) => {
       await this.projects.suspend(tx.em, id, reason);
       const paused = await this.milestones.pauseSubject(tx, PROJECT_SUBJECT, id, actor);
       return { reason, milestones: paused.map(describe) };
     });
   }
 
-  /** Resuming shifts each paused milestone by the time the project stood still. */
-  async resume(actor: Actor, id: string, note?: string): Promise<ProjectView> {
-    return this.change(actor, supervisingRole(actor), id, 'resume', undefined, async (tx) => {
+  /** Resuming shifts each paused milestone by the time the project stood still; `outer` as for suspend. */
+  async resume(actor: Actor, id: string, note?: string, outer?: Tx): Promise<ProjectView> {
+    return this.change(actor, supervisingRole(actor), id, 'resume', outer, async (tx) => {
       await this.projects.resume(tx.em, id);
       const resumed = await this.milestones.resumeSubject(tx, PROJECT_SUBJECT, id, actor);
       return { note: note ?? null, milestones: resumed.map(describe) };

@@ -12,6 +12,9 @@ export const LAND_SPEC = defineRuleSpec({
     listing: { zh: '挂牌期', en: 'listing period', units: ['d', 'wd'], min: d(10), law: '规定 20' },
     depositRefund: { zh: '未竞得人保证金退还', en: 'deposit refund to the other buyers', units: ['wd'], max: wd(5) },
     resultPublicity: { zh: '出让结果公示期', en: 'result publicity on the portal', units: ['d', 'wd'] },
+    complaintWindow: { zh: '投诉期限(自知道之日起)', en: 'complaint window from knowing', units: ['d', 'wd'], min: d(10) },
+    complaintAcceptance: { zh: '决定是否受理投诉', en: 'accept or refuse a complaint', units: ['wd'], max: wd(3) },
+    complaintDecision: { zh: '作出投诉处理决定', en: 'decide a complaint', units: ['wd'], max: wd(30) },
   },
   numbers: {
     ...EXPERT_DRAW_NUMBERS,
@@ -43,6 +46,9 @@ export const LAND_DEFAULTS: LandRules = {
     listing: d(10), // 规定 20 (older rules said 10 wd; the rule set chooses)
     depositRefund: wd(5), // 规定: refunded within 5 working days after the sale, without interest
     resultPublicity: d(10), // 规定 25 asks publication within 10 wd of the end; how long it stays up is local practice
+    complaintWindow: d(10), // no national text for land sales: local practice, as 招标投标法实施条例 60
+    complaintAcceptance: wd(3), // local practice, as 条例 61
+    complaintDecision: wd(30), // local practice, as 条例 61
   },
   numbers: {
     ...EXPERT_DRAW_DEFAULT_NUMBERS,

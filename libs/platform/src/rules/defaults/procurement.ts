@@ -13,6 +13,7 @@ export const PROCUREMENT_SPEC = defineRuleSpec({
     challengeWindow: { zh: '质疑期限', en: 'challenge (质疑) window', units: ['wd'], min: wd(7), max: wd(7), law: '法 52' },
     challengeReply: { zh: '答复质疑', en: 'reply to a challenge', units: ['wd'], max: wd(7), law: '法 53' },
     complaintWindow: { zh: '投诉期限', en: 'complaint window', units: ['wd'], min: wd(15), max: wd(15), law: '法 55' },
+    complaintAcceptance: { zh: '审查投诉并决定是否受理', en: 'review a complaint and accept or refuse it', units: ['wd'], max: wd(5), law: '财政部令第 94 号 21' },
     complaintDecision: { zh: '投诉处理决定', en: 'complaint decision', units: ['wd'], max: wd(30), law: '法 56' },
     reportToPurchaser: { zh: '评审报告送交采购人', en: 'report sent to the purchaser', units: ['wd'], max: wd(2), law: '条例 43' },
     purchaserDecision: { zh: '采购人确定中标人', en: 'purchaser decides', units: ['wd'], max: wd(5), law: '条例 43' },
@@ -50,6 +51,7 @@ export const PROCUREMENT_DEFAULTS: ProcurementRules = {
     challengeWindow: wd(7), // 法 52
     challengeReply: wd(7), // 法 53
     complaintWindow: wd(15), // 法 55
+    complaintAcceptance: wd(5), // 政府采购质疑和投诉办法 (财政部令第 94 号) 21: reviewed within 5 wd of receipt
     complaintDecision: wd(30), // 法 56
     reportToPurchaser: wd(2), // 条例 43
     purchaserDecision: wd(5), // 条例 43

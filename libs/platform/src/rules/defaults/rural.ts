@@ -2,7 +2,7 @@
 // (统一监管、规则、流程、发布、收费、鉴证、结算). Version 1 of the committee's rules.
 import { defineRuleSpec, ParamsOf } from '../rule-spec';
 import { EXPERT_DRAW_DEFAULT_NUMBERS, EXPERT_DRAW_DEFAULT_PERIODS, EXPERT_DRAW_NUMBERS, EXPERT_DRAW_PERIODS } from './expert-draw';
-import { wd } from './units';
+import { d, wd } from './units';
 
 export const RURAL_SPEC = defineRuleSpec({
   periods: {
@@ -11,6 +11,9 @@ export const RURAL_SPEC = defineRuleSpec({
     objectionWindow: { zh: '异议期', en: 'objection window', units: ['wd', 'd'] },
     depositRefund: { zh: '退还保证金', en: 'deposit refund', units: ['wd', 'd'] },
     resultPublicity: { zh: '成交结果公示期', en: 'result publicity', units: ['wd', 'd'] },
+    complaintWindow: { zh: '投诉期限(自知道之日起)', en: 'complaint window from knowing', units: ['d', 'wd'], min: d(10) },
+    complaintAcceptance: { zh: '决定是否受理投诉', en: 'accept or refuse a complaint', units: ['wd'], max: wd(3) },
+    complaintDecision: { zh: '作出投诉处理决定', en: 'decide a complaint', units: ['wd'], max: wd(30) },
   },
   numbers: {
     ...EXPERT_DRAW_NUMBERS,
@@ -38,6 +41,9 @@ export const RURAL_DEFAULTS: RuralRules = {
     objectionWindow: wd(5), // local rules
     depositRefund: wd(5), // local rules
     resultPublicity: wd(5), // local rules: the deal is published on the portal for 5 working days before the contract
+    complaintWindow: d(10), // no national text for rural property: local practice, as 招标投标法实施条例 60
+    complaintAcceptance: wd(3), // local practice, as 条例 61
+    complaintDecision: wd(30), // local practice, as 条例 61
   },
   numbers: {
     ...EXPERT_DRAW_DEFAULT_NUMBERS,
