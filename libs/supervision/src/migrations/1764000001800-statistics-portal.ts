@@ -104,20 +104,20 @@ export class StatisticsPortal1764000001800 implements MigrationInterface {
         JOIN organisation g ON g.id = w.organisation_id
        WHERE w.contract_signed_at IS NOT NULL
       UNION ALL
-      -- 出让公告, 成交公示 / 流拍, 成交确认书
+      -- 出让公告, 成交公示 / 流拍, 成交确认书: without the winner's identity, as the land portal publishes (docs/land.md)
       SELECT 'announcement', 'land', p.region, p.id, p.id, NULL, p.code, p.name || ' 出让公告', l.announced_at, NULL, NULL, NULL, '/public/land/parcels/' || p.id
         FROM land_parcel l JOIN trading_project p ON p.id = l.project_id
        WHERE l.announced_at IS NOT NULL
       UNION ALL
       SELECT 'result', 'land', p.region, p.id, p.id, NULL, p.code,
              p.name || CASE WHEN l.outcome = 'sold' THEN ' 成交公示' ELSE ' 流拍公告' END, l.ended_at,
-             CASE WHEN l.outcome = 'sold' THEN 'success' ELSE 'failed' END, CASE WHEN l.outcome = 'sold' THEN l.price_fen END, g.name,
+             CASE WHEN l.outcome = 'sold' THEN 'success' ELSE 'failed' END, CASE WHEN l.outcome = 'sold' THEN l.price_fen END, NULL,
              '/public/land/parcels/' || p.id
-        FROM land_parcel l JOIN trading_project p ON p.id = l.project_id LEFT JOIN organisation g ON g.id = l.winner_organisation_id
+        FROM land_parcel l JOIN trading_project p ON p.id = l.project_id
        WHERE l.outcome IS NOT NULL
       UNION ALL
-      SELECT 'contract', 'land', p.region, p.id, p.id, NULL, p.code, p.name || ' 成交确认书', l.confirmed_at, NULL, l.price_fen, g.name, '/public/land/parcels/' || p.id
-        FROM land_parcel l JOIN trading_project p ON p.id = l.project_id JOIN organisation g ON g.id = l.winner_organisation_id
+      SELECT 'contract', 'land', p.region, p.id, p.id, NULL, p.code, p.name || ' 成交确认书', l.confirmed_at, NULL, l.price_fen, NULL, '/public/land/parcels/' || p.id
+        FROM land_parcel l JOIN trading_project p ON p.id = l.project_id
        WHERE l.confirmed_at IS NOT NULL
       UNION ALL
       -- 挂牌公告 of each round (a later round is a relisting), 成交公示 / 流拍, 合同
