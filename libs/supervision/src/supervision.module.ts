@@ -5,10 +5,12 @@ import { AuditReviewService } from './audit/audit-review.service';
 import { ExportSigner } from './audit/export-signer';
 import { CollusionModule } from './collusion/collusion.module';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { PortalModule } from './portal/portal.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 /** 监督、红黄牌、投诉、统计、公开数据 / supervision */
 @Module({
-  imports: [CollusionModule, ComplaintsModule],
+  imports: [CollusionModule, ComplaintsModule, StatisticsModule, PortalModule],
   controllers: [AuditReviewController],
   providers: [AuditReviewService, AuditReviewRepository, ExportSigner],
   exports: [AuditReviewService],
