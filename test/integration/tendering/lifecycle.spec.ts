@@ -176,7 +176,9 @@ describe('a tender from registration to award', () => {
       expect([403, 404]).toContain(r.status);
       expect(JSON.stringify(r.body)).not.toContain('SECRET-MARKER');
     }
-    expect((await t.http.get(`/public/tenders/${id}/opening`)).body.code).toBe('BID_SEALED');
+    const sealedRecord = await t.http.get(`/public/tenders/${id}/opening`);
+    expect(sealedRecord.status).toBe(200);
+    expect(sealedRecord.body).toMatchObject({ sealed: true, openedAt: null, sections: [{ no: 1, bidCount: null, bids: [] }] });
     const everything = JSON.stringify([await tender(id), (await t.http.get(`/tenders/${id}`, office)).body, (await t.http.get(`/tenders/${id}/bids/mine`, bidders[1].token)).body, (await t.http.get(`/audit/events?subjectType=tender&subjectId=${id}`, office)).body]);
     for (const p of prices) {
       expect(everything).not.toContain(p);

@@ -96,7 +96,7 @@ export class BidController {
 
   @Get('public/tenders/:id/opening')
   @Public()
-  @ApiOperation({ summary: '开标记录(开标后公开:投标人、报价、保证金、回执摘要)/ The opening record (public after the opening)' })
+  @ApiOperation({ summary: '开标记录(开标后公开:投标人、报价、保证金、回执摘要;开标前只显示密封状态与截止时间)/ The opening record (public after the opening; before it, only that it is sealed and the deadline)' })
   record(@Param() p: TenderIdParam): Promise<OpeningRecord> {
     return this.opening.record(p.id);
   }

@@ -31,9 +31,12 @@ export interface OpeningLine {
 
 export interface OpeningRecord {
   projectId: string;
+  /** true until the opening: nothing about the bids, not even how many came (条例 22) */
+  sealed: boolean;
+  bidDeadline: Date | null;
   openedAt: Date | null;
   objectionsUntil: Date | null;
-  sections: { no: number; name: string; status: string; bids: OpeningLine[]; bidCount: number }[];
+  sections: { no: number; name: string; status: string; bids: OpeningLine[]; bidCount: number | null }[];
 }
 
 
@@ -98,8 +101,10 @@ export class OpeningService {
     const em = this.txr.dataSource.manager;
     const t = await this.tenders.byId(em, projectId);
     if (!t || ['submitted', 'returned', 'accepted'].includes(t.status)) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
-    if (!t.openedAt) throw TenderErrors.BID_SEALED({ id: projectId, bidDeadline: t.bidDeadline });
     const sections = await this.tenders.sections(em, projectId);
+    if (!t.openedAt) {
+      return { projectId, sealed: true, bidDeadline: t.bidDeadline, openedAt: null, objectionsUntil: null, sections: sections.map((s) => ({ no: s.no, name: s.name, status: s.status, bidCount: null, bids: [] })) };
+    }
     const lines = rowsOf<OpeningLine & { sectionId: string; priceFen: string }>(
       await em.query(
         `SELECT b.section_id AS "sectionId", b.id AS "bidId", o.name AS "organisationName", b.price_fen::text AS "priceFen", coalesce(d.status, 'none') AS "depositStatus",
@@ -112,6 +117,8 @@ export class OpeningService {
     );
     return {
       projectId,
+      sealed: false,
+      bidDeadline: t.bidDeadline,
       openedAt: t.openedAt,
       objectionsUntil: t.openingObjectionsUntil,
       sections: sections.map((s) => {
