@@ -4,10 +4,11 @@ import { AuditReviewRepository } from './audit/audit-review.repository';
 import { AuditReviewService } from './audit/audit-review.service';
 import { ExportSigner } from './audit/export-signer';
 import { CollusionModule } from './collusion/collusion.module';
+import { OpenDataModule } from './opendata/opendata.module';
 
 /** 监督、红黄牌、投诉、统计、公开数据 / supervision */
 @Module({
-  imports: [CollusionModule],
+  imports: [CollusionModule, OpenDataModule],
   controllers: [AuditReviewController],
   providers: [AuditReviewService, AuditReviewRepository, ExportSigner],
   exports: [AuditReviewService],
