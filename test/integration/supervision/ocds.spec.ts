@@ -1,5 +1,6 @@
 import { Role } from '@app/platform/auth/roles';
 import { Money } from '@app/platform/money/money';
+import { OpenDataRepository } from '@app/supervision/opendata/opendata.repository';
 import { insertExperts, insertSpecialties } from '../../support/expert-fixtures';
 import { ocdsProblems } from '../../support/ocds-schema';
 import { fastTenderingRules, postForm } from '../../support/tender-fixtures';
@@ -196,8 +197,8 @@ describe('OCDS open data', () => {
       expect((await t.http.post(`/land/applications/${app.body.id}/qualify`, {}, centre)).status).toBe(200);
     }
     await waitFor(async () => (await t.http.get(`/public/lots/${a.body.lotId}`)).body.phase === 'listing', 20000, 'the listing');
-    expect((await t.http.post(`/lots/${a.body.lotId}/bids`, { price: '10000000.00', clientKey: 'k1' }, b0.token)).status).toBe(201);
-    expect((await t.http.post(`/lots/${a.body.lotId}/bids`, { price: '10100000.00', clientKey: 'k2' }, b0.token)).status).toBe(201);
+    expect((await t.http.post(`/lots/${a.body.lotId}/bids`, { price: '10000000.00', clientKey: 'ocds-land-bid-0001' }, b0.token)).status).toBe(201);
+    expect((await t.http.post(`/lots/${a.body.lotId}/bids`, { price: '10100000.00', clientKey: 'ocds-land-bid-0002' }, b0.token)).status).toBe(201);
 
     const listing = await ocds(id);
     const ocid = `${PREFIX}-${listing.releases[0].tender.id}`;
@@ -307,6 +308,13 @@ describe('OCDS open data', () => {
     expect([badCursor.status, badCursor.body.code]).toEqual([422, 'OCDS_CURSOR_INVALID']);
     expect((await t.http.get('/public/ocds/releases?limit=101')).status).toBe(400);
     expect((await t.http.get('/public/ocds/releases?surprise=1')).status).toBe(400);
+    // A page is an index range scan from the cursor, without a sort, whatever its depth.
+    const plan = await t.ds.transaction(async (em) => {
+      await em.query('SET LOCAL enable_seqscan = off');
+      return t.app.get(OpenDataRepository).explainExportPage(em, { at: '2026-01-01T00:00:00.000000Z', id: '00000000-0000-4000-8000-000000000000' }, 50);
+    });
+    expect(plan).toMatch(/Index Scan Backward using trading_project_public_idx/);
+    expect(plan).not.toMatch(/Sort/);
     const policy = await t.http.get('/public/ocds/publication-policy');
     expect(policy.body).toMatchObject({ ocidPrefix: PREFIX, version: '1.1' });
   }, 60000);
