@@ -310,10 +310,11 @@ describe('OCDS open data', () => {
     expect((await t.http.get('/public/ocds/releases?surprise=1')).status).toBe(400);
     // A page is an index range scan from the cursor, without a sort, whatever its depth.
     const plan = await t.ds.transaction(async (em) => {
-      await em.query('SET LOCAL enable_seqscan = off');
+      // Tables this small favour a bitmap scan and a sort; the point is that the index gives the order without one.
+      for (const off of ['seqscan', 'bitmapscan', 'sort']) await em.query(`SET LOCAL enable_${off} = off`);
       return t.app.get(OpenDataRepository).explainExportPage(em, { at: '2026-01-01T00:00:00.000000Z', id: '00000000-0000-4000-8000-000000000000' }, 50);
     });
-    expect(plan).toMatch(/Index Scan Backward using trading_project_public_idx/);
+    expect(plan).toMatch(/Index (Only )?Scan Backward using trading_project_public_idx/);
     expect(plan).not.toMatch(/Sort/);
     const policy = await t.http.get('/public/ocds/publication-policy');
     expect(policy.body).toMatchObject({ ocidPrefix: PREFIX, version: '1.1' });
