@@ -1,5 +1,5 @@
 import { ocdsProblems } from '../../../../../test/support/ocds-schema';
-import { landFacts, LandRows, ProjectRow, requirementFacts, RequirementRows, tenderFacts, TenderRows } from './domains';
+import { landFacts, LandRows, ProjectRow, requirementFacts, RequirementRows, ruralFacts, tenderFacts, TenderRows } from './domains';
 import { identifierScheme } from './organisation-id';
 import { releasesOf } from './releases';
 
@@ -177,6 +177,25 @@ describe('e-mall online quote → OCDS', () => {
     expect(fresh).toHaveLength(1);
     expect(fresh[0].tender.numberOfTenderers).toBeUndefined();
     expect(fresh[0].parties.map((p) => p.roles)).toEqual([['buyer']]);
+  });
+});
+
+describe('rural deal → OCDS', () => {
+  it('a listing concluded by agreement and contracted: the buyer of the right pays the collective', () => {
+    const collective = { uscc: 'N2350100MF0000001X', name: '某村股份经济合作社' };
+    const rs = releasesOf(
+      PREFIX,
+      ruralFacts({
+        project: project({ domain: 'rural', code: 'NC-2026-000001', name: '某村 120 亩耕地经营权流转', owner: collective, agent: null }),
+        deal: { kindName: '土地经营权流转', description: '耕地', quantity: '120.0000', unit: '亩', termMonths: 60, listingPriceFen: 36_000_000n, status: 'contracted', method: 'agreement', dealPriceFen: 36_000_000n, concludedAt: at(30), contractNo: 'HT-001', contractSignedAt: at(50), contractAmountFen: 36_000_000n, updatedAt: at(50) },
+        listing: { round: 1, priceFen: 36_000_000n, startsAt: at(0), endsAt: at(20), closedAt: at(21), qualified: 1 },
+        buyer: b1,
+      }),
+    );
+    expect(rs.map((r) => r.tag)).toEqual([['planning', 'tender'], ['tenderUpdate'], ['award'], ['contract']]);
+    expect(rs[3].contracts![0]).toMatchObject({ id: 'HT-001', awardID: 'deal-1', value: { amount: -360000, currency: 'CNY' } });
+    expect(rs[3].parties.find((p) => p.name === collective.name)).toMatchObject({ identifier: { scheme: 'CN-USCC' }, roles: ['buyer', 'payee'] });
+    expect(ocdsProblems(pkg(rs))).toEqual([]);
   });
 });
 
