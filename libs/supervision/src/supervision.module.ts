@@ -5,12 +5,13 @@ import { AuditReviewService } from './audit/audit-review.service';
 import { ExportSigner } from './audit/export-signer';
 import { CollusionModule } from './collusion/collusion.module';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { OpenDataModule } from './opendata/opendata.module';
 import { PortalModule } from './portal/portal.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
 /** 监督、红黄牌、投诉、统计、公开数据 / supervision */
 @Module({
-  imports: [CollusionModule, ComplaintsModule, StatisticsModule, PortalModule],
+  imports: [CollusionModule, ComplaintsModule, StatisticsModule, PortalModule, OpenDataModule],
   controllers: [AuditReviewController],
   providers: [AuditReviewService, AuditReviewRepository, ExportSigner],
   exports: [AuditReviewService],

@@ -1,0 +1,38 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@app/platform/auth/decorators';
+import { OcdsProjectParam, OcdsReleasesQuery } from './dto/ocds.dto';
+import { OpenDataService } from './opendata.service';
+
+@ApiTags('open data 公开数据')
+@Controller('public/ocds')
+export class OpenDataController {
+  constructor(private readonly openData: OpenDataService) {}
+
+  @Get('projects/:id')
+  @Public()
+  @ApiOperation({
+    summary: '项目的 OCDS 1.1 发布包(公开)/ A project’s OCDS 1.1 release package (public)',
+    description: '交易项目或电子卖场采购需求;每个事件一个发布,开标前无报价与投标人,无个人信息。A trading project or an e-mall requirement; one release per event, no prices or bidders before the opening, no personal data.',
+  })
+  project(@Param() p: OcdsProjectParam) {
+    return this.openData.projectPackage(p.id);
+  }
+
+  @Get('releases')
+  @Public()
+  @ApiOperation({
+    summary: '全部已发布项目的 OCDS 批量导出(游标分页)/ Bulk OCDS export of every published process (cursor pages)',
+    description: '按发布时间从早到晚,每页最多 100 个项目;links.next 为下一页。Oldest publication first, up to 100 processes a page; links.next is the next page.',
+  })
+  releases(@Query() q: OcdsReleasesQuery) {
+    return this.openData.exportPage(q.after, q.limit);
+  }
+
+  @Get('publication-policy')
+  @Public()
+  @ApiOperation({ summary: 'OCDS 数据发布政策 / The OCDS publication policy' })
+  policy() {
+    return this.openData.publicationPolicy();
+  }
+}
