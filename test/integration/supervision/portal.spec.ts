@@ -404,7 +404,7 @@ describe('the public portal', () => {
     expect(sealed.sections[0]).toMatchObject({ status: 'open', bidCount: null, opening: [], candidates: [], award: null, contract: null });
 
     const land = ok(await t.http.get(`/public/portal/projects/${ids.parcel}`), 200, 'land page');
-    expect(land.land).toMatchObject({ mode: 'listing', outcome: 'sold', price: '10000000.00', startPrice: '10000000.00', lotId: ids.lot });
+    expect(land.land).toMatchObject({ mode: 'listing', outcome: 'sold', price: '10000000.00', startPrice: '10000000.00', lotId: ids.lot, winnerName: '丁科技有限公司' });
     expect(land.links.lot).toBe(`/public/lots/${ids.lot}`);
     const rural = ok(await t.http.get(`/public/portal/projects/${ids.rural}`), 200, 'rural page');
     expect(rural.rural).toMatchObject({ status: 'contracted', method: 'agreement', buyer: '甲建设集团有限公司', price: '365000.00', contract: { no: 'NCHT-2026-0701', amount: '365000.00' } });

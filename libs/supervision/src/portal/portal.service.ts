@@ -118,6 +118,7 @@ export class PortalService {
             lotId,
             outcome: (l.outcome as string | null) ?? null,
             winnerPaddle: (l.winnerPaddle as number | null) ?? null,
+            winnerName: (l.winnerName as string | null) ?? null,
             price: yuan(l.priceFen as string | null),
             endedAt: (l.endedAt as Date | null) ?? null,
             publicityUntil: (l.publicityUntil as Date | null) ?? null,

@@ -70,7 +70,8 @@ export class PortalLandView {
   @ApiProperty({ description: '起始价(元)/ start price in yuan' }) startPrice!: string;
   @ApiProperty({ nullable: true, type: String, description: '竞价标的编号 / lot id' }) lotId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: '结果:成交、流拍、未达保留价 / outcome: sold, unsold, reserve not met' }) outcome!: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: '竞得人竞买号(土地门户不公开竞得人)/ winning paddle (the land portal shows no identity)' }) winnerPaddle!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '竞得人竞买号 / winning paddle' }) winnerPaddle!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: '竞得人(签订成交确认书后公布)/ the winner, published once the deal confirmation is signed' }) winnerName!: string | null;
   @ApiProperty({ nullable: true, type: String, description: '成交价(元)/ price in yuan' }) price!: string | null;
   @ApiProperty({ nullable: true, type: Date, description: '结束时间 / ended at' }) endedAt!: Date | null;
   @ApiProperty({ nullable: true, type: Date, description: '公示截止 / publicity until' }) publicityUntil!: Date | null;
