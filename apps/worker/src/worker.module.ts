@@ -12,6 +12,7 @@ import { ProcurementWorkerModule } from '@app/procurement/procurement-worker.mod
 import { pinoOptions } from '@app/platform/observability/logging.module';
 import { ObservabilityModule } from '@app/platform/observability/observability.module';
 import { PlatformModule } from '@app/platform/platform.module';
+import { SupervisionWorkerModule } from '@app/supervision/supervision-worker.module';
 
 /** The worker: BullMQ processors and reconciliation; its only HTTP is /health and /metrics. */
 @Module({
@@ -27,6 +28,7 @@ import { PlatformModule } from '@app/platform/platform.module';
     ProcurementWorkerModule,
     RuralWorkerModule,
     LandWorkerModule,
+    SupervisionWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -1,1 +1,3 @@
 export * from './supervision.module';
+export * from './supervision-worker.module';
+export { CreditLedger } from './credit/credit-ledger';

@@ -3,13 +3,15 @@ import { AuditReviewController } from './audit/audit-review.controller';
 import { AuditReviewRepository } from './audit/audit-review.repository';
 import { AuditReviewService } from './audit/audit-review.service';
 import { ExportSigner } from './audit/export-signer';
+import { CardsModule } from './cards/cards.module';
 import { CollusionModule } from './collusion/collusion.module';
+import { CreditModule } from './credit/credit.module';
 
 /** 监督、红黄牌、投诉、统计、公开数据 / supervision */
 @Module({
-  imports: [CollusionModule],
+  imports: [CollusionModule, CardsModule, CreditModule],
   controllers: [AuditReviewController],
   providers: [AuditReviewService, AuditReviewRepository, ExportSigner],
-  exports: [AuditReviewService],
+  exports: [AuditReviewService, CreditModule],
 })
 export class SupervisionModule {}
