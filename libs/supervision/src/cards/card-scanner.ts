@@ -72,15 +72,18 @@ export class CardScanner implements OnApplicationBootstrap, OnModuleDestroy {
         const steps = await this.cards.candidates(em, doneSince);
         let yellow = 0;
         let red = 0;
+        let failed = 0;
         for (const step of steps) {
           const issued = await this.issuer.judge(step, now).catch((err) => {
             this.logger.warn({ err: (err as Error).message, step: step.stepKey }, 'card not issued');
+            failed += 1;
             return [];
           });
           yellow += issued.filter((c) => c === 'yellow').length;
           red += issued.filter((c) => c === 'red').length;
         }
-        await this.cards.markScanned(em, now);
+        // A step that failed is judged again next time only if the window stays where it was.
+        if (!failed) await this.cards.markScanned(em, now);
         let rescored = 0;
         for (const organisationId of await this.credit.staleRatings(em, RESCORE_BATCH)) {
           await this.txr.run((tx) => this.ledger.refresh(tx.em, organisationId));
