@@ -9,10 +9,10 @@ import { TenderingWorkerModule } from '@app/tendering/tendering-worker.module';
 import { RuralWorkerModule } from '@app/rural/rural-worker.module';
 import { LiveWorkerModule } from '@app/trading/live/live.module';
 import { ProcurementWorkerModule } from '@app/procurement/procurement-worker.module';
-import { CollusionWorkerModule } from '@app/supervision/collusion/collusion.module';
 import { pinoOptions } from '@app/platform/observability/logging.module';
 import { ObservabilityModule } from '@app/platform/observability/observability.module';
 import { PlatformModule } from '@app/platform/platform.module';
+import { SupervisionWorkerModule } from '@app/supervision/supervision-worker.module';
 
 /** The worker: BullMQ processors and reconciliation; its only HTTP is /health and /metrics. */
 @Module({
@@ -28,7 +28,7 @@ import { PlatformModule } from '@app/platform/platform.module';
     ProcurementWorkerModule,
     RuralWorkerModule,
     LandWorkerModule,
-    CollusionWorkerModule,
+    SupervisionWorkerModule,
   ],
 })
 export class WorkerModule {}

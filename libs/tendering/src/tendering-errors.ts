@@ -8,6 +8,7 @@ export const TenderErrors = defineErrors({
   DEPOSIT_OVER_CAP: { status: 422, zh: '投标保证金不得超过标段估算价的规定比例', en: 'The deposit exceeds the cap on the section’s estimate' },
   DEADLINE_TOO_EARLY: { status: 422, zh: '投标截止时间距招标文件发出不得少于规定期限', en: 'The bid deadline is earlier than the law allows after the documents' },
   DOCUMENTS_MISSING: { status: 409, zh: '须先上传招标文件', en: 'Upload the tender documents first' },
+  CREDIT_BELOW_THRESHOLD: { status: 409, zh: '单位信用分低于本项目报名门槛', en: 'The organisation’s credit score is below the project’s threshold for registration' },
   NOT_REGISTERED_BIDDER: { status: 403, zh: '请先报名获取招标文件', en: 'Register for the tender documents first' },
   QUESTION_NOT_FOUND: { status: 404, zh: '问题不存在', en: 'Question not found' },
   BID_AFTER_DEADLINE: { status: 409, zh: '投标截止时间已过,不再接收投标文件', en: 'The bid deadline has passed' },

@@ -314,6 +314,12 @@ describe('complaints', () => {
     expect(decided.body.suspensions[1]).toMatchObject({ reason: '作出决定前再次暂停', shiftedMilestones: held.length, resumedAt: expect.any(String) });
     const after = await milestones(tenderId);
     for (const m of held) expect(new Date(after.find((x) => x.id === m.id)!.dueAt).getTime()).toBeGreaterThan(new Date(m.dueAt).getTime() + 900);
+    // The upheld complaint enters the respondent's credit record, in the decision's transaction.
+    const credit = await t.http.get(`/supervision/credit/organisations/${owner.organisationId}`, office.token);
+    expect(credit.status).toBe(200);
+    expect(credit.body.entries).toContainEqual(expect.objectContaining({ kind: 'complaint_upheld', points: -10, reference: { type: 'complaint', id: complaintId }, projectId: tenderId }));
+    expect(credit.body.pointsTotal).toBeLessThanOrEqual(-10); // the unanswered objection may have earned the owner its cards too
+    expect(credit.body.score).toBe(Math.max(0, 100 + credit.body.pointsTotal));
 
     const before = await t.snapshot();
     expect((await t.http.post(`/supervision/complaints/${complaintId}/decide`, { outcome: 'dismissed', decision: '改判' }, office.token)).body.code).toBe('COMPLAINT_STATE_CONFLICT');

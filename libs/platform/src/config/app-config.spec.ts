@@ -6,6 +6,7 @@ describe('loadConfig', () => {
     expect(c.port).toBe(3000);
     expect(c.databaseUrl).toContain('127.0.0.1:5432');
     expect(c.masterKey).toHaveLength(32);
+    expect(c.cardScanMs).toBe(5000);
   });
 
   it('refuses production without secrets, naming the variable', () => {
@@ -20,6 +21,7 @@ describe('loadConfig', () => {
     [{ MASTER_KEY: 'c2hvcnQ=' }, /MASTER_KEY must be 32 bytes/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV must be/],
     [{ REDIS_PREFIX: 'a b' }, /REDIS_PREFIX/],
+    [{ CARD_SCAN_MS: '50' }, /CARD_SCAN_MS must be an integer between 100/],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -21,6 +21,8 @@ export interface AppConfig {
   milestoneReconcileMs: number;
   /** how often a worker looks for opened tender sections and quote rounds not yet scanned for collusion */
   collusionScanMs: number;
+  /** how often the worker judges the watched steps for red and yellow cards */
+  cardScanMs: number;
   workerConcurrency: number;
   /** how long a worker may hold a job before another takes it over (BullMQ lock) */
   jobLockMs: number;
@@ -96,6 +98,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10000),
     milestoneReconcileMs: int(env, 'MILESTONE_RECONCILE_MS', 60000, 200, 3600000),
     collusionScanMs: int(env, 'COLLUSION_SCAN_MS', 10000, 200, 3600000),
+    cardScanMs: int(env, 'CARD_SCAN_MS', 5000, 100, 3600000),
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', 8, 1, 256),
     jobLockMs: int(env, 'JOB_LOCK_MS', 30000, 500, 600000),
   };

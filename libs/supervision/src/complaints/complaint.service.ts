@@ -10,6 +10,8 @@ import { NotificationService } from '@app/platform/notifications/notification.se
 import { RuleSetService } from '@app/platform/rules/rule-set.service';
 import { RuleParams } from '@app/platform/rules/rule-spec';
 import { maySupervise, ProjectService, supervisingRole } from '@app/trading';
+import { CreditLedger } from '../credit/credit-ledger';
+import { COMPLAINT_UPHELD_POINTS } from '../credit/rules/credit-score';
 import { ComplaintErrors as E } from './complaint-errors';
 import { ComplaintFilter, ComplaintRepository, ComplaintRow, EvidenceRow, ProjectFactsRow, SuspensionRow } from './complaint.repository';
 import {
@@ -56,6 +58,7 @@ export class ComplaintService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
     private readonly clock: Clock,
+    private readonly credit: CreditLedger,
   ) {}
 
   async file(actor: Actor, dto: FileComplaintFields, files: EvidenceFile[]): Promise<ComplaintView> {
@@ -151,13 +154,23 @@ export class ComplaintService {
       const ontime = onTime(now, row.decisionDue!);
       await this.repo.decide(tx.em, id, { by: actor.accountId!, role: supervisingRole(actor), outcome: dto.outcome, decision: dto.decision, onTime: ontime });
       const shifted = t.resumesProject ? await this.lift(tx, actor, row, suspension!, '投诉处理决定作出,恢复项目 / resumed on the decision') : null;
-      // Credit seam (issue 8): an upheld complaint is a `complaint_upheld` entry against respondentOrganisationId,
-      // recorded here in this transaction through the CreditLedger once it exists.
+      const credit =
+        dto.outcome === 'upheld'
+          ? await this.credit.record(tx.em, {
+              organisationId: row.respondentOrganisationId,
+              kind: 'complaint_upheld',
+              points: COMPLAINT_UPHELD_POINTS,
+              reference: { type: 'complaint', id },
+              note: dto.decision.slice(0, 500),
+              projectId: row.projectId,
+              recordedBy: actor.accountId,
+            })
+          : null;
       const project = (await this.repo.project(tx.em, row.projectId))!;
       for (const org of [row.complainantOrganisationId, row.respondentOrganisationId]) await this.notify(tx, org, 'complaint.decided', project, { complaintId: id, outcome: dto.outcome });
       return {
         action: 'complaint.decided',
-        payload: { projectId: row.projectId, outcome: dto.outcome, decision: dto.decision, respondentOrganisationId: row.respondentOrganisationId, decisionDue: row.decisionDue, onTime: ontime, resumedMilestones: shifted },
+        payload: { projectId: row.projectId, outcome: dto.outcome, decision: dto.decision, respondentOrganisationId: row.respondentOrganisationId, decisionDue: row.decisionDue, onTime: ontime, resumedMilestones: shifted, creditEntryId: credit?.entryId ?? null, respondentScore: credit?.score ?? null },
       };
     });
   }

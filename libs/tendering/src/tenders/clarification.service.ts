@@ -41,6 +41,12 @@ export class ClarificationService {
     if (!actor.organisationId) throw TenderErrors.NOT_REGISTERED_BIDDER();
     return this.txr.run(async (tx) => {
       const t = await this.bidding(tx, projectId);
+      // 信用评价: a project may require a credit score; snapshots taken before the rule existed have none.
+      const minCreditScore = (await this.projects.rulesOf(projectId, TradingDomain.Tendering, tx.em)).params.numbers.minCreditScore ?? 0;
+      if (minCreditScore > 0) {
+        const score = await this.tenders.creditScore(tx.em, actor.organisationId!);
+        if (score < minCreditScore) throw TenderErrors.CREDIT_BELOW_THRESHOLD({ score, minCreditScore });
+      }
       const added = await this.tenders.register(tx.em, projectId, actor.organisationId!, actor.accountId!);
       if (added) await this.audit.append(tx.em, { actor, role: Role.Bidder, action: 'tender.bidder_registered', subject: { type: TENDER_SUBJECT, id: t.projectId }, payload: { organisationId: actor.organisationId } });
       return { registered: true };

@@ -107,6 +107,12 @@ export class TenderRepository {
     return rows.length > 0;
   }
 
+  /** The organisation's current credit score as supervision keeps it in organisation_credit; no row: no record (100). */
+  async creditScore(em: EntityManager, organisationId: string): Promise<number> {
+    const [row] = await em.query(`SELECT score FROM organisation_credit WHERE organisation_id = $1`, [organisationId]);
+    return row ? Number(row.score) : 100;
+  }
+
   async register(em: EntityManager, projectId: string, organisationId: string, accountId: string): Promise<boolean> {
     const rows = rowsOf<unknown>(await em.query(`INSERT INTO tender_registration (project_id, organisation_id, registered_by) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING RETURNING 1`, [projectId, organisationId, accountId]));
     return rows.length > 0;

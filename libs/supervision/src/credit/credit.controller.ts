@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
+import { Actor, Role } from '@app/platform/auth/roles';
+import { PageQuery } from '@app/platform/http/page-query.dto';
+import { CreditService } from './credit.service';
+import { CreditOrganisationParam, CreditRecordView, CreditUsccParam, PenaltyRecordedView, PublicCreditView, RecordPenaltyDto } from './dto/credit.dto';
+
+@ApiTags('supervision 监督')
+@Controller()
+export class CreditController {
+  constructor(private readonly credit: CreditService) {}
+
+  @Post('supervision/credit/organisations/:organisationId/penalties')
+  @Roles(Role.Office)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: '登记行政处罚(管理办公室)/ Record an administrative penalty (office)',
+    description: '按处罚决定书文号登记一次,扣减信用分并记入审计。Once per decision number; takes points off the credit score; audited.',
+  })
+  @ApiCreatedResponse({ type: PenaltyRecordedView })
+  penalty(@Param() p: CreditOrganisationParam, @Body() dto: RecordPenaltyDto, @CurrentActor() actor: Actor): Promise<PenaltyRecordedView> {
+    return this.credit.recordPenalty(actor, p.organisationId, dto);
+  }
+
+  @Get('supervision/credit/organisations/:organisationId')
+  @Roles(Role.Office, Role.Regulator, Role.Centre, Role.Owner, Role.Agent, Role.Bidder)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: '单位信用记录与信用分(监管部门;本单位)/ An organisation’s credit record and score (supervisors; the organisation itself)',
+    description: '红黄牌、投诉成立、行政处罚、评价,最新在前,分页。Cards, upheld complaints, penalties and ratings, newest first, paged.',
+  })
+  @ApiOkResponse({ type: CreditRecordView })
+  record(@Param() p: CreditOrganisationParam, @Query() q: PageQuery, @CurrentActor() actor: Actor): Promise<CreditRecordView> {
+    return this.credit.record(actor, p.organisationId, q);
+  }
+
+  @Get('public/credit/:uscc')
+  @Public()
+  @ApiOperation({ summary: '按统一社会信用代码查询信用分 / Credit score by unified social credit code' })
+  @ApiOkResponse({ type: PublicCreditView })
+  publicScore(@Param() p: CreditUsccParam): Promise<PublicCreditView> {
+    return this.credit.publicScore(p.uscc);
+  }
+}

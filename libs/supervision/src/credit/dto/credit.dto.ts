@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export class CreditOrganisationParam {
+  @ApiProperty({ description: '单位 / organisation', format: 'uuid' })
+  @IsUUID()
+  organisationId!: string;
+}
+
+export class CreditUsccParam {
+  @ApiProperty({ description: '统一社会信用代码 / unified social credit code', example: '91350100M000100Y43' })
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/)
+  uscc!: string;
+}
+
+export class RecordPenaltyDto {
+  @ApiProperty({ description: '扣减信用分(1–100)/ points taken off the score (1–100)', minimum: 1, maximum: 100 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  points!: number;
+
+  @ApiProperty({ description: '行政处罚决定书文号 / number of the penalty decision', maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  decisionNo!: string;
+
+  @ApiProperty({ description: '处罚事由 / grounds of the penalty', maxLength: 2000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  note!: string;
+
+  @ApiPropertyOptional({ description: '相关项目 / project concerned', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  projectId?: string;
+}
+
+export class CreditEntryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['yellow_card', 'red_card', 'complaint_upheld', 'penalty', 'rating'] }) kind!: string;
+  @ApiProperty({ description: '分值(扣分为负)/ points (negative: taken off)' }) points!: number;
+  @ApiPropertyOptional({ nullable: true, type: Object, description: '依据 / what the entry stands on' }) reference!: { type: string; id: string } | null;
+  @ApiPropertyOptional({ nullable: true }) note!: string | null;
+  @ApiPropertyOptional({ nullable: true, format: 'uuid' }) projectId!: string | null;
+  @ApiProperty() occurredAt!: Date;
+}
+
+export class CreditRecordView {
+  @ApiProperty({ type: Object, description: '单位 / organisation' }) organisation!: { id: string; name: string; uscc: string };
+  @ApiProperty({ description: '信用分(0–100)/ credit score (0–100)' }) score!: number;
+  @ApiProperty({ description: '记录分值合计 / sum of the entries’ points' }) pointsTotal!: number;
+  @ApiProperty({ description: '电子卖场评价加减分 / points from the e-mall ratings' }) ratingPoints!: number;
+  @ApiPropertyOptional({ nullable: true, type: Object, description: '电子卖场评价 / e-mall ratings' }) rating!: { average: string; count: number } | null;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: [CreditEntryView] }) entries!: CreditEntryView[];
+}
+
+export class PenaltyRecordedView {
+  @ApiProperty({ type: CreditEntryView }) entry!: CreditEntryView;
+  @ApiProperty({ description: '处罚后信用分 / score after the penalty' }) score!: number;
+}
+
+export class PublicCreditView {
+  @ApiProperty() uscc!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: '信用分(0–100)/ credit score (0–100)' }) score!: number;
+}
