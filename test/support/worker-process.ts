@@ -37,7 +37,8 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerPr
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [WORKER_MAIN], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', WORKER_HEALTH_PORT: String(port), ...env },
+    // The supervision scanners write cards and signals on their own; a test that wants them sets their period.
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', WORKER_HEALTH_PORT: String(port), CARD_SCAN_MS: '3600000', COLLUSION_SCAN_MS: '3600000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (output += d));
