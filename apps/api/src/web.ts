@@ -20,8 +20,9 @@ export async function mountWeb(app: NestFastifyApplication): Promise<void> {
     wildcard: false,
     index: ['index.html'],
     // Hashed bundles never change; index.html must be re-read so a new build is picked up.
-    setHeaders: (res: { setHeader(k: string, v: string): void }, path: string) =>
-      res.setHeader('cache-control', path.includes(`${join('dist', 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    cacheControl: false,
+    setHeaders: (reply: { header(k: string, v: string): void }, path: string) =>
+      reply.header('cache-control', path.includes(join('dist', 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   if (dir !== join(root, 'dist')) return;
   const fastify = app.getHttpAdapter().getInstance();

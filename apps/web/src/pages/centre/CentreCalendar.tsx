@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { App, Button, Card, Space, Tooltip } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../../api/client';
@@ -20,7 +21,8 @@ interface Calendar {
 
 /** The centre's week: rooms × days; drag a session to another day to move it (the API refuses overlaps). */
 export function CentreCalendar() {
-  const [anchor, setAnchor] = useState(() => beijingDay());
+  const [params] = useSearchParams();
+  const [anchor, setAnchor] = useState(() => (/^\d{4}-\d{2}-\d{2}$/.test(params.get('week') ?? '') ? params.get('week')! : beijingDay()));
   const { message } = App.useApp();
   const rooms = useLoad(() => api.get<Room[]>('/scheduling/rooms'), []);
   const cal = useLoad(() => api.get<Calendar>('/scheduling/calendar', { week: anchor }), [anchor]);
