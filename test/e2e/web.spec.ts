@@ -244,7 +244,7 @@ describe('the web application in a real browser', () => {
     await shoot(page, 'portal-results');
     // A client route that does not exist is the web's 404; an unknown API path stays a JSON 404.
     await page.goto(`${base}/portal/nothing-here`);
-    await page.getByText('页面不存在').waitFor();
+    await page.getByText('页面不存在', { exact: true }).waitFor();
     const api404 = await t.http.get('/no-such-route');
     expect(api404.status).toBe(404);
     expect(api404.body.code).toBeDefined();

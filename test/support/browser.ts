@@ -42,6 +42,7 @@ export async function loginThroughPage(page: Page, baseUrl: string, username: st
 export async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   if (!SCREENSHOTS) return;
   mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage });
 }

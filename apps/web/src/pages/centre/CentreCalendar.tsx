@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { App, Button, Card, Space, Tooltip } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
@@ -28,7 +28,8 @@ export function CentreCalendar() {
   const cal = useLoad(() => api.get<Calendar>('/scheduling/calendar', { week: anchor }), [anchor]);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const [over, setOver] = useState<string | null>(null);
-  const [dragging, setDragging] = useState<SchedulingSession | null>(null);
+  // A ref, not state: dragover can fire before React re-renders after dragstart.
+  const dragging = useRef<SchedulingSession | null>(null);
   const shift = (weeks: number) => setAnchor(beijingDay(new Date(new Date(`${anchor}T12:00:00+08:00`).getTime() + weeks * 7 * DAY)));
 
   const move = async (s: SchedulingSession, toDay: string) => {
@@ -87,7 +88,7 @@ export function CentreCalendar() {
                               key={key}
                               className={`cal-cell${over === key ? ' drop' : ''}`}
                               onDragOver={(e) => {
-                                if (dragging?.roomId === room.id) {
+                                if (dragging.current?.roomId === room.id) {
                                   e.preventDefault();
                                   setOver(key);
                                 }
@@ -96,13 +97,13 @@ export function CentreCalendar() {
                               onDrop={(e) => {
                                 e.preventDefault();
                                 setOver(null);
-                                if (dragging) void move(dragging, d);
-                                setDragging(null);
+                                if (dragging.current) void move(dragging.current, d);
+                                dragging.current = null;
                               }}
                             >
                               {here.map((s) => (
                                 <Tooltip key={s.id} title={`${s.projectCode} ${s.projectName}${s.note ? ` · ${s.note}` : ''}`}>
-                                  <div className={`cal-session ${s.purpose}`} draggable onDragStart={() => setDragging(s)} onDragEnd={() => setDragging(null)} data-testid="session">
+                                  <div className={`cal-session ${s.purpose}`} draggable onDragStart={(e) => { dragging.current = s; e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', s.id); }} onDragEnd={() => (dragging.current = null)} data-testid="session">
                                     <b>{clock(s.startsAt).slice(0, 5)}–{clock(s.endsAt).slice(0, 5)}</b> {PURPOSE[s.purpose]}
                                     <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{s.projectName}</div>
                                   </div>
