@@ -276,7 +276,7 @@ describe('the web application in a real browser', () => {
     const index = await cells.evaluateAll((els) => els.findIndex((e) => e.querySelector('[data-testid=session]')));
     const target = (index % 7) === 6 ? index - 1 : index + 1;
     await card.dragTo(cells.nth(target));
-    await desk.getByText(/已将 .* 改到/).waitFor({ timeout: 10000 });
+    await desk.getByText(/已将.*改到/).waitFor({ timeout: 10000 });
     const moved = await t.ds.query(`SELECT lower(during) AS s FROM scheduling_session WHERE id = $1`, [session.body.id]);
     expect(Math.abs(new Date(moved[0].s).getTime() - new Date(`${day}T09:30:00+08:00`).getTime())).toBe(86400000);
     await desk.context().close();
