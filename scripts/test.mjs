@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from './build.mjs';
 import { BIN, log, ROOT, run, seconds, withDatabase } from './lib.mjs';
+import { CHROMIUM, ensureBrowser } from './browser.mjs';
 
 const started = Date.now();
 if (!existsSync(join(ROOT, 'node_modules'))) {
@@ -42,7 +43,12 @@ try {
   log('type-checking (tsc --noEmit) …');
   const t0 = Date.now();
   if ((await run(join(BIN, 'tsc'), ['-p', 'tsconfig.json', '--noEmit'])) !== 0) throw new Error('type check failed');
+  if ((await run(join(BIN, 'tsc'), ['-p', 'apps/web/tsconfig.json', '--noEmit'])) !== 0) throw new Error('type check of apps/web failed');
   log(`type check passed in ${seconds(t0)} s`);
+
+  // The browser tests (test/e2e) run inside npm test: make sure chromium and a CJK font are there.
+  const args = process.argv.slice(2);
+  if (!args.length || args.some((a) => /e2e|web|screenshot/i.test(a))) ensureBrowser();
 
   const env = {
     ...process.env,
@@ -52,6 +58,7 @@ try {
     TEST_TEMPLATE_DB: template,
     REDIS_URL: redisUrl,
     TEST_REDIS_PREFIX: redisPrefix,
+    CHROMIUM_PATH: CHROMIUM,
   };
   delete env.DATABASE_URL;
   const jestCode = await run(process.execPath, [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)], { env });

@@ -1,0 +1,57 @@
+import { Route, Routes } from 'react-router-dom';
+import { Result, Button } from 'antd';
+import { Link } from 'react-router-dom';
+import { AppLayout } from './components/AppLayout';
+import { RequireRole } from './components/RequireRole';
+import { LoginPage } from './pages/Login';
+import { PortalHome } from './pages/portal/PortalHome';
+import { TenderPage } from './pages/portal/TenderPage';
+import { ParcelPage } from './pages/portal/ParcelPage';
+import { RuralDealPage } from './pages/portal/RuralDealPage';
+import { LotWatchPage } from './pages/portal/LotWatchPage';
+import { ResultsPage } from './pages/portal/ResultsPage';
+import { StatsPage } from './pages/portal/StatsPage';
+import { RulesPage } from './pages/committee/RulesPage';
+import { BidderHome } from './pages/bidder/BidderHome';
+import { BidderTender } from './pages/bidder/BidderTender';
+import { LiveHall } from './pages/bidder/LiveHall';
+import { LiveRoom } from './pages/bidder/LiveRoom';
+import { CentreHome } from './pages/centre/CentreHome';
+import { CentreCalendar } from './pages/centre/CentreCalendar';
+import { CentreDraws } from './pages/centre/CentreDraws';
+import { ExpertHome } from './pages/expert/ExpertHome';
+import { AuditPage } from './pages/supervision/AuditPage';
+import { OwnerHome } from './pages/OwnerHome';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<AppLayout />}>
+        <Route path="/" element={<PortalHome />} />
+        <Route path="/portal/tenders/:id" element={<TenderPage />} />
+        <Route path="/portal/land/:id" element={<ParcelPage />} />
+        <Route path="/portal/rural/:id" element={<RuralDealPage />} />
+        <Route path="/portal/lots/:id" element={<LotWatchPage />} />
+        <Route path="/portal/results" element={<ResultsPage />} />
+        <Route path="/portal/stats" element={<StatsPage />} />
+        <Route path="/portal/rules" element={<RulesPage />} />
+        <Route path="/workspace/bidder" element={<RequireRole roles={['bidder']}><BidderHome /></RequireRole>} />
+        <Route path="/workspace/bidder/tenders/:id" element={<RequireRole roles={['bidder']}><BidderTender /></RequireRole>} />
+        <Route path="/workspace/bidder/live" element={<RequireRole roles={['bidder']}><LiveHall /></RequireRole>} />
+        <Route path="/workspace/bidder/lots/:id" element={<RequireRole roles={['bidder']}><LiveRoom /></RequireRole>} />
+        <Route path="/workspace/centre" element={<RequireRole roles={['centre']}><CentreHome /></RequireRole>} />
+        <Route path="/workspace/centre/calendar" element={<RequireRole roles={['centre']}><CentreCalendar /></RequireRole>} />
+        <Route path="/workspace/centre/draws" element={<RequireRole roles={['centre']}><CentreDraws /></RequireRole>} />
+        <Route path="/workspace/expert" element={<RequireRole roles={['expert']}><ExpertHome /></RequireRole>} />
+        <Route path="/workspace/supervision" element={<RequireRole roles={['office', 'regulator']}><AuditPage /></RequireRole>} />
+        <Route path="/workspace/committee" element={<RequireRole roles={['committee']}><RulesPage editable /></RequireRole>} />
+        <Route path="/workspace/owner" element={<RequireRole roles={['owner', 'agent']}><OwnerHome /></RequireRole>} />
+        <Route
+          path="*"
+          element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在或已移除。" extra={<Link to="/"><Button type="primary">返回首页</Button></Link>} />}
+        />
+      </Route>
+    </Routes>
+  );
+}

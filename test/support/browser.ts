@@ -1,0 +1,48 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { TestApp } from './test-app';
+import { hashPassword } from '@app/platform/identity/password';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = process.env.SCREENSHOTS === '1';
+const SHOTS_DIR = join(process.cwd(), 'docs', 'screenshots');
+
+/** Debian's chromium, headless, driven by playwright-core (no bundled browser download). */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`chromium is not installed at ${CHROMIUM}: run  apt-get install -y chromium fonts-noto-cjk  (npm test does it when run as root)`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+}
+
+/** Gives a test account a real password so that it logs in through the login page like a person. */
+export async function withPassword(t: TestApp, accountId: string, displayName: string, password = 'Web@2026!sun'): Promise<string> {
+  await t.ds.query(`UPDATE account SET password_hash = $2, display_name = $3 WHERE id = $1`, [accountId, await hashPassword(password), displayName]);
+  return password;
+}
+
+export async function loginThroughPage(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('username').fill(username);
+  await page.getByTestId('password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => u.pathname.startsWith('/workspace/'), { timeout: 15000 });
+}
+
+/** Saves the page to docs/screenshots/<name>.png when SCREENSHOTS=1 (npm run screenshots). */
+export async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage });
+}
