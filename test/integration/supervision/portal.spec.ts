@@ -1,11 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
-import { PUBLIC_KEY } from '@app/platform/auth/decorators';
 import { Role } from '@app/platform/auth/roles';
 import { insertExperts, insertSpecialties } from '../../support/expert-fixtures';
+import { routesOf } from '../../support/routes';
 import { fastTenderingRules, postForm } from '../../support/tender-fixtures';
 import { startTestApp, TestAccount, TestApp } from '../../support/test-app';
 import { startWorker, waitFor, WorkerProcess } from '../../support/worker-process';
@@ -19,25 +16,8 @@ async function fastRules(t: TestApp, committee: string, domain: string, periods:
   if (published.status !== 200) throw new Error(`rule publish refused: ${JSON.stringify(published.body)}`);
 }
 
-/** Every GET route marked @Public, from the route metadata (as route-roles.spec.ts collects them). */
-function publicGetRoutes(t: TestApp): string[] {
-  const paths: string[] = [];
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const cls = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
-      if (!cls) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, cls) ?? '');
-      for (const name of Object.getOwnPropertyNames(cls.prototype)) {
-        const handler = cls.prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.GET) continue;
-        if (!(Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, cls))) continue;
-        const sub = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
-        paths.push('/' + [base, sub].flatMap((s) => s.split('/')).filter(Boolean).join('/'));
-      }
-    }
-  }
-  return [...new Set(paths)].sort();
-}
+/** Every public GET route, from the controllers' metadata. */
+const publicGetRoutes = (t: TestApp): string[] => [...new Set(routesOf(t).filter((r) => r.method === 'GET' && r.access === 'public').map((r) => r.path))].sort();
 
 // 信息公开门户: realistic deals built through the API in all four domains, then every public GET route called
 // anonymously — none refuses, none fails, none shows a person; and the portal's own feed, pages and contracts.
