@@ -166,7 +166,7 @@ async function main(): Promise<void> {
 
     const pgLimit = (r: typeof pg8, what = 'tps') => (r ? { what: `pgbench single-row UPDATE, ${r.clients} clients`, value: what === 'tps' ? r.tps : r.latencyMs, unit: what === 'tps' ? 'tps' : 'ms (average)' } : { what: 'pgbench not installed', value: null, unit: 'tps' });
     result({ bench: BENCH, metric: `accepted bids/s, HTTP, 2 api processes, ${bidders} bidders`, value: httpRate, unit: 'bids/s', limit: pgLimit(pgN), note: `${http.latencies.length} accepted, ${http.refused} raced too low, ${http.errors} other errors in ${http.elapsed.toFixed(1)} s` });
-    result({ bench: BENCH, metric: 'bids answered/s (accepted + refused), HTTP', value: attempts, unit: 'req/s', limit: pgLimit(pgN), note: 'every answer took the lot row lock or read its state' });
+    result({ bench: BENCH, metric: 'bids answered/s (accepted + refused), HTTP', value: attempts, unit: 'req/s', limit: pgLimit(pgN), note: 'refusals are answers too: the nextMinimum comes from the lot row' });
     result({ bench: BENCH, metric: 'accept latency p50 (HTTP)', value: lat.p50, unit: 'ms', limit: pgLimit(pgN, 'latency'), note: '' });
     result({ bench: BENCH, metric: 'accept latency p99 (HTTP)', value: lat.p99, unit: 'ms', limit: null, note: `max ${lat.max.toFixed(1)} ms` });
     result({ bench: BENCH, metric: 'bid sequence gaps or duplicates', value: seq.gapsOrDuplicates + seq2.gapsOrDuplicates, unit: 'count', limit: null, note: `must be 0; ${seq.rows} + ${seq2.rows} bids checked, ${seq.notIncreasing + seq2.notIncreasing} prices not increasing` });
