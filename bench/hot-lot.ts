@@ -14,7 +14,7 @@ import { loadConfig } from '../libs/platform/src/config/app-config';
 import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
 import { LotRepository } from '../libs/trading/src/live/lot.repository';
 import { withFreshDatabase } from './support/fresh-database';
-import { hotRowUpdate } from './support/pgbench';
+import { describePgbench, hotRowUpdate, pgbenchLimit } from './support/pgbench';
 import { Child, startApi, startWorker, stopAll } from './support/processes';
 import { benchPrefix, deleteKeys } from './support/redis';
 import { result, sizeArg } from './support/report';
@@ -161,10 +161,8 @@ async function main(): Promise<void> {
 
     const pg8 = await hotRowUpdate(url, 8, seconds);
     const pgN = bidders === 8 ? pg8 : await hotRowUpdate(url, bidders, seconds);
-    if (!pg8) console.log('pgbench: not installed (neither on PATH nor in /usr/lib/postgresql/*/bin) — no machine limit measured');
-    for (const r of [pg8, pgN]) if (r) console.log(`pgbench single-row UPDATE on the same database, ${r.clients} clients: ${r.tps.toFixed(0)} tps, latency average ${r.latencyMs.toFixed(2)} ms`);
-
-    const pgLimit = (r: typeof pg8, what = 'tps') => (r ? { what: `pgbench single-row UPDATE, ${r.clients} clients`, value: what === 'tps' ? r.tps : r.latencyMs, unit: what === 'tps' ? 'tps' : 'ms (average)' } : { what: 'pgbench not installed', value: null, unit: 'tps' });
+    for (const r of pgN === pg8 ? [pg8] : [pg8, pgN]) console.log(describePgbench(r));
+    const pgLimit = pgbenchLimit;
     result({ bench: BENCH, metric: `accepted bids/s, HTTP, 2 api processes, ${bidders} bidders`, value: httpRate, unit: 'bids/s', limit: pgLimit(pgN), note: `${http.latencies.length} accepted, ${http.refused} raced too low, ${http.errors} other errors in ${http.elapsed.toFixed(1)} s` });
     result({ bench: BENCH, metric: 'bids answered/s (accepted + refused), HTTP', value: attempts, unit: 'req/s', limit: pgLimit(pgN), note: 'refusals are answers too: the nextMinimum comes from the lot row' });
     result({ bench: BENCH, metric: 'accept latency p50 (HTTP)', value: lat.p50, unit: 'ms', limit: pgLimit(pgN, 'latency'), note: '' });

@@ -19,6 +19,8 @@ export interface PgbenchRun {
   clients: number;
   tps: number;
   latencyMs: number;
+  /** set when pgbench ran but failed (e.g. the server's max_connections reached): tps is NaN then */
+  error?: string;
 }
 
 /**
@@ -39,7 +41,25 @@ export async function hotRowUpdate(url: string, clients: number, seconds: number
     const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
     const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]);
     return { clients, tps, latencyMs };
+  } catch (err) {
+    const stderr = String((err as { stderr?: string }).stderr ?? (err as Error).message);
+    const error = /FATAL:\s*([^\n]+)/.exec(stderr)?.[1] ?? stderr.split('\n').find((l) => l.includes('error')) ?? 'failed';
+    return { clients, tps: NaN, latencyMs: NaN, error: `pgbench failed: ${error.trim()}` };
   } finally {
     rmSync(script, { force: true });
   }
 }
+
+/** A `limit` for result(): pgbench's tps (or average latency), or what kept it from being measured. */
+export function pgbenchLimit(r: PgbenchRun | null, figure: 'tps' | 'latency' = 'tps') {
+  if (!r) return { what: 'pgbench not installed', value: null, unit: 'tps' };
+  if (r.error) return { what: `pgbench single-row UPDATE, ${r.clients} clients: ${r.error}`, value: null, unit: 'tps' };
+  return figure === 'tps'
+    ? { what: `pgbench single-row UPDATE, ${r.clients} clients`, value: r.tps, unit: 'tps' }
+    : { what: `pgbench single-row UPDATE, ${r.clients} clients, average latency`, value: r.latencyMs, unit: 'ms' };
+}
+
+export const describePgbench = (r: PgbenchRun | null) =>
+  !r ? 'pgbench: not installed (neither on PATH nor in /usr/lib/postgresql/*/bin): no machine limit measured'
+  : r.error ? `pgbench, ${r.clients} clients: ${r.error}`
+  : `pgbench single-row UPDATE on the same database, ${r.clients} clients: ${r.tps.toFixed(0)} tps, latency average ${r.latencyMs.toFixed(2)} ms`;
