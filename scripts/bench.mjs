@@ -114,8 +114,9 @@ for (const run of runs) {
     lines.push(`| ${run.name} | **failed** (exit ${run.code}) | — | ${cell(last.slice(0, 200))} |`);
   }
   for (const r of run.results) {
-    const limit = r.limit ? `${r.limit.what}: ${num(r.limit.value)}${r.limit.value === null ? '' : ` ${r.limit.unit}`}` : '—';
-    lines.push(`| ${r.bench} | ${cell(r.metric)}: **${num(r.value)} ${r.unit}** | ${cell(limit)} | ${cell([ratio(r), r.note].filter(Boolean).join('; '))} |`);
+    const limit = r.limit ? `${r.limit.what}${r.limit.value === null ? '' : `: ${num(r.limit.value)}${r.limit.unit === 'count' ? '' : ` ${r.limit.unit}`}`}` : '—';
+    const unit = r.unit === 'count' ? '' : ` ${r.unit}`;
+    lines.push(`| ${r.bench} | ${cell(r.metric)}: **${num(r.value)}${unit}** | ${cell(limit)} | ${cell([ratio(r), r.note].filter(Boolean).join('; '))} |`);
   }
 }
 lines.push('', '| bench | wall time | 1-min load average before it | exit |', '| --- | --- | --- | --- |');
