@@ -110,7 +110,8 @@ const lines = [
 ];
 for (const run of runs) {
   if (run.results.length === 0 || run.code !== 0) {
-    const last = run.output.trim().split('\n').slice(-1)[0] ?? '';
+    const out = run.output.trim().split('\n');
+    const last = out.find((l) => /^\w*Error\b|Error:/.test(l)) ?? out.slice(-1)[0] ?? '';
     lines.push(`| ${run.name} | **failed** (exit ${run.code}) | — | ${cell(last.slice(0, 200))} |`);
   }
   for (const r of run.results) {
