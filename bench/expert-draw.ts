@@ -23,9 +23,11 @@ import { DrawRepository } from '../libs/experts/src/draws/draw.repository';
 import { StoredContext } from '../libs/experts/src/draws/draw.types';
 import { screen } from '../libs/experts/src/rules/avoidance';
 import { DRAW_ALGORITHM, drawFrom, seedCommitment } from '../libs/experts/src/rules/draw-algorithm';
+import { result, sizeArg } from './support/report';
+import { summarise } from './support/stats';
 
-const experts = Number(process.argv[2] ?? 100_000);
-const draws = Number(process.argv[3] ?? 300);
+const experts = sizeArg(0, 100_000, 20_000);
+const draws = sizeArg(1, 300, 60);
 const LEAVES = 40;
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -155,12 +157,26 @@ async function main(): Promise<void> {
         });
       whole.push(performance.now() - t0);
     }
+    // The machine's floor for the same selection: reading both specialties' expert ids, nothing screened.
+    const bare: number[] = [];
+    for (let i = 0; i < draws; i++) {
+      const t0 = performance.now();
+      for (const r of requirementsOf(i)) await ds.query(`SELECT expert_id FROM expert_specialty WHERE specialty_code = $1`, [r.specialty]);
+      bare.push(performance.now() - t0);
+    }
     await ds.destroy();
     poolSizes.sort((a, b) => a - b);
     console.log(`pool per specialty after avoidance: median ${pct(poolSizes, 50)} experts (min ${poolSizes[0]}, max ${poolSizes[poolSizes.length - 1]})`);
     console.log(`  of which: screening facts once per draw ${summary(parts.screening)}; one specialty's pool ${summary(parts.pool)}; avoidance + yg-draw-v1 per specialty ${summary(parts.rules)}`);
     console.log(`selection (2 specialties, 8 seats: candidate query + avoidance + yg-draw-v1), ${draws} draws: ${summary(selection)}`);
     console.log(`whole round-0 draw in one transaction (rounds, members, 5 invitations with milestones and SMS outbox, audit), ${draws} draws: ${summary(whole)}`);
+    console.log(`bare read of the same two specialties' expert ids (no screening), ${draws} times: ${summary(bare)}`);
+    const b = summarise(bare);
+    const limit = { what: "bare read of both specialties' expert ids, p99", value: b.p99, unit: 'ms' };
+    const sel = summarise(selection);
+    const all = summarise(whole);
+    result({ bench: 'expert-draw', metric: `selection p99, ${experts.toLocaleString('en')} experts (2 specialties, 8 seats)`, value: sel.p99, unit: 'ms', limit, note: `p50 ${sel.p50.toFixed(1)} ms; median pool ${pct(poolSizes, 50)} experts; ${draws} draws` });
+    result({ bench: 'expert-draw', metric: 'whole round-0 draw p99 (one transaction)', value: all.p99, unit: 'ms', limit, note: `p50 ${all.p50.toFixed(1)} ms; members, invitations, milestones, outbox, audit` });
   });
 }
 

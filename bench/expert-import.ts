@@ -20,8 +20,9 @@ import { loadConfig } from '../libs/platform/src/config/app-config';
 import { Sealer } from '../libs/platform/src/crypto/sealer';
 import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
 import { TransactionRunner } from '../libs/platform/src/database/transaction-runner';
+import { result, sizeArg } from './support/report';
 
-const count = Number(process.argv[2] ?? 100_000);
+const count = sizeArg(0, 100_000, 10_000);
 
 async function importInto(format: 'csv' | 'xlsx', file: Buffer): Promise<void> {
   await withFreshDatabase(`import_${format}`, async (url) => {
@@ -37,6 +38,14 @@ async function importInto(format: 'csv' | 'xlsx', file: Buffer): Promise<void> {
     const [{ experts, links }] = await ds.query(`SELECT (SELECT count(*)::int FROM expert) AS experts, (SELECT count(*)::int FROM expert_specialty) AS links`);
     await ds.destroy();
     if (report.imported !== count || experts !== count) throw new Error(`imported ${report.imported}, ${experts} rows in the table, expected ${count}`);
+    result({
+      bench: 'expert-import',
+      metric: `${format} import, ${count.toLocaleString('en')} experts`,
+      value: count / seconds,
+      unit: 'rows/s',
+      limit: { what: `reading the ${format} file alone`, value: parsed.rows.length / (parseMs / 1000), unit: 'rows/s' },
+      note: `${seconds.toFixed(1)} s in all, ${(file.length / 1e6).toFixed(1)} MB; validate, blind-index, seal, insert, audit`,
+    });
     console.log(
       `${format.padEnd(4)}: ${count} rows (${(file.length / 1e6).toFixed(1)} MB) imported in ${seconds.toFixed(2)} s = ${Math.round(count / seconds)} rows/s` +
         ` (of which reading the file alone ${(parseMs / 1000).toFixed(2)} s, ${parsed.rows.length} rows; ${links} specialty links)`,

@@ -1,39 +1,75 @@
 /**
- * One hot lot, many concurrent bidders, two api processes, through HTTP: accepted bids/s, accept latency, and a check
- * that the sequence has no gap or duplicate; next to pgbench's single-row UPDATE rate on the same database.
+ * One hot lot, many concurrent bidders, through the HTTP API of two api processes (plus a worker): accepted bids/s,
+ * p50/p99 accept latency, and a check that the lot's bid sequence has no gap or duplicate; then the engine's write
+ * path without HTTP; next to pgbench's single-row UPDATE rate on the same database.
  * Usage: npm run build && node dist/bench/hot-lot.js [seconds=10] [bidders=50]
  */
 import 'reflect-metadata';
 import { JwtService } from '@nestjs/jwt';
-import { execFileSync, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../libs/platform/src/config/app-config';
-import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
-import { TokenService } from '../libs/platform/src/auth/token.service';
-import { withFreshDatabase } from './support/fresh-database';
 import { AuditService } from '../libs/platform/src/audit/audit.service';
 import { SYSTEM_ACTOR } from '../libs/platform/src/auth/roles';
+import { TokenService } from '../libs/platform/src/auth/token.service';
+import { loadConfig } from '../libs/platform/src/config/app-config';
+import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
 import { LotRepository } from '../libs/trading/src/live/lot.repository';
+import { withFreshDatabase } from './support/fresh-database';
+import { describePgbench, hotRowUpdate, pgbenchLimit } from './support/pgbench';
+import { Child, startApi, startWorker, stopAll } from './support/processes';
+import { benchPrefix, deleteKeys } from './support/redis';
+import { result, sizeArg } from './support/report';
+import { fmt, summarise } from './support/stats';
 
-const seconds = Number(process.argv[2] ?? 10);
-const bidders = Number(process.argv[3] ?? 50);
-const pct = (s: number[], p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+const BENCH = 'hot-lot';
+const seconds = sizeArg(0, 10, 3);
+const bidders = sizeArg(1, 50, 10);
 
-async function startApi(url: string, port: number, prefix: string) {
-  const child = spawn(process.execPath, [...(process.env.BENCH_API_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_API_PROF] : []), join(__dirname, '..', 'apps', 'api', 'src', 'main.js')], {
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: url, PORT: String(port), REDIS_PREFIX: prefix, LOG_LEVEL: 'error' },
-    stdio: 'ignore',
+interface Bidder {
+  token: string;
+}
+
+/** Every bidder posts its next bid as soon as the previous answer came back; a refusal's nextMinimum corrects it. */
+async function bidThroughHttp(lotId: string, people: Bidder[], apis: Child[], seconds: number, round: string) {
+  const latencies: number[] = [];
+  let refused = 0;
+  let errors = 0;
+  const stopAt = Date.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    people.map(async (p, i) => {
+      const base = `http://127.0.0.1:${apis[i % apis.length].port}`;
+      let next = 1_000_000 + i; // yuan
+      for (let n = 0; Date.now() < stopAt; n++) {
+        const t0 = performance.now();
+        const res = await fetch(`${base}/lots/${lotId}/bids`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}` },
+          body: JSON.stringify({ price: next.toFixed(2), clientKey: `${round}-${i}-${n}` }),
+        });
+        const body = (await res.json()) as { price: string; code?: string; details?: { nextMinimum?: string } };
+        if (res.status === 201) {
+          latencies.push(performance.now() - t0);
+          next = Number(body.price) + 100;
+        } else if (body.code === 'BID_TOO_LOW' && body.details?.nextMinimum) {
+          refused++;
+          next = Number(body.details.nextMinimum) + 100 * (i % 3);
+        } else errors++;
+      }
+    }),
+  );
+  return { latencies, refused, errors, elapsed: (performance.now() - started) / 1000 };
+}
+
+/** Gaps or duplicates in the lot's bid sequence (it must be 1..n), and prices that do not rise. */
+async function sequenceCheck(ds: DataSource, lotId: string) {
+  const rows: { seq: number; price: string }[] = await ds.query(`SELECT seq, price_fen::text AS price FROM lot_bid WHERE lot_id = $1 ORDER BY seq`, [lotId]);
+  let gapsOrDuplicates = 0;
+  let notIncreasing = 0;
+  rows.forEach((r, k) => {
+    if (Number(r.seq) !== k + 1) gapsOrDuplicates++;
+    if (k > 0 && BigInt(r.price) <= BigInt(rows[k - 1].price)) notIncreasing++;
   });
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`api on ${port} did not start`);
+  return { rows: rows.length, gapsOrDuplicates, notIncreasing };
 }
 
 async function main(): Promise<void> {
@@ -45,12 +81,16 @@ async function main(): Promise<void> {
     const [owner] = await ds.query(`INSERT INTO organisation (name, uscc, legal_representative, contact_name, contact_phone) VALUES ('出让人', '91350199999999998X', '张', '李', '13800000000') RETURNING id`);
     const [acct] = await ds.query(`INSERT INTO account (username, display_name, password_hash, organisation_id) VALUES ('bench-owner', 'o', 'x', $1) RETURNING id`, [owner.id]);
     const [project] = await ds.query(`INSERT INTO trading_project (code, domain, name, region, owner_organisation_id, created_by) VALUES ('TD-BENCH', 'land', '热门地块', '350102', $1, $2) RETURNING id`, [owner.id, acct.id]);
-    const [lot] = await ds.query(
-      `INSERT INTO lot (project_id, domain, title, start_price_fen, increment, phase, countdown_seconds, starts_at, ends_at)
-       VALUES ($1, 'bench', '热门地块', 100000000, '{"fixedFen":"10000"}', 'listing', 60, now(), now() + interval '1 hour') RETURNING id`,
-      [project.id],
-    );
-    const people: { token: string }[] = [];
+    const newLot = async (title: string) =>
+      (
+        await ds.query(
+          `INSERT INTO lot (project_id, domain, title, start_price_fen, increment, phase, countdown_seconds, starts_at, ends_at)
+           VALUES ($1, 'bench', $2, 100000000, '{"fixedFen":"10000"}', 'listing', 60, now(), now() + interval '1 hour') RETURNING id`,
+          [project.id, title],
+        )
+      )[0] as { id: string };
+    const lot = await newLot('热门地块');
+    const people: Bidder[] = [];
     for (let i = 0; i < bidders; i++) {
       const [org] = await ds.query(`INSERT INTO organisation (name, uscc, legal_representative, contact_name, contact_phone) VALUES ($1, $2, '张', '李', '13800000000') RETURNING id`, [`竞买人${i}`, `9135010000${String(i).padStart(7, '0')}X`]);
       const [a] = await ds.query(`INSERT INTO account (username, display_name, password_hash, organisation_id) VALUES ($1, $1, 'x', $2) RETURNING id`, [`bench-bidder-${i}`, org.id]);
@@ -58,70 +98,43 @@ async function main(): Promise<void> {
       await ds.query(`INSERT INTO lot_bidder (lot_id, paddle, organisation_id) VALUES ($1, $2, $3)`, [lot.id, 1001 + i, org.id]);
       people.push({ token: tokens.issue(a.id).accessToken });
     }
-    const prefix = `ygb-${Date.now().toString(36)}`;
-    const apis = [await startApi(url, 3901, prefix), await startApi(url, 3902, prefix)];
+
+    const prefix = benchPrefix('hotlot');
+    const children: Child[] = [];
+    let http: Awaited<ReturnType<typeof bidThroughHttp>>;
+    let warm: Awaited<ReturnType<typeof bidThroughHttp>>;
     try {
-      const latencies: number[] = [];
-      let refused = 0;
-      let errors = 0;
-      const stopAt = Date.now() + seconds * 1000;
-      const started = Date.now();
-      await Promise.all(
-        people.map(async (p, i) => {
-          const base = `http://127.0.0.1:${3901 + (i % 2)}`;
-          let next = 1_000_000 + i; // yuan; corrected by each refusal's nextMinimum
-          for (let n = 0; Date.now() < stopAt; n++) {
-            const t0 = performance.now();
-            const res = await fetch(`${base}/lots/${lot.id}/bids`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}` },
-              body: JSON.stringify({ price: next.toFixed(2), clientKey: `bench-${i}-${n}` }),
-            });
-            const body = (await res.json()) as { price: string; code?: string; details: { nextMinimum: string } };
-            if (res.status === 201) {
-              latencies.push(performance.now() - t0);
-              next = Number(body.price) + 100;
-            } else if (body.code === 'BID_TOO_LOW') {
-              refused++;
-              next = Number(body.details.nextMinimum) + 100 * (i % 3);
-            } else errors++;
-          }
-        }),
-      );
-      const elapsed = (Date.now() - started) / 1000;
-      const rows = await ds.query(`SELECT seq, price_fen::bigint AS price FROM lot_bid WHERE lot_id = $1 ORDER BY seq`, [lot.id]);
-      let gaps = 0;
-      let notIncreasing = 0;
-      rows.forEach((r: { seq: number; price: string }, k: number) => {
-        if (r.seq !== k + 1) gaps++;
-        if (k > 0 && BigInt(r.price) <= BigInt(rows[k - 1].price)) notIncreasing++;
-      });
-      latencies.sort((a, b) => a - b);
-      console.log(`hot lot: ${latencies.length} bids accepted in ${elapsed.toFixed(1)} s by ${bidders} bidders on 2 api processes = ${(latencies.length / elapsed).toFixed(0)} accepted/s; ${refused} refused as too low (raced), ${errors} other errors`);
-      console.log(`accept latency p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms; sequence check: ${rows.length} rows, ${gaps} gaps or duplicates, ${notIncreasing} not increasing`);
+      children.push(await startApi(url, prefix), await startApi(url, prefix), await startWorker(url, prefix));
+      warm = await bidThroughHttp(lot.id, people, children.slice(0, 2), Math.min(2, seconds), 'warm-up'); // JIT, pools, plan caches
+      http = await bidThroughHttp(lot.id, people, children.slice(0, 2), seconds, 'bench');
     } finally {
-      for (const a of apis) a.kill('SIGTERM');
+      await stopAll(children);
+      await deleteKeys(prefix);
     }
+    const seq = await sequenceCheck(ds, lot.id);
+    // Every 201 is one row and every row was a 201: no bid lost, none written twice.
+    const answered201 = warm.latencies.length + http.latencies.length;
+    const lat = summarise(http.latencies);
+    const httpRate = http.latencies.length / http.elapsed;
+    const attempts = (http.latencies.length + http.refused + http.errors) / http.elapsed;
+    console.log(`hot lot: ${http.latencies.length} bids accepted in ${http.elapsed.toFixed(1)} s by ${bidders} bidders on 2 api processes = ${httpRate.toFixed(0)} accepted/s; ${http.refused} refused as too low (raced), ${http.errors} other errors; ${attempts.toFixed(0)} bids answered/s in all (after a warm-up)`);
+    console.log(`accept latency ${fmt(lat)}; sequence check: ${seq.rows} rows for ${answered201} answers 201 (warm-up included), ${seq.gapsOrDuplicates} gaps or duplicates, ${seq.notIncreasing} not increasing`);
 
     // The same write path without HTTP: the engine's accepting statement and its audit entry, from as many connections
-    // as pgbench uses, prices from one shared counter so that nearly every attempt is valid when it commits.
+    // as pgbench's first run uses, prices from one shared counter so that nearly every attempt is valid when it commits.
     const direct = new DataSource(dataSourceOptions(url, { extra: { max: 8 } }));
     await direct.initialize();
     const lots = new LotRepository();
     const audit = new AuditService();
-    const [lot2] = await ds.query(
-      `INSERT INTO lot (project_id, domain, title, start_price_fen, increment, phase, countdown_seconds, starts_at, ends_at)
-       VALUES ($1, 'bench', '直连地块', 100000000, '{"fixedFen":"10000"}', 'listing', 60, now(), now() + interval '1 hour') RETURNING id`,
-      [project.id],
-    );
+    const lot2 = await newLot('直连地块');
     const orgs = await ds.query(`SELECT organisation_id AS id, paddle FROM lot_bidder WHERE lot_id = $1 ORDER BY paddle LIMIT 8`, [lot.id]);
     for (const o of orgs) await ds.query(`INSERT INTO lot_bidder (lot_id, paddle, organisation_id) VALUES ($1, $2, $3)`, [lot2.id, o.paddle, o.id]);
     let price = 100_000_000n;
     let ok = 0;
     let low = 0;
     const directLatency: number[] = [];
-    const until = Date.now() + Math.min(seconds, 10) * 1000;
-    const t1 = Date.now();
+    const until = Date.now() + seconds * 1000;
+    const t1 = performance.now();
     await Promise.all(
       orgs.map(async (o: { id: string; paddle: number }, w: number) => {
         for (let n = 0; Date.now() < until; n++) {
@@ -140,23 +153,25 @@ async function main(): Promise<void> {
         }
       }),
     );
-    const directSeconds = (Date.now() - t1) / 1000;
-    directLatency.sort((a, b) => a - b);
-    const [check] = await ds.query(`SELECT count(*)::int AS n, max(seq) AS last FROM lot_bid WHERE lot_id = $1`, [lot2.id]);
-    console.log(
-      `engine write path without HTTP (accept statement + audit append, 8 connections): ${ok} accepted in ${directSeconds.toFixed(1)} s = ${(ok / directSeconds).toFixed(0)}/s (${low} raced too low); p50 ${pct(directLatency, 50).toFixed(1)} ms, p99 ${pct(directLatency, 99).toFixed(1)} ms; ${check.n} rows, last seq ${check.last}`,
-    );
+    const directSeconds = (performance.now() - t1) / 1000;
     await direct.destroy();
-
-    await ds.query(`CREATE TABLE bench_hot (id int PRIMARY KEY, v bigint NOT NULL); INSERT INTO bench_hot VALUES (1, 0)`);
+    const seq2 = await sequenceCheck(ds, lot2.id);
+    const dlat = summarise(directLatency);
+    console.log(
+      `engine write path without HTTP (accept statement + audit append, 8 connections): ${ok} accepted in ${directSeconds.toFixed(1)} s = ${(ok / directSeconds).toFixed(0)}/s (${low} raced too low); ${fmt(dlat)}; ${seq2.rows} rows, ${seq2.gapsOrDuplicates} gaps or duplicates`,
+    );
     await ds.destroy();
-    const script = join(require('node:os').tmpdir(), `hot-${Date.now()}.sql`);
-    require('node:fs').writeFileSync(script, 'UPDATE bench_hot SET v = v + 1 WHERE id = 1;\n');
-    for (const clients of [8, bidders]) {
-      const out = execFileSync('pgbench', ['-n', '-c', String(clients), '-j', '2', '-T', String(Math.min(seconds, 10)), '-f', script, url], { encoding: 'utf8' });
-      const tps = /tps = ([\d.]+)/.exec(out)?.[1];
-      console.log(`pgbench single-row UPDATE on the same database, ${clients} clients: ${Number(tps).toFixed(0)} tps`);
-    }
+
+    const pg8 = await hotRowUpdate(url, 8, seconds);
+    const pgN = bidders === 8 ? pg8 : await hotRowUpdate(url, bidders, seconds);
+    for (const r of pgN === pg8 ? [pg8] : [pg8, pgN]) console.log(describePgbench(r));
+    const pgLimit = pgbenchLimit;
+    result({ bench: BENCH, metric: `accepted bids/s, HTTP, 2 api processes, ${bidders} bidders`, value: httpRate, unit: 'bids/s', limit: pgLimit(pgN), note: `${http.latencies.length} accepted, ${http.refused} raced too low, ${http.errors} other errors in ${http.elapsed.toFixed(1)} s` });
+    result({ bench: BENCH, metric: 'bids answered/s (accepted + refused), HTTP', value: attempts, unit: 'req/s', limit: pgLimit(pgN), note: 'refusals are answers too: the nextMinimum comes from the lot row' });
+    result({ bench: BENCH, metric: 'accept latency p50 (HTTP)', value: lat.p50, unit: 'ms', limit: pgLimit(pgN, 'latency'), note: '' });
+    result({ bench: BENCH, metric: 'accept latency p99 (HTTP)', value: lat.p99, unit: 'ms', limit: null, note: `max ${lat.max.toFixed(1)} ms` });
+    result({ bench: BENCH, metric: 'bid sequence gaps, duplicates or rows ≠ accepted answers', value: seq.gapsOrDuplicates + seq2.gapsOrDuplicates + Math.abs(seq.rows - answered201) + Math.abs(seq2.rows - ok), unit: 'count', limit: null, note: `must be 0; ${seq.rows} rows for ${answered201} answers 201 (HTTP), ${seq2.rows} rows for ${ok} accepted (direct); ${seq.notIncreasing + seq2.notIncreasing} prices not increasing` });
+    result({ bench: BENCH, metric: 'engine write path without HTTP (accept + audit), 8 connections', value: ok / directSeconds, unit: 'bids/s', limit: pgLimit(pg8), note: `${fmt(dlat)}` });
   });
 }
 
