@@ -140,7 +140,7 @@ describe('trading projects: register, read, publish, public list', () => {
     await t.http.post(`/projects/${b.id}/publish`, {}, centre);
     const page1 = await t.http.get('/public/projects?domain=rural&pageSize=1');
     expect(page1.status).toBe(200);
-    expect(page1.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    expect(page1.body).toMatchObject({ total: 2, totalCapped: false, page: 1, pageSize: 1 });
     expect(page1.body.items.map((i: { id: string }) => i.id)).toEqual([b.id]);
     const page2 = await t.http.get('/public/projects?domain=rural&pageSize=1&page=2', bidder);
     expect(page2.body.items.map((i: { id: string }) => i.id)).toEqual([a.id]);

@@ -61,7 +61,8 @@ export class PublicProjectView {
 
 export class PublicProjectPage {
   @ApiProperty({ type: [PublicProjectView], description: '本页项目 / projects on this page' }) items: PublicProjectView[];
-  @ApiProperty({ description: '总数 / total' }) total: number;
+  @ApiProperty({ description: '总数(最多计 10,000)/ total (counted up to 10,000)' }) total: number;
+  @ApiProperty({ description: '总数已达上限,实际更多 / the total reached the cap; there are more' }) totalCapped: boolean;
   @ApiProperty({ description: '页码 / page' }) page: number;
   @ApiProperty({ description: '每页条数 / page size' }) pageSize: number;
 }

@@ -56,6 +56,9 @@ const SELECT = `
 const CODE_PREFIX: Record<TradingDomain, string> = { tendering: 'GC', land: 'TD', procurement: 'CG', rural: 'NC' };
 
 /** Every query on trading_project. Each write bumps `version`, so a reader can tell a row changed. */
+/** The public list counts at most this many projects (as the audit search and product search do). */
+export const PUBLIC_COUNT_CAP = 10_000;
+
 @Injectable()
 export class ProjectRepository {
   async insert(em: EntityManager, p: { domain: TradingDomain; name: string; region: string; owner: string; agent: string | null; createdBy: string; ruleKind: RuleKind }): Promise<ProjectRow> {
@@ -103,7 +106,7 @@ export class ProjectRepository {
   }
 
   /** Published projects (suspended, closed and cancelled after publication included), newest first. */
-  async publicPage(em: EntityManager, domain: TradingDomain | undefined, page: number, pageSize: number): Promise<{ items: PublicProjectRow[]; total: number }> {
+  async publicPage(em: EntityManager, domain: TradingDomain | undefined, page: number, pageSize: number): Promise<{ items: PublicProjectRow[]; total: number; totalCapped: boolean }> {
     const filter = domain ? `AND p.domain = $3` : '';
     const items = await em.query(
       `SELECT p.id, p.code, p.domain, p.name, p.region, p.status, p.published_at AS "publishedAt", o.name AS "ownerName", o.uscc AS "ownerUscc", a.name AS "agentName",
@@ -113,10 +116,11 @@ export class ProjectRepository {
        ORDER BY p.published_at DESC, p.id LIMIT $1 OFFSET $2`,
       [pageSize, (page - 1) * pageSize, ...(domain ? [domain] : [])],
     );
+    // Counting every published project costs more than the page once there are many; past the cap it is a lower bound.
     const [{ total }] = await em.query(
-      `SELECT count(*)::int AS total FROM trading_project p WHERE p.published_at IS NOT NULL ${domain ? 'AND p.domain = $1' : ''}`,
+      `SELECT count(*)::int AS total FROM (SELECT 1 FROM trading_project p WHERE p.published_at IS NOT NULL ${domain ? 'AND p.domain = $1' : ''} LIMIT ${PUBLIC_COUNT_CAP}) c`,
       domain ? [domain] : [],
     );
-    return { items, total };
+    return { items, total, totalCapped: total >= PUBLIC_COUNT_CAP };
   }
 }

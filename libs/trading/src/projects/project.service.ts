@@ -130,8 +130,8 @@ export class ProjectService {
   async publicList(q: PublicProjectQuery): Promise<PublicProjectPage> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
-    const { items, total } = await this.projects.publicPage(this.txr.dataSource.manager, q.domain, page, pageSize);
-    return { items: items.map(publicProjectView), total, page, pageSize };
+    const { items, total, totalCapped } = await this.projects.publicPage(this.txr.dataSource.manager, q.domain, page, pageSize);
+    return { items: items.map(publicProjectView), total, totalCapped, page, pageSize };
   }
 
   async facts(projectId: string, em: EntityManager = this.txr.dataSource.manager): Promise<ProjectFacts> {
