@@ -10,7 +10,7 @@ import { Page } from '../../components/AppLayout';
 import { Loaded, useLoad } from '../../components/states';
 import { DOMAIN_LABEL, time } from '../../format';
 import { DOMAIN_COLOUR, RESPONSIBLE, STEP_KIND } from '../../oversight-labels';
-import { monthLabel } from '../../oversight-format';
+import { monthLabel, monthsBetween } from '../../oversight-format';
 import { OversightTabs, supervisedDomains } from './common';
 
 function Chip({ colour, n }: { colour: 'yellow' | 'red'; n: number }) {
@@ -48,7 +48,8 @@ export function CardsBoard() {
       x.red += c.red;
       m.set(c.month, x);
     }
-    return [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+    const months = [...m.keys()].sort();
+    return months.length ? monthsBetween(months[0], months[months.length - 1]).map((k): [string, { yellow: number; red: number }] => [k, m.get(k) ?? { yellow: 0, red: 0 }]) : [];
   }, [counts.data]);
   const totals = byMonth.reduce((s, [, x]) => ({ yellow: s.yellow + x.yellow, red: s.red + x.red }), { yellow: 0, red: 0 });
   const parties = new Set((counts.data ?? []).map((c) => c.organisation?.id ?? c.expertId ?? 'centre')).size;
@@ -75,18 +76,20 @@ export function CardsBoard() {
           <>
             <Row gutter={16} style={{ marginBottom: 16 }}>
               <Col span={8}>
-                <Row gutter={16}>
-                  <Col span={12}><Card className="kpi"><Statistic title="黄牌" value={totals.yellow} suffix="张" valueStyle={{ color: '#e67700' }} /></Card></Col>
-                  <Col span={12}><Card className="kpi"><Statistic title="红牌" value={totals.red} suffix="张" valueStyle={{ color: '#c92a2a' }} /></Card></Col>
-                  <Col span={24} style={{ marginTop: 16 }}>
-                    <Card className="kpi"><Statistic title="被亮牌方" value={parties} suffix="个" /><div className="kpi-foot">单位、专家与交易中心</div></Card>
-                  </Col>
-                </Row>
+                <Card className="kpi" style={{ height: '100%' }}>
+                  <Row gutter={16}>
+                    <Col span={12}><Statistic title="黄牌" value={totals.yellow} suffix="张" valueStyle={{ color: '#e67700', fontWeight: 700 }} /></Col>
+                    <Col span={12}><Statistic title="红牌" value={totals.red} suffix="张" valueStyle={{ color: '#c92a2a', fontWeight: 700 }} /></Col>
+                  </Row>
+                  <div style={{ borderTop: '1px solid #f1f3f5', margin: '16px 0', height: 0 }} />
+                  <Statistic title="被亮牌方(单位、专家与交易中心)" value={parties} suffix="个" />
+                  <div className="kpi-foot">黄牌:到达时限的预警比例仍未办结;红牌:超过时限</div>
+                </Card>
               </Col>
               <Col span={16}>
-                <Card title="红黄牌(按月)" size="small" data-testid="chart-cards">
+                <Card title="红黄牌(按月)" size="small" data-testid="chart-cards" style={{ height: '100%' }}>
                   <Chart
-                    height={200}
+                    height={230}
                     option={{
                       tooltip: { trigger: 'axis' },
                       legend: { top: 0 },

@@ -177,7 +177,7 @@ export function CollusionPage() {
                     { title: '状态', dataIndex: 'status', width: 100, render: (v) => <StatusTag map={SIGNAL_STATUS} value={v} /> },
                     {
                       title: '',
-                      width: 100,
+                      width: 120,
                       render: (_, s) =>
                         s.status === 'open' ? (
                           <Button size="small" type="primary" ghost onClick={() => setReviewing(s)} data-testid="signal-review">
@@ -185,7 +185,7 @@ export function CollusionPage() {
                           </Button>
                         ) : (
                           <Tooltip title={s.reviewNote}>
-                            <span className="muted">{time(s.reviewedAt).slice(0, 10)}</span>
+                            <span className="muted" style={{ whiteSpace: 'nowrap' }}>复核于 {time(s.reviewedAt).slice(0, 10)}</span>
                           </Tooltip>
                         ),
                     },

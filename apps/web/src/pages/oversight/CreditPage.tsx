@@ -9,7 +9,7 @@ import { Page } from '../../components/AppLayout';
 import { asApiError, Loaded, Refusal, useLoad } from '../../components/states';
 import { StatusTag } from '../../components/StatusTag';
 import { time } from '../../format';
-import { CREDIT_KIND } from '../../oversight-labels';
+import { CREDIT_KIND, STEP_KIND } from '../../oversight-labels';
 import { isOffice, OversightTabs } from './common';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -119,7 +119,7 @@ function Record({ id, office }: { id: string; office: boolean }) {
                 { title: '时间', dataIndex: 'occurredAt', width: 170, render: time },
                 { title: '类型', dataIndex: 'kind', width: 110, render: (k) => <StatusTag map={CREDIT_KIND} value={k} /> },
                 { title: '分值', dataIndex: 'points', width: 80, align: 'right', render: (p: number) => <b style={{ color: p < 0 ? '#c92a2a' : '#2f9e44' }}>{p > 0 ? `+${p}` : p}</b> },
-                { title: '说明', dataIndex: 'note', render: (n) => n ?? <span className="muted">—</span> },
+                { title: '说明', dataIndex: 'note', render: (n: string | null, e) => (n ? (e.kind.endsWith('_card') && STEP_KIND[n] ? `逾期事项:${STEP_KIND[n]}` : n) : <span className="muted">—</span>) },
               ]}
             />
           </Card>

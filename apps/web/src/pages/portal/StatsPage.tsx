@@ -37,9 +37,9 @@ function Kpis({ s }: { s: Statistics }) {
   const all = s.totals.all;
   const last = s.cumulative[s.cumulative.length - 1];
   return (
-    <Row gutter={16} style={{ marginBottom: 16 }}>
+    <Row gutter={16} style={{ marginBottom: 16 }} align="stretch">
       <Col span={6}>
-        <Card className="kpi kpi-accent">
+        <Card className="kpi kpi-accent" style={{ height: '100%' }}>
           <Statistic title="累计成交金额(亿元)" value={yi(last?.amountYi ?? '0')} valueStyle={{ fontWeight: 700 }} />
           <div className="kpi-foot" data-testid="kpi-cumulative">
             截至 {last ? monthLabel(last.month) : '—'} · 累计 {last?.succeeded ?? 0} 宗成交 / {last?.sessions ?? 0} 场
@@ -47,7 +47,7 @@ function Kpis({ s }: { s: Statistics }) {
         </Card>
       </Col>
       <Col span={6}>
-        <Card className="kpi">
+        <Card className="kpi" style={{ height: '100%' }}>
           <Statistic title="本期成交金额(亿元)" value={yi(all.amountYi)} />
           <div className="kpi-foot money" data-testid="kpi-amount">
             {yuan(all.amount)}
@@ -55,7 +55,7 @@ function Kpis({ s }: { s: Statistics }) {
         </Card>
       </Col>
       <Col span={6}>
-        <Card className="kpi">
+        <Card className="kpi" style={{ height: '100%' }}>
           <Statistic title="交易场次" value={all.sessions} suffix="场" />
           <div className="kpi-foot">
             成交 <b>{all.succeeded}</b> 场 · 流标/流拍 <b>{all.failed}</b> 场
@@ -63,7 +63,7 @@ function Kpis({ s }: { s: Statistics }) {
         </Card>
       </Col>
       <Col span={6}>
-        <Card className="kpi">
+        <Card className="kpi" style={{ height: '100%' }}>
           <Statistic title="成交率" value={percent(all.successRate)} />
           <Progress percent={all.successRate === null ? 0 : Math.round(all.successRate * 100)} showInfo={false} strokeColor="#2f9e44" trailColor="#ffe3e3" size="small" />
           <div className="kpi-foot">流标(流拍)率 {percent(all.failureRate)}</div>
@@ -116,10 +116,10 @@ function Charts({ s }: { s: Statistics }) {
             <Chart
               option={{
                 tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v} 亿元` },
-                grid: { left: 60, right: 20, top: 30, bottom: 30 },
+                grid: { left: 60, right: 40, top: 30, bottom: 30 },
                 xAxis: { type: 'category', data: s.cumulative.map((c) => monthLabel(c.month)), boundaryGap: false },
                 yAxis: { type: 'value', name: '亿元' },
-                series: [{ name: '累计成交金额', type: 'line', smooth: true, areaStyle: { opacity: 0.15 }, itemStyle: { color: '#d9480f' }, data: s.cumulative.map((c) => Number(c.amountYi)) }],
+                series: [{ name: '累计成交金额', type: 'line', step: false, areaStyle: { opacity: 0.15 }, itemStyle: { color: '#d9480f' }, data: s.cumulative.map((c) => Number(c.amountYi)) }],
               }}
             />
           </Card>
@@ -155,7 +155,7 @@ function Charts({ s }: { s: Statistics }) {
                 xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
                 yAxis: { type: 'category', data: domains.map((d) => DOMAIN_LABEL[d.domain]) },
                 series: [
-                  { name: '成交率', type: 'bar', stack: 'r', itemStyle: { color: '#2f9e44' }, data: domains.map((d) => Number(percent(d.successRate).replace('%', ''))) },
+                  { name: '成交率', type: 'bar', stack: 'r', barMaxWidth: 28, itemStyle: { color: '#2f9e44' }, data: domains.map((d) => Number(percent(d.successRate).replace('%', ''))) },
                   { name: '流标(流拍)率', type: 'bar', stack: 'r', itemStyle: { color: '#ffa8a8' }, data: domains.map((d) => Number(percent(d.failureRate).replace('%', ''))) },
                 ],
               }}
