@@ -83,7 +83,7 @@ export function CardsBoard() {
                   </Row>
                   <div style={{ borderTop: '1px solid #f1f3f5', margin: '16px 0', height: 0 }} />
                   <Statistic title="被亮牌方(单位、专家与交易中心)" value={parties} suffix="个" />
-                  <div className="kpi-foot">黄牌:到达时限的预警比例仍未办结;红牌:超过时限</div>
+                  <div className="kpi-foot">黄牌:到达预警时点仍未办结;红牌:超过办理时限</div>
                 </Card>
               </Col>
               <Col span={16}>
