@@ -48,7 +48,9 @@ export function DecisionsPage() {
                   <p className="decision-text">{x.decision}</p>
                 </Card>
               ))}
-              <Pagination current={d.page} pageSize={d.pageSize} total={d.total} onChange={setPage} showTotal={(t) => `共 ${t} 件`} style={{ textAlign: 'right' }} />
+              <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
+                <Pagination current={d.page} pageSize={d.pageSize} total={d.total} onChange={setPage} showTotal={(t) => `共 ${t} 件`} />
+              </div>
             </Space>
           )
         }
