@@ -22,6 +22,16 @@ import { CentreDraws } from './pages/centre/CentreDraws';
 import { ExpertHome } from './pages/expert/ExpertHome';
 import { AuditPage } from './pages/supervision/AuditPage';
 import { OwnerHome } from './pages/OwnerHome';
+import { NoticesPage } from './pages/publicinfo/NoticesPage';
+import { DecisionsPage } from './pages/publicinfo/DecisionsPage';
+import { OpenDataPage } from './pages/publicinfo/OpenDataPage';
+import { ProjectPage } from './pages/publicinfo/ProjectPage';
+import { MyComplaints } from './pages/bidder/complaints/MyComplaints';
+import { FileComplaint } from './pages/bidder/complaints/FileComplaint';
+import { ComplaintsDesk } from './pages/oversight/ComplaintsDesk';
+import { CardsBoard } from './pages/oversight/CardsBoard';
+import { CollusionPage } from './pages/oversight/CollusionPage';
+import { CreditPage } from './pages/oversight/CreditPage';
 
 export function App() {
   return (
@@ -47,6 +57,16 @@ export function App() {
         <Route path="/workspace/supervision" element={<RequireRole roles={['office', 'regulator']}><AuditPage /></RequireRole>} />
         <Route path="/workspace/committee" element={<RequireRole roles={['committee']}><RulesPage editable /></RequireRole>} />
         <Route path="/workspace/owner" element={<RequireRole roles={['owner', 'agent']}><OwnerHome /></RequireRole>} />
+        <Route path="/portal/info" element={<NoticesPage />} />
+        <Route path="/portal/info/complaints" element={<DecisionsPage />} />
+        <Route path="/portal/info/open-data" element={<OpenDataPage />} />
+        <Route path="/portal/projects/:id" element={<ProjectPage />} />
+        <Route path="/workspace/bidder/complaints" element={<RequireRole roles={['bidder']}><MyComplaints /></RequireRole>} />
+        <Route path="/workspace/bidder/complaints/new" element={<RequireRole roles={['bidder']}><FileComplaint /></RequireRole>} />
+        <Route path="/workspace/oversight" element={<RequireRole roles={['office', 'regulator']}><ComplaintsDesk /></RequireRole>} />
+        <Route path="/workspace/oversight/cards" element={<RequireRole roles={['office', 'regulator']}><CardsBoard /></RequireRole>} />
+        <Route path="/workspace/oversight/collusion" element={<RequireRole roles={['office', 'regulator']}><CollusionPage /></RequireRole>} />
+        <Route path="/workspace/oversight/credit" element={<RequireRole roles={['office', 'regulator']}><CreditPage /></RequireRole>} />
         <Route
           path="*"
           element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在或已移除。" extra={<Link to="/"><Button type="primary">返回首页</Button></Link>} />}

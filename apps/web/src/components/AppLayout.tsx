@@ -13,16 +13,19 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { key: '/', label: '交易公告' },
+  { key: '/portal/info', label: '信息公开' },
   { key: '/portal/results', label: '结果公示' },
   { key: '/portal/stats', label: '统计分析' },
   { key: '/portal/rules', label: '交易规则' },
   { key: '/workspace/bidder', label: '我的投标', roles: ['bidder'] },
   { key: '/workspace/bidder/live', label: '竞价大厅', roles: ['bidder'] },
+  { key: '/workspace/bidder/complaints', label: '我的投诉', roles: ['bidder'] },
   { key: '/workspace/centre', label: '项目受理', roles: ['centre'] },
   { key: '/workspace/centre/calendar', label: '场地日历', roles: ['centre'] },
   { key: '/workspace/centre/draws', label: '专家抽取', roles: ['centre'] },
   { key: '/workspace/expert', label: '评审邀请', roles: ['expert'] },
   { key: '/workspace/supervision', label: '审计检索', roles: ['office', 'regulator'] },
+  { key: '/workspace/oversight', label: '监督管理', roles: ['office', 'regulator'] },
   { key: '/workspace/committee', label: '规则管理', roles: ['committee'] },
   { key: '/workspace/owner', label: '项目单位', roles: ['owner', 'agent'] },
 ];
@@ -85,7 +88,7 @@ export function AppLayout() {
         <Outlet />
       </Layout.Content>
       <Layout.Footer className="app-footer">
-        阳光交易 · 公共资源交易平台 —— 平台之外无交易,让每一笔交易晒在阳光下 · 页面时间均为北京时间 · <a href="/docs">接口文档</a>
+        阳光交易 · 公共资源交易平台 —— 平台之外无交易,让每一笔交易晒在阳光下 · 页面时间均为北京时间 · <a href="/docs">接口文档</a> · <Link to="/portal/info/open-data">开放数据(OCDS)</Link>
       </Layout.Footer>
     </Layout>
   );
