@@ -7,9 +7,10 @@ import { Complaint, ComplaintEvent, Paged } from '../../api/oversight-types';
 import { useAuth } from '../../auth';
 import { Page } from '../../components/AppLayout';
 import { asApiError, Loaded, Refusal, useLoad } from '../../components/states';
+import { ProjectCell } from '../../components/ProjectCell';
 import { StatusTag } from '../../components/StatusTag';
 import { bytes, DOMAIN_LABEL, ROLE_LABEL, shortHash, time } from '../../format';
-import { COMPLAINT_ACTION, COMPLAINT_OUTCOME, COMPLAINT_STATUS, DOMAIN_COLOUR } from '../../oversight-labels';
+import { COMPLAINT_ACTION, COMPLAINT_OUTCOME, COMPLAINT_STATUS } from '../../oversight-labels';
 import { OversightTabs, supervisedDomains } from './common';
 
 const SUPERVISOR_STEPS: ComplaintEvent[] = ['accept', 'reject', 'suspend', 'resume', 'decide'];
@@ -238,18 +239,7 @@ export function ComplaintsDesk() {
               pagination={status === 'open' ? { pageSize: 20, showTotal: (t) => `共 ${t} 件` } : { current: d.page, pageSize: d.pageSize, total: d.total, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 件` }}
               columns={[
                 { title: '提出时间', dataIndex: 'filedAt', width: 170, render: time },
-                {
-                  title: '项目',
-                  render: (_, c) => (
-                    <Space direction="vertical" size={0}>
-                      <span>{c.project.name}</span>
-                      <Space size={4}>
-                        <Tag color={DOMAIN_COLOUR[c.project.domain]} bordered={false}>{DOMAIN_LABEL[c.project.domain]}</Tag>
-                        <span className="muted mono">{c.project.code}</span>
-                      </Space>
-                    </Space>
-                  ),
-                },
+                { title: '项目', render: (_, c) => <ProjectCell project={c.project} /> },
                 { title: '投诉人', width: 180, render: (_, c) => c.complainant.name },
                 { title: '被投诉人', width: 180, render: (_, c) => c.respondent.name },
                 {

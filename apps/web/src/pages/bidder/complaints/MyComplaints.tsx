@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Segmented, Space, Table } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../../../api/client';
@@ -7,9 +7,10 @@ import { downloadWithToken } from '../../../api/download';
 import { Complaint, Paged } from '../../../api/oversight-types';
 import { Page } from '../../../components/AppLayout';
 import { asApiError, Loaded, Refusal, useLoad } from '../../../components/states';
+import { ProjectCell } from '../../../components/ProjectCell';
 import { StatusTag } from '../../../components/StatusTag';
-import { bytes, DOMAIN_LABEL, time } from '../../../format';
-import { COMPLAINT_OUTCOME, COMPLAINT_STATUS, DOMAIN_COLOUR } from '../../../oversight-labels';
+import { bytes, time } from '../../../format';
+import { COMPLAINT_OUTCOME, COMPLAINT_STATUS } from '../../../oversight-labels';
 import '../../../oversight.css';
 
 function WithdrawModal({ c, onClose, onDone }: { c: Complaint; onClose: () => void; onDone: () => void }) {
@@ -114,18 +115,7 @@ export function MyComplaints() {
               pagination={{ current: d.page, pageSize: d.pageSize, total: d.total, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 件` }}
               columns={[
                 { title: '提出时间', dataIndex: 'filedAt', width: 170, render: time },
-                {
-                  title: '项目',
-                  render: (_, c) => (
-                    <Space direction="vertical" size={0}>
-                      <span>{c.project.name}</span>
-                      <Space size={4}>
-                        <Tag color={DOMAIN_COLOUR[c.project.domain]} bordered={false}>{DOMAIN_LABEL[c.project.domain]}</Tag>
-                        <span className="muted mono">{c.project.code}</span>
-                      </Space>
-                    </Space>
-                  ),
-                },
+                { title: '项目', render: (_, c) => <ProjectCell project={c.project} /> },
                 { title: '状态', width: 200, render: (_, c) => <Space size={4}><StatusTag map={COMPLAINT_STATUS} value={c.status} />{c.decision && <StatusTag map={COMPLAINT_OUTCOME} value={c.decision.outcome} />}</Space> },
                 { title: '证明材料', width: 100, render: (_, c) => `${c.evidence.length} 份` },
               ]}
