@@ -94,7 +94,7 @@ function TenderDesk({ id, onChanged }: { id: string; onChanged: () => void }) {
             </Card>
           )}
           {t.status === 'accepted' && (
-            <Card size="small" title="发布招标公告">
+            <Card size="small" title="发布招标公告" data-testid="announce-card">
               <Space wrap>
                 <span>投标截止时间(北京时间):</span>
                 <DatePicker showTime value={deadline} onChange={setDeadline} data-testid="deadline" />
