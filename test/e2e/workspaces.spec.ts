@@ -92,6 +92,8 @@ describe('the workspaces in a real browser', () => {
     // The agent uploads the tender documents on the tender's page.
     await page.locator('input[type=file]').setInputFiles({ name: '招标文件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 招标文件 第一章 招标公告') });
     await page.getByText('招标文件.pdf').waitFor();
+    await page.reload();
+    await page.getByText('招标文件.pdf').waitFor();
     await shoot(page, 'owner-tender');
     await page.goto(`${base}/workspace/owner`);
     await page.getByText('市第一人民医院新院区建设工程').waitFor();
@@ -163,9 +165,10 @@ describe('the workspaces in a real browser', () => {
     // The purchaser sees the requirement sealed until its deadline.
     const p = await login(purchaser);
     await p.goto(`${base}/workspace/owner/mall`);
+    await p.getByText('市财政局办公计算机采购').waitFor();
+    await shoot(p, 'owner-mall');
     await p.getByText('市财政局办公计算机采购').click();
     await p.getByText('报价密封中').waitFor();
-    await shoot(p, 'owner-mall');
     await p.context().close();
   }, 60000);
 

@@ -17,7 +17,7 @@ const STEPS = ['submitted', 'accepted', 'bidding', 'opened', 'evaluating', 'publ
 const stepOf = (s: string) => (s === 'returned' ? 0 : s === 'failed' ? 3 : Math.max(0, STEPS.indexOf(s)));
 
 /** Uploads one file through a multipart route; the API keeps its SHA-256. */
-function FileUpload({ path, label, onDone, testId }: { path: string; label: string; onDone: () => void; testId?: string }) {
+function FileUpload({ path, label, done, onDone, testId }: { path: string; label: string; done: string; onDone: () => void; testId?: string }) {
   const { busy, refusal, setRefusal, run } = useAction();
   const [note, setNote] = useState('');
   return (
@@ -31,7 +31,7 @@ function FileUpload({ path, label, onDone, testId }: { path: string; label: stri
             const form = new FormData();
             if (note.trim()) form.append('note', note.trim());
             form.append('file', file as File, (file as File).name);
-            if (await run('upload', () => api.form(path, form), `${label}已上传`)) {
+            if (await run('upload', () => api.form(path, form), done)) {
               setNote('');
               onDone();
             }
@@ -231,7 +231,7 @@ export function OwnerTender() {
       <Row gutter={16}>
         <Col span={14}>
           <Card title="项目信息" style={{ marginBottom: 16 }}>
-            <Descriptions size="small" column={2}>
+            <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
               <Descriptions.Item label="项目编号"><span className="mono">{t.code}</span></Descriptions.Item>
               <Descriptions.Item label="类型">{TENDER_KIND[t.kind] ?? t.kind}</Descriptions.Item>
               <Descriptions.Item label="招标人">{t.ownerName}</Descriptions.Item>
@@ -252,7 +252,7 @@ export function OwnerTender() {
                 { title: '名称', dataIndex: 'name' },
                 { title: '估算价', dataIndex: 'estimate', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
                 { title: '保证金', dataIndex: 'deposit', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
-                { title: '状态', dataIndex: 'status', width: 90, render: (v) => SECTION_STATUS[v] ?? v },
+                { title: '状态', dataIndex: 'status', width: 90, render: (v) => (beforeAnnouncement ? <span className="muted">待公告</span> : SECTION_STATUS[v] ?? v) },
               ]}
             />
           </Card>
@@ -274,10 +274,10 @@ export function OwnerTender() {
                 { title: '', width: 44, render: (_, d) => <Button size="small" icon={<DownloadOutlined />} onClick={() => run('dl', () => downloadFile(`/tenders/${id}/documents/${d.id}`, d.fileName))} /> },
               ]}
             />
-            {beforeAnnouncement && <FileUpload path={`/tenders/${id}/documents`} label="上传招标文件" onDone={tender.reload} testId="upload-documents" />}
+            {beforeAnnouncement && <FileUpload path={`/tenders/${id}/documents`} label="上传招标文件" done="招标文件已上传,SHA-256 已存证" onDone={tender.reload} testId="upload-documents" />}
             {t.status === 'bidding' && (
               <>
-                <FileUpload path={`/tenders/${id}/amendments`} label="发布修改文件" onDone={tender.reload} />
+                <FileUpload path={`/tenders/${id}/amendments`} label="发布修改文件" done="修改文件已发布,已通知全部投标人" onDone={tender.reload} />
                 <div className="muted" style={{ marginTop: 6 }}>距截止不足规定期限时,系统自动顺延投标截止时间并通知全部投标人。</div>
               </>
             )}
