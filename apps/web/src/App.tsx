@@ -21,7 +21,6 @@ import { CentreCalendar } from './pages/centre/CentreCalendar';
 import { CentreDraws } from './pages/centre/CentreDraws';
 import { ExpertHome } from './pages/expert/ExpertHome';
 import { AuditPage } from './pages/supervision/AuditPage';
-import { OwnerHome } from './pages/OwnerHome';
 import { NoticesPage } from './pages/publicinfo/NoticesPage';
 import { DecisionsPage } from './pages/publicinfo/DecisionsPage';
 import { OpenDataPage } from './pages/publicinfo/OpenDataPage';
@@ -32,6 +31,14 @@ import { ComplaintsDesk } from './pages/oversight/ComplaintsDesk';
 import { CardsBoard } from './pages/oversight/CardsBoard';
 import { CollusionPage } from './pages/oversight/CollusionPage';
 import { CreditPage } from './pages/oversight/CreditPage';
+import { OwnerHome } from './pages/owner/OwnerHome';
+import { OwnerTender } from './pages/owner/OwnerTender';
+import { OwnerMall } from './pages/owner/OwnerMall';
+import { OpeningConsole } from './pages/centre/OpeningConsole';
+import { BidderMall } from './pages/bidder/BidderMall';
+import { BidderApplications } from './pages/bidder/BidderApplications';
+import { ExpertEvaluation, ExpertEvaluations } from './pages/expert/ExpertEvaluation';
+import { RuleDrafts } from './pages/committee/RuleDrafts';
 
 export function App() {
   return (
@@ -67,6 +74,14 @@ export function App() {
         <Route path="/workspace/oversight/cards" element={<RequireRole roles={['office', 'regulator']}><CardsBoard /></RequireRole>} />
         <Route path="/workspace/oversight/collusion" element={<RequireRole roles={['office', 'regulator']}><CollusionPage /></RequireRole>} />
         <Route path="/workspace/oversight/credit" element={<RequireRole roles={['office', 'regulator']}><CreditPage /></RequireRole>} />
+        <Route path="/workspace/owner/tenders/:id" element={<RequireRole roles={['owner', 'agent']}><OwnerTender /></RequireRole>} />
+        <Route path="/workspace/owner/mall" element={<RequireRole roles={['owner']}><OwnerMall /></RequireRole>} />
+        <Route path="/workspace/centre/tenders/:id/opening" element={<RequireRole roles={['centre']}><OpeningConsole /></RequireRole>} />
+        <Route path="/workspace/bidder/mall" element={<RequireRole roles={['bidder']}><BidderMall /></RequireRole>} />
+        <Route path="/workspace/bidder/applications" element={<RequireRole roles={['bidder']}><BidderApplications /></RequireRole>} />
+        <Route path="/workspace/expert/evaluations" element={<RequireRole roles={['expert']}><ExpertEvaluations /></RequireRole>} />
+        <Route path="/workspace/expert/evaluations/:id/:no" element={<RequireRole roles={['expert']}><ExpertEvaluation /></RequireRole>} />
+        <Route path="/workspace/committee/drafts" element={<RequireRole roles={['committee']}><RuleDrafts /></RequireRole>} />
         <Route
           path="*"
           element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在或已移除。" extra={<Link to="/"><Button type="primary">返回首页</Button></Link>} />}

@@ -3,6 +3,7 @@ import { defineErrors } from '@app/platform/errors/domain-error';
 export const TenderErrors = defineErrors({
   TENDER_NOT_FOUND: { status: 404, zh: '招标项目不存在', en: 'Tender not found' },
   TENDER_STATE_CONFLICT: { status: 409, zh: '招标项目当前状态不允许此操作', en: 'The tender’s state does not allow this' },
+  PROJECT_NOT_IN_SCOPE: { status: 403, zh: '该项目不属于您的监管领域', en: 'The project is outside your supervision domain' },
   TENDER_NOT_YOURS: { status: 403, zh: '只有本项目的招标人或代理机构可以操作', en: 'Only the project’s owner or agent may do this' },
   SECTION_NOT_FOUND: { status: 404, zh: '标段不存在', en: 'Section not found' },
   DEPOSIT_OVER_CAP: { status: 422, zh: '投标保证金不得超过标段估算价的规定比例', en: 'The deposit exceeds the cap on the section’s estimate' },

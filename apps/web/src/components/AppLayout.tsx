@@ -19,15 +19,20 @@ const NAV: NavItem[] = [
   { key: '/portal/rules', label: '交易规则' },
   { key: '/workspace/bidder', label: '我的投标', roles: ['bidder'] },
   { key: '/workspace/bidder/live', label: '竞价大厅', roles: ['bidder'] },
+  { key: '/workspace/bidder/applications', label: '竞买申请', roles: ['bidder'] },
+  { key: '/workspace/bidder/mall', label: '电子卖场', roles: ['bidder'] },
   { key: '/workspace/bidder/complaints', label: '我的投诉', roles: ['bidder'] },
   { key: '/workspace/centre', label: '项目受理', roles: ['centre'] },
   { key: '/workspace/centre/calendar', label: '场地日历', roles: ['centre'] },
   { key: '/workspace/centre/draws', label: '专家抽取', roles: ['centre'] },
   { key: '/workspace/expert', label: '评审邀请', roles: ['expert'] },
+  { key: '/workspace/expert/evaluations', label: '我的评标', roles: ['expert'] },
   { key: '/workspace/supervision', label: '审计检索', roles: ['office', 'regulator'] },
   { key: '/workspace/oversight', label: '监督管理', roles: ['office', 'regulator'] },
   { key: '/workspace/committee', label: '规则管理', roles: ['committee'] },
+  { key: '/workspace/committee/drafts', label: '规则起草', roles: ['committee'] },
   { key: '/workspace/owner', label: '项目单位', roles: ['owner', 'agent'] },
+  { key: '/workspace/owner/mall', label: '电子卖场', roles: ['owner'] },
 ];
 
 function selectedKey(pathname: string, keys: string[]): string {

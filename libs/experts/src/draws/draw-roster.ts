@@ -30,4 +30,15 @@ export class DrawRoster {
     );
     return row;
   }
+
+  /** The draws an expert account sits on (accepted), for the domains to find the sections it evaluates. */
+  async drawsOf(em: EntityManager, accountId: string): Promise<string[]> {
+    const rows = rowsOf<{ drawId: string }>(
+      await em.query(
+        `SELECT DISTINCT m.draw_id AS "drawId" FROM expert_draw_member m JOIN expert e ON e.id = m.expert_id WHERE e.account_id = $1 AND m.status = 'accepted'`,
+        [accountId],
+      ),
+    );
+    return rows.map((r) => r.drawId);
+  }
 }

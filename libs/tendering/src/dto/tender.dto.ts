@@ -3,7 +3,9 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { YuanField } from '@app/platform/money/money.decorators';
 import { DepositDeclarationDto, RefundReferenceDto } from '@app/trading/dto/deposit.dto';
+import { PageQuery } from '@app/platform/http/page-query.dto';
 import { ProjectRegistrationFields } from '@app/trading/dto/project.dto';
+import { TENDER_STATUSES, TenderStatus } from '../rules/tender-state';
 
 export class SectionDto {
   @ApiProperty({ description: '标段名称 / section name', example: '一标段:主体结构' })
@@ -137,4 +139,11 @@ export class NoteDto {
   @IsString()
   @MaxLength(500)
   note?: string;
+}
+
+export class TenderListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: TENDER_STATUSES, description: '状态,如 submitted 待受理 / status, e.g. submitted (waiting for the centre)' })
+  @IsOptional()
+  @IsIn(TENDER_STATUSES)
+  status?: TenderStatus;
 }

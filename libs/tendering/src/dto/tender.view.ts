@@ -70,3 +70,46 @@ export function tenderView(t: TenderRow, sections: SectionRow[], documents: Docu
     documents: documents.map((d) => ({ ...d })),
   };
 }
+
+/** One row of the tender lists (the centre's desk, the supervisors, the parties' own), without documents. */
+export class TenderListItemView {
+  @ApiProperty({ format: 'uuid', description: '项目 / project id' }) id!: string;
+  @ApiProperty({ description: '项目编号 / code' }) code!: string;
+  @ApiProperty({ description: '项目名称 / name' }) name!: string;
+  @ApiProperty({ description: '类型 / kind' }) kind!: string;
+  @ApiProperty({ description: '地区 / region' }) region!: string;
+  @ApiProperty({ description: '招标人 / owner' }) ownerName!: string;
+  @ApiPropertyOptional({ description: '招标代理 / agent', nullable: true }) agentName!: string | null;
+  @ApiProperty({ description: '估算价(元)/ estimate (yuan)' }) estimate!: string;
+  @ApiProperty({ description: '评标办法 / evaluation method', enum: ['comprehensive', 'lowest_price'] }) evaluationMethod!: string;
+  @ApiProperty({ description: '状态 / status' }) status!: string;
+  @ApiPropertyOptional({ description: '退回理由 / reasons it was returned', nullable: true, type: [String] }) returnReasons!: string[] | null;
+  @ApiProperty({ description: '进场登记时间 / registered at' }) registeredAt!: Date;
+  @ApiProperty({ description: '最近变更 / last change' }) updatedAt!: Date;
+  @ApiPropertyOptional({ description: '投标截止(开标)时间 / bid deadline (opening)', nullable: true }) bidDeadline!: Date | null;
+  @ApiPropertyOptional({ description: '开标时间 / opened at', nullable: true }) openedAt!: Date | null;
+  @ApiProperty({ description: '标段数 / sections' }) sectionCount!: number;
+  @ApiProperty({ description: '招标文件与修改文件数 / documents' }) documentCount!: number;
+}
+
+export class TenderListView {
+  @ApiProperty({ type: [TenderListItemView] }) items!: TenderListItemView[];
+  @ApiProperty({ description: '总数 / total' }) total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+/** A section the expert sits on the committee of: the link from a draw invitation to the evaluation form. */
+export class MyEvaluationView {
+  @ApiProperty({ format: 'uuid', description: '项目 / project id' }) projectId!: string;
+  @ApiProperty({ description: '项目编号 / code' }) code!: string;
+  @ApiProperty({ description: '项目名称 / name' }) name!: string;
+  @ApiProperty({ description: '评标办法 / evaluation method', enum: ['comprehensive', 'lowest_price'] }) evaluationMethod!: string;
+  @ApiProperty({ description: '标段号 / section number' }) sectionNo!: number;
+  @ApiProperty({ description: '标段名称 / section name' }) sectionName!: string;
+  @ApiProperty({ description: '标段状态 / section status', enum: ['evaluating', 'publicity', 'awarded', 'failed'] }) sectionStatus!: string;
+  @ApiProperty({ format: 'uuid', description: '专家抽取 / draw' }) drawId!: string;
+  @ApiProperty({ description: '有效投标数 / opened bids' }) bidCount!: number;
+  @ApiProperty({ description: '我已评分的投标数 / bids I have scored' }) scoredByMe!: number;
+  @ApiPropertyOptional({ description: '评标报告时间 / reported at', nullable: true }) reportedAt!: Date | null;
+}

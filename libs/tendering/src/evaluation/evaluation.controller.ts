@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { AwardDto, TenderContractDto, ScoreDto, SectionBidParam, StartEvaluationDto } from '../dto/evaluation.dto';
+import { MyEvaluationView } from '../dto/tender.view';
 import { AwardView, EvaluationBidsView, EvaluationSectionView, ObjectionView, PublicResultsView, ReportView, ScoreView } from '../dto/evaluation.view';
 import { ObjectionDto, ObjectionParam, ReplyDto, SectionParam, TenderIdParam } from '../dto/tender.dto';
 import { EvaluationService } from './evaluation.service';
@@ -22,6 +23,15 @@ export class EvaluationController {
   @ApiOkResponse({ type: EvaluationSectionView })
   start(@Param() p: SectionParam, @Body() dto: StartEvaluationDto, @CurrentActor() actor: Actor): Promise<EvaluationSectionView> {
     return this.evaluations.start(actor, p.id, p.no, dto);
+  }
+
+  @Get('tenders/evaluations/mine')
+  @Roles(Role.Expert)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '我参加评标的标段(评标专家;评标开始后可见)/ The sections I evaluate (the expert; once the evaluation has started)' })
+  @ApiOkResponse({ type: [MyEvaluationView] })
+  mine(@CurrentActor() actor: Actor): Promise<MyEvaluationView[]> {
+    return this.evaluations.mine(actor);
   }
 
   @Get(`${SECTION}/evaluation/bids`)

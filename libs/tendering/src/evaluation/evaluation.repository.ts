@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { rowsOf } from '@app/platform/database/rows';
-import { SectionRow } from '../tenders/tender.types';
+import { MyEvaluationRow, SectionRow } from '../tenders/tender.types';
 import { EvaluationReport, StoredScore } from './evaluation-report';
 
 const SECTION = `
@@ -186,6 +186,24 @@ export class EvaluationRepository {
       await em.query(
         `UPDATE tender_deposit SET refund_due = least(coalesce(refund_due, $2), $2) WHERE section_id = $1 AND status <> 'refunded' RETURNING id, organisation_id AS "organisationId"`,
         [sectionId, due],
+      ),
+    );
+  }
+
+  /** The sections whose committee (one of `drawIds`) the evaluation has seated, with the bids and this expert's scores. */
+  async evaluationsOf(em: EntityManager, drawIds: string[], accountId: string): Promise<MyEvaluationRow[]> {
+    if (drawIds.length === 0) return [];
+    return rowsOf<MyEvaluationRow>(
+      await em.query(
+        `SELECT s.project_id AS "projectId", p.code, p.name, t.evaluation_method AS "evaluationMethod", s.no AS "sectionNo", s.name AS "sectionName",
+                s.status AS "sectionStatus", s.draw_id AS "drawId", s.reported_at AS "reportedAt",
+                (SELECT count(*)::int FROM tender_bid b WHERE b.section_id = s.id AND b.status = 'submitted' AND b.opened_at IS NOT NULL) AS "bidCount",
+                (SELECT count(*)::int FROM tender_score c JOIN tender_bid b ON b.id = c.bid_id
+                  WHERE b.section_id = s.id AND b.status = 'submitted' AND c.expert_account_id = $2) AS "scoredByMe"
+         FROM tender_section s JOIN tender t ON t.project_id = s.project_id JOIN trading_project p ON p.id = s.project_id
+         WHERE s.draw_id = ANY($1::uuid[])
+         ORDER BY (s.status = 'evaluating') DESC, s.reported_at DESC NULLS FIRST, p.code, s.no`,
+        [drawIds, accountId],
       ),
     );
   }

@@ -26,6 +26,7 @@ import { TenderErrors } from '../tendering-errors';
 import { isParty, operates, partyRole, supervises } from '../tenders/tender-access';
 import { TenderRepository } from '../tenders/tender.repository';
 import { TENDER_SUBJECT } from '../tenders/tender.service';
+import { MyEvaluationView } from '../dto/tender.view';
 import { SectionRow, TenderRow } from '../tenders/tender.types';
 import { buildReport, EvaluationReport, missingScores, OpenedBid, Seat } from './evaluation-report';
 import { AwardRow, EvaluationRepository, ObjectionRow, ReportedSection, ScoreRow } from './evaluation.repository';
@@ -48,6 +49,14 @@ export class EvaluationService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /** The sections whose committee this expert sits on, once the centre has started their evaluation. */
+  async mine(actor: Actor): Promise<MyEvaluationView[]> {
+    if (!actor.accountId) return [];
+    const em = this.txr.dataSource.manager;
+    const draws = await this.roster.drawsOf(em, actor.accountId);
+    return (await this.evaluations.evaluationsOf(em, draws, actor.accountId)).map((r) => ({ ...r }));
+  }
 
   /** The centre seats the drawn committee on a section once the draw's session has started. */
   start(actor: Actor, projectId: string, no: number, dto: StartEvaluationDto): Promise<EvaluationSectionView> {

@@ -1,5 +1,6 @@
 // 招标投标法 and 实施条例: registration → announcement → bids → opening (or 流标, 条例 44) → evaluation → publicity → award.
-export type TenderStatus = 'submitted' | 'returned' | 'accepted' | 'bidding' | 'opened' | 'failed' | 'evaluating' | 'publicity' | 'awarded';
+export const TENDER_STATUSES = ['submitted', 'returned', 'accepted', 'bidding', 'opened', 'failed', 'evaluating', 'publicity', 'awarded'] as const;
+export type TenderStatus = (typeof TENDER_STATUSES)[number];
 
 export type TenderEvent = 'resubmit' | 'return' | 'accept' | 'announce' | 'open' | 'fail' | 'evaluate' | 'publicise' | 'award';
 

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { readMultipart } from '@app/platform/http/multipart';
 import { PlatformErrors } from '@app/platform/errors/platform-errors';
-import { AnnounceTenderDto, AnswerDto, QuestionDto, QuestionParam, RegisterTenderDto, ReturnTenderDto, TenderIdParam } from '../dto/tender.dto';
-import { TenderView } from '../dto/tender.view';
+import { AnnounceTenderDto, AnswerDto, QuestionDto, QuestionParam, RegisterTenderDto, ReturnTenderDto, TenderIdParam, TenderListQuery } from '../dto/tender.dto';
+import { TenderListView, TenderView } from '../dto/tender.view';
 import { ClarificationService, QuestionView } from './clarification.service';
 import { TenderDocumentsService } from './tender-documents.service';
 import { TenderService } from './tender.service';
@@ -35,6 +35,15 @@ export class TenderController {
   @ApiCreatedResponse({ type: TenderView })
   register(@Body() dto: RegisterTenderDto, @CurrentActor() actor: Actor): Promise<TenderView> {
     return this.tenders.register(actor, dto);
+  }
+
+  @Get('tenders')
+  @Roles(Role.Centre, Role.Office, Role.Regulator, Role.Owner, Role.Agent)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '招标项目清单,可按状态筛选(交易中心、监管看全部,招标人和代理看本单位的)/ Tenders by status, paged (centre and supervisors: all; owner and agent: their own)' })
+  @ApiOkResponse({ type: TenderListView })
+  list(@Query() q: TenderListQuery, @CurrentActor() actor: Actor): Promise<TenderListView> {
+    return this.tenders.list(actor, q);
   }
 
   @Get('tenders/:id')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { rowsOf } from '@app/platform/database/rows';
 import { TenderStatus } from '../rules/tender-state';
-import { DocumentRow, SectionRow, TenderRow } from './tender.types';
+import { DocumentRow, SectionRow, TenderListRow, TenderRow } from './tender.types';
 
 const TENDER = `
   SELECT t.project_id AS "projectId", p.code, p.name, p.region, p.status AS "domainStatus", p.owner_organisation_id AS "ownerOrganisationId",
@@ -131,5 +131,33 @@ export class TenderRepository {
 
   async publicPage(em: EntityManager): Promise<TenderRow[]> {
     return rowsOf<TenderRow>(await em.query(`${TENDER} WHERE t.status NOT IN ('submitted','returned','accepted') ORDER BY t.documents_available_at DESC LIMIT 100`));
+  }
+
+  /**
+   * A page of tenders, newest registration first; `party` limits it to the tenders an organisation owns or acts
+   * as agent for (the owner and agent indexes of trading_project), otherwise every tender.
+   */
+  async page(em: EntityManager, filter: { status?: TenderStatus; party?: string }, page: number, pageSize: number): Promise<{ items: TenderListRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status) where.push(`t.status = $${params.push(filter.status)}`);
+    if (filter.party) where.push(`(p.owner_organisation_id = $${params.push(filter.party)} OR p.agent_organisation_id = $${params.length})`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const items = rowsOf<TenderListRow>(
+      await em.query(
+        `SELECT t.project_id AS "projectId", p.code, p.name, p.region, o.name AS "ownerName", a.name AS "agentName", t.kind, t.estimate_fen::text AS "estimateFen",
+                t.evaluation_method AS "evaluationMethod", t.status, t.return_reasons AS "returnReasons", p.created_at AS "registeredAt", t.updated_at AS "updatedAt",
+                t.bid_deadline AS "bidDeadline", t.opened_at AS "openedAt",
+                (SELECT count(*)::int FROM tender_section s WHERE s.project_id = t.project_id) AS "sectionCount",
+                (SELECT count(*)::int FROM tender_document d WHERE d.project_id = t.project_id) AS "documentCount"
+         FROM tender t JOIN trading_project p ON p.id = t.project_id JOIN organisation o ON o.id = p.owner_organisation_id
+         LEFT JOIN organisation a ON a.id = p.agent_organisation_id
+         ${clause}
+         ORDER BY p.created_at DESC, t.project_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, pageSize, (page - 1) * pageSize],
+      ),
+    );
+    const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM tender t JOIN trading_project p ON p.id = t.project_id ${clause}`, params);
+    return { items, total };
   }
 }

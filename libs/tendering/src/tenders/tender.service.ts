@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AuditService } from '@app/platform/audit/audit.service';
-import { Actor, Role, TradingDomain } from '@app/platform/auth/roles';
+import { Actor, hasRole, Role, TradingDomain } from '@app/platform/auth/roles';
 import { Clock } from '@app/platform/clock/clock';
 import { Sealer } from '@app/platform/crypto/sealer';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
@@ -9,14 +9,14 @@ import { Money } from '@app/platform/money/money';
 import { RuleSetService } from '@app/platform/rules/rule-set.service';
 import { TenderingRules } from '@app/platform/rules/defaults';
 import { ProjectService, RuleSnapshot } from '@app/trading';
-import { AnnounceTenderDto, RegisterTenderDto } from '../dto/tender.dto';
-import { TenderView, tenderView } from '../dto/tender.view';
+import { AnnounceTenderDto, RegisterTenderDto, TenderListQuery } from '../dto/tender.dto';
+import { TenderListItemView, TenderListView, TenderView, tenderView } from '../dto/tender.view';
 import { depositCapFen, earliestDeadline } from '../rules/deadlines';
 import { TenderEvent, tenderTransition } from '../rules/tender-state';
 import { TenderErrors } from '../tendering-errors';
 import { isParty, operates, partyRole, supervises } from './tender-access';
 import { TenderRepository } from './tender.repository';
-import { TenderRow } from './tender.types';
+import { TenderListRow, TenderRow } from './tender.types';
 
 export const TENDER_SUBJECT = 'tender';
 export const BID_DEADLINE_KIND = 'tendering.bid_deadline';
@@ -137,6 +137,24 @@ export class TenderService {
     });
   }
 
+  /**
+   * The tenders an account works on: every one for the centre, the office and the tendering regulator (the public
+   * list hides those not yet announced, so this is how the centre finds registrations to accept); an owner or agent
+   * sees its own organisation's. A regulator of another domain is out of scope.
+   */
+  async list(actor: Actor, q: TenderListQuery): Promise<TenderListView> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    let party: string | undefined;
+    if (!operates(actor) && !supervises(actor)) {
+      if (hasRole(actor, Role.Regulator)) throw TenderErrors.PROJECT_NOT_IN_SCOPE({ domain: TradingDomain.Tendering });
+      if (!actor.organisationId) return { items: [], total: 0, page, pageSize };
+      party = actor.organisationId;
+    }
+    const { items, total } = await this.tenders.page(this.txr.dataSource.manager, { status: q.status, party }, page, pageSize);
+    return { items: items.map(listItemView), total, page, pageSize };
+  }
+
   async get(actor: Actor, projectId: string): Promise<TenderView> {
     const t = await this.load(projectId);
     if (!isParty(actor, t) && !operates(actor) && !supervises(actor)) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
@@ -175,4 +193,26 @@ export class TenderService {
       return this.view(tx, (await this.tenders.byId(tx.em, projectId))!);
     });
   }
+}
+
+function listItemView(t: TenderListRow): TenderListItemView {
+  return {
+    id: t.projectId,
+    code: t.code,
+    name: t.name,
+    kind: t.kind,
+    region: t.region,
+    ownerName: t.ownerName,
+    agentName: t.agentName,
+    estimate: Money.ofFen(t.estimateFen).toYuan(),
+    evaluationMethod: t.evaluationMethod,
+    status: t.status,
+    returnReasons: t.returnReasons,
+    registeredAt: t.registeredAt,
+    updatedAt: t.updatedAt,
+    bidDeadline: t.bidDeadline,
+    openedAt: t.openedAt,
+    sectionCount: t.sectionCount,
+    documentCount: t.documentCount,
+  };
 }

@@ -48,3 +48,37 @@ export interface DocumentRow {
   note: string | null;
   createdAt: Date;
 }
+
+export interface TenderListRow {
+  projectId: string;
+  code: string;
+  name: string;
+  region: string;
+  ownerName: string;
+  agentName: string | null;
+  kind: string;
+  estimateFen: string;
+  evaluationMethod: string;
+  status: TenderStatus;
+  returnReasons: string[] | null;
+  registeredAt: Date;
+  updatedAt: Date;
+  bidDeadline: Date | null;
+  openedAt: Date | null;
+  sectionCount: number;
+  documentCount: number;
+}
+
+export interface MyEvaluationRow {
+  projectId: string;
+  code: string;
+  name: string;
+  evaluationMethod: string;
+  sectionNo: number;
+  sectionName: string;
+  sectionStatus: SectionStatus;
+  drawId: string;
+  reportedAt: Date | null;
+  bidCount: number;
+  scoredByMe: number;
+}
