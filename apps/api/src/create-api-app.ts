@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import multipart from '@fastify/multipart';
+import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -13,15 +14,15 @@ import { APP_CONFIG } from '@app/platform/config/config.module';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** Builds the api (used by main.ts and by the integration tests, so both run the same application). */
-export async function createApiApp(): Promise<NestFastifyApplication> {
+/** Builds the api (used by main.ts, the integration tests and the demo seed, so all run the same application). */
+export async function createApiApp(module: Type<unknown> = AppModule): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: true,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   // Uploads (the expert import) are read as a stream of one file, up to 50 MB; JSON bodies keep BODY_LIMIT_BYTES.

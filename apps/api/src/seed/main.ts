@@ -9,6 +9,7 @@ import { dataSourceOptions } from '@app/platform/database/data-source-options';
 import { hashPassword } from '@app/platform/identity/password';
 import { organisationCodeCheckChar, usccCheckChar } from '@app/platform/identity/uscc';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data';
+import { seedDemoTrading } from './seeders/demo-trading';
 
 /** A stable, valid USCC per demo organisation, so a second run finds the same ones. */
 function demoUscc(index: number): string {
@@ -61,10 +62,11 @@ async function seed(): Promise<void> {
     const experts = await seedDemoExperts(ds, new Sealer(config));
     if (experts.experts) console.log(`seed: put ${experts.experts} demo experts into the library`);
     created += experts.experts + (experts.linked ? 1 : 0);
+    created += await seedDemoTrading(ds, config);
   } finally {
     await ds.destroy();
   }
-  console.log(created ? `seed: created ${created} demo organisations and accounts` : 'seed: demo data already present, nothing changed');
+  console.log(created ? `seed: created ${created} demo organisations, accounts and trading records` : 'seed: demo data already present, nothing changed');
   console.log('\n演示账户 / demo accounts (password 密码: ' + DEMO_PASSWORD + ')');
   console.table(DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role + (a.domain ? `:${a.domain}` : ''), 角色: ROLE_NAMES_ZH[a.role] })));
 }
