@@ -68,6 +68,9 @@ describe('demo seed', () => {
     expect(new Set(stats.rows.map((r: { region: string }) => r.region)).size).toBeGreaterThanOrEqual(4);
     expect(stats.totals.all.sessions).toBeGreaterThanOrEqual(60);
     expect(stats.totals.all.failed).toBeGreaterThan(0);
+    // Every concluded session counts, the failed tenders (流标) included.
+    const byDomain = Object.fromEntries(stats.totals.byDomain.map((d: { domain: string; sessions: number; failed: number }) => [d.domain, d]));
+    expect(byDomain.tendering.failed).toBeGreaterThan(0);
     const portal = (await t.http.get('/public/portal/announcements')).body;
     expect((portal.items ?? portal).length).toBeGreaterThanOrEqual(10);
     // A historical opened bid is a real sealed box: its documents open after the opening.

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { BudgetService } from './budget.service';
-import { BudgetLineQuery, CreateBudgetLineDto, DeliverDto, DirectPurchaseDto, OrderIdParam, OrganisationIdParam, PaymentDto, RatingDto, RejectDto, ReplyDto } from './dto/buying.dto';
+import { BudgetLineQuery, CreateBudgetLineDto, DeliverDto, DirectPurchaseDto, OrderIdParam, OrganisationIdParam, PaymentDto, RatingDto, RejectDto, RatingReplyDto } from './dto/buying.dto';
 import { BudgetLineView, OrderView, OverdueStepView, RatingView, SupplierRatingsView } from './dto/buying.view';
 import { OrderService } from './order.service';
 import { RatingService } from './rating.service';
@@ -146,7 +146,7 @@ export class BuyingController {
   @ApiBearerAuth()
   @ApiOperation({ summary: '回复评价,仅一次(供应商)/ Reply to the rating, once (supplier)' })
   @ApiOkResponse({ type: RatingView })
-  reply(@Param() p: OrderIdParam, @Body() dto: ReplyDto, @CurrentActor() actor: Actor): Promise<RatingView> {
+  reply(@Param() p: OrderIdParam, @Body() dto: RatingReplyDto, @CurrentActor() actor: Actor): Promise<RatingView> {
     return this.ratings.reply(actor, p.id, dto.reply);
   }
 

@@ -118,8 +118,9 @@ export class DemoHistorySeeder {
     const key = this.sealer.newDataKey(dataKeyAad(p.id));
     await this.em.query(
       `INSERT INTO tender (project_id, kind, estimate_fen, evaluation_method, qualification, status, documents_available_at, bid_deadline, opened_at, opening_objections_until, data_key_wrapped, updated_at)
-       VALUES ($1, 'construction', $2, 'lowest_price', '市政公用工程施工总承包三级及以上', $3, $4, $5, $6, $5::timestamptz + interval '1 hour', $7, $8)`,
-      [p.id, estimate.toString(), failed ? 'failed' : 'awarded', published, opened, failed ? null : opened, key.wrapped, failed ? opened : at],
+       VALUES ($1, 'construction', $2, 'lowest_price', '市政公用工程施工总承包三级及以上', $3, $4, $5, $5, $6, $7, $8)`,
+      // As the opening does: a failed tender is opened too (and fails there), with no objection window.
+      [p.id, estimate.toString(), failed ? 'failed' : 'awarded', published, opened, failed ? null : new Date(opened.getTime() + 3_600_000), key.wrapped, failed ? opened : at],
     );
     const [s] = await this.em.query(
       `INSERT INTO tender_section (project_id, no, name, estimate_fen, deposit_fen, status) VALUES ($1, 1, '一标段', $2, $3, $4) RETURNING id`,

@@ -114,7 +114,7 @@ export class RatingDto {
   comment!: string;
 }
 
-export class ReplyDto {
+export class RatingReplyDto {
   @ApiProperty({ description: '供应商回复 / the supplier’s reply', example: '感谢认可,我们会继续做好售后服务。' })
   @IsString()
   @Length(1, 1000)
