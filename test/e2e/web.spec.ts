@@ -116,6 +116,14 @@ describe('the web application in a real browser', () => {
     expect(mine.documentsSize).toBe(documents.length);
     await shoot(page, 'bidder-sealed-bid-receipt');
     await page.context().close();
+
+    // Before the deadline the public tender page says the bids are sealed, and shows neither bidders nor their number.
+    const visitor = await (await newContext(browser)).newPage();
+    await visitor.goto(`${base}/portal/tenders/${tenderId}`);
+    await visitor.getByRole('tab', { name: '开标记录' }).click();
+    await visitor.getByText('尚未开标').waitFor();
+    expect(await visitor.locator('body').textContent()).not.toMatch(/递交 \d+ 份/);
+    await visitor.context().close();
   }, 60000);
 
   it('two bidders in two browsers bid live: both see each bid and the countdown reset; a low bid is refused in Chinese', async () => {

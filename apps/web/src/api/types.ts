@@ -75,9 +75,12 @@ export interface OpeningLine {
 
 export interface OpeningRecord {
   projectId: string;
+  /** true until the opening: no bids, not even their number */
+  sealed: boolean;
+  bidDeadline: string | null;
   openedAt: string | null;
   objectionsUntil: string | null;
-  sections: { no: number; name: string; status: string; bids: OpeningLine[]; bidCount: number }[];
+  sections: { no: number; name: string; status: string; bids: OpeningLine[]; bidCount: number | null }[];
 }
 
 export interface PublicResults {

@@ -12,50 +12,55 @@ import { DEPOSIT_STATUS, EVALUATION_METHOD, SECTION_STATUS, TENDER_KIND, TENDER_
 
 function Opening({ id }: { id: string }) {
   const record = useLoad(() => api.get<OpeningRecord>(`/public/tenders/${id}/opening`), [id]);
-  if (record.error?.code === 'BID_SEALED' || record.error?.code === 'NOT_OPENED') {
-    return <Result icon={<LockOutlined />} title="尚未开标" subTitle={`${record.error.zh}。投标文件加密保存,截止时间到达后由系统解密并公开唱标。`} />;
-  }
   return (
     <Loaded state={record}>
-      {(r) => (
-        <div data-testid="opening-record">
-          <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
-            <Descriptions.Item label="开标时间">{time(r.openedAt)}</Descriptions.Item>
-            <Descriptions.Item label="开标异议截止">{time(r.objectionsUntil)}</Descriptions.Item>
-          </Descriptions>
-          {r.sections.map((s) => (
-            <Card key={s.no} size="small" title={`第 ${s.no} 标段 · ${s.name}`} extra={<span>递交 {s.bidCount} 份 · {SECTION_STATUS[s.status] ?? s.status}</span>} style={{ marginBottom: 12 }}>
-              {s.status === 'failed' ? (
-                <Alert type="warning" showIcon message={`投标人少于法定数量,本标段流标(递交 ${s.bidCount} 份,未开启)。`} />
-              ) : (
-                <Table
-                  rowKey="bidId"
-                  size="small"
-                  pagination={false}
-                  dataSource={s.bids}
-                  columns={[
-                    { title: '序号', width: 60, render: (_, __, i) => i + 1 },
-                    { title: '投标人', dataIndex: 'organisationName' },
-                    { title: '投标报价', dataIndex: 'price', align: 'right', width: 180, render: (v) => <span className="money">{yuan(v)}</span> },
-                    { title: '保证金', dataIndex: 'depositStatus', width: 110, render: (d) => DEPOSIT_STATUS[d] ?? d },
-                    { title: '递交时间', dataIndex: 'submittedAt', width: 170, render: time },
-                    {
-                      title: '文件校验(SHA-256)',
-                      dataIndex: 'bidDigest',
-                      width: 220,
-                      render: (h, b) => (
-                        <Tooltip title={h}>
-                          {b.documentsVerified ? <CheckCircleTwoTone twoToneColor="#2f9e44" /> : null} <span className="mono">{shortHash(h, 16)}</span>
-                        </Tooltip>
-                      ),
-                    },
-                  ]}
-                />
-              )}
-            </Card>
-          ))}
-        </div>
-      )}
+      {(r) =>
+        r.sealed ? (
+          <Result
+            icon={<LockOutlined />}
+            title="尚未开标"
+            subTitle={`投标截止 ${time(r.bidDeadline)}。投标文件加密保存,截止时间到达后由系统解密并公开唱标;开标前不公开投标人及其数量。`}
+          />
+        ) : (
+          <div data-testid="opening-record">
+            <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
+              <Descriptions.Item label="开标时间">{time(r.openedAt)}</Descriptions.Item>
+              <Descriptions.Item label="开标异议截止">{time(r.objectionsUntil)}</Descriptions.Item>
+            </Descriptions>
+            {r.sections.map((s) => (
+              <Card key={s.no} size="small" title={`第 ${s.no} 标段 · ${s.name}`} extra={<span>递交 {s.bidCount} 份 · {SECTION_STATUS[s.status] ?? s.status}</span>} style={{ marginBottom: 12 }}>
+                {s.status === 'failed' ? (
+                  <Alert type="warning" showIcon message={`投标人少于法定数量,本标段流标(递交 ${s.bidCount} 份,未开启)。`} />
+                ) : (
+                  <Table
+                    rowKey="bidId"
+                    size="small"
+                    pagination={false}
+                    dataSource={s.bids}
+                    columns={[
+                      { title: '序号', width: 60, render: (_, __, i) => i + 1 },
+                      { title: '投标人', dataIndex: 'organisationName' },
+                      { title: '投标报价', dataIndex: 'price', align: 'right', width: 180, render: (v) => <span className="money">{yuan(v)}</span> },
+                      { title: '保证金', dataIndex: 'depositStatus', width: 110, render: (d) => DEPOSIT_STATUS[d] ?? d },
+                      { title: '递交时间', dataIndex: 'submittedAt', width: 170, render: time },
+                      {
+                        title: '文件校验(SHA-256)',
+                        dataIndex: 'bidDigest',
+                        width: 220,
+                        render: (h, b) => (
+                          <Tooltip title={h}>
+                            {b.documentsVerified ? <CheckCircleTwoTone twoToneColor="#2f9e44" /> : null} <span className="mono">{shortHash(h, 16)}</span>
+                          </Tooltip>
+                        ),
+                      },
+                    ]}
+                  />
+                )}
+              </Card>
+            ))}
+          </div>
+        )
+      }
     </Loaded>
   );
 }
