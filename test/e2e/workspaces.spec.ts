@@ -68,7 +68,8 @@ describe('the workspaces in a real browser', () => {
     await page.getByTestId('new-tender').click();
     await page.getByTestId('reg-name').fill('市第一人民医院新院区建设工程');
     await page.getByTestId('reg-qualification').fill('建筑工程施工总承包一级及以上资质');
-    await page.getByTestId('reg-owner').fill(owner.organisationId!);
+    const [{ uscc }] = await t.ds.query(`SELECT uscc FROM organisation WHERE id = $1`, [owner.organisationId]);
+    await page.getByTestId('reg-owner').fill(uscc);
     await page.getByTestId('reg-section-name-0').fill('一标段:主体结构');
     await page.getByTestId('reg-section-estimate-0').fill('10000000.00');
     // A deposit with three decimals is refused by the form; nothing is sent.
@@ -235,8 +236,12 @@ describe('the workspaces in a real browser', () => {
     await page.getByTestId('draft-save').click();
     await page.getByText('草稿已保存').waitFor();
     await shoot(page, 'committee-rule-draft');
+    // The saved draft reloads before it may be published; confirm inside the popconfirm that opens.
+    await page.getByText('有未保存的修改').waitFor({ state: 'detached' });
     await page.getByTestId('draft-publish').click();
-    await page.getByRole('button', { name: '发 布' }).or(page.getByRole('button', { name: '发布', exact: true })).first().click();
+    const confirm = page.locator('.ant-popconfirm:visible');
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: /^发\s?布$/ }).click();
     await page.getByText(/第 \d+ 版已发布生效/).waitFor();
     const active = (await t.http.get('/rule-sets?domain=tendering&status=active&sandbox=false')).body.items[0];
     expect(active).toMatchObject({ name: '2027 年修订', params: { periods: { bidPreparation: { value: 25 } } } });

@@ -185,6 +185,7 @@ describe('identity: registration, login, roles (一号申请, 行政监督与交
     expect((await t.http.get(`/organisations/${reg.body.organisationId}`, stranger.token)).status).toBe(404);
     const pub = await t.http.get(`/public/organisations/${own.body.uscc}`);
     expect(pub.status).toBe(200);
-    expect(Object.keys(pub.body).sort()).toEqual(['name', 'region', 'uscc']);
+    expect(Object.keys(pub.body).sort()).toEqual(['id', 'name', 'region', 'uscc']);
+    expect(pub.body.id).toBe(reg.body.organisationId);
   });
 });

@@ -132,7 +132,7 @@ export class IdentityService {
   }
 
   async publicOrganisation(uscc: string): Promise<PublicOrganisationView> {
-    const [org] = await this.txr.dataSource.query(`SELECT name, uscc, region FROM organisation WHERE uscc = $1`, [uscc]);
+    const [org] = await this.txr.dataSource.query(`SELECT id, name, uscc, region FROM organisation WHERE uscc = $1`, [uscc]);
     if (!org) throw IdentityErrors.ORGANISATION_NOT_FOUND();
     return org;
   }

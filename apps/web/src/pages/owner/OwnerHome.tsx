@@ -13,7 +13,8 @@ import { StatusTag } from '../../components/StatusTag';
 import { time, yuan } from '../../format';
 import { EVALUATION_METHOD, TENDER_KIND, TENDER_STATUS } from '../../labels';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** GB 32100: 18 characters; the server checks the check characters. */
+const USCC = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
 interface RegisterForm {
   name: string;
@@ -21,7 +22,8 @@ interface RegisterForm {
   region: string;
   qualification: string;
   evaluationMethod: string;
-  ownerOrganisationId?: string;
+  /** the commissioning owner's unified social credit code, looked up to its organisation */
+  ownerUscc?: string;
   ruleSet: 'standard' | 'sandbox';
   sections: { name: string; estimate: string; deposit: string }[];
 }
@@ -33,8 +35,17 @@ function RegisterTender({ onDone }: { onDone: (t: Tender) => void }) {
   const [form] = Form.useForm<RegisterForm>();
   const { busy, refusal, setRefusal, run } = useAction();
   const submit = async (v: RegisterForm) => {
-    const body = { ...v, name: v.name.trim(), qualification: v.qualification.trim(), ownerOrganisationId: v.ownerOrganisationId?.trim() || undefined, sections: v.sections.map((s) => ({ name: s.name.trim(), estimate: s.estimate.trim(), deposit: s.deposit.trim() })) };
-    const t = await run('register', () => api.post<Tender>('/tenders', body), '进场登记已提交,等待交易中心受理');
+    const { ownerUscc, ...fields } = v;
+    const body = { ...fields, name: v.name.trim(), qualification: v.qualification.trim(), sections: v.sections.map((s) => ({ name: s.name.trim(), estimate: s.estimate.trim(), deposit: s.deposit.trim() })) };
+    const t = await run(
+      'register',
+      async () => {
+        const uscc = ownerUscc?.trim().toUpperCase();
+        const owner = uscc ? await api.get<{ id: string }>(`/public/organisations/${encodeURIComponent(uscc)}`) : undefined;
+        return api.post<Tender>('/tenders', { ...body, ownerOrganisationId: owner?.id });
+      },
+      '进场登记已提交,等待交易中心受理',
+    );
     if (t) onDone(t);
   };
   return (
@@ -70,10 +81,10 @@ function RegisterTender({ onDone }: { onDone: (t: Tender) => void }) {
       </Form.Item>
       {has('agent') && (
         <Form.Item
-          name="ownerOrganisationId"
-          label="委托单位(招标人)ID"
-          extra="代理机构登记时填写委托招标人的单位 ID;招标人自行登记时留空。"
-          rules={[{ required: agentOnly, message: '请填写委托单位 ID' }, { pattern: UUID, message: '单位 ID 格式不正确' }]}
+          name="ownerUscc"
+          label="委托单位(招标人)统一社会信用代码"
+          extra="代理机构登记时填写委托招标人的统一社会信用代码;招标人自行登记时留空。"
+          rules={[{ required: agentOnly, message: '请填写委托单位的统一社会信用代码' }, { pattern: USCC, message: '统一社会信用代码为 18 位数字或大写字母' }]}
         >
           <Input className="mono" data-testid="reg-owner" />
         </Form.Item>

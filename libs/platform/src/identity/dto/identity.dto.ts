@@ -153,6 +153,7 @@ export class LoginResult {
 }
 
 export class PublicOrganisationView {
+  @ApiProperty({ description: '单位 ID(代理机构登记项目时引用)/ organisation id (an agent names its owner by it)', format: 'uuid' }) id: string;
   @ApiProperty({ description: '单位名称 / name' }) name: string;
   @ApiProperty({ description: '统一社会信用代码 / unified social credit code' }) uscc: string;
   @ApiProperty({ description: '地区 / region', nullable: true }) region: string | null;
