@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Browser } from 'playwright-core';
 import { Role, TradingDomain } from '@app/platform/auth/roles';
-import { launchChromium, loginThroughPage, newContext, shoot, withPassword } from '../support/browser';
+import { browserPeople, launchChromium, newContext, shoot } from '../support/browser';
 import { snapshotOf, StepFixtures } from '../support/step-fixtures';
 import { startTestApp, TestAccount, TestApp } from '../support/test-app';
 import { startWorker, waitFor, WorkerProcess } from '../support/worker-process';
@@ -27,23 +27,12 @@ describe('the supervision and statistics pages in a real browser', () => {
   let owner: TestAccount;
   let seedOwner: TestAccount;
   let bidder: TestAccount;
-  const passwords = new Map<string, string>();
   let projectId: string;
   let projectCode: string;
   let signalId: string;
   const evidence = { name: '答复函及评标报告摘录.pdf', buffer: Buffer.from('%PDF-1.7 答复函 第一中标候选人业绩证明与合同不符') };
 
-  const person = async (roles: (Role | { role: Role; domain: TradingDomain })[], org: string | null, name: string) => {
-    const organisationId = org === null ? null : await t.organisation(org);
-    const a = await t.account(roles, { organisationId });
-    passwords.set(a.username, await withPassword(t, a.id, name));
-    return a;
-  };
-  const login = async (who: TestAccount) => {
-    const page = await (await newContext(browser)).newPage();
-    await loginThroughPage(page, base, who.username, passwords.get(who.username)!);
-    return page;
-  };
+  const { person, login } = browserPeople(() => t, () => browser);
   const anonymous = async () => (await newContext(browser)).newPage();
 
   // 交易统计 needs deals concluded in past months: only SQL can date them (the domains stamp now()), as in statistics.spec.ts.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
 import { Role } from '@app/platform/auth/roles';
 import { fastTenderingRules, postForm } from '../support/tender-fixtures';
-import { launchChromium, loginThroughPage, newContext, shoot, withPassword } from '../support/browser';
+import { browserPeople, launchChromium, newContext, shoot } from '../support/browser';
 import { startTestApp, TestAccount, TestApp } from '../support/test-app';
 import { startWorker, waitFor, WorkerProcess } from '../support/worker-process';
 
@@ -24,7 +24,6 @@ describe('the web application in a real browser', () => {
   let owner: TestAccount;
   let agent: TestAccount;
   let bidders: TestAccount[];
-  const passwords = new Map<string, string>();
   let tenderId: string;
   let tenderCode: string;
   let bidDeadline: number;
@@ -32,17 +31,7 @@ describe('the web application in a real browser', () => {
   let lotId: string;
   const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
-  const person = async (roles: Role[], org: string | null, name: string) => {
-    const organisationId = org === null ? null : await t.organisation(org);
-    const a = await t.account(roles, { organisationId });
-    passwords.set(a.username, await withPassword(t, a.id, name));
-    return a;
-  };
-  const login = async (who: TestAccount) => {
-    const page = await (await newContext(browser)).newPage();
-    await loginThroughPage(page, base, who.username, passwords.get(who.username)!);
-    return page;
-  };
+  const { person, login } = browserPeople(() => t, () => browser);
 
   beforeAll(async () => {
     t = await startTestApp('web-e2e');

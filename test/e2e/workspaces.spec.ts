@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { Role } from '@app/platform/auth/roles';
 import { openedSection } from '../support/evaluation-fixtures';
-import { launchChromium, loginThroughPage, newContext, shoot, withPassword } from '../support/browser';
+import { browserPeople, launchChromium, shoot } from '../support/browser';
 import { startTestApp, TestAccount, TestApp } from '../support/test-app';
 
 /** antd's InputNumber puts a data-testid on the <input> itself or on its wrapper, depending on addons. */
@@ -25,20 +25,9 @@ describe('the workspaces in a real browser', () => {
   let purchaser: TestAccount;
   let supplier: TestAccount;
   let buyer: TestAccount;
-  const passwords = new Map<string, string>();
   const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
-  const person = async (roles: Role[], org: string | null, name: string) => {
-    const organisationId = org === null ? null : await t.organisation(org);
-    const a = await t.account(roles, { organisationId });
-    passwords.set(a.username, await withPassword(t, a.id, name));
-    return a;
-  };
-  const login = async (who: TestAccount) => {
-    const page = await (await newContext(browser)).newPage();
-    await loginThroughPage(page, base, who.username, passwords.get(who.username)!);
-    return page;
-  };
+  const { person, login } = browserPeople(() => t, () => browser);
 
   beforeAll(async () => {
     t = await startTestApp('web-workspaces');

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { TestApp } from './test-app';
+import { TestAccount, TestApp } from './test-app';
 import { hashPassword } from '@app/platform/identity/password';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -45,4 +45,25 @@ export async function shoot(page: Page, name: string, fullPage = true): Promise<
   await page.evaluate('window.scrollTo(0, 0)');
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage });
+}
+
+/**
+ * Accounts with a real password that log in through the login page, as people do. The app and the browser are read
+ * lazily because a spec starts them in its beforeAll.
+ */
+export function browserPeople(app: () => TestApp, browser: () => Browser) {
+  const passwords = new Map<string, string>();
+  return {
+    async person(roles: Parameters<TestApp['account']>[0], org: string | null, name: string): Promise<TestAccount> {
+      const organisationId = org === null ? null : await app().organisation(org);
+      const a = await app().account(roles, { organisationId });
+      passwords.set(a.username, await withPassword(app(), a.id, name));
+      return a;
+    },
+    async login(who: TestAccount): Promise<Page> {
+      const page = await (await newContext(browser())).newPage();
+      await loginThroughPage(page, app().http.baseUrl, who.username, passwords.get(who.username)!);
+      return page;
+    },
+  };
 }
