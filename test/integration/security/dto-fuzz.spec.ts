@@ -102,6 +102,25 @@ describe('hostile input on every route (fast-check)', () => {
     expect(failures).toEqual([]);
   }, 600000);
 
+  it('answers the edge numbers on every numeric query parameter — huge, unsafe, fractional, negative — without a 5xx', async () => {
+    const failures: string[] = [];
+    const edges = ['1e308', '1e+308', '9007199254740993', '99999999999999999999', '-1', '0.5', 'NaN', 'Infinity', '0x10', ' 1'];
+    const reads = routes.filter((r) => r.method === 'GET' && !['/metrics', '/health'].includes(r.path));
+    let sent = 0;
+    for (const route of reads) {
+      const numeric = (operation(route)?.parameters ?? []).filter((p) => p.in === 'query' && ['integer', 'number'].includes(resolve(p.schema ?? {}).type ?? ''));
+      for (const param of numeric) {
+        for (const edge of edges) {
+          const res = await t.http.request('GET', `${fillPath(route.path)}?${new URLSearchParams({ [param.name]: edge })}`, { token: tokenFor(route) });
+          sent++;
+          if (res.status >= 500) failures.push(`GET ${route.path}?${param.name}=${edge} → ${res.status} ${res.body?.code ?? ''}`);
+        }
+      }
+    }
+    expect(sent).toBeGreaterThan(100);
+    expect(failures).toEqual([]);
+  }, 300000);
+
   it('refuses hostile uploads on every multipart route — too big, wrong type, two files, not multipart — changing nothing', async () => {
     const uploads = routes.filter((r) => r.consumes.includes('multipart/form-data'));
     expect(uploads.length).toBeGreaterThanOrEqual(3);

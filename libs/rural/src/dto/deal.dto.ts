@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { PageQuery } from '@app/platform/http/page-query.dto';
 import { YuanField } from '@app/platform/money/money.decorators';
 import { DepositDeclarationDto, RefundReferenceDto } from '@app/trading/dto/deposit.dto';
 import { ProjectRegistrationFields } from '@app/trading/dto/project.dto';
@@ -100,22 +101,8 @@ export class KindDto {
   nameEn!: string;
 }
 
-export class PublicDealQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
-}
+/** The public list of deals pages like every other list. */
+export class PublicDealQuery extends PageQuery {}
 
 /** The fields of the resolution form (multipart, with the scanned resolution as the file). */
 export interface ResolutionForm {

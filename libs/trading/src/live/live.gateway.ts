@@ -35,7 +35,7 @@ export class LiveGateway implements OnGatewayInit {
   @SubscribeMessage('watch')
   async watch(@ConnectedSocket() client: Socket, @MessageBody() body: { lotId?: unknown; after?: unknown }): Promise<{ ok: boolean; replayed: number }> {
     const lotId = typeof body?.lotId === 'string' && /^[0-9a-f-]{36}$/.test(body.lotId) ? body.lotId : null;
-    const after = Number.isInteger(body?.after) && (body.after as number) >= 0 ? (body.after as number) : 0;
+    const after = Number.isSafeInteger(body?.after) && (body.after as number) >= 0 ? (body.after as number) : 0;
     if (!lotId) return { ok: false, replayed: 0 };
     await client.join(lotRoom(lotId));
     const missed = await this.lots.events(this.txr.dataSource.manager, lotId, after);

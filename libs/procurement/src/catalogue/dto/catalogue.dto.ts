@@ -211,6 +211,10 @@ export class ProductSearchQuery extends PageQuery {
   sort?: (typeof PRODUCT_SORTS)[number];
 
   @ApiPropertyOptional({ description: '页码(最多 1000 页)/ page (at most 1,000)', default: 1, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   @Max(1000)
   declare page?: number;
 }
