@@ -1,7 +1,7 @@
 // The demo's current projects, made through the api by the demo accounts (so every row, seal and audit entry is the
-// real one) under the standard rule sets; where a period must already have run, its times are backdated and the
-// milestone fired as the worker would (DemoClient.backdate). Each project is keyed by its name under the demo owner:
-// a re-run finds it and adds nothing.
+// real one) under the standard rule sets, or the sandbox ones while the holiday calendar does not reach their periods;
+// where a period must already have run, its times are backdated and the milestone fired as the worker would
+// (DemoClient.backdate). Each project is keyed by its name under the demo owner: a re-run finds it and adds nothing.
 import { BID_DEADLINE_KIND } from '@app/tendering/tenders/tender.service';
 import { LISTING_START_KIND } from '@app/land/parcels/parcel.service';
 import { Calendar } from '@app/platform/calendar/calendar';
@@ -52,6 +52,19 @@ export class DemoTradingSeeder {
     return new Date(now);
   }
 
+  /**
+   * The standard rules when the holiday calendar covers the year `days` from now, else the sandbox set (said in the
+   * summary): the standard periods count working days and are refused (CALENDAR_OUT_OF_RANGE) past the calendar, so
+   * from about November until the next year's schedule is in, the demo would otherwise fail to seed.
+   */
+  private async rulesReaching(days: number, what: string): Promise<'standard' | 'sandbox'> {
+    const last = this.c.app.get(Calendar).coveredYears.last;
+    const reach = new Date((await this.now()).getTime() + days * DAY + 8 * 3600000).getUTCFullYear();
+    if (reach <= last) return 'standard';
+    this.made.push(`${what}: the holiday calendar ends in ${last}, so it runs by the sandbox rules`);
+    return 'sandbox';
+  }
+
   /** 09:30 in Shanghai, `days` from now. */
   private async morning(days: number): Promise<Date> {
     const [{ at }] = await this.c.ds.query(
@@ -73,7 +86,8 @@ export class DemoTradingSeeder {
       evaluationMethod: method,
       sections,
       ownerOrganisationId: this.ownerOrgId,
-      ruleSet: 'standard',
+      // the deadline, then evaluation, publicity, objections, the contract and the refunds
+      ruleSet: await this.rulesReaching(Math.ceil((deadline.getTime() - Date.now()) / DAY) + 60, `tender ${name}`),
     });
     await this.c.post('centre', `/tenders/${reg.id}/accept`);
     await this.c.form('agent', `/tenders/${reg.id}/documents`, { note: '招标文件' }, { name: '招标文件.pdf', content: pdf(`${name} 招标文件 第一章 招标公告 第二章 投标人须知 第三章 评标办法 第四章 合同条款 第五章 工程量清单`) });
@@ -129,10 +143,9 @@ export class DemoTradingSeeder {
     // holiday calendar of the year it ends in; until that year's schedule is published the land rules refuse to count
     // (CALENDAR_OUT_OF_RANGE), and the demo parcel falls back to the sandbox rule set, its listing ending in 10 days.
     const now = await this.now();
-    const standard = new Date(now.getTime() + 45 * DAY).getUTCFullYear() <= this.c.app.get(Calendar).coveredYears.last;
+    const standard = (await this.rulesReaching(45, `land ${DEMO_PROJECTS.parcelListing}`)) === 'standard';
     const starts = standard ? await this.morning(21) : new Date(now.getTime() + 120000);
     const ends = standard ? new Date(starts.getTime() + 10 * DAY) : await this.morning(10);
-    if (!standard) this.made.push(`land: the holiday calendar ends in ${this.c.app.get(Calendar).coveredYears.last}, so the demo parcel uses the sandbox land rules`);
     const reg = await this.c.post('owner', '/land/parcels', {
       name: DEMO_PROJECTS.parcelListing,
       region: '350102',
@@ -188,7 +201,7 @@ export class DemoTradingSeeder {
       listingPrice: '360000.00',
       increment: '1000.00',
       deposit: '20000.00',
-      ruleSet: 'standard',
+      ruleSet: await this.rulesReaching(45, `rural ${DEMO_PROJECTS.ruralListed}`),
     });
     const today = (await this.now()).toISOString().slice(0, 10);
     await this.c.form('owner', `/rural/deals/${reg.id}/resolution`, { body: 'representatives_meeting', votesFor: '38', votesTotal: '45', date: today }, { name: '村民代表会议决议.pdf', content: pdf('东山村一组 村民代表会议决议 同意 38 票 / 应到 45 人') });
@@ -222,6 +235,7 @@ export class DemoTradingSeeder {
     const ids: Record<string, string> = {};
     for (const [who, body] of products) ids[body.name] = (await this.c.post(who, '/procurement/products', body)).id;
 
+    const emallRules = await this.rulesReaching(45, 'e-mall quote and order');
     const line = await this.c.post('owner', '/procurement/budget-lines', { code: DEMO_BUDGET_CODE, name: '办公设备购置', year, amount: '3000000.00' });
     await this.c.post('owner', '/procurement/requirements', {
       title: DEMO_REQUIREMENT_TITLE,
@@ -231,10 +245,10 @@ export class DemoTradingSeeder {
       deliveryDate: `${year + 1}-03-31`,
       maxPrice: '1280000.00',
       budgetLineId: line.id,
-      ruleSet: 'standard',
+      ruleSet: emallRules,
     });
 
-    const order = await this.c.post('owner', '/procurement/orders/direct', { budgetLineId: line.id, items: [{ productId: ids['黑白激光打印机'], quantity: 6 }, { productId: ids['黑白激光多功能一体机'], quantity: 2 }], ruleSet: 'standard' });
+    const order = await this.c.post('owner', '/procurement/orders/direct', { budgetLineId: line.id, items: [{ productId: ids['黑白激光打印机'], quantity: 6 }, { productId: ids['黑白激光多功能一体机'], quantity: 2 }], ruleSet: emallRules });
     await this.c.post('bidder1', `/procurement/orders/${order.id}/confirm`);
     await this.c.post('bidder1', `/procurement/orders/${order.id}/deliver`, { note: '送货单 SH-DEMO-0001,共 8 箱' });
     const accepted = await this.c.post('owner', `/procurement/orders/${order.id}/accept`);
