@@ -59,5 +59,5 @@ describe('every route × every role (行政监督与交易活动相分离)', () 
       }
     }
     expect(unexpected).toEqual([]);
-  });
+  }, 240000);
 });
