@@ -21,7 +21,8 @@ describe('holiday schedules entered by the committee (the calendar after the pac
   let parcelId: string;
   const others = new Map<Role, string>();
 
-  const workerCalendar = async (): Promise<{ first: number; last: number }> => (await (await fetch(`http://127.0.0.1:${workerPort}/health`)).json()).details.calendar;
+  const workerCalendar = async (): Promise<{ first: number; last: number }> =>
+    ((await (await fetch(`http://127.0.0.1:${workerPort}/health`)).json()) as { details: { calendar: { first: number; last: number } } }).details.calendar;
   const enter = (body: unknown, token = committee.token) => t.http.post('/calendar/years', body, token);
   const announce = (listingEndsOn: string) => t.http.post(`/land/parcels/${parcelId}/announce`, { listingStartsAt: bj(f.monday), listingEndsAt: bj(listingEndsOn) }, centre);
 
