@@ -2,7 +2,7 @@ import { ALL_ROLES, Role } from '@app/platform/auth/roles';
 import { CALENDAR_LAST_YEAR } from '@app/platform/calendar/holiday-schedule';
 import { fictionalYear, FICTIONAL_HOLIDAY } from '../../support/fictional-calendar';
 import { startTestApp, TestAccount, TestApp } from '../../support/test-app';
-import { freePort, startWorker, waitFor, WorkerProcess } from '../../support/worker-process';
+import { startWorker, waitFor, WorkerProcess } from '../../support/worker-process';
 
 // The committee enters the next year's holiday schedule (国务院办公厅 节假日安排) when the chinese-days package has
 // not got it yet. The schedule here is fictional (虚构测试节 in the first week of March): the real notice of a
@@ -28,8 +28,8 @@ describe('holiday schedules entered by the committee (the calendar after the pac
 
   beforeAll(async () => {
     t = await startTestApp('holiday-schedules');
-    workerPort = await freePort();
-    worker = await startWorker({ DATABASE_URL: t.databaseUrl, REDIS_PREFIX: t.redisPrefix, WORKER_HEALTH_PORT: String(workerPort), CALENDAR_REFRESH_MS: '300' });
+    worker = await startWorker({ DATABASE_URL: t.databaseUrl, REDIS_PREFIX: t.redisPrefix, CALENDAR_REFRESH_MS: '300' });
+    workerPort = worker.port;
     committee = await t.account([Role.Committee]);
     for (const role of ALL_ROLES.filter((r) => r !== Role.Committee)) others.set(role, (await t.account([role])).token);
     centre = others.get(Role.Centre)!;
