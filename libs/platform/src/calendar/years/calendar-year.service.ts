@@ -9,7 +9,7 @@ import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, HolidayName, packageCovers, pa
 import { shanghaiDate } from '../working-days';
 import { isCalendarDate, ScheduleProblem, yearScheduleProblems } from '../year-schedule-check';
 import { EnterCalendarYearDto } from './dto/calendar-year.dto';
-import { CalendarYearsView, CalendarYearView } from './dto/calendar-year.view';
+import { CalendarYearSummaryView, CalendarYearsView, CalendarYearView } from './dto/calendar-year.view';
 import { CalendarYearRepository, CalendarYearRow } from './calendar-year.repository';
 import { CalendarYearsLoader } from './calendar-years-loader';
 
@@ -32,6 +32,10 @@ function enteredView(r: CalendarYearRow): CalendarYearView {
   return { year: r.year, source: 'entered', noticeReference: r.noticeReference, noticePublishedOn: r.noticePublishedOn, enteredAt: r.enteredAt, holidayCount: holidays.length, makeUpDayCount: makeUpDays.length, holidays, makeUpDays };
 }
 
+function summaryOf(v: CalendarYearView): CalendarYearSummaryView {
+  return { year: v.year, source: v.source, noticeReference: v.noticeReference, noticePublishedOn: v.noticePublishedOn, enteredAt: v.enteredAt, holidayCount: v.holidayCount, makeUpDayCount: v.makeUpDayCount };
+}
+
 /** The published holiday schedules (国务院办公厅 节假日安排): the package's years, and those the committee enters after it. */
 @Injectable()
 export class CalendarYearService {
@@ -50,7 +54,7 @@ export class CalendarYearService {
     if (lastYear > lastCoveredYear()) await this.loader.refresh();
     const items = [...Array.from({ length: CALENDAR_LAST_YEAR - CALENDAR_FIRST_YEAR + 1 }, (_, i) => packageView(CALENDAR_FIRST_YEAR + i)), ...entered.map(enteredView)]
       .reverse()
-      .map(({ holidays: _h, makeUpDays: _m, ...summary }) => summary);
+      .map(summaryOf);
     return { firstYear: CALENDAR_FIRST_YEAR, lastYear, nextYear: lastYear + 1, packageLastYear: CALENDAR_LAST_YEAR, items };
   }
 
@@ -64,7 +68,7 @@ export class CalendarYearService {
   /** The committee enters the next year's schedule; it never changes afterwards (docs/calendar-runbook.md). */
   async enter(actor: Actor, dto: EnterCalendarYearDto): Promise<CalendarYearView> {
     if (packageCovers(dto.year)) throw E.CALENDAR_YEAR_IN_PACKAGE({ year: dto.year, packageLastYear: CALENDAR_LAST_YEAR });
-    const view = await this.txr.run(async (tx) => {
+    return this.txr.run(async (tx) => {
       await this.repo.lockForEntry(tx.em);
       if (await this.repo.byYear(tx.em, dto.year)) throw E.CALENDAR_YEAR_ALREADY_ENTERED({ year: dto.year });
       const nextYear = Math.max(CALENDAR_LAST_YEAR, (await this.repo.lastYear(tx.em)) ?? 0) + 1;
@@ -87,7 +91,6 @@ export class CalendarYearService {
       tx.afterCommit(() => this.loader.refresh());
       return enteredView((await this.repo.byYear(tx.em, dto.year))!);
     });
-    return view;
   }
 
   private noticeProblems(publishedOn: string, today: string): ScheduleProblem[] {
