@@ -100,12 +100,12 @@ function EnterYear({ nextYear, onEntered }: { nextYear: number; onEntered: (year
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item label="放假日期(每行一天或一段:日期 节日名称 [英文名称])">
-              <Input.TextArea rows={8} value={holidayText} onChange={(e) => setHolidayText(e.target.value)} placeholder={'2027-01-01 元旦\n2027-02-06~2027-02-12 春节'} className="mono" data-testid="calendar-holidays" />
+              <Input.TextArea rows={8} value={holidayText} onChange={(e) => setHolidayText(e.target.value)} placeholder={'YYYY-MM-DD 元旦\nYYYY-MM-DD~YYYY-MM-DD 春节'} className="mono" data-testid="calendar-holidays" />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item label="调休上班日(每行:日期 所属节日)">
-              <Input.TextArea rows={8} value={makeUpText} onChange={(e) => setMakeUpText(e.target.value)} placeholder={'2027-02-13 春节'} className="mono" data-testid="calendar-make-up" />
+              <Input.TextArea rows={8} value={makeUpText} onChange={(e) => setMakeUpText(e.target.value)} placeholder={'YYYY-MM-DD 春节'} className="mono" data-testid="calendar-make-up" />
             </Form.Item>
           </Col>
         </Row>

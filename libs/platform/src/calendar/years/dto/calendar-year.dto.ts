@@ -6,7 +6,7 @@ import { MAX_HOLIDAY_DAYS, MAX_HOLIDAY_NAME_EN, MAX_HOLIDAY_NAME_ZH, MAX_MAKE_UP
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class HolidayDayDto {
-  @ApiProperty({ description: '放假日期 / holiday date (YYYY-MM-DD)', example: '2027-10-01' })
+  @ApiProperty({ description: '放假日期 / holiday date (YYYY-MM-DD)', example: '2026-10-01' })
   @IsString()
   @Matches(DATE)
   date: string;
@@ -23,7 +23,7 @@ export class HolidayDayDto {
 }
 
 export class MakeUpDayDto {
-  @ApiProperty({ description: '调休上班日期(星期六或星期日)/ make-up working day, a Saturday or Sunday (YYYY-MM-DD)', example: '2027-10-09' })
+  @ApiProperty({ description: '调休上班日期(星期六或星期日)/ make-up working day, a Saturday or Sunday (YYYY-MM-DD)', example: '2026-10-10' })
   @IsString()
   @Matches(DATE)
   date: string;
@@ -46,7 +46,7 @@ export class EnterCalendarYearDto {
   @Length(1, 100)
   noticeReference: string;
 
-  @ApiProperty({ description: '通知发布日期 / the notice’s publication date (YYYY-MM-DD)', example: '2026-11-12' })
+  @ApiProperty({ description: '通知发布日期 / the notice’s publication date (YYYY-MM-DD)', example: '2025-11-04' })
   @IsString()
   @Matches(DATE)
   noticePublishedOn: string;
