@@ -27,6 +27,8 @@ export async function waitFor<T>(check: () => Promise<T | undefined | null | fal
 
 export interface WorkerProcess {
   pid: number;
+  /** its /health and /metrics */
+  port: number;
   child: ChildProcess;
   output: () => string;
   stop(signal?: NodeJS.Signals): Promise<void>;
@@ -58,6 +60,7 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerPr
   );
   return {
     pid: child.pid as number,
+    port,
     child,
     output: () => output,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ExpertsModule } from '@app/experts';
 import { LandModule } from '@app/land';
 import { AuditHttpModule } from '@app/platform/audit/audit-http.module';
+import { CalendarYearsModule } from '@app/platform/calendar/years/calendar-years.module';
 import { RolesGuard } from '@app/platform/auth/roles.guard';
 import { AllExceptionsFilter } from '@app/platform/errors/exception.filter';
 import { createValidationPipe } from '@app/platform/errors/validation.pipe';
@@ -27,6 +28,7 @@ import { TradingModule } from '@app/trading';
     AuditHttpModule,
     IdentityModule,
     RulesModule,
+    CalendarYearsModule,
     MilestonesModule,
     TradingModule,
     TenderingModule,

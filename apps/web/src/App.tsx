@@ -39,6 +39,7 @@ import { BidderMall } from './pages/bidder/BidderMall';
 import { BidderApplications } from './pages/bidder/BidderApplications';
 import { ExpertEvaluation, ExpertEvaluations } from './pages/expert/ExpertEvaluation';
 import { RuleDrafts } from './pages/committee/RuleDrafts';
+import { CalendarYearsPage } from './pages/committee/CalendarYears';
 
 export function App() {
   return (
@@ -82,6 +83,7 @@ export function App() {
         <Route path="/workspace/expert/evaluations" element={<RequireRole roles={['expert']}><ExpertEvaluations /></RequireRole>} />
         <Route path="/workspace/expert/evaluations/:id/:no" element={<RequireRole roles={['expert']}><ExpertEvaluation /></RequireRole>} />
         <Route path="/workspace/committee/drafts" element={<RequireRole roles={['committee']}><RuleDrafts /></RequireRole>} />
+        <Route path="/workspace/committee/calendar" element={<RequireRole roles={['committee']}><CalendarYearsPage /></RequireRole>} />
         <Route
           path="*"
           element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在或已移除。" extra={<Link to="/"><Button type="primary">返回首页</Button></Link>} />}

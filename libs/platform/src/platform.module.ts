@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthCoreModule } from './auth/auth-core.module';
 import { Calendar } from './calendar/calendar';
+import { CalendarYearRepository } from './calendar/years/calendar-year.repository';
+import { CalendarYearsLoader } from './calendar/years/calendar-years-loader';
 import { Clock } from './clock/clock';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -10,11 +12,11 @@ import { QueuesModule } from './queues/queues.module';
 import { Sealer } from './crypto/sealer';
 import { NotificationService } from './notifications/notification.service';
 
-/** What every process (api and worker) stands on: config, database, queues, auth, audit, clock, sealing, the notification outbox. */
+/** What every process (api and worker) stands on: config, database, queues, auth, audit, clock, the calendar with its entered years, sealing, the notification outbox. */
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule],
-  providers: [Clock, Calendar, Sealer, NotificationService],
-  exports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule, Clock, Calendar, Sealer, NotificationService],
+  providers: [Clock, Calendar, CalendarYearRepository, CalendarYearsLoader, Sealer, NotificationService],
+  exports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule, Clock, Calendar, CalendarYearRepository, CalendarYearsLoader, Sealer, NotificationService],
 })
 export class PlatformModule {}

@@ -15,11 +15,12 @@ describe('platform over HTTP', () => {
 
   afterAll(() => t.close());
 
-  it('reports database, Redis and queue health without login', async () => {
+  it('reports database, Redis and queue health, and the calendar years loaded, without login', async () => {
     const res = await t.http.get('/health');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ok');
-    expect(Object.keys(res.body.details).sort()).toEqual(['database', 'queue', 'redis']);
+    expect(Object.keys(res.body.details).sort()).toEqual(['calendar', 'database', 'queue', 'redis']);
+    expect(res.body.details.calendar).toMatchObject({ status: 'up', first: expect.any(Number), last: expect.any(Number) });
   });
 
   it('serves Prometheus metrics, counting requests', async () => {

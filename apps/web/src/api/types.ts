@@ -332,3 +332,27 @@ export interface Invitation {
   respondBy: string | null;
   respondedAt: string | null;
 }
+
+/** GET /public/calendar/years and /public/calendar/:year: the holiday schedules the working-day calendar counts with. */
+export interface CalendarYearSummary {
+  year: number;
+  source: 'package' | 'entered';
+  noticeReference: string | null;
+  noticePublishedOn: string | null;
+  enteredAt: string | null;
+  holidayCount: number;
+  makeUpDayCount: number;
+}
+
+export interface CalendarYears {
+  firstYear: number;
+  lastYear: number;
+  nextYear: number;
+  packageLastYear: number;
+  items: CalendarYearSummary[];
+}
+
+export interface CalendarYear extends CalendarYearSummary {
+  holidays: { date: string; zh: string; en: string }[];
+  makeUpDays: { date: string; zh: string; en: string }[];
+}

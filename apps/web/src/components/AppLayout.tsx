@@ -31,6 +31,7 @@ const NAV: NavItem[] = [
   { key: '/workspace/oversight', label: '监督管理', roles: ['office', 'regulator'] },
   { key: '/workspace/committee', label: '规则管理', roles: ['committee'] },
   { key: '/workspace/committee/drafts', label: '规则起草', roles: ['committee'] },
+  { key: '/workspace/committee/calendar', label: '节假日安排', roles: ['committee'] },
   { key: '/workspace/owner', label: '项目单位', roles: ['owner', 'agent'] },
   { key: '/workspace/owner/mall', label: '电子卖场', roles: ['owner'] },
 ];

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, DaySchedule, scheduleOf } from './holiday-schedule';
+import { coveredYears, DaySchedule, scheduleOf } from './holiday-schedule';
 import { addPeriod, deadlineAfter, Period, subtractPeriod } from './period';
 import { addWorkingDays, isWorkingDay, onWorkingDay, shanghaiDate, workingDaysBetween } from './working-days';
 
 /** The mainland holiday calendar as an injectable, for services; every method is a pure function. */
 @Injectable()
 export class Calendar {
-  readonly coveredYears = { first: CALENDAR_FIRST_YEAR, last: CALENDAR_LAST_YEAR };
+  /** the package's years and the entered ones this process has loaded */
+  get coveredYears(): { first: number; last: number } {
+    return coveredYears();
+  }
 
   isWorkingDay(instant: Date): boolean {
     return isWorkingDay(instant);

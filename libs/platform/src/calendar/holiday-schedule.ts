@@ -1,19 +1,9 @@
-// 国务院办公厅 annual notices on public holidays (节假日安排), 调休 included, as packaged by chinese-days.
-// We read its JSON rather than call its functions: chinese-days takes the weekday in the process's local time
-// zone, so on a server outside UTC+0 a Saturday can come out as a Friday.
-import data from 'chinese-days/dist/chinese-days.json';
+// What the State Council's schedules say about one date: the package's years, then the committee's entered years.
 import { CalendarErrors } from './calendar-errors';
+import { enteredYear, lastCoveredYear } from './entered-years';
+import { CALENDAR_FIRST_YEAR, HolidayName, packageCovers, packageHoliday, packageMakeUpDay } from './package-schedule';
 
-/** holiday dates and make-up working days (调休上班), 'YYYY-MM-DD' → "English name,中文名,days" */
-const HOLIDAYS: Record<string, string> = data.holidays;
-const MAKE_UP_DAYS: Record<string, string> = data.workdays;
-
-const yearSet = new Set(Object.keys(HOLIDAYS).map((d) => Number(d.slice(0, 4))));
-const years = [...yearSet].sort((a, b) => a - b);
-export const CALENDAR_FIRST_YEAR = years[0];
-export const CALENDAR_LAST_YEAR = years[years.length - 1];
-/** A year without a single holiday in the data would be a gap in the package, not a year without holidays. */
-export const CALENDAR_HAS_GAPS = years.length !== CALENDAR_LAST_YEAR - CALENDAR_FIRST_YEAR + 1;
+export { CALENDAR_FIRST_YEAR, CALENDAR_HAS_GAPS, CALENDAR_LAST_YEAR } from './package-schedule';
 
 export type DayKind = 'weekday' | 'weekend' | 'holiday' | 'make-up';
 
@@ -23,25 +13,37 @@ export interface DaySchedule {
   working: boolean;
   kind: DayKind;
   /** the holiday a holiday or a make-up working day belongs to, e.g. 国庆节 / National Day */
-  holiday?: { zh: string; en: string };
+  holiday?: HolidayName;
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The years working days can be counted in now, e.g. "2004–2027". */
+export function coveredYears(): { first: number; last: number } {
+  return { first: CALENDAR_FIRST_YEAR, last: lastCoveredYear() };
+}
 
 /** What the published schedule says about one date; refuses (CALENDAR_OUT_OF_RANGE) a year it does not cover. */
 export function scheduleOf(date: string): DaySchedule {
   const m = DATE.exec(date);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   const year = Number(m[1]);
-  if (!yearSet.has(year)) {
-    throw CalendarErrors.CALENDAR_OUT_OF_RANGE({ date, coveredYears: `${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR}` });
+  let makeUp: HolidayName | undefined;
+  let holiday: HolidayName | undefined;
+  if (packageCovers(year)) {
+    makeUp = packageMakeUpDay(date);
+    holiday = packageHoliday(date);
+  } else {
+    const entered = enteredYear(year);
+    if (!entered) {
+      const { first, last } = coveredYears();
+      throw CalendarErrors.CALENDAR_OUT_OF_RANGE({ date, coveredYears: `${first}–${last}` });
+    }
+    makeUp = entered.makeUpDays[date];
+    holiday = entered.holidays[date];
   }
-  const named = (entry: string) => {
-    const [en, zh] = entry.split(',');
-    return { zh, en };
-  };
-  if (MAKE_UP_DAYS[date]) return { date, working: true, kind: 'make-up', holiday: named(MAKE_UP_DAYS[date]) };
-  if (HOLIDAYS[date]) return { date, working: false, kind: 'holiday', holiday: named(HOLIDAYS[date]) };
+  if (makeUp) return { date, working: true, kind: 'make-up', holiday: { zh: makeUp.zh, en: makeUp.en } };
+  if (holiday) return { date, working: false, kind: 'holiday', holiday: { zh: holiday.zh, en: holiday.en } };
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   return weekday === 0 || weekday === 6 ? { date, working: false, kind: 'weekend' } : { date, working: true, kind: 'weekday' };
 }

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, /NODE_ENV must be/],
     [{ REDIS_PREFIX: 'a b' }, /REDIS_PREFIX/],
     [{ CARD_SCAN_MS: '50' }, /CARD_SCAN_MS must be an integer between 100/],
+    [{ CALENDAR_REFRESH_MS: '50' }, /CALENDAR_REFRESH_MS must be an integer between 100/],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -23,6 +23,8 @@ export interface AppConfig {
   collusionScanMs: number;
   /** how often the worker judges the watched steps for red and yellow cards */
   cardScanMs: number;
+  /** how often a process looks for calendar years the committee entered (until then it refuses to count in them) */
+  calendarRefreshMs: number;
   workerConcurrency: number;
   /** how long a worker may hold a job before another takes it over (BullMQ lock) */
   jobLockMs: number;
@@ -99,6 +101,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     milestoneReconcileMs: int(env, 'MILESTONE_RECONCILE_MS', 60000, 200, 3600000),
     collusionScanMs: int(env, 'COLLUSION_SCAN_MS', 10000, 200, 3600000),
     cardScanMs: int(env, 'CARD_SCAN_MS', 5000, 100, 3600000),
+    calendarRefreshMs: int(env, 'CALENDAR_REFRESH_MS', 30000, 100, 3600000),
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', 8, 1, 256),
     jobLockMs: int(env, 'JOB_LOCK_MS', 30000, 500, 600000),
   };

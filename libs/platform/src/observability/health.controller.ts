@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
 import { Public } from '../auth/decorators';
+import { coveredYears } from '../calendar/holiday-schedule';
 import { QueueName } from '../queues/queue-names';
 
 @ApiTags('health 运行状态')
@@ -19,12 +20,13 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: '健康检查:数据库、Redis、队列 / Health of database, Redis and queue' })
+  @ApiOperation({ summary: '健康检查:数据库、Redis、队列,及本进程已载入的日历年度 / Health of database, Redis and queue, and the calendar years this process has loaded' })
   check() {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 2000 }),
       () => this.redis(),
       () => this.queue(),
+      () => this.indicator.check('calendar').up(coveredYears()),
     ]);
   }
 
