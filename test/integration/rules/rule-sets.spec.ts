@@ -63,7 +63,7 @@ describe('rule sets (交易规则统一化, invariant 8)', () => {
       expect(Object.keys(set.labels).sort()).toEqual(fields.map(([field]) => field).sort());
       for (const [field, name] of fields) {
         const label = set.labels[field];
-        if (!label || label.zh === name || label.en === name || !/[\u4e00-\u9fff]/.test(label.zh)) unlabelled.push(`${set.domain} v${set.version}${set.isSandbox ? ' sandbox' : ''} ${field}`);
+        if (!label || label.zh === name || !label.en || !/[\u4e00-\u9fff]/.test(label.zh)) unlabelled.push(`${set.domain} v${set.version}${set.isSandbox ? ' sandbox' : ''} ${field}`);
       }
     }
     expect(unlabelled).toEqual([]);
