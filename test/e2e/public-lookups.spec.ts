@@ -20,7 +20,7 @@ describe('public contracts, public credit lookup and the supervisors’ organisa
   const anonymous = async () => (await newContext(browser)).newPage();
 
   beforeAll(async () => {
-    t = await startTestApp('web-portal-lookups-e2e');
+    t = await startTestApp('web-public-lookups-e2e');
     base = t.http.baseUrl;
     browser = await launchChromium();
     office = await person([Role.Office], '市公共资源交易管理办公室', '管理办公室 陈敏');
