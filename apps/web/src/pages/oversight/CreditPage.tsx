@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Spin, Table } from 'antd';
 import { AuditOutlined, SearchOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
@@ -16,7 +16,7 @@ import { isOffice, OversightTabs } from './common';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** 单位检索 (GET /supervision/credit/organisations): a name fragment or the start of a USCC, 2–50 characters. */
-function OrganisationSearch({ value, onChoose }: { value: string; onChoose: (id: string) => void }) {
+function OrganisationSearch({ value, known, onChoose }: { value: string; known?: { id: string; name: string }; onChoose: (id: string) => void }) {
   const [hits, setHits] = useState<OrganisationHit[]>([]);
   const [chosen, setChosen] = useState<OrganisationHit>();
   const [busy, setBusy] = useState(false);
@@ -55,7 +55,7 @@ function OrganisationSearch({ value, onChoose }: { value: string; onChoose: (id:
       filterOption={false}
       placeholder="检索单位:名称或统一社会信用代码"
       style={{ width: 520 }}
-      value={value ? { value, label: chosen?.id === value ? chosen.name : value } : undefined}
+      value={value ? { value, label: chosen?.id === value ? chosen.name : known?.id === value ? known.name : value } : undefined}
       onSearch={search}
       loading={busy}
       notFoundContent={busy ? <Spin size="small" /> : <span className="muted">{hint}</span>}
@@ -112,11 +112,15 @@ function PenaltyModal({ record, onClose, onDone }: { record: CreditRecord; onClo
   );
 }
 
-function Record({ id, office }: { id: string; office: boolean }) {
+function Record({ id, office, onOrganisation }: { id: string; office: boolean; onOrganisation: (o: { id: string; name: string }) => void }) {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [penalty, setPenalty] = useState(false);
   const record = useLoad(() => api.get<CreditRecord>(`/supervision/credit/organisations/${id}`, { page, pageSize: 10 }), [id, page]);
+  const organisation = record.data?.organisation;
+  useEffect(() => {
+    if (organisation) onOrganisation(organisation);
+  }, [organisation, onOrganisation]);
   return (
     <Loaded state={record} rows={8}>
       {(r) => (
@@ -182,6 +186,7 @@ export function CreditPage() {
   const [params, setParams] = useSearchParams();
   const id = params.get('organisationId') ?? '';
   const [typed, setTyped] = useState('');
+  const [shown, setShown] = useState<{ id: string; name: string }>();
   const choose = (v: string) => setParams(v ? { organisationId: v } : {});
 
   return (
@@ -189,7 +194,7 @@ export function CreditPage() {
       <OversightTabs />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
-          <OrganisationSearch value={UUID.test(id) ? id : ''} onChoose={choose} />
+          <OrganisationSearch value={UUID.test(id) ? id : ''} known={shown} onChoose={choose} />
           <span className="muted">或</span>
           <Input placeholder="输入单位编号(UUID)" value={typed} onChange={(e) => setTyped(e.target.value)} style={{ width: 320 }} status={typed && !UUID.test(typed.trim()) ? 'error' : undefined} />
           <Button icon={<SearchOutlined />} disabled={!UUID.test(typed.trim())} onClick={() => choose(typed.trim())}>
@@ -198,7 +203,7 @@ export function CreditPage() {
         </Space>
       </Card>
       {UUID.test(id) ? (
-        <Record key={id} id={id} office={isOffice(account)} />
+        <Record key={id} id={id} office={isOffice(account)} onOrganisation={setShown} />
       ) : (
         <Card>
           <Empty description="请选择或输入要查询的单位" />
