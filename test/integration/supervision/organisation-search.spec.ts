@@ -63,6 +63,16 @@ describe('supervisors’ organisation search', () => {
     expect((await search(`q=${encodeURIComponent('没有这个单位')}`)).body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
   });
 
+  it('keeps its indexes: a name fragment uses the trigram index, a USCC prefix the pattern btree', async () => {
+    const plan = await t.ds.transaction(async (em) => {
+      await em.query(`SET LOCAL enable_seqscan = off`);
+      const rows = await em.query(`EXPLAIN SELECT id FROM organisation o WHERE (o.name ILIKE $1 OR o.uscc LIKE $2)`, ['%检索建设%', '9111010812%']);
+      return rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('organisation_name_trgm_idx');
+    expect(plan).toContain('organisation_uscc_prefix_idx');
+  });
+
   it('refuses the operating roles, the committee and experts (403) and anonymous callers (401)', async () => {
     for (const a of operating) {
       const res = await search(`q=${encodeURIComponent('闽江检索')}`, a.token);
