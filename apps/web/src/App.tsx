@@ -25,6 +25,8 @@ import { NoticesPage } from './pages/publicinfo/NoticesPage';
 import { DecisionsPage } from './pages/publicinfo/DecisionsPage';
 import { OpenDataPage } from './pages/publicinfo/OpenDataPage';
 import { ProjectPage } from './pages/publicinfo/ProjectPage';
+import { ContractsPage } from './pages/publicinfo/ContractsPage';
+import { CreditLookupPage } from './pages/publicinfo/CreditLookupPage';
 import { MyComplaints } from './pages/bidder/complaints/MyComplaints';
 import { FileComplaint } from './pages/bidder/complaints/FileComplaint';
 import { ComplaintsDesk } from './pages/oversight/ComplaintsDesk';
@@ -66,6 +68,8 @@ export function App() {
         <Route path="/workspace/committee" element={<RequireRole roles={['committee']}><RulesPage editable /></RequireRole>} />
         <Route path="/workspace/owner" element={<RequireRole roles={['owner', 'agent']}><OwnerHome /></RequireRole>} />
         <Route path="/portal/info" element={<NoticesPage />} />
+        <Route path="/portal/info/contracts" element={<ContractsPage />} />
+        <Route path="/portal/info/credit" element={<CreditLookupPage />} />
         <Route path="/portal/info/complaints" element={<DecisionsPage />} />
         <Route path="/portal/info/open-data" element={<OpenDataPage />} />
         <Route path="/portal/projects/:id" element={<ProjectPage />} />

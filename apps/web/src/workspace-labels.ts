@@ -9,7 +9,7 @@ export const ORDER_STATUS: Record<string, { text: string; color: string }> = {
   cancelled: { text: '已取消', color: 'default' },
 };
 export const REQUIREMENT_STATUS: Record<string, string> = { quoting: '报价中', awarded: '已成交', failed: '有效报价不足', switched: '已变更方式' };
-export const PERIOD_UNIT: Record<string, string> = { d: '日', wd: '工作日', h: '小时', min: '分钟', s: '秒' };
+export { PERIOD_UNIT } from './rule-labels';
 export const LAND_APPLICATION_STATUS: Record<string, { text: string; color: string }> = {
   submitted: { text: '待审核', color: 'processing' },
   qualified: { text: '已确认资格', color: 'success' },

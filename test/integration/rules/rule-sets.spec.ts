@@ -10,6 +10,7 @@ interface RuleSetBody {
   basedOn: string | null;
   effectiveFrom: string | null;
   params: { periods: Record<string, { value: number; unit: string }>; numbers: Record<string, number>; amounts: Record<string, string>; fractions: Record<string, unknown> };
+  labels: Record<string, { zh: string; en: string; law?: string }>;
 }
 
 describe('rule sets (交易规则统一化, invariant 8)', () => {
@@ -54,6 +55,23 @@ describe('rule sets (交易规则统一化, invariant 8)', () => {
     expect((await t.http.get('/rule-sets?domain=sea')).status).toBe(400);
   });
 
+  it('labels every parameter of every seeded rule set in Chinese and English (the diff’s table), none by its code name', async () => {
+    const sets: RuleSetBody[] = (await t.http.get('/rule-sets')).body.items;
+    const unlabelled: string[] = [];
+    for (const set of sets) {
+      const fields = (['periods', 'numbers', 'fractions', 'amounts'] as const).flatMap((section) => Object.keys(set.params[section]).map((name) => [`${section}.${name}`, name]));
+      expect(Object.keys(set.labels).sort()).toEqual(fields.map(([field]) => field).sort());
+      for (const [field, name] of fields) {
+        const label = set.labels[field];
+        if (!label || label.zh === name || !label.en || !/[\u4e00-\u9fff]/.test(label.zh)) unlabelled.push(`${set.domain} v${set.version}${set.isSandbox ? ' sandbox' : ''} ${field}`);
+      }
+    }
+    expect(unlabelled).toEqual([]);
+    const tendering = await active('tendering');
+    expect(tendering.labels['periods.bidPreparation']).toEqual({ zh: '招标文件发出至投标截止', en: 'documents issued to bid deadline', law: '法 24' });
+    expect(tendering.labels['numbers.minCreditScore'].zh).toBe('报名所需最低信用分(0 为不设门槛)');
+  });
+
   it('drafts from the version in force, edits the draft, publishes it; the old one retires, audited in order', async () => {
     const v1 = await active('land');
     const draft = await t.http.post('/rule-sets', { domain: 'land', name: '2027 年修订', changes: { periods: { listing: { value: 10, unit: 'wd' } }, amounts: { minIncrement: '20000.50' } } }, committee);
@@ -79,7 +97,7 @@ describe('rule sets (交易规则统一化, invariant 8)', () => {
     expect(diff.status).toBe(200);
     expect(diff.body.from).toMatchObject({ id: v1.id, version: 1, status: 'retired' });
     expect(diff.body.changes).toEqual([
-      { field: 'periods.listing', label: { zh: '挂牌期', en: 'listing period' }, from: { value: 10, unit: 'd' }, to: { value: 10, unit: 'wd' } },
+      { field: 'periods.listing', label: { zh: '挂牌期', en: 'listing period', law: '规定 20' }, from: { value: 10, unit: 'd' }, to: { value: 10, unit: 'wd' } },
       { field: 'numbers.countdownSeconds', label: expect.objectContaining({ zh: '限时竞价倒计时(秒)' }), from: 300, to: 240 },
       { field: 'amounts.minIncrement', label: expect.objectContaining({ zh: '最低加价幅度' }), from: '10000.00', to: '20000.50' },
     ]);

@@ -45,6 +45,38 @@ export interface PortalNotice {
   buyerName: string | null;
   link: string | null;
 }
+/** GET /public/portal/contracts */
+export interface PortalContract {
+  domain: Domain;
+  region: string | null;
+  projectId: string | null;
+  subjectId: string;
+  sectionNo: number | null;
+  code: string | null;
+  title: string;
+  signedAt: string;
+  amount: string | null;
+  buyerName: string | null;
+  supplierName: string | null;
+  link: string | null;
+}
+
+/** GET /public/credit/:uscc */
+export interface PublicCredit {
+  uscc: string;
+  name: string;
+  score: number;
+}
+
+/** GET /supervision/credit/organisations?q= */
+export interface OrganisationHit {
+  id: string;
+  name: string;
+  uscc: string;
+  region: string | null;
+  score: number;
+}
+
 export interface Paged<T> {
   items: T[];
   total: number;

@@ -223,6 +223,8 @@ export interface RuleSet {
   status: 'draft' | 'active' | 'retired';
   isSandbox: boolean;
   params: { periods: Record<string, { value: number; unit: string }>; numbers: Record<string, number>; fractions: Record<string, { numerator: number; denominator: number }>; amounts: Record<string, string> };
+  /** `section.name` → its name (the RuleSpec table the diff also reads) */
+  labels: Record<string, { zh: string; en: string; law?: string }>;
   basedOn: string | null;
   effectiveFrom: string | null;
   createdAt: string;
@@ -232,7 +234,7 @@ export interface RuleSet {
 export interface RuleDiff {
   from: { id: string; version: number; isSandbox: boolean; status: string };
   to: { id: string; version: number; isSandbox: boolean; status: string };
-  changes: { field: string; label: { zh: string; en: string }; from: unknown; to: unknown }[];
+  changes: { field: string; label: { zh: string; en: string; law?: string }; from: unknown; to: unknown }[];
 }
 
 export interface AuditItem {

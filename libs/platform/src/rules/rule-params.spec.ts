@@ -1,7 +1,7 @@
 import { TradingDomain } from '../auth/roles';
 import { LEGAL_DEFAULTS, RULE_SPECS, sandboxOf } from './defaults';
 import { provablyAtLeast, provablyAtMost } from './period-bounds';
-import { applyChanges, diffParams, presentParams } from './rule-params';
+import { applyChanges, diffParams, paramLabels, presentParams } from './rule-params';
 import { RuleParams } from './rule-spec';
 import { validateParams } from './validate-params';
 
@@ -134,11 +134,27 @@ describe('changes and differences', () => {
   it('lists what differs between two versions, labelled', () => {
     const next = applyChanges(LEGAL_DEFAULTS.tendering, { periods: { bidPreparation: { unit: 'd', value: 25 } }, numbers: { minBidders: 4 } }).params;
     expect(diffParams(RULE_SPECS.tendering, LEGAL_DEFAULTS.tendering, next)).toEqual([
-      { field: 'periods.bidPreparation', label: { zh: '招标文件发出至投标截止', en: 'documents issued to bid deadline' }, from: { value: 20, unit: 'd' }, to: { unit: 'd', value: 25 } },
-      { field: 'numbers.minBidders', label: { zh: '最少投标人数', en: 'minimum bidders' }, from: 3, to: 4 },
+      { field: 'periods.bidPreparation', label: { zh: '招标文件发出至投标截止', en: 'documents issued to bid deadline', law: '法 24' }, from: { value: 20, unit: 'd' }, to: { unit: 'd', value: 25 } },
+      { field: 'numbers.minBidders', label: { zh: '最少投标人数', en: 'minimum bidders', law: '法 28, 条例 44' }, from: 3, to: 4 },
     ]);
     // key order (jsonb reorders keys) is not a difference
     const reordered = applyChanges(LEGAL_DEFAULTS.tendering, { periods: { bidPreparation: { unit: 'd', value: 20 } } }).params;
     expect(diffParams(RULE_SPECS.tendering, LEGAL_DEFAULTS.tendering, reordered)).toEqual([]);
+  });
+});
+
+describe('parameter labels (the RuleSpec table the diff and every rule-set view read)', () => {
+  it.each(Object.values(TradingDomain))('%s: every parameter of the seeded sets (legal defaults and sandbox) has a Chinese and an English name', (domain) => {
+    for (const params of [LEGAL_DEFAULTS[domain], sandboxOf(LEGAL_DEFAULTS[domain])]) {
+      const shown = presentParams(params as RuleParams);
+      const labels = paramLabels(RULE_SPECS[domain], shown);
+      const fields = (['periods', 'numbers', 'fractions', 'amounts'] as const).flatMap((s) => Object.keys(shown[s]).map((n) => [`${s}.${n}`, n]));
+      expect(Object.keys(labels).sort()).toEqual(fields.map(([f]) => f).sort());
+      expect(fields.filter(([f, n]) => labels[f].zh === n || !/[\u4e00-\u9fff]/.test(labels[f].zh) || !labels[f].en)).toEqual([]);
+    }
+  });
+
+  it('keeps the code name of a parameter the spec does not know', () => {
+    expect(paramLabels(RULE_SPECS.land, { periods: {}, numbers: { mystery: 1 }, fractions: {}, amounts: {} })).toEqual({ 'numbers.mystery': { zh: 'mystery', en: 'mystery' } });
   });
 });

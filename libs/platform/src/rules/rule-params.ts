@@ -45,9 +45,35 @@ export function applyChanges(base: RuleParams, changes: unknown): { params: Rule
   return { params, problems };
 }
 
+/** A parameter's name for people, from the domain's RuleSpec (the one label table): Chinese, English, legal source. */
+export interface ParamLabel {
+  zh: string;
+  en: string;
+  law?: string;
+}
+
+const SPEC_SECTION = { periods: 'periods', numbers: 'numbers', fractions: 'fractions', amounts: 'amounts' } as const;
+type ApiSection = keyof typeof SPEC_SECTION;
+
+/** The label of `section.name`; a name the spec does not know (none in a validated set) keeps its code name. */
+export function paramLabel(spec: RuleSpec, section: ApiSection, name: string): ParamLabel {
+  const rule = (spec[SPEC_SECTION[section]] as Record<string, { zh: string; en: string; law?: string }>)[name];
+  if (!rule) return { zh: name, en: name };
+  return { zh: rule.zh, en: rule.en, ...(rule.law ? { law: rule.law } : {}) };
+}
+
+/** Labels of every parameter a set carries, keyed `section.name` as the diff's `field`. */
+export function paramLabels(spec: RuleSpec, params: ApiRuleParams): Record<string, ParamLabel> {
+  const out: Record<string, ParamLabel> = {};
+  for (const section of Object.keys(SPEC_SECTION) as ApiSection[]) {
+    for (const name of Object.keys(params[section])) out[`${section}.${name}`] = paramLabel(spec, section, name);
+  }
+  return out;
+}
+
 export interface ParamChange {
   field: string;
-  label: { zh: string; en: string };
+  label: ParamLabel;
   from: unknown;
   to: unknown;
 }
@@ -55,20 +81,13 @@ export interface ParamChange {
 /** What differs between two versions of one domain, in the API's terms, for the committee's review. */
 export function diffParams(spec: RuleSpec, a: RuleParams, b: RuleParams): ParamChange[] {
   const [pa, pb] = [presentParams(a), presentParams(b)];
-  const labels: Record<string, Record<string, { zh: string; en: string }>> = {
-    periods: spec.periods,
-    numbers: spec.numbers,
-    fractions: spec.fractions,
-    amounts: spec.amounts,
-  };
   const out: ParamChange[] = [];
   for (const section of ['periods', 'numbers', 'fractions', 'amounts'] as const) {
     const names = [...new Set([...Object.keys(pa[section]), ...Object.keys(pb[section])])].sort();
     for (const name of names) {
       const [from, to] = [pa[section][name] ?? null, pb[section][name] ?? null];
       if (canonicalJson(from) === canonicalJson(to)) continue;
-      const label = labels[section][name] ?? { zh: name, en: name };
-      out.push({ field: `${section}.${name}`, label: { zh: label.zh, en: label.en }, from, to });
+      out.push({ field: `${section}.${name}`, label: paramLabel(spec, section, name), from, to });
     }
   }
   return out;

@@ -4,7 +4,7 @@ import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { PageQuery } from '@app/platform/http/page-query.dto';
 import { CreditService } from './credit.service';
-import { CreditOrganisationParam, CreditRecordView, CreditUsccParam, PenaltyRecordedView, PublicCreditView, RecordPenaltyDto } from './dto/credit.dto';
+import { CreditOrganisationParam, CreditRecordView, CreditUsccParam, OrganisationSearchPage, OrganisationSearchQuery, PenaltyRecordedView, PublicCreditView, RecordPenaltyDto } from './dto/credit.dto';
 
 @ApiTags('supervision 监督')
 @Controller()
@@ -21,6 +21,18 @@ export class CreditController {
   @ApiCreatedResponse({ type: PenaltyRecordedView })
   penalty(@Param() p: CreditOrganisationParam, @Body() dto: RecordPenaltyDto, @CurrentActor() actor: Actor): Promise<PenaltyRecordedView> {
     return this.credit.recordPenalty(actor, p.organisationId, dto);
+  }
+
+  @Get('supervision/credit/organisations')
+  @Roles(Role.Office, Role.Regulator)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: '按名称或统一社会信用代码检索单位(管理办公室、监管部门)/ Find organisations by name or USCC (office, regulators)',
+    description: '名称包含检索词,或统一社会信用代码以其开头;含当前信用分;分页,每页至多 50。Name contains the text, or the USCC starts with it; with the current score; paged, at most 50 a page.',
+  })
+  @ApiOkResponse({ type: OrganisationSearchPage })
+  search(@Query() q: OrganisationSearchQuery): Promise<OrganisationSearchPage> {
+    return this.credit.search(q);
   }
 
   @Get('supervision/credit/organisations/:organisationId')

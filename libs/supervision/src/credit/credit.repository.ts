@@ -44,6 +44,14 @@ export interface OrganisationRow {
   uscc: string;
 }
 
+export interface OrganisationHitRow extends OrganisationRow {
+  region: string | null;
+  score: number;
+}
+
+/** LIKE pattern text with its wildcards taken literally. */
+const literal = (k: string) => k.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 const ENTRY = `SELECT id, organisation_id AS "organisationId", kind, points, reference_type AS "referenceType", reference_id AS "referenceId",
   note, project_id AS "projectId", occurred_at AS "occurredAt", recorded_by AS "recordedBy" FROM credit_entry`;
 const CREDIT = `SELECT organisation_id AS "organisationId", score, points_total AS "pointsTotal", rating_points AS "ratingPoints", entries,
@@ -58,6 +66,26 @@ export class CreditRepository {
 
   async organisationByUscc(em: EntityManager, uscc: string): Promise<OrganisationRow | undefined> {
     return rowsOf<OrganisationRow>(await em.query(`SELECT id, name, trim(uscc) AS uscc FROM organisation WHERE uscc = $1`, [uscc]))[0];
+  }
+
+  /**
+   * Organisations whose name contains `fragment` or whose USCC starts with `usccPrefix` (when given), with the
+   * current score (no organisation_credit row: 100); USCC matches first, then by name. Indexed (migration 1970).
+   */
+  async search(em: EntityManager, fragment: string, usccPrefix: string | null, limit: number, offset: number): Promise<{ rows: OrganisationHitRow[]; total: number }> {
+    const where = usccPrefix === null ? `o.name ILIKE $1` : `(o.name ILIKE $1 OR o.uscc LIKE $2)`;
+    const params = [`%${literal(fragment)}%`, usccPrefix === null ? null : `${literal(usccPrefix)}%`];
+    const rows = rowsOf<OrganisationHitRow>(
+      await em.query(
+        `SELECT o.id, o.name, trim(o.uscc) AS uscc, o.region, coalesce(c.score, 100) AS score
+           FROM organisation o LEFT JOIN organisation_credit c ON c.organisation_id = o.id
+          WHERE ${where}
+          ORDER BY ($2::text IS NOT NULL AND o.uscc LIKE $2) DESC, o.name, o.id LIMIT $3 OFFSET $4`,
+        [...params, limit, offset],
+      ),
+    );
+    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM organisation o WHERE ${where}`, usccPrefix === null ? params.slice(0, 1) : params);
+    return { rows, total: n };
   }
 
   async projectExists(em: EntityManager, id: string): Promise<boolean> {

@@ -6,11 +6,12 @@ import { PageQuery } from '@app/platform/http/page-query.dto';
 import { CreditErrors as E } from './credit-errors';
 import { CreditLedger } from './credit-ledger';
 import { CreditEntryRow, CreditRepository } from './credit.repository';
-import { CreditEntryView, CreditRecordView, PenaltyRecordedView, PublicCreditView, RecordPenaltyDto } from './dto/credit.dto';
+import { CreditEntryView, CreditRecordView, OrganisationSearchPage, OrganisationSearchQuery, PenaltyRecordedView, PublicCreditView, RecordPenaltyDto } from './dto/credit.dto';
 import { creditScore } from './rules/credit-score';
 
 export const CREDIT_ENTRY_SUBJECT = 'credit_entry';
 export const PENALTY_REFERENCE = 'penalty_decision';
+const USCC_PREFIX = /^[0-9A-Za-z]{2,18}$/;
 
 @Injectable()
 export class CreditService {
@@ -70,6 +71,15 @@ export class CreditService {
       total,
       entries: rows.map(entryView),
     };
+  }
+
+  /** 单位检索 for the office and regulators: a name fragment, or the start of a USCC (letters and digits only). */
+  async search(q: OrganisationSearchQuery): Promise<OrganisationSearchPage> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const usccPrefix = USCC_PREFIX.test(q.q) ? q.q.toUpperCase() : null;
+    const { rows, total } = await this.repo.search(this.txr.dataSource.manager, q.q, usccPrefix, pageSize, (page - 1) * pageSize);
+    return { items: rows, total, page, pageSize };
   }
 
   /** The score alone, by USCC, for anyone (信用信息公开); no entry details. */

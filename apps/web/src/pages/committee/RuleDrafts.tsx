@@ -6,15 +6,11 @@ import { RuleSet } from '../../api/types';
 import { Page } from '../../components/AppLayout';
 import { moneyRule, useAction } from '../../components/actions';
 import { Loaded, Refusal, useLoad } from '../../components/states';
-import { DOMAIN_LABEL, time, yuan } from '../../format';
+import { DOMAIN_LABEL, time } from '../../format';
+import { labelOf, PERIOD_UNIT, showParam } from '../../rule-labels';
+import { ParamName } from '../../components/ParamName';
 
-const UNITS = [
-  { value: 'd', label: '日' },
-  { value: 'wd', label: '工作日' },
-  { value: 'h', label: '小时' },
-  { value: 'min', label: '分钟' },
-  { value: 's', label: '秒' },
-];
+const UNITS = Object.entries(PERIOD_UNIT).map(([value, label]) => ({ value, label }));
 
 type Params = RuleSet['params'];
 type Kind = keyof Params;
@@ -50,13 +46,6 @@ function Editor({ draft, active, onChanged }: { draft: RuleSet; active: RuleSet 
   const dirty = Object.keys(changes).length > 0 || name.trim() !== draft.name;
   const set = (kind: Kind, n: string, v: unknown) => setParams((p) => ({ ...p, [kind]: { ...(p[kind] as object), [n]: v } }));
   const baseline = (r: Row) => (active?.params[r.kind] as Record<string, unknown> | undefined)?.[r.name];
-  const shown = (v: unknown): string => {
-    if (v === undefined || v === null) return '—';
-    const o = v as { value?: number; unit?: string; numerator?: number; denominator?: number };
-    if (typeof v === 'object' && o.value !== undefined) return `${o.value} ${UNITS.find((u) => u.value === o.unit)?.label ?? o.unit}`;
-    if (typeof v === 'object' && o.numerator !== undefined) return `${o.numerator}/${o.denominator}`;
-    return typeof v === 'string' ? yuan(v) : String(v);
-  };
 
   const save = () => run('save', () => api.patch<RuleSet>(`/rule-sets/${draft.id}`, { ...(name.trim() !== draft.name ? { name: name.trim() } : {}), ...(Object.keys(changes).length ? { changes } : {}) }), '草稿已保存').then((r) => r && onChanged());
   const publish = () => run('publish', () => api.post<RuleSet>(`/rule-sets/${draft.id}/publish`), `第 ${draft.version} 版已发布生效`).then((r) => r && onChanged());
@@ -85,8 +74,8 @@ function Editor({ draft, active, onChanged }: { draft: RuleSet; active: RuleSet 
         dataSource={rows}
         rowClassName={(r) => (!same((params[r.kind] as Record<string, unknown>)[r.name], baseline(r)) ? 'rule-changed' : '')}
         columns={[
-          { title: '参数', dataIndex: 'key', render: (k) => <span className="mono">{k}</span> },
-          { title: '现行值', width: 150, render: (_, r) => <span className="muted">{shown(baseline(r))}</span> },
+          { title: '参数', dataIndex: 'key', render: (k: string) => <ParamName field={k} label={labelOf(draft.labels, k)} /> },
+          { title: '现行值', width: 150, render: (_, r) => <span className="muted">{showParam(baseline(r), r.kind)}</span> },
           {
             title: '草稿值',
             width: 280,

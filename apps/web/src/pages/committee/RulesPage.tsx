@@ -4,33 +4,27 @@ import { api, Domain } from '../../api/client';
 import { RuleDiff, RuleSet } from '../../api/types';
 import { Page } from '../../components/AppLayout';
 import { Loaded, Refusal, useLoad } from '../../components/states';
-import { DOMAIN_LABEL, time, yuan } from '../../format';
+import { DOMAIN_LABEL, time } from '../../format';
+import { ParamName } from '../../components/ParamName';
+import { fieldsOf, labelOf, RuleSection, showParam } from '../../rule-labels';
 
 const STATUS: Record<string, { text: string; status: 'success' | 'default' | 'processing' }> = { active: { text: '生效', status: 'success' }, draft: { text: '草稿', status: 'processing' }, retired: { text: '已废止', status: 'default' } };
-const UNIT: Record<string, string> = { d: '日', wd: '个工作日', h: '小时', min: '分钟', s: '秒' };
-
-function show(v: unknown): string {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'object' && 'value' in (v as object) && 'unit' in (v as object)) {
-    const p = v as { value: number; unit: string };
-    return `${p.value} ${UNIT[p.unit] ?? p.unit}`;
-  }
-  if (typeof v === 'object' && 'numerator' in (v as object)) {
-    const f = v as { numerator: number; denominator: number };
-    return `${f.numerator}/${f.denominator}`;
-  }
-  if (typeof v === 'string' && /^\d+\.\d{2}$/.test(v)) return yuan(v);
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
 
 function Params({ set }: { set: RuleSet }) {
-  const rows = [
-    ...Object.entries(set.params.periods ?? {}).map(([k, v]) => ({ key: `periods.${k}`, value: show(v) })),
-    ...Object.entries(set.params.numbers ?? {}).map(([k, v]) => ({ key: `numbers.${k}`, value: String(v) })),
-    ...Object.entries(set.params.fractions ?? {}).map(([k, v]) => ({ key: `fractions.${k}`, value: show(v) })),
-    ...Object.entries(set.params.amounts ?? {}).map(([k, v]) => ({ key: `amounts.${k}`, value: show(v) })),
-  ];
-  return <Table size="small" rowKey="key" pagination={false} dataSource={rows} columns={[{ title: '参数', dataIndex: 'key', render: (k) => <span className="mono">{k}</span> }, { title: '取值', dataIndex: 'value' }]} />;
+  const rows = fieldsOf(set.params).map((f) => ({ ...f, value: showParam((set.params[f.section] as Record<string, unknown>)[f.name], f.section) }));
+  return (
+    <Table
+      size="small"
+      rowKey="field"
+      pagination={false}
+      dataSource={rows}
+      data-testid="rule-params"
+      columns={[
+        { title: '参数', dataIndex: 'field', render: (field: string) => <ParamName field={field} label={labelOf(set.labels, field)} /> },
+        { title: '取值', dataIndex: 'value', width: 130, align: 'right' },
+      ]}
+    />
+  );
 }
 
 function Diff({ sets }: { sets: RuleSet[] }) {
@@ -62,9 +56,9 @@ function Diff({ sets }: { sets: RuleSet[] }) {
               pagination={false}
               dataSource={d!.changes}
               columns={[
-                { title: '参数', render: (_, c) => <><div>{c.label.zh}</div><div className="mono muted">{c.field}</div></> },
-                { title: `原值(第 ${d!.from.version} 版${d!.from.isSandbox ? ' 沙箱' : ''})`, render: (_, c) => <Typography.Text delete type="secondary">{show(c.from)}</Typography.Text> },
-                { title: `新值(第 ${d!.to.version} 版${d!.to.isSandbox ? ' 沙箱' : ''})`, render: (_, c) => <Typography.Text strong style={{ color: '#d9480f' }}>{show(c.to)}</Typography.Text> },
+                { title: '参数', render: (_, c) => <ParamName field={c.field} label={c.label} /> },
+                { title: `原值(第 ${d!.from.version} 版${d!.from.isSandbox ? ' 沙箱' : ''})`, render: (_, c) => <Typography.Text delete type="secondary">{showParam(c.from, c.field.split('.')[0] as RuleSection)}</Typography.Text> },
+                { title: `新值(第 ${d!.to.version} 版${d!.to.isSandbox ? ' 沙箱' : ''})`, render: (_, c) => <Typography.Text strong style={{ color: '#d9480f' }}>{showParam(c.to, c.field.split('.')[0] as RuleSection)}</Typography.Text> },
               ]}
             />
           )}

@@ -1,12 +1,13 @@
-import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Table, Tag } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Spin, Table } from 'antd';
 import { AuditOutlined, SearchOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
-import { CardCount, Complaint, CreditEntry, CreditRecord, Paged } from '../../api/oversight-types';
+import { CreditEntry, CreditRecord, OrganisationHit, Paged } from '../../api/oversight-types';
 import { useAuth } from '../../auth';
 import { Page } from '../../components/AppLayout';
 import { asApiError, Loaded, Refusal, useLoad } from '../../components/states';
+import { scoreColour } from '../../credit-lookup';
 import { StatusTag } from '../../components/StatusTag';
 import { time } from '../../format';
 import { CREDIT_KIND, STEP_KIND } from '../../oversight-labels';
@@ -14,23 +15,58 @@ import { isOffice, OversightTabs } from './common';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Organisations the desk already knows of (carded parties, complainants and respondents): the lookup's choices. */
-async function knownOrganisations(): Promise<{ id: string; name: string }[]> {
-  const out = new Map<string, string>();
-  const [counts, complaints] = await Promise.all([
-    api.get<CardCount[]>('/supervision/cards/counts').catch(() => [] as CardCount[]),
-    api.get<Paged<Complaint>>('/supervision/complaints', { pageSize: 100 }).catch(() => ({ items: [] as Complaint[] })),
-  ]);
-  for (const c of counts) if (c.organisation) out.set(c.organisation.id, c.organisation.name);
-  for (const c of complaints.items) {
-    out.set(c.complainant.id, c.complainant.name);
-    out.set(c.respondent.id, c.respondent.name);
-  }
-  return [...out.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-}
-
-function scoreColour(score: number): string {
-  return score >= 90 ? '#2f9e44' : score >= 70 ? '#f08c00' : '#c92a2a';
+/** 单位检索 (GET /supervision/credit/organisations): a name fragment or the start of a USCC, 2–50 characters. */
+function OrganisationSearch({ value, known, onChoose }: { value: string; known?: { id: string; name: string }; onChoose: (id: string) => void }) {
+  const [hits, setHits] = useState<OrganisationHit[]>([]);
+  const [chosen, setChosen] = useState<OrganisationHit>();
+  const [busy, setBusy] = useState(false);
+  const [hint, setHint] = useState('输入至少 2 个字:单位名称或统一社会信用代码开头');
+  const asked = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const search = (typed: string) => {
+    const q = typed.trim();
+    clearTimeout(timer.current);
+    if (q.length < 2 || q.length > 50) {
+      setHits([]);
+      setHint(q.length > 50 ? '检索词最多 50 个字' : '输入至少 2 个字:单位名称或统一社会信用代码开头');
+      return;
+    }
+    timer.current = setTimeout(() => {
+      const n = ++asked.current;
+      setBusy(true);
+      api.get<Paged<OrganisationHit>>('/supervision/credit/organisations', { q, pageSize: 20 }).then(
+        (r) => n === asked.current && (setHits(r.items), setHint(r.total > r.items.length ? `共 ${r.total} 个单位,请输入更多文字缩小范围` : '未找到匹配的单位'), setBusy(false)),
+        (e) => n === asked.current && (setHits([]), setHint(asApiError(e).zh), setBusy(false)),
+      );
+    }, 300);
+  };
+  const label = (o: OrganisationHit) => (
+    <div className="org-hit">
+      <span>{o.name}</span>
+      <span className="muted mono">{o.uscc}{o.region ? ` · ${o.region}` : ''}</span>
+      <b style={{ color: scoreColour(o.score) }}>{o.score} 分</b>
+    </div>
+  );
+  return (
+    <Select
+      showSearch
+      allowClear
+      labelInValue
+      filterOption={false}
+      placeholder="检索单位:名称或统一社会信用代码"
+      style={{ width: 520 }}
+      value={value ? { value, label: chosen?.id === value ? chosen.name : known?.id === value ? known.name : value } : undefined}
+      onSearch={search}
+      loading={busy}
+      notFoundContent={busy ? <Spin size="small" /> : <span className="muted">{hint}</span>}
+      onChange={(v: { value: string; label?: unknown } | undefined) => {
+        setChosen(hits.find((h) => h.id === v?.value));
+        onChoose(v?.value ?? '');
+      }}
+      options={hits.map((o) => ({ value: o.id, label: label(o) }))}
+      data-testid="credit-organisation"
+    />
+  );
 }
 
 function PenaltyModal({ record, onClose, onDone }: { record: CreditRecord; onClose: () => void; onDone: (score: number) => void }) {
@@ -76,11 +112,15 @@ function PenaltyModal({ record, onClose, onDone }: { record: CreditRecord; onClo
   );
 }
 
-function Record({ id, office }: { id: string; office: boolean }) {
+function Record({ id, office, onOrganisation }: { id: string; office: boolean; onOrganisation: (o: { id: string; name: string }) => void }) {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [penalty, setPenalty] = useState(false);
   const record = useLoad(() => api.get<CreditRecord>(`/supervision/credit/organisations/${id}`, { page, pageSize: 10 }), [id, page]);
+  const organisation = record.data?.organisation;
+  useEffect(() => {
+    if (organisation) onOrganisation(organisation);
+  }, [organisation, onOrganisation]);
   return (
     <Loaded state={record} rows={8}>
       {(r) => (
@@ -146,7 +186,7 @@ export function CreditPage() {
   const [params, setParams] = useSearchParams();
   const id = params.get('organisationId') ?? '';
   const [typed, setTyped] = useState('');
-  const known = useLoad(knownOrganisations, []);
+  const [shown, setShown] = useState<{ id: string; name: string }>();
   const choose = (v: string) => setParams(v ? { organisationId: v } : {});
 
   return (
@@ -154,18 +194,7 @@ export function CreditPage() {
       <OversightTabs />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Select
-            showSearch
-            allowClear
-            placeholder="选择单位(被亮牌、投诉涉及的单位)"
-            style={{ width: 380 }}
-            value={UUID.test(id) ? id : undefined}
-            optionFilterProp="label"
-            loading={known.loading}
-            onChange={(v) => choose(v ?? '')}
-            options={(known.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-            data-testid="credit-organisation"
-          />
+          <OrganisationSearch value={UUID.test(id) ? id : ''} known={shown} onChoose={choose} />
           <span className="muted">或</span>
           <Input placeholder="输入单位编号(UUID)" value={typed} onChange={(e) => setTyped(e.target.value)} style={{ width: 320 }} status={typed && !UUID.test(typed.trim()) ? 'error' : undefined} />
           <Button icon={<SearchOutlined />} disabled={!UUID.test(typed.trim())} onClick={() => choose(typed.trim())}>
@@ -174,7 +203,7 @@ export function CreditPage() {
         </Space>
       </Card>
       {UUID.test(id) ? (
-        <Record key={id} id={id} office={isOffice(account)} />
+        <Record key={id} id={id} office={isOffice(account)} onOrganisation={setShown} />
       ) : (
         <Card>
           <Empty description="请选择或输入要查询的单位" />

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TradingDomain } from '../../auth/roles';
-import { ApiRuleParams, ParamChange, presentParams } from '../rule-params';
+import { RULE_SPECS } from '../defaults';
+import { ApiRuleParams, ParamChange, ParamLabel, paramLabels, presentParams } from '../rule-params';
 import { RuleSet, RuleSetStatus } from '../rule-set.entity';
 
 export class RuleParamsView implements ApiRuleParams {
@@ -25,6 +26,13 @@ export class RuleSetView {
   @ApiProperty({ enum: ['draft', 'active', 'retired'], description: '草稿、生效、废止 / draft, in force, retired' }) status: RuleSetStatus;
   @ApiProperty({ description: '是否沙箱规则(以秒计)/ a sandbox set (seconds)' }) isSandbox: boolean;
   @ApiProperty({ type: RuleParamsView, description: '规则参数 / parameters' }) params: RuleParamsView;
+  @ApiProperty({
+    description: '参数名称(与差异同一张表),键为 分组.参数 / the parameters’ labels (the same table as the diff’s), keyed section.name',
+    type: 'object',
+    additionalProperties: true,
+    example: { 'periods.bidPreparation': { zh: '招标文件发出至投标截止', en: 'documents issued to bid deadline', law: '法 24' } },
+  })
+  labels: Record<string, ParamLabel>;
   @ApiPropertyOptional({ description: '起草所依据的版本 / the version this was drafted from', format: 'uuid', nullable: true }) basedOn: string | null;
   @ApiPropertyOptional({ description: '生效时间 / in force from', nullable: true }) effectiveFrom: Date | null;
   @ApiProperty({ description: '创建时间 / created at' }) createdAt: Date;
@@ -45,7 +53,7 @@ class RuleSetRef {
 
 class ParamChangeView implements ParamChange {
   @ApiProperty({ description: '参数 / field', example: 'periods.bidPreparation' }) field: string;
-  @ApiProperty({ description: '参数名称 / label', example: { zh: '招标文件发出至投标截止', en: 'documents issued to bid deadline' } }) label: { zh: string; en: string };
+  @ApiProperty({ description: '参数名称 / label', example: { zh: '招标文件发出至投标截止', en: 'documents issued to bid deadline', law: '法 24' } }) label: ParamLabel;
   @ApiProperty({ description: '原值 / from', nullable: true }) from: unknown;
   @ApiProperty({ description: '新值 / to', nullable: true }) to: unknown;
 }
@@ -58,6 +66,7 @@ export class RuleSetDiffView {
 
 /** Who drafted or published stays in the audit trail; the public view shows the rules themselves. */
 export function ruleSetView(r: RuleSet): RuleSetView {
+  const params = presentParams(r.params);
   return {
     id: r.id,
     domain: r.domain,
@@ -65,7 +74,8 @@ export function ruleSetView(r: RuleSet): RuleSetView {
     name: r.name,
     status: r.status,
     isSandbox: r.isSandbox,
-    params: presentParams(r.params),
+    params,
+    labels: paramLabels(RULE_SPECS[r.domain], params),
     basedOn: r.basedOn,
     effectiveFrom: r.effectiveFrom,
     createdAt: r.createdAt,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class CreditOrganisationParam {
@@ -71,4 +71,45 @@ export class PublicCreditView {
   @ApiProperty() uscc!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ description: '信用分(0–100)/ credit score (0–100)' }) score!: number;
+}
+
+/** `?q=&page=&pageSize=` of the supervisors' organisation search; pages of at most 50. */
+export class OrganisationSearchQuery {
+  @ApiProperty({ description: '单位名称片段或统一社会信用代码前缀(2–50 字)/ part of the name or the start of the USCC (2–50 characters)', minLength: 2, maxLength: 50, example: '建设' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(2)
+  @MaxLength(50)
+  q!: string;
+
+  @ApiPropertyOptional({ description: '页码 / page', default: 1, minimum: 1, maximum: 10000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  page?: number;
+
+  @ApiPropertyOptional({ description: '每页条数 / page size', default: 20, minimum: 1, maximum: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  pageSize?: number;
+}
+
+export class OrganisationHitView {
+  @ApiProperty({ format: 'uuid', description: '单位 / organisation' }) id!: string;
+  @ApiProperty({ description: '单位名称 / name' }) name!: string;
+  @ApiProperty({ description: '统一社会信用代码 / unified social credit code' }) uscc!: string;
+  @ApiProperty({ nullable: true, type: String, description: '行政区划代码 / region' }) region!: string | null;
+  @ApiProperty({ description: '当前信用分(0–100,无记录为 100)/ current credit score (0–100; 100 without a record)' }) score!: number;
+}
+
+export class OrganisationSearchPage {
+  @ApiProperty({ type: [OrganisationHitView], description: 'USCC 前缀命中在前,再按名称 / USCC-prefix matches first, then by name' }) items!: OrganisationHitView[];
+  @ApiProperty({ description: '总数 / total' }) total!: number;
+  @ApiProperty({ description: '页码 / page' }) page!: number;
+  @ApiProperty({ description: '每页条数 / page size' }) pageSize!: number;
 }
