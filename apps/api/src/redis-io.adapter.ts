@@ -29,6 +29,7 @@ export class RedisIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    for (const c of this.clients.splice(0)) c.disconnect();
+    // QUIT lets the adapter's pending (un)subscribe replies arrive first; a hard disconnect rejected them, unhandled.
+    await Promise.allSettled(this.clients.splice(0).map((c) => c.quit()));
   }
 }
