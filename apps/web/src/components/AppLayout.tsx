@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { key: '/workspace/bidder/mall', label: '电子卖场', roles: ['bidder'] },
   { key: '/workspace/bidder/complaints', label: '我的投诉', roles: ['bidder'] },
   { key: '/workspace/centre', label: '项目受理', roles: ['centre'] },
+  { key: '/workspace/centre/land', label: '交易业务', roles: ['centre'] },
   { key: '/workspace/centre/calendar', label: '场地日历', roles: ['centre'] },
   { key: '/workspace/centre/draws', label: '专家抽取', roles: ['centre'] },
   { key: '/workspace/expert', label: '评审邀请', roles: ['expert'] },

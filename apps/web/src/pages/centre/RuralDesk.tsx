@@ -21,6 +21,12 @@ const TABS = [
 const BODY: Record<string, string> = { villagers_meeting: '村民会议', representatives_meeting: '村民代表会议' };
 const DOC_KIND: Record<string, string> = { resolution: '决议', approval: '审批', contract: '合同' };
 
+/** LISTING_REFUSED lists every reason (details.reasons, each with zh and en). */
+function listingReasons(details: unknown): string[] {
+  const reasons = (details as { reasons?: { zh?: string }[] } | undefined)?.reasons;
+  return Array.isArray(reasons) ? reasons.map((r) => r.zh ?? '').filter(Boolean) : [];
+}
+
 function DealApplications({ d, onChanged }: { d: DeskDeal; onChanged: () => void }) {
   const apps = useLoad(() => api.get<DeskRuralApplication[]>(`/rural/deals/${d.id}/applications`), [d.id]);
   const { busy, refusal, setRefusal, run } = useAction();
@@ -112,9 +118,9 @@ function DealDesk({ id, onChanged }: { id: string; onChanged: () => void }) {
             {['draft', 'relisting'].includes(d.status) && (
               <Card size="small" title={d.status === 'relisting' ? `重新挂牌(第 ${d.round} 轮)` : '挂牌公示'} data-testid="rural-list-card">
                 <Refusal error={refusal} onClose={() => setRefusal(null)} />
-                {refusal?.body.details && Array.isArray((refusal.body.details as { reasons?: unknown }).reasons) && (
-                  <ul className="refusal-reasons" data-testid="rural-list-reasons">
-                    {((refusal.body.details as { reasons: { zh: string }[] }).reasons).map((r, i) => <li key={i}>{r.zh}</li>)}
+                {listingReasons(refusal?.body.details).length > 0 && (
+                  <ul data-testid="rural-list-reasons">
+                    {listingReasons(refusal?.body.details).map((r, i) => <li key={i}>{r}</li>)}
                   </ul>
                 )}
                 <Popconfirm title="挂牌公示?挂牌期按规则自动计算。" okText="挂牌" cancelText="取消" onConfirm={async () => (await run('list', () => api.post(`/rural/deals/${d.id}/list`), '已挂牌公示')) !== undefined && changed()}>
