@@ -36,6 +36,9 @@ const NAV: NavItem[] = [
   { key: '/workspace/owner/mall', label: '电子卖场', roles: ['owner'] },
 ];
 
+/** Pages reached through a section's own tab bar, highlighted as the section's header item. */
+const SECTION_OF: Record<string, string> = { '/workspace/centre/rural': '/workspace/centre/land', '/workspace/centre/mall': '/workspace/centre/land' };
+
 function selectedKey(pathname: string, keys: string[]): string {
   const hits = keys.filter((k) => (k === '/' ? pathname === '/' || pathname.startsWith('/portal/tenders') || pathname.startsWith('/portal/land') : pathname === k || pathname.startsWith(`${k}/`)));
   return hits.sort((a, b) => b.length - a.length)[0] ?? '';
@@ -60,7 +63,7 @@ export function AppLayout() {
           className="app-nav"
           theme="dark"
           mode="horizontal"
-          selectedKeys={[selectedKey(pathname, items.map((i) => i.key))]}
+          selectedKeys={[selectedKey(SECTION_OF[pathname] ?? pathname, items.map((i) => i.key))]}
           items={items.map((i) => ({ key: i.key, label: <Link to={i.key}>{i.label}</Link> }))}
         />
         <div className="app-user">
