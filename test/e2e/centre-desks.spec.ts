@@ -90,10 +90,10 @@ describe('the centre’s land, rural and e-mall desks in a real browser', () => 
   }, 90000);
 
   it('the centre lists a rural deal, is told in Chinese why another may not be listed, and confirms a deposit', async () => {
-    const register = async (name: string, votesFor: string) => {
+    const register = async (name: string, quantity: string, votesFor: string) => {
       const r = await t.http.post(
         '/rural/deals',
-        { name, kind: 'land_management', region: '350121', description: '东至水渠,西至村道;现状水田,限农业用途', quantity: '86.5', unit: '亩', termMonths: 120, listingPrice: '258000.00', increment: '1000.00', deposit: '15000.00', ruleSet: 'sandbox' },
+        { name, kind: 'land_management', region: '350121', description: '东至水渠,西至村道;现状水田,限农业用途', quantity, unit: '亩', termMonths: 120, listingPrice: '258000.00', increment: '1000.00', deposit: '15000.00', ruleSet: 'sandbox' },
         village.token,
       );
       expect(r.status).toBe(201);
@@ -101,8 +101,8 @@ describe('the centre’s land, rural and e-mall desks in a real browser', () => 
       expect((await postForm(t, `/rural/deals/${r.body.id}/approval`, village.token, { authority: '闽侯县东山镇人民政府', date: '2026-01-10' }, { name: '镇政府审核意见.pdf', content: Buffer.from('%PDF 同意') })).status).toBe(201);
       return r.body.id as string;
     };
-    const short = await register('东山村三组 40 亩耕地经营权流转', '29');
-    const good = await register('东山村一组 86.5 亩耕地经营权流转', '30');
+    const short = await register('东山村三组 40 亩耕地经营权流转', '40', '29');
+    const good = await register('东山村一组 86.5 亩耕地经营权流转', '86.5', '30');
 
     const page = await login(centre);
     await page.goto(`${base}/workspace/centre/rural`);

@@ -82,9 +82,10 @@ function Applications({ p, onChanged }: { p: DeskParcel; onChanged: () => void }
             pagination={false}
             dataSource={list}
             columns={[
-              { title: '竞买人', render: (_, a) => <>{a.organisationName}<div className="muted">{time(a.appliedAt)}</div></> },
+              { title: '竞买人', width: 170, render: (_, a) => <>{a.organisationName}<div className="muted">{time(a.appliedAt)}</div></> },
               {
                 title: '资格文件',
+                width: 150,
                 render: (_, a) => (
                   <Tooltip title={`SHA-256 ${a.sha256}`}>
                     <a onClick={() => run('doc', () => downloadFile(`/land/applications/${a.id}/documents`, a.fileName))}>{a.fileName}</a>
@@ -225,7 +226,7 @@ export function LandDesk() {
         <div className="muted" style={{ marginBottom: 12 }}>{TABS.find((x) => x.key === tab)?.hint}</div>
         <ParcelTable waiting={tab} tick={tick} onOpen={setOpen} />
       </Card>
-      <Drawer width={860} open={!!open} title={open?.name} onClose={() => setOpen(null)} destroyOnClose>
+      <Drawer width={980} open={!!open} title={open?.name} onClose={() => setOpen(null)} destroyOnClose>
         {open && <ParcelDesk id={open.id} onChanged={() => setTick((n) => n + 1)} />}
       </Drawer>
     </Page>

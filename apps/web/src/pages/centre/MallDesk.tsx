@@ -27,7 +27,7 @@ function Review({ p, onDone }: { p: ReviewedProduct; onDone: () => void }) {
           </Button>
         </Space.Compact>
         <Space.Compact style={{ width: '100%' }}>
-          <Input size="small" style={{ width: 120 }} placeholder="参考价(元)" value={price} onChange={(e) => setPrice(e.target.value)} data-testid={`ref-price-${p.id}`} />
+          <Input size="small" style={{ width: 130 }} placeholder="参考价(元)" value={price} onChange={(e) => setPrice(e.target.value)} data-testid={`ref-price-${p.id}`} />
           <Input size="small" placeholder="来源渠道" value={channel} onChange={(e) => setChannel(e.target.value)} data-testid={`ref-channel-${p.id}`} />
           <Button size="small" disabled={!price.trim() || !channel.trim()} loading={busy === 'ref'} data-testid={`ref-save-${p.id}`} onClick={async () => (await run('ref', () => api.post(`/procurement/products/${p.id}/reference-price`, { price: price.trim(), channel: channel.trim() }), '已登记参考价')) !== undefined && onDone()}>
             登记参考价
@@ -50,10 +50,10 @@ function Flagged({ onCount }: { onCount: () => void }) {
           pagination={{ pageSize: 10, showTotal: (n) => `共 ${n} 件商品` }}
           columns={[
             { title: '商品', render: (_, p) => <>{p.name}<div className="muted">{p.brand} {p.model} · {p.categoryCode} {p.categoryName}</div></> },
-            { title: '供应商', dataIndex: 'supplierName', width: 180 },
-            { title: '售价 / 参考价', width: 160, align: 'right', render: (_, p) => <><span className="money">{yuan(p.price)}</span><div className="money muted">{yuan(p.referencePrice)}</div><div className="muted">{p.referenceChannel}</div></> },
-            { title: '提示原因', width: 220, render: (_, p) => <>{p.flagReason}<div className="muted">{time(p.flaggedAt)}</div></> },
-            { title: '复核', width: 340, render: (_, p) => <Review p={p} onDone={done} /> },
+            { title: '供应商', dataIndex: 'supplierName', width: 150 },
+            { title: '售价 / 参考价', width: 150, align: 'right', render: (_, p) => <><span className="money">{yuan(p.price)}</span><div className="money muted">{yuan(p.referencePrice)}</div><div className="muted">{p.referenceChannel}</div></> },
+            { title: '提示原因', width: 200, render: (_, p) => <>{p.flagReason?.split(' / ')[0]}<div className="muted">{time(p.flaggedAt)}</div></> },
+            { title: '复核', width: 420, render: (_, p) => <Review p={p} onDone={done} /> },
           ]}
         />
       )}
