@@ -19,6 +19,9 @@ import { LiveRoom } from './pages/bidder/LiveRoom';
 import { CentreHome } from './pages/centre/CentreHome';
 import { CentreCalendar } from './pages/centre/CentreCalendar';
 import { CentreDraws } from './pages/centre/CentreDraws';
+import { LandDesk } from './pages/centre/LandDesk';
+import { RuralDesk } from './pages/centre/RuralDesk';
+import { MallDesk } from './pages/centre/MallDesk';
 import { ExpertHome } from './pages/expert/ExpertHome';
 import { AuditPage } from './pages/supervision/AuditPage';
 import { NoticesPage } from './pages/publicinfo/NoticesPage';
@@ -63,6 +66,9 @@ export function App() {
         <Route path="/workspace/centre" element={<RequireRole roles={['centre']}><CentreHome /></RequireRole>} />
         <Route path="/workspace/centre/calendar" element={<RequireRole roles={['centre']}><CentreCalendar /></RequireRole>} />
         <Route path="/workspace/centre/draws" element={<RequireRole roles={['centre']}><CentreDraws /></RequireRole>} />
+        <Route path="/workspace/centre/land" element={<RequireRole roles={['centre']}><LandDesk /></RequireRole>} />
+        <Route path="/workspace/centre/rural" element={<RequireRole roles={['centre']}><RuralDesk /></RequireRole>} />
+        <Route path="/workspace/centre/mall" element={<RequireRole roles={['centre']}><MallDesk /></RequireRole>} />
         <Route path="/workspace/expert" element={<RequireRole roles={['expert']}><ExpertHome /></RequireRole>} />
         <Route path="/workspace/supervision" element={<RequireRole roles={['office', 'regulator']}><AuditPage /></RequireRole>} />
         <Route path="/workspace/committee" element={<RequireRole roles={['committee']}><RulesPage editable /></RequireRole>} />

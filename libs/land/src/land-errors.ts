@@ -18,5 +18,6 @@ export const LandErrors = defineErrors({
   CONTINUE_CLOSED: { status: 409, zh: '只能在挂牌期内表示继续竞价', en: 'You may only say you will keep bidding during the listing' },
   NO_WINNER: { status: 409, zh: '该地块没有竞得人,不出具成交确认书', en: 'The parcel has no winner; there is no deal confirmation' },
   CONFIRMATION_NOT_VISIBLE: { status: 403, zh: '成交确认书仅竞得人、出让人、交易中心与监管可查看', en: 'Only the winner, the owner, the centre and supervisors see the deal confirmation' },
+  NOT_YOUR_DOMAIN: { status: 403, zh: '只有交易中心、管理办公室和自然资源行业监管部门可以查看', en: 'Only the centre, the office and the land regulator may see this' },
   DEPOSIT_STATE_CONFLICT: { status: 409, zh: '保证金当前状态不允许此操作', en: 'The deposit’s state does not allow this' },
 });

@@ -4,6 +4,7 @@ export const RuralErrors = defineErrors({
   DEAL_NOT_FOUND: { status: 404, zh: '农村产权交易项目不存在', en: 'Rural deal not found' },
   DEAL_STATE_CONFLICT: { status: 409, zh: '交易项目当前状态不允许此操作', en: 'The deal’s state does not allow this' },
   DEAL_NOT_YOURS: { status: 403, zh: '只有本项目的转出方或其代理机构可以操作', en: 'Only the deal’s transferring collective or its agent may do this' },
+  NOT_YOUR_DOMAIN: { status: 403, zh: '只有交易中心、管理办公室和农业农村行业监管部门可以查看', en: 'Only the centre, the office and the rural regulator may see this' },
   DEAL_INVALID: { status: 422, zh: '挂牌价格和加价幅度须为正数', en: 'The listing price and the increment must be positive' },
   KIND_UNKNOWN: { status: 422, zh: '交易品种不在目录中', en: 'The kind is not in the catalogue' },
   KIND_EXISTS: { status: 409, zh: '交易品种代码已存在', en: 'A kind with this code exists already' },

@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { key: '/workspace/bidder/mall', label: '电子卖场', roles: ['bidder'] },
   { key: '/workspace/bidder/complaints', label: '我的投诉', roles: ['bidder'] },
   { key: '/workspace/centre', label: '项目受理', roles: ['centre'] },
+  { key: '/workspace/centre/land', label: '交易业务', roles: ['centre'] },
   { key: '/workspace/centre/calendar', label: '场地日历', roles: ['centre'] },
   { key: '/workspace/centre/draws', label: '专家抽取', roles: ['centre'] },
   { key: '/workspace/expert', label: '评审邀请', roles: ['expert'] },
@@ -35,6 +36,9 @@ const NAV: NavItem[] = [
   { key: '/workspace/owner', label: '项目单位', roles: ['owner', 'agent'] },
   { key: '/workspace/owner/mall', label: '电子卖场', roles: ['owner'] },
 ];
+
+/** Pages reached through a section's own tab bar, highlighted as the section's header item. */
+const SECTION_OF: Record<string, string> = { '/workspace/centre/rural': '/workspace/centre/land', '/workspace/centre/mall': '/workspace/centre/land' };
 
 function selectedKey(pathname: string, keys: string[]): string {
   const hits = keys.filter((k) => (k === '/' ? pathname === '/' || pathname.startsWith('/portal/tenders') || pathname.startsWith('/portal/land') : pathname === k || pathname.startsWith(`${k}/`)));
@@ -60,7 +64,7 @@ export function AppLayout() {
           className="app-nav"
           theme="dark"
           mode="horizontal"
-          selectedKeys={[selectedKey(pathname, items.map((i) => i.key))]}
+          selectedKeys={[selectedKey(SECTION_OF[pathname] ?? pathname, items.map((i) => i.key))]}
           items={items.map((i) => ({ key: i.key, label: <Link to={i.key}>{i.label}</Link> }))}
         />
         <div className="app-user">

@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsDefined, IsIn, IsInt, Is
 import { IsYuan, YuanField } from '@app/platform/money/money.decorators';
 import { LAND_USES } from '../rules/parcel-terms';
 import { ProjectRegistrationFields } from '@app/trading/dto/project.dto';
+import { PageQuery } from '@app/platform/http/page-query.dto';
 
 const DECIMAL_2DP = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
 
@@ -139,4 +140,25 @@ export class ApplicationFields {
 
   @YuanField('保证金金额(元)/ deposit amount (yuan)', { example: '24000000.00' })
   depositAmount!: string;
+}
+
+export const PARCEL_STATUSES = ['registered', 'announced', 'ended', 'confirmed'] as const;
+export const PARCEL_WAITING = ['announcement', 'applications', 'confirmation', 'refunds'] as const;
+export type ParcelWaiting = (typeof PARCEL_WAITING)[number];
+
+/** The centre's desk (and supervisors' view) over every parcel, by status or by what waits for the centre. */
+export class ParcelDeskQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: PARCEL_STATUSES, description: '状态 / status' })
+  @IsOptional()
+  @IsIn(PARCEL_STATUSES)
+  status?: (typeof PARCEL_STATUSES)[number];
+
+  @ApiPropertyOptional({
+    enum: PARCEL_WAITING,
+    description:
+      '待办:announcement 待发布公告,applications 有待审核的竞买申请,confirmation 成交待出具确认书,refunds 有待退还的保证金 / waiting for the centre: to announce, applications to decide, a deal to confirm, deposits to refund',
+  })
+  @IsOptional()
+  @IsIn(PARCEL_WAITING)
+  waiting?: ParcelWaiting;
 }

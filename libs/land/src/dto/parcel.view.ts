@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Money } from '@app/platform/money/money';
 import { IncrementFen } from '../rules/parcel-terms';
-import { ApplicationRow, ParcelRow } from '../parcels/parcel.types';
+import { ApplicationRow, ParcelDeskRow, ParcelRow } from '../parcels/parcel.types';
 
 export type IncrementYuan = { fixed: string } | { ladder: { from: string; step: string }[] };
 
@@ -195,3 +195,24 @@ export class ConfirmationView {
   @ApiProperty() endedAt!: Date;
   @ApiProperty() confirmedAt!: Date;
 }
+
+/** A parcel on the centre's desk: the parcel and what waits on it. */
+export class ParcelDeskItemView extends ParcelView {
+  @ApiProperty({ description: '待审核的竞买申请 / applications waiting for the centre' }) submittedApplications!: number;
+  @ApiProperty({ description: '已确认资格的竞买人 / qualified buyers' }) qualifiedApplications!: number;
+  @ApiProperty({ description: '待退还的保证金 / deposits due for refund' }) refundsDue!: number;
+}
+
+export class ParcelDeskPage {
+  @ApiProperty({ type: [ParcelDeskItemView] }) items!: ParcelDeskItemView[];
+  @ApiProperty({ description: '总数 / total' }) total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export const parcelDeskItemView = (p: ParcelDeskRow): ParcelDeskItemView => ({
+  ...parcelView(p),
+  submittedApplications: p.submittedApplications,
+  qualifiedApplications: p.qualifiedApplications,
+  refundsDue: p.refundsDue,
+});

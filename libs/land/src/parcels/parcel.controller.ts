@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
@@ -6,8 +6,8 @@ import { Actor, Role } from '@app/platform/auth/roles';
 import { PlatformErrors } from '@app/platform/errors/platform-errors';
 import { createValidationPipe } from '@app/platform/errors/validation.pipe';
 import { readMultipart } from '@app/platform/http/multipart';
-import { AnnounceParcelDto, ApplicationFields, LandApplicationParam, ParcelIdParam, LandRefundDto, RegisterParcelDto, RejectApplicationDto } from '../dto/parcel.dto';
-import { LandApplicationView, ConfirmationView, ParcelView, PublicParcelView } from '../dto/parcel.view';
+import { AnnounceParcelDto, ApplicationFields, LandApplicationParam, ParcelDeskQuery, ParcelIdParam, LandRefundDto, RegisterParcelDto, RejectApplicationDto } from '../dto/parcel.dto';
+import { LandApplicationView, ConfirmationView, ParcelDeskPage, ParcelView, PublicParcelView } from '../dto/parcel.view';
 import { ApplicationService } from './application.service';
 import { ParcelService } from './parcel.service';
 import { ResultService } from './result.service';
@@ -31,6 +31,18 @@ export class ParcelController {
   @ApiCreatedResponse({ type: ParcelView })
   register(@Body() dto: RegisterParcelDto, @CurrentActor() actor: Actor): Promise<ParcelView> {
     return this.parcels.register(actor, dto);
+  }
+
+  @Get('land/parcels')
+  @Roles(Role.Centre, Role.Office, Role.Regulator)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      '出让地块清单,按状态或待办筛选,含待审核申请与待退保证金数(交易中心;管理办公室与自然资源监管只读)/ Parcels by status or by what waits for the centre, with counts of applications to decide and deposits to refund (centre; office and the land regulator read)',
+  })
+  @ApiOkResponse({ type: ParcelDeskPage })
+  desk(@Query() q: ParcelDeskQuery, @CurrentActor() actor: Actor): Promise<ParcelDeskPage> {
+    return this.parcels.desk(actor, q);
   }
 
   @Get('land/parcels/:id')

@@ -5,7 +5,8 @@ import { rowsOf } from '@app/platform/database/rows';
 import { RuleSnapshot } from '@app/trading/rules/rule-snapshot';
 import { LandOutcome } from '../rules/land-end';
 import { IncrementFen } from '../rules/parcel-terms';
-import { ApplicationRow, ParcelRow, ParcelStatus } from './parcel.types';
+import { ParcelWaiting } from '../dto/parcel.dto';
+import { ApplicationRow, ParcelDeskRow, ParcelRow, ParcelStatus } from './parcel.types';
 
 const PARCEL = `
   SELECT l.project_id AS "projectId", p.code, p.name, p.region, p.status AS "projectStatus", p.owner_organisation_id AS "ownerOrganisationId", o.name AS "ownerName",
@@ -24,6 +25,13 @@ const APPLICATION = `
          a.reject_reason AS "rejectReason", a.decided_at AS "decidedAt", a.paddle, a.continue_declared_at AS "continueDeclaredAt", a.deposit_status AS "depositStatus",
          a.refund_due AS "refundDue", a.refunded_at AS "refundedAt", a.refund_reference AS "refundReference", a.applied_at AS "appliedAt"
   FROM land_application a JOIN organisation o ON o.id = a.organisation_id`;
+
+const countOf = (condition: string) => `(SELECT count(*)::int FROM land_application a WHERE a.project_id = l.project_id AND ${condition})`;
+const PARCEL_DESK = PARCEL.replace(
+  'SELECT',
+  `SELECT ${countOf(`a.status = 'submitted'`)} AS "submittedApplications", ${countOf(`a.status = 'qualified'`)} AS "qualifiedApplications",
+          ${countOf(`a.deposit_status = 'refund_due'`)} AS "refundsDue",`,
+);
 
 /** Every query on parcels and their applications. */
 @Injectable()
@@ -77,6 +85,26 @@ export class ParcelRepository {
 
   async publicPage(em: EntityManager): Promise<ParcelRow[]> {
     return rowsOf<ParcelRow>(await em.query(`${PARCEL} WHERE l.status <> 'registered' ORDER BY l.announced_at DESC LIMIT 100`));
+  }
+
+  /**
+   * The centre's desk: every parcel, newest registration first, with its application and refund counts; `waiting`
+   * keeps the parcels where something waits for the centre.
+   */
+  async deskPage(em: EntityManager, filter: { status?: ParcelStatus; waiting?: ParcelWaiting }, page: number, pageSize: number): Promise<{ items: ParcelDeskRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status) where.push(`l.status = $${params.push(filter.status)}`);
+    if (filter.waiting === 'announcement') where.push(`l.status = 'registered'`);
+    if (filter.waiting === 'applications') where.push(`EXISTS (SELECT 1 FROM land_application x WHERE x.project_id = l.project_id AND x.status = 'submitted')`);
+    if (filter.waiting === 'confirmation') where.push(`l.status = 'ended' AND l.outcome = 'sold'`);
+    if (filter.waiting === 'refunds') where.push(`EXISTS (SELECT 1 FROM land_application x WHERE x.project_id = l.project_id AND x.deposit_status = 'refund_due')`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const items = rowsOf<ParcelDeskRow>(
+      await em.query(`${PARCEL_DESK} ${clause} ORDER BY p.created_at DESC, l.project_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, pageSize, (page - 1) * pageSize]),
+    );
+    const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM land_parcel l ${clause}`, params);
+    return { items, total };
   }
 
   async insertApplication(

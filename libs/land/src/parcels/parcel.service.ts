@@ -10,8 +10,8 @@ import { RuleSetService } from '@app/platform/rules/rule-set.service';
 import { ProjectService } from '@app/trading/projects/project.service';
 import { RuleSnapshot } from '@app/trading/rules/rule-snapshot';
 import { LiveBiddingService } from '@app/trading/live/live-bidding.service';
-import { AnnounceParcelDto, IncrementDto, RegisterParcelDto } from '../dto/parcel.dto';
-import { ParcelView, parcelView, PublicParcelView, publicParcelView } from '../dto/parcel.view';
+import { AnnounceParcelDto, IncrementDto, ParcelDeskQuery, RegisterParcelDto } from '../dto/parcel.dto';
+import { ParcelDeskPage, parcelDeskItemView, ParcelView, parcelView, PublicParcelView, publicParcelView } from '../dto/parcel.view';
 import { LandErrors } from '../land-errors';
 import { checkSchedule } from '../rules/land-schedule';
 import { IncrementFen, incrementProblem, maxTermYears } from '../rules/parcel-terms';
@@ -115,6 +115,15 @@ export class ParcelService {
     const p = await this.load(projectId);
     if (!isOwner(actor, p) && !operates(actor) && !supervises(actor)) throw LandErrors.PARCEL_NOT_FOUND({ id: projectId });
     return parcelView(p);
+  }
+
+  /** The centre's desk; supervisors read the same list. A regulator of another domain is refused. */
+  async desk(actor: Actor, q: ParcelDeskQuery): Promise<ParcelDeskPage> {
+    if (!operates(actor) && !supervises(actor)) throw LandErrors.NOT_YOUR_DOMAIN();
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const { items, total } = await this.parcels.deskPage(this.txr.dataSource.manager, { status: q.status, waiting: q.waiting }, page, pageSize);
+    return { items: items.map(parcelDeskItemView), total, page, pageSize };
   }
 
   async publicList(): Promise<PublicParcelView[]> {

@@ -66,3 +66,9 @@ export interface ApplicationRow {
   refundReference: string | null;
   appliedAt: Date;
 }
+
+export interface ParcelDeskRow extends ParcelRow {
+  submittedApplications: number;
+  qualifiedApplications: number;
+  refundsDue: number;
+}

@@ -5,8 +5,8 @@ import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { PlatformErrors } from '@app/platform/errors/platform-errors';
 import { readMultipart } from '@app/platform/http/multipart';
-import { AgreementDto, ApplicationParam, ApplyDto, ApprovalForm, ContractDto, DealIdParam, KindDto, PublicDealQuery, RefundDto, RegisterDealDto, RelistDto, ResolutionForm } from '../dto/deal.dto';
-import { ApplicationView, DealView, PublicDealPage } from '../dto/deal.view';
+import { AgreementDto, ApplicationParam, ApplyDto, ApprovalForm, ContractDto, DealDeskQuery, DealIdParam, KindDto, PublicDealQuery, RefundDto, RegisterDealDto, RelistDto, ResolutionForm } from '../dto/deal.dto';
+import { ApplicationView, DealDeskPage, DealView, PublicDealPage } from '../dto/deal.view';
 import { RuralErrors } from '../rural-errors';
 import { ApplicationService } from './application.service';
 import { DealService, UploadedFile } from './deal.service';
@@ -72,6 +72,18 @@ export class DealController {
   @ApiCreatedResponse({ type: DealView })
   register(@Body() dto: RegisterDealDto, @CurrentActor() actor: Actor): Promise<DealView> {
     return this.deals.register(actor, dto);
+  }
+
+  @Get('rural/deals')
+  @Roles(Role.Centre, Role.Office, Role.Regulator)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      '农村产权交易项目清单,按状态或待办筛选,含待确认与待退还的保证金数(交易中心;管理办公室与农业农村监管只读)/ Deals by status or by what waits for the centre, with counts of deposits to confirm and to refund (centre; office and the rural regulator read)',
+  })
+  @ApiOkResponse({ type: DealDeskPage })
+  desk(@Query() q: DealDeskQuery, @CurrentActor() actor: Actor): Promise<DealDeskPage> {
+    return this.deals.desk(actor, q);
   }
 
   @Get('rural/deals/:id')

@@ -4,7 +4,8 @@ import { TradingDomain } from '@app/platform/auth/roles';
 import { rowsOf } from '@app/platform/database/rows';
 import type { RuleSnapshot } from '@app/trading';
 import { DealStatus } from '../rules/deal-state';
-import { ApplicationRow, ApplicationStatus, DealRow, DocumentRow, KindRow, ListingRow } from './deal.types';
+import { DealWaiting } from '../dto/deal.dto';
+import { ApplicationRow, ApplicationStatus, DealDeskRow, DealRow, DocumentRow, KindRow, ListingRow } from './deal.types';
 
 const DEAL = `
   SELECT d.project_id AS "projectId", p.code, p.name, p.region, p.status AS "projectStatus", p.owner_organisation_id AS "ownerOrganisationId",
@@ -31,6 +32,13 @@ const APPLICATION = `
   FROM rural_application r JOIN organisation o ON o.id = r.organisation_id`;
 
 const DOCUMENT = `SELECT id, kind, file_name AS "fileName", sha256, size, created_at AS "createdAt" FROM rural_document`;
+
+const countOf = (condition: string) => `(SELECT count(*)::int FROM rural_application x WHERE x.project_id = d.project_id AND ${condition})`;
+const DEAL_DESK = DEAL.replace(
+  'SELECT',
+  `SELECT ${countOf(`x.round = d.round AND x.status = 'declared'`)} AS "declaredApplications", ${countOf(`x.round = d.round AND x.status = 'qualified'`)} AS "qualifiedApplications",
+          ${countOf(`x.status = 'refund_due'`)} AS "refundsDue",`,
+);
 
 export interface NewDeal {
   projectId: string;
@@ -218,6 +226,22 @@ export class DealRepository {
   async publicPage(em: EntityManager, page: number, pageSize: number): Promise<{ items: DealRow[]; total: number }> {
     const items = rowsOf<DealRow>(await em.query(`${DEAL} WHERE d.status <> 'draft' ORDER BY d.updated_at DESC, d.project_id LIMIT $1 OFFSET $2`, [pageSize, (page - 1) * pageSize]));
     const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM rural_deal WHERE status <> 'draft'`);
+    return { items, total };
+  }
+
+  /** The centre's desk: every deal, the latest change first; `waiting` keeps the deals where something waits for the centre. */
+  async deskPage(em: EntityManager, filter: { status?: DealStatus; waiting?: DealWaiting }, page: number, pageSize: number): Promise<{ items: DealDeskRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status) where.push(`d.status = $${params.push(filter.status)}`);
+    if (filter.waiting === 'listing') where.push(`d.status IN ('draft','relisting')`);
+    if (filter.waiting === 'deposits') where.push(`d.status = 'listing' AND EXISTS (SELECT 1 FROM rural_application x WHERE x.project_id = d.project_id AND x.round = d.round AND x.status = 'declared')`);
+    if (filter.waiting === 'refunds') where.push(`EXISTS (SELECT 1 FROM rural_application x WHERE x.project_id = d.project_id AND x.status = 'refund_due')`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const items = rowsOf<DealDeskRow>(
+      await em.query(`${DEAL_DESK} ${clause} ORDER BY d.updated_at DESC, d.project_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, pageSize, (page - 1) * pageSize]),
+    );
+    const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM rural_deal d ${clause}`, params);
     return { items, total };
   }
 }

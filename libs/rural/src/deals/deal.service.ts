@@ -7,8 +7,8 @@ import { Clock } from '@app/platform/clock/clock';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Money } from '@app/platform/money/money';
 import { LiveBiddingService, ProjectService, RuleSnapshot } from '@app/trading';
-import { ApprovalForm, ContractDto, KindDto, PublicDealQuery, RegisterDealDto, ResolutionForm } from '../dto/deal.dto';
-import { DealView, dealView, PublicDealPage } from '../dto/deal.view';
+import { ApprovalForm, ContractDto, DealDeskQuery, KindDto, PublicDealQuery, RegisterDealDto, ResolutionForm } from '../dto/deal.dto';
+import { DealDeskPage, DealView, dealView, PublicDealPage } from '../dto/deal.view';
 import { DealEvent, dealTransition } from '../rules/deal-state';
 import { listingRefusals, relistFloorFen } from '../rules/listing-checks';
 import { RuralErrors } from '../rural-errors';
@@ -183,6 +183,18 @@ export class DealService {
       });
       return this.view(tx, (await this.deals.byId(tx.em, projectId))!);
     });
+  }
+
+  /** The centre's desk; supervisors read the same list. A regulator of another domain is refused. */
+  async desk(actor: Actor, q: DealDeskQuery): Promise<DealDeskPage> {
+    if (!operates(actor) && !supervises(actor)) throw RuralErrors.NOT_YOUR_DOMAIN();
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const { items, total } = await this.deals.deskPage(this.txr.dataSource.manager, { status: q.status, waiting: q.waiting }, page, pageSize);
+    const views = await this.txr.run((tx) =>
+      Promise.all(items.map(async (d) => ({ ...(await this.view(tx, d)), declaredApplications: d.declaredApplications, qualifiedApplications: d.qualifiedApplications, refundsDue: d.refundsDue }))),
+    );
+    return { items: views, total, page, pageSize };
   }
 
   async publicList(q: PublicDealQuery): Promise<PublicDealPage> {

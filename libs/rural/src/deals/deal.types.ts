@@ -87,3 +87,9 @@ export interface KindRow {
   nameZh: string;
   nameEn: string;
 }
+
+export interface DealDeskRow extends DealRow {
+  declaredApplications: number;
+  qualifiedApplications: number;
+  refundsDue: number;
+}

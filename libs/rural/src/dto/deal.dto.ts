@@ -5,6 +5,7 @@ import { PageQuery } from '@app/platform/http/page-query.dto';
 import { YuanField } from '@app/platform/money/money.decorators';
 import { DepositDeclarationDto, RefundReferenceDto } from '@app/trading/dto/deposit.dto';
 import { ProjectRegistrationFields } from '@app/trading/dto/project.dto';
+import { DEAL_STATUSES, DealStatus } from '../rules/deal-state';
 
 export class RegisterDealDto extends ProjectRegistrationFields {
   @ApiProperty({ description: '交易品种代码(见 GET /public/rural/kinds)/ kind code from the catalogue', example: 'land_management' })
@@ -99,6 +100,25 @@ export class KindDto {
   @IsString()
   @Length(1, 120)
   nameEn!: string;
+}
+
+export const DEAL_WAITING = ['listing', 'deposits', 'refunds'] as const;
+export type DealWaiting = (typeof DEAL_WAITING)[number];
+
+/** The centre's desk (and supervisors' view) over every deal, by status or by what waits for the centre. */
+export class DealDeskQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: DEAL_STATUSES, description: '状态 / status' })
+  @IsOptional()
+  @IsIn(DEAL_STATUSES)
+  status?: DealStatus;
+
+  @ApiPropertyOptional({
+    enum: DEAL_WAITING,
+    description: '待办:listing 待挂牌(登记或重新挂牌),deposits 有待确认的保证金,refunds 有待退还的保证金 / waiting for the centre: to list, deposits to confirm, deposits to refund',
+  })
+  @IsOptional()
+  @IsIn(DEAL_WAITING)
+  waiting?: DealWaiting;
 }
 
 /** The public list of deals pages like every other list. */

@@ -98,6 +98,20 @@ export class PublicDealPage {
   @ApiProperty() pageSize!: number;
 }
 
+/** A deal on the centre's desk: the deal and what waits on it (counts of the current round; refunds of every round). */
+export class DealDeskItemView extends DealView {
+  @ApiProperty({ description: '本轮待确认保证金的报名 / applications of this round whose deposit waits for the centre' }) declaredApplications!: number;
+  @ApiProperty({ description: '本轮已确认的意向受让方 / qualified applicants of this round' }) qualifiedApplications!: number;
+  @ApiProperty({ description: '待退还的保证金 / deposits due for refund' }) refundsDue!: number;
+}
+
+export class DealDeskPage {
+  @ApiProperty({ type: [DealDeskItemView] }) items!: DealDeskItemView[];
+  @ApiProperty({ description: '总数 / total' }) total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
 export function listingView(l: ListingRow): ListingView {
   return { round: l.round, price: Money.ofFen(l.priceFen).toYuan(), lotId: l.lotId, startsAt: l.startsAt, endsAt: l.endsAt, outcome: l.outcome, qualified: l.qualified };
 }
