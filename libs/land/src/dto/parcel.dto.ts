@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsDefined, IsIn, IsInt, Is
 import { IsYuan, YuanField } from '@app/platform/money/money.decorators';
 import { LAND_USES } from '../rules/parcel-terms';
 import { ProjectRegistrationFields } from '@app/trading/dto/project.dto';
+import { PageQuery } from '@app/platform/http/page-query.dto';
 
 const DECIMAL_2DP = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
 
@@ -139,4 +140,13 @@ export class ApplicationFields {
 
   @YuanField('保证金金额(元)/ deposit amount (yuan)', { example: '24000000.00' })
   depositAmount!: string;
+}
+
+export const LAND_APPLICATION_STATUSES = ['submitted', 'qualified', 'rejected'] as const;
+
+export class MyLandApplicationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: LAND_APPLICATION_STATUSES, description: '资格审核状态 / qualification status' })
+  @IsOptional()
+  @IsIn(LAND_APPLICATION_STATUSES)
+  status?: (typeof LAND_APPLICATION_STATUSES)[number];
 }
