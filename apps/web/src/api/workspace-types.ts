@@ -236,36 +236,6 @@ export interface SupplierRatings {
   ratings: Rating[];
 }
 
-export interface LandApplication {
-  id: string;
-  parcelId: string;
-  organisationName: string;
-  fileName: string;
-  sha256: string;
-  size: number;
-  depositMethod: string;
-  depositReference: string;
-  depositAmount: string;
-  status: 'submitted' | 'qualified' | 'rejected';
-  rejectReason: string | null;
-  paddle: number | null;
-  depositStatus: string;
-  appliedAt: string;
-}
-
-export interface RuralApplication {
-  id: string;
-  round: number;
-  organisationName: string;
-  method: string;
-  reference: string;
-  amount: string;
-  status: string;
-  paddle: number | null;
-  declaredAt: string;
-  confirmedAt: string | null;
-}
-
 /** GET /tenders/registrations/mine: one row per section of a tender the organisation registered for; never a price. */
 export interface MyTenderRegistration {
   projectId: string;
