@@ -52,8 +52,8 @@ function MyRegistrations({ mine }: { mine: Mine }) {
                 <Space size={4}>
                   <Tag color={DOMAIN_COLOUR[x.domain]} bordered={false}>{DOMAIN_LABEL[x.domain]}</Tag>
                   <span className="mono muted">{x.code}</span>
-                  {x.part && <span className="muted">{x.part}</span>}
                 </Space>
+                {x.part && <span className="muted">{x.part}</span>}
               </Space>
             ),
           },
