@@ -79,7 +79,7 @@ describe('the web application in a real browser', () => {
     const page = await login(bidders[0]);
     expect(new URL(page.url()).pathname).toBe('/workspace/bidder');
     await page.getByText('市第一人民医院新院区建设工程').first().waitFor();
-    await shoot(page, 'bidder-workspace');
+    await page.getByText('尚未报名任何项目').waitFor();
 
     await page.goto(`${base}/workspace/bidder/tenders/${tenderId}`);
     await page.getByTestId('register').click();
@@ -104,6 +104,17 @@ describe('the web application in a real browser', () => {
     expect(await receipt.textContent()).not.toContain('9701000');
     expect(mine.documentsSize).toBe(documents.length);
     await shoot(page, 'bidder-sealed-bid-receipt');
+
+    // 我的报名与保证金 lists the registration with the receipt's time and digest, the deposit still due, and no price.
+    await page.goto(`${base}/workspace/bidder`);
+    const row = page.getByTestId('my-registrations').locator('tr', { hasText: '市第一人民医院新院区建设工程' });
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    for (const part of [tenderCode, '第 1 标段', '已递交', '未缴纳', '应缴 ¥200,000.00', beijing(mine.submittedAt), mine.bidDigest.slice(0, 12)]) expect(text).toContain(part);
+    expect(await page.getByTestId('my-registrations').textContent()).not.toMatch(/9,?701,?000/);
+    const [listed] = (await t.http.get('/tenders/registrations/mine', bidders[0].token)).body.items;
+    expect(listed).toMatchObject({ projectId: tenderId, bid: { receiptNo: mine.receiptNo, bidDigest: mine.bidDigest } });
+    await shoot(page, 'bidder-workspace');
     await page.context().close();
 
     // Before the deadline the public tender page says the bids are sealed, and shows neither bidders nor their number.

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TradingModule } from '@app/trading/trading.module';
 import { LiveModule } from '@app/trading/live/live.module';
 import { ApplicationService } from './parcels/application.service';
+import { MyApplicationRepository } from './parcels/my-application.repository';
+import { MyApplicationService } from './parcels/my-application.service';
 import { ParcelController } from './parcels/parcel.controller';
 import { ParcelRepository } from './parcels/parcel.repository';
 import { ParcelService } from './parcels/parcel.service';
@@ -11,7 +13,7 @@ import { ResultService } from './parcels/result.service';
 @Module({
   imports: [TradingModule, LiveModule],
   controllers: [ParcelController],
-  providers: [ParcelRepository, ParcelService, ApplicationService, ResultService],
+  providers: [ParcelRepository, ParcelService, ApplicationService, ResultService, MyApplicationRepository, MyApplicationService],
   exports: [ParcelRepository],
 })
 export class LandModule {}

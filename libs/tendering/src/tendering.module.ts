@@ -5,6 +5,8 @@ import { BidController } from './bids/bid.controller';
 import { BidService } from './bids/bid.service';
 import { DepositService } from './bids/deposit.service';
 import { OpeningService } from './bids/opening.service';
+import { MyRegistrationRepository } from './registrations/my-registration.repository';
+import { MyRegistrationService } from './registrations/my-registration.service';
 import { ClarificationService } from './tenders/clarification.service';
 import { TenderDocumentsService } from './tenders/tender-documents.service';
 import { TenderController } from './tenders/tender.controller';
@@ -16,7 +18,7 @@ import { TenderParticipants } from './tenders/tender-participants';
 @Module({
   imports: [TradingModule, EvaluationModule],
   controllers: [TenderController, BidController],
-  providers: [TenderRepository, TenderService, ClarificationService, TenderDocumentsService, BidService, DepositService, OpeningService, TenderParticipants],
+  providers: [TenderRepository, TenderService, ClarificationService, TenderDocumentsService, BidService, DepositService, OpeningService, TenderParticipants, MyRegistrationRepository, MyRegistrationService],
   exports: [TenderRepository, BidService],
 })
 export class TenderingModule {}

@@ -236,27 +236,65 @@ export interface SupplierRatings {
   ratings: Rating[];
 }
 
-export interface LandApplication {
+/** GET /tenders/registrations/mine: one row per section of a tender the organisation registered for; never a price. */
+export interface MyTenderRegistration {
+  projectId: string;
+  code: string;
+  name: string;
+  tenderStatus: string;
+  bidDeadline: string | null;
+  openedAt: string | null;
+  registeredAt: string;
+  sectionNo: number;
+  sectionName: string;
+  sectionStatus: string;
+  requiredDeposit: string;
+  deposit: { id: string; method: string; reference: string; amount: string; status: string; declaredAt: string; confirmedAt: string | null; refundDue: string | null; refundedAt: string | null } | null;
+  bid: { receiptNo: string; status: 'submitted' | 'withdrawn'; submittedAt: string; bidDigest: string; documentsSha256: string; withdrawnAt: string | null } | null;
+}
+
+/** GET /land/applications/mine */
+export interface MyLandApplication {
   id: string;
   parcelId: string;
-  organisationName: string;
+  code: string;
+  name: string;
+  location: string;
+  mode: string;
+  phase: string;
+  lotId: string | null;
+  listingStartsAt: string | null;
+  listingEndsAt: string | null;
+  auctionAt: string | null;
+  outcome: string | null;
+  won: boolean;
+  status: string;
+  rejectReason: string | null;
+  decidedAt: string | null;
+  paddle: number | null;
+  continueDeclaredAt: string | null;
   fileName: string;
   sha256: string;
-  size: number;
-  depositMethod: string;
-  depositReference: string;
-  depositAmount: string;
-  status: 'submitted' | 'qualified' | 'rejected';
-  rejectReason: string | null;
-  paddle: number | null;
-  depositStatus: string;
+  deposit: { method: string; reference: string; amount: string; status: string; refundDue: string | null; refundedAt: string | null };
   appliedAt: string;
 }
 
-export interface RuralApplication {
+/** GET /rural/applications/mine */
+export interface MyRuralApplication {
   id: string;
+  dealId: string;
+  code: string;
+  name: string;
+  kind: string;
+  kindName: string;
+  dealStatus: string;
   round: number;
-  organisationName: string;
+  dealRound: number;
+  lotId: string | null;
+  listingStartsAt: string | null;
+  listingEndsAt: string | null;
+  listingOutcome: string | null;
+  won: boolean;
   method: string;
   reference: string;
   amount: string;
@@ -264,4 +302,24 @@ export interface RuralApplication {
   paddle: number | null;
   declaredAt: string;
   confirmedAt: string | null;
+  refundDue: string | null;
+  refundedAt: string | null;
+}
+
+/** GET /procurement/requirements/mine */
+export interface MyRequirement {
+  id: string;
+  title: string;
+  categoryCode: string;
+  maxPrice: string;
+  round: number;
+  status: string;
+  quoteDeadline: string;
+  closedAt: string | null;
+  switchReason: string | null;
+  createdAt: string;
+  quoteCount: number | null;
+  validQuoteCount: number | null;
+  winner: { supplierName: string; price: string } | null;
+  order: { id: string; no: string; status: string } | null;
 }

@@ -162,3 +162,12 @@ export class ParcelDeskQuery extends PageQuery {
   @IsIn(PARCEL_WAITING)
   waiting?: ParcelWaiting;
 }
+
+export const LAND_APPLICATION_STATUSES = ['submitted', 'qualified', 'rejected'] as const;
+
+export class MyLandApplicationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: LAND_APPLICATION_STATUSES, description: '资格审核状态 / qualification status' })
+  @IsOptional()
+  @IsIn(LAND_APPLICATION_STATUSES)
+  status?: (typeof LAND_APPLICATION_STATUSES)[number];
+}

@@ -6,9 +6,11 @@ import { Actor, Role } from '@app/platform/auth/roles';
 import { PlatformErrors } from '@app/platform/errors/platform-errors';
 import { createValidationPipe } from '@app/platform/errors/validation.pipe';
 import { readMultipart } from '@app/platform/http/multipart';
-import { AnnounceParcelDto, ApplicationFields, LandApplicationParam, ParcelDeskQuery, ParcelIdParam, LandRefundDto, RegisterParcelDto, RejectApplicationDto } from '../dto/parcel.dto';
+import { AnnounceParcelDto, ApplicationFields, LandApplicationParam, MyLandApplicationsQuery, ParcelDeskQuery, ParcelIdParam, LandRefundDto, RegisterParcelDto, RejectApplicationDto } from '../dto/parcel.dto';
 import { LandApplicationView, ConfirmationView, ParcelDeskPage, ParcelView, PublicParcelView } from '../dto/parcel.view';
+import { MyLandApplicationPage } from '../dto/my-application.view';
 import { ApplicationService } from './application.service';
+import { MyApplicationService } from './my-application.service';
 import { ParcelService } from './parcel.service';
 import { ResultService } from './result.service';
 
@@ -22,6 +24,7 @@ export class ParcelController {
     private readonly parcels: ParcelService,
     private readonly applications: ApplicationService,
     private readonly results: ResultService,
+    private readonly myApplications: MyApplicationService,
   ) {}
 
   @Post('land/parcels')
@@ -93,6 +96,15 @@ export class ParcelController {
   @ApiOkResponse({ type: LandApplicationView })
   mine(@Param() p: ParcelIdParam, @CurrentActor() actor: Actor): Promise<LandApplicationView> {
     return this.applications.mine(actor, p.id);
+  }
+
+  @Get('land/applications/mine')
+  @Roles(Role.Bidder)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '我的竞买申请:各地块的资格审核、保证金与竞买号(仅本单位),最新在前 / My applications across parcels: qualification, deposit and paddle (my organisation only), newest first' })
+  @ApiOkResponse({ type: MyLandApplicationPage })
+  myApplicationList(@Query() q: MyLandApplicationsQuery, @CurrentActor() actor: Actor): Promise<MyLandApplicationPage> {
+    return this.myApplications.page(actor, q);
   }
 
   @Get('land/applications/:applicationId/documents')

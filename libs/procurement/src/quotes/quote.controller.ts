@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
-import { PublishRequirementDto, RequirementIdParam, SubmitQuoteDto, SwitchMethodDto } from './dto/quote.dto';
+import { MyRequirementsQuery, PublishRequirementDto, RequirementIdParam, SubmitQuoteDto, SwitchMethodDto } from './dto/quote.dto';
 import { OpenedQuoteView, QuoteReceipt, RequirementView } from './dto/quote.view';
+import { MyRequirementPage } from './dto/my-requirement.view';
+import { MyRequirementService } from './my-requirement.service';
 import { QuoteService } from './quote.service';
 import { RequirementService } from './requirement.service';
 
@@ -14,6 +16,7 @@ export class QuoteController {
   constructor(
     private readonly requirements: RequirementService,
     private readonly quotes: QuoteService,
+    private readonly myRequirements: MyRequirementService,
   ) {}
 
   @Post('procurement/requirements')
@@ -22,6 +25,15 @@ export class QuoteController {
   @ApiOperation({ summary: '发布网上竞价需求(采购人,最高限价须高于直购上限)/ Publish an online-quote requirement (purchaser; above the direct-purchase limit)' })
   publish(@Body() dto: PublishRequirementDto, @CurrentActor() actor: Actor): Promise<RequirementView> {
     return this.requirements.publish(actor, dto);
+  }
+
+  @Get('procurement/requirements/mine')
+  @Roles(Role.Owner)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '我的采购需求:本单位发布的竞价需求、截止后的报价家数、成交与订单,最新在前 / My requirements: status, quote counts after the deadline, the winner and the order, newest first' })
+  @ApiOkResponse({ type: MyRequirementPage })
+  myRequirementList(@Query() q: MyRequirementsQuery, @CurrentActor() actor: Actor): Promise<MyRequirementPage> {
+    return this.myRequirements.page(actor, q);
   }
 
   @Post('procurement/requirements/:id/quotes')

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MyRequirementRepository } from './my-requirement.repository';
+import { MyRequirementService } from './my-requirement.service';
 import { QuoteController } from './quote.controller';
 import { QuoteRepository } from './quote.repository';
 import { QuoteService } from './quote.service';
@@ -7,6 +9,6 @@ import { RequirementService } from './requirement.service';
 /** 网上竞价 / online quotes: requirements above the direct-purchase limit, sealed quotes, public results. */
 @Module({
   controllers: [QuoteController],
-  providers: [QuoteRepository, RequirementService, QuoteService],
+  providers: [QuoteRepository, RequirementService, QuoteService, MyRequirementRepository, MyRequirementService],
 })
 export class QuoteModule {}

@@ -5,11 +5,13 @@ import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { PlatformErrors } from '@app/platform/errors/platform-errors';
 import { readMultipart } from '@app/platform/http/multipart';
-import { AgreementDto, ApplicationParam, ApplyDto, ApprovalForm, ContractDto, DealDeskQuery, DealIdParam, KindDto, PublicDealQuery, RefundDto, RegisterDealDto, RelistDto, ResolutionForm } from '../dto/deal.dto';
+import { AgreementDto, ApplicationParam, ApplyDto, ApprovalForm, ContractDto, DealDeskQuery, DealIdParam, KindDto, MyRuralApplicationsQuery, PublicDealQuery, RefundDto, RegisterDealDto, RelistDto, ResolutionForm } from '../dto/deal.dto';
 import { ApplicationView, DealDeskPage, DealView, PublicDealPage } from '../dto/deal.view';
+import { MyRuralApplicationPage } from '../dto/my-application.view';
 import { RuralErrors } from '../rural-errors';
 import { ApplicationService } from './application.service';
 import { DealService, UploadedFile } from './deal.service';
+import { MyApplicationService } from './my-application.service';
 import { KindRow } from './deal.types';
 
 const DOCUMENT_TYPES = ['pdf', 'jpg', 'jpeg', 'png', 'ofd', 'doc', 'docx'] as const;
@@ -48,6 +50,7 @@ export class DealController {
   constructor(
     private readonly deals: DealService,
     private readonly applications: ApplicationService,
+    private readonly myApplications: MyApplicationService,
   ) {}
 
   @Get('public/rural/kinds')
@@ -155,6 +158,15 @@ export class DealController {
   @ApiOkResponse({ type: [ApplicationView] })
   applicationsOf(@Param() p: DealIdParam, @CurrentActor() actor: Actor): Promise<ApplicationView[]> {
     return this.applications.list(actor, p.id);
+  }
+
+  @Get('rural/applications/mine')
+  @Roles(Role.Bidder)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '我的受让报名:各项目各轮的保证金、资格与竞买号(仅本单位),最新在前 / My applications across deals and rounds: deposit, qualification and paddle (my organisation only), newest first' })
+  @ApiOkResponse({ type: MyRuralApplicationPage })
+  myApplicationList(@Query() q: MyRuralApplicationsQuery, @CurrentActor() actor: Actor): Promise<MyRuralApplicationPage> {
+    return this.myApplications.page(actor, q);
   }
 
   @Post('rural/applications/:applicationId/confirm')

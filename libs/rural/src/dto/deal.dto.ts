@@ -137,3 +137,12 @@ export interface ApprovalForm {
   authority: string;
   date: string;
 }
+
+export const RURAL_APPLICATION_STATUSES = ['declared', 'qualified', 'refund_due', 'refunded', 'applied_to_price'] as const;
+
+export class MyRuralApplicationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: RURAL_APPLICATION_STATUSES, description: '报名状态 / application status' })
+  @IsOptional()
+  @IsIn(RURAL_APPLICATION_STATUSES)
+  status?: (typeof RURAL_APPLICATION_STATUSES)[number];
+}

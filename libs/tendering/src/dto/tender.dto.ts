@@ -147,3 +147,10 @@ export class TenderListQuery extends PageQuery {
   @IsIn(TENDER_STATUSES)
   status?: TenderStatus;
 }
+
+export class MyRegistrationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: TENDER_STATUSES, description: '招标项目状态,如 bidding 投标中 / tender status, e.g. bidding' })
+  @IsOptional()
+  @IsIn(TENDER_STATUSES)
+  status?: TenderStatus;
+}

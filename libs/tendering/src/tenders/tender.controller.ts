@@ -5,7 +5,9 @@ import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { readMultipart } from '@app/platform/http/multipart';
 import { PlatformErrors } from '@app/platform/errors/platform-errors';
-import { AnnounceTenderDto, AnswerDto, QuestionDto, QuestionParam, RegisterTenderDto, ReturnTenderDto, TenderIdParam, TenderListQuery } from '../dto/tender.dto';
+import { AnnounceTenderDto, AnswerDto, MyRegistrationsQuery, QuestionDto, QuestionParam, RegisterTenderDto, ReturnTenderDto, TenderIdParam, TenderListQuery } from '../dto/tender.dto';
+import { MyRegistrationPage } from '../dto/my-registration.view';
+import { MyRegistrationService } from '../registrations/my-registration.service';
 import { TenderListView, TenderView } from '../dto/tender.view';
 import { ClarificationService, QuestionView } from './clarification.service';
 import { TenderDocumentsService } from './tender-documents.service';
@@ -26,6 +28,7 @@ export class TenderController {
     private readonly tenders: TenderService,
     private readonly clarifications: ClarificationService,
     private readonly documents: TenderDocumentsService,
+    private readonly myRegistrations: MyRegistrationService,
   ) {}
 
   @Post('tenders')
@@ -122,6 +125,15 @@ export class TenderController {
   @ApiOperation({ summary: '报名并获取招标文件(投标人)/ Register for the documents (bidder)' })
   registerBidder(@Param() p: TenderIdParam, @CurrentActor() actor: Actor): Promise<{ registered: boolean }> {
     return this.clarifications.registerBidder(actor, p.id);
+  }
+
+  @Get('tenders/registrations/mine')
+  @Roles(Role.Bidder)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '我的报名与保证金:本单位报名的招标项目按标段列出保证金与投标回执(不含报价),最新报名在前 / My registrations: per section, the deposit and the bid receipt (never the price), newest first' })
+  @ApiOkResponse({ type: MyRegistrationPage })
+  myRegistrationList(@Query() q: MyRegistrationsQuery, @CurrentActor() actor: Actor): Promise<MyRegistrationPage> {
+    return this.myRegistrations.page(actor, q);
   }
 
   @Get('tenders/:id/documents/:documentId')

@@ -3,23 +3,23 @@ import { Alert, Button, Card, Col, Descriptions, Drawer, Form, Input, Row, Selec
 import type { UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { api, ApiError } from '../../api/client';
-import { PublicParcel, RuralDeal } from '../../api/types';
-import { LandApplication, RuralApplication } from '../../api/workspace-types';
+import { api } from '../../api/client';
+import { Page as Paged, PublicParcel, RuralDeal } from '../../api/types';
+import { MyLandApplication, MyRuralApplication } from '../../api/workspace-types';
 import { Page } from '../../components/AppLayout';
 import { moneyRule, useAction } from '../../components/actions';
 import { Loaded, Refusal, useLoad } from '../../components/states';
 import { StatusTag } from '../../components/StatusTag';
-import { bytes, shortHash, time, yuan } from '../../format';
+import { shortHash, time, yuan } from '../../format';
 import { DEAL_STATUS, LAND_USE, PARCEL_PHASE } from '../../labels';
 import { LAND_APPLICATION_STATUS, RURAL_APPLICATION_STATUS } from '../../workspace-labels';
 
 const DEPOSIT_METHODS = [{ value: 'transfer', label: '银行转账' }, { value: 'guarantee', label: '保函' }];
 
-/** GET …/applications/mine answers 404 when there is none: that is "not applied", not an error. */
-const landMine = (id: string) => api.get<LandApplication>(`/land/parcels/${id}/applications/mine`).catch((e: ApiError) => (e.status === 404 ? null : Promise.reject(e)));
+/** The organisation's applications in one request per domain (the newest 100), matched to the public lists by project. */
+const MINE = { pageSize: 100 };
 
-interface LandRow { parcel: PublicParcel; mine: LandApplication | null }
+interface LandRow { parcel: PublicParcel; mine: MyLandApplication | null }
 
 function LandApply({ parcel, onDone }: { parcel: PublicParcel; onDone: () => void }) {
   const [files, setFiles] = useState<UploadFile[]>([]);
@@ -53,8 +53,9 @@ function LandApply({ parcel, onDone }: { parcel: PublicParcel; onDone: () => voi
 
 function LandTab() {
   const rows = useLoad(async (): Promise<LandRow[]> => {
-    const parcels = (await api.get<PublicParcel[]>('/public/land/parcels')).filter((p) => p.phase !== 'ended').slice(0, 30);
-    return Promise.all(parcels.map(async (parcel) => ({ parcel, mine: await landMine(parcel.id) })));
+    const [all, mine] = await Promise.all([api.get<PublicParcel[]>('/public/land/parcels'), api.get<Paged<MyLandApplication>>('/land/applications/mine', MINE)]);
+    const byParcel = new Map(mine.items.map((a) => [a.parcelId, a]));
+    return all.filter((p) => p.phase !== 'ended').slice(0, 30).map((parcel) => ({ parcel, mine: byParcel.get(parcel.id) ?? null }));
   }, []);
   const [open, setOpen] = useState<LandRow | null>(null);
   return (
@@ -90,8 +91,8 @@ function LandTab() {
               <Descriptions size="small" column={1} bordered title="我的竞买申请">
                 <Descriptions.Item label="状态"><StatusTag map={LAND_APPLICATION_STATUS} value={open.mine.status} />{open.mine.rejectReason && <span>{open.mine.rejectReason}</span>}</Descriptions.Item>
                 <Descriptions.Item label="竞买号">{open.mine.paddle ?? '资格确认后发放,仅本人可见'}</Descriptions.Item>
-                <Descriptions.Item label="资格文件">{open.mine.fileName}({bytes(open.mine.size)})<Tooltip title={open.mine.sha256}><span className="mono"> {shortHash(open.mine.sha256)}</span></Tooltip></Descriptions.Item>
-                <Descriptions.Item label="保证金"><span className="money">{yuan(open.mine.depositAmount)}</span> · {open.mine.depositReference}</Descriptions.Item>
+                <Descriptions.Item label="资格文件">{open.mine.fileName}<Tooltip title={open.mine.sha256}><span className="mono"> {shortHash(open.mine.sha256)}</span></Tooltip></Descriptions.Item>
+                <Descriptions.Item label="保证金"><span className="money">{yuan(open.mine.deposit.amount)}</span> · {open.mine.deposit.reference}</Descriptions.Item>
                 <Descriptions.Item label="申请时间">{time(open.mine.appliedAt)}</Descriptions.Item>
               </Descriptions>
             ) : (
@@ -105,7 +106,7 @@ function LandTab() {
   );
 }
 
-interface RuralRow { deal: RuralDeal; mine: RuralApplication[] }
+interface RuralRow { deal: RuralDeal; mine: MyRuralApplication[] }
 
 function RuralApply({ deal, onDone }: { deal: RuralDeal; onDone: () => void }) {
   const { busy, refusal, setRefusal, run } = useAction();
@@ -129,8 +130,10 @@ function RuralApply({ deal, onDone }: { deal: RuralDeal; onDone: () => void }) {
 
 function RuralTab() {
   const rows = useLoad(async (): Promise<RuralRow[]> => {
-    const deals = (await api.get<{ items: RuralDeal[] }>('/public/rural/deals', { pageSize: 50 })).items.filter((d) => ['listing', 'relisting', 'agreement', 'live'].includes(d.status));
-    return Promise.all(deals.map(async (deal) => ({ deal, mine: await api.get<RuralApplication[]>(`/rural/deals/${deal.id}/applications`).catch(() => []) })));
+    const [deals, mine] = await Promise.all([api.get<Paged<RuralDeal>>('/public/rural/deals', { pageSize: 50 }), api.get<Paged<MyRuralApplication>>('/rural/applications/mine', MINE)]);
+    // oldest round first, as the drawer lists them; the column shows the latest
+    const ofDeal = (id: string) => mine.items.filter((a) => a.dealId === id).reverse();
+    return deals.items.filter((d) => ['listing', 'relisting', 'agreement', 'live'].includes(d.status)).map((deal) => ({ deal, mine: ofDeal(deal.id) }));
   }, []);
   const [open, setOpen] = useState<RuralRow | null>(null);
   return (

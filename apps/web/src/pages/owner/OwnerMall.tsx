@@ -4,13 +4,14 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
-import { BudgetLine, Category, OpenedQuote, Order, Requirement } from '../../api/workspace-types';
-import { useAuth } from '../../auth';
+import { Page as Paged } from '../../api/types';
+import { BudgetLine, Category, MyRequirement, OpenedQuote, Order, Requirement } from '../../api/workspace-types';
 import { Page } from '../../components/AppLayout';
 import { moneyRule, useAction } from '../../components/actions';
 import { Loaded, Refusal, useLoad } from '../../components/states';
+import { StatusTag } from '../../components/StatusTag';
 import { shortHash, time, yuan } from '../../format';
-import { ORDER_STATUS, PERIOD_UNIT, REQUIREMENT_STATUS } from '../../workspace-labels';
+import { ORDER_STATUS, REQUIREMENT_STATUS } from '../../workspace-labels';
 
 interface RequirementForm {
   title: string;
@@ -253,16 +254,66 @@ function BudgetLines({ lines, onChanged }: { lines: BudgetLine[]; onChanged: () 
   );
 }
 
+const REQUIREMENT_COLOUR: Record<string, string> = { awarded: 'success', quoting: 'processing', failed: 'error', switched: 'default' };
+
+/** GET /procurement/requirements/mine, paged by the server; a click loads the requirement's public record for the drawer. */
+function MyRequirements({ reloadKey, onOpen }: { reloadKey: number; onOpen: (id: string) => void }) {
+  const [page, setPage] = useState(1);
+  const [status, setStatus] = useState<string | undefined>();
+  const list = useLoad(() => api.get<Paged<MyRequirement>>('/procurement/requirements/mine', { page, pageSize: 20, ...(status ? { status } : {}) }), [page, status, reloadKey]);
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <span className="muted">状态</span>
+        <Select
+          allowClear
+          placeholder="全部"
+          style={{ width: 160 }}
+          value={status}
+          onChange={(v) => (setStatus(v), setPage(1))}
+          options={Object.entries(REQUIREMENT_STATUS).map(([value, label]) => ({ value, label }))}
+        />
+      </Space>
+      <Loaded state={list} empty={(l) => !l.items.length} emptyText={status ? '没有该状态的需求' : '本单位暂无网上竞价需求'}>
+        {(l) => (
+          <Table<MyRequirement>
+            rowKey="id"
+            dataSource={l.items}
+            loading={list.loading}
+            pagination={{ current: l.page, pageSize: l.pageSize, total: l.total, onChange: setPage, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 项` }}
+            onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
+            columns={[
+              { title: '需求', render: (_, r) => <><a>{r.title}</a><div className="muted">{r.categoryCode} · 发布于 {time(r.createdAt)}</div></> },
+              { title: '最高限价', dataIndex: 'maxPrice', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
+              { title: '报价截止', dataIndex: 'quoteDeadline', width: 170, render: time },
+              { title: '状态', width: 130, render: (_, r) => <><Tag color={REQUIREMENT_COLOUR[r.status] ?? 'default'}>{REQUIREMENT_STATUS[r.status] ?? r.status}</Tag>{r.round > 1 && <span className="muted">第 {r.round} 轮</span>}</> },
+              { title: '报价', width: 120, render: (_, r) => (r.quoteCount === null ? <span className="muted">密封中</span> : <span data-testid="quote-count">{r.quoteCount} 家 · 有效 {r.validQuoteCount}</span>) },
+              { title: '成交', render: (_, r) => (r.winner ? <>{r.winner.supplierName}<div className="money">{yuan(r.winner.price)}</div></> : <span className="muted">—</span>) },
+              { title: '订单', width: 150, render: (_, r) => (r.order ? <><span className="mono">{r.order.no}</span><div><StatusTag map={ORDER_STATUS} value={r.order.status} /></div></> : <span className="muted">—</span>) },
+            ]}
+          />
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+function RequirementDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
+  const r = useLoad(() => (id ? api.get<Requirement>(`/public/procurement/requirements/${id}`) : Promise.resolve(null)), [id]);
+  return (
+    <Drawer width={720} title={r.data?.title ?? '竞价需求'} open={!!id} onClose={onClose} destroyOnClose>
+      {id && <Loaded state={r}>{(x) => x && <RequirementDetail r={x} onChanged={onChanged} />}</Loaded>}
+    </Drawer>
+  );
+}
+
 /** The purchaser in the e-mall: budget lines, online-quote requirements and their opened quotes, orders to accept and rate. */
 export function OwnerMall() {
-  const { account } = useAuth();
   const [creating, setCreating] = useState(false);
-  const [open, setOpen] = useState<Requirement | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [reloadKey, setReloadKey] = useState(0);
+  const reload = () => setReloadKey((k) => k + 1);
   const lines = useLoad(() => api.get<BudgetLine[]>('/procurement/budget-lines'), []);
-  // No "my requirements" route: the public list names the purchaser, so the page keeps those of this organisation.
-  const orgName = useLoad(() => (account?.organisationId ? api.get<{ name: string }>(`/organisations/${account.organisationId}`).then((o) => o.name) : Promise.resolve('')), [account?.organisationId]);
-  const requirements = useLoad(() => api.get<Requirement[]>('/public/procurement/requirements'), []);
-  const mine = (requirements.data ?? []).filter((r) => r.purchaserName === orgName.data);
   return (
     <Page
       title="电子卖场 · 采购人"
@@ -272,40 +323,16 @@ export function OwnerMall() {
       <Card>
         <Tabs
           items={[
-            {
-              key: 'requirements',
-              label: '网上竞价需求',
-              children: (
-                <Loaded state={requirements} empty={() => !mine.length} emptyText="本单位暂无网上竞价需求">
-                  {() => (
-                    <Table<Requirement>
-                      rowKey="id"
-                      dataSource={mine}
-                      onRow={(r) => ({ onClick: () => setOpen(r), style: { cursor: 'pointer' } })}
-                      columns={[
-                        { title: '需求', render: (_, r) => <><a>{r.title}</a><div className="muted">{r.categoryCode} · {r.items.length} 项明细</div></> },
-                        { title: '最高限价', dataIndex: 'maxPrice', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
-                        { title: '报价截止', dataIndex: 'quoteDeadline', width: 170, render: time },
-                        { title: '窗口', width: 90, render: (_, r) => `${r.ruleSet.quoteWindow.value} ${PERIOD_UNIT[r.ruleSet.quoteWindow.unit] ?? r.ruleSet.quoteWindow.unit}` },
-                        { title: '状态', dataIndex: 'status', width: 100, render: (s) => <Tag color={s === 'awarded' ? 'success' : s === 'quoting' ? 'processing' : s === 'failed' ? 'error' : 'default'}>{REQUIREMENT_STATUS[s] ?? s}</Tag> },
-                        { title: '成交', render: (_, r) => (r.winner ? <>{r.winner.supplierName}<div className="money">{yuan(r.winner.price)}</div></> : <span className="muted">—</span>) },
-                      ]}
-                    />
-                  )}
-                </Loaded>
-              ),
-            },
+            { key: 'requirements', label: '我的采购需求', children: <MyRequirements reloadKey={reloadKey} onOpen={setOpenId} /> },
             { key: 'orders', label: '我的订单', children: <Orders /> },
             { key: 'budget', label: '预算指标', children: <Loaded state={lines}>{(l) => <BudgetLines lines={l} onChanged={lines.reload} />}</Loaded> },
           ]}
         />
       </Card>
       <Drawer width={760} title="发布网上竞价需求" open={creating} onClose={() => setCreating(false)} destroyOnClose>
-        <NewRequirement lines={lines.data ?? []} onDone={(r) => (setCreating(false), requirements.reload(), setOpen(r))} />
+        <NewRequirement lines={lines.data ?? []} onDone={(r) => (setCreating(false), reload(), setOpenId(r.id))} />
       </Drawer>
-      <Drawer width={720} title={open?.title} open={!!open} onClose={() => setOpen(null)} destroyOnClose>
-        {open && <RequirementDetail r={open} onChanged={() => (requirements.reload(), setOpen(null))} />}
-      </Drawer>
+      <RequirementDrawer id={openId} onClose={() => setOpenId(null)} onChanged={() => (reload(), setOpenId(null))} />
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PageQuery } from '@app/platform/http/page-query.dto';
 import { IsYuan, YuanField } from '@app/platform/money/money.decorators';
 
 export class RequirementItemDto {
@@ -95,4 +96,13 @@ export class RequirementIdParam {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id!: string;
+}
+
+export const REQUIREMENT_STATUSES = ['quoting', 'failed', 'awarded', 'switched'] as const;
+
+export class MyRequirementsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: REQUIREMENT_STATUSES, description: '需求状态 / requirement status' })
+  @IsOptional()
+  @IsIn(REQUIREMENT_STATUSES)
+  status?: (typeof REQUIREMENT_STATUSES)[number];
 }
