@@ -1,17 +1,16 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Descriptions, Drawer, Input, Popconfirm, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { DeskLandApplication, DeskPage, DeskParcel, LandConfirmation } from '../../api/desk-types';
-import { Page } from '../../components/AppLayout';
 import { downloadFile, useAction } from '../../components/actions';
 import { ErrorState, Loaded, Refusal, useLoad } from '../../components/states';
 import { StatusTag } from '../../components/StatusTag';
 import { shortHash, time, yuan } from '../../format';
 import { LAND_RESULT, LAND_USE } from '../../labels';
 import { LAND_APPLICATION_STATUS } from '../../workspace-labels';
-import { DeskTabs, Waiting } from './DeskTabs';
+import { WaitingDesk, WaitingTab } from './DeskTabs';
 
 const PARCEL_STATUS: Record<string, { text: string; color: string }> = {
   registered: { text: '待发布公告', color: 'warning' },
@@ -25,7 +24,7 @@ const DEPOSIT: Record<string, { text: string; color: string }> = {
   refunded: { text: '已退还', color: 'default' },
   converted: { text: '转作价款', color: 'success' },
 };
-const TABS = [
+const TABS: WaitingTab[] = [
   { key: 'announcement', label: '待发布公告', hint: '出让人登记的地块:核对后发布出让公告,设定挂牌起止或拍卖时间' },
   { key: 'applications', label: '待审核申请', hint: '竞买申请:查看资格文件与保证金,确认资格(竞买号只发给竞买人)或不予确认' },
   { key: 'confirmation', label: '待出具确认书', hint: '已成交的地块:出具成交确认书,竞得人保证金转作价款' },
@@ -214,21 +213,13 @@ function ParcelTable({ waiting, tick, onOpen }: { waiting: string; tick: number;
 
 /** The centre's land desk: parcels to announce, applications to decide, deals to confirm, deposits to refund (GET /land/parcels). */
 export function LandDesk() {
-  const [tab, setTab] = useState('announcement');
-  const [open, setOpen] = useState<DeskParcel | null>(null);
-  const [tick, setTick] = useState(0);
-  const counts = useLoad(() => Promise.all(TABS.slice(0, 4).map((x) => api.get<DeskPage<DeskParcel>>('/land/parcels', { waiting: x.key, pageSize: 1 }).then((r) => r.total))), [tick]);
   return (
-    <Page title="交易业务" sub="土地出让、农村产权、电子卖场中等待交易中心办理的事项">
-      <DeskTabs />
-      <Card>
-        <Tabs activeKey={tab} onChange={setTab} items={TABS.map((x, i) => ({ key: x.key, label: <Waiting label={x.label} n={i < 4 ? counts.data?.[i] : undefined} /> }))} />
-        <div className="muted" style={{ marginBottom: 12 }}>{TABS.find((x) => x.key === tab)?.hint}</div>
-        <ParcelTable waiting={tab} tick={tick} onOpen={setOpen} />
-      </Card>
-      <Drawer width={980} open={!!open} title={open?.name} onClose={() => setOpen(null)} destroyOnClose>
-        {open && <ParcelDesk id={open.id} onChanged={() => setTick((n) => n + 1)} />}
-      </Drawer>
-    </Page>
+    <WaitingDesk<DeskParcel>
+      tabs={TABS}
+      path="/land/parcels"
+      drawerWidth={980}
+      list={(waiting, tick, onOpen) => <ParcelTable waiting={waiting} tick={tick} onOpen={onOpen} />}
+      detail={(id, onChanged) => <ParcelDesk id={id} onChanged={onChanged} />}
+    />
   );
 }

@@ -1,18 +1,17 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Drawer, Input, Popconfirm, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import { Button, Card, Descriptions, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { DeskDeal, DeskPage, DeskRuralApplication } from '../../api/desk-types';
-import { Page } from '../../components/AppLayout';
 import { useAction } from '../../components/actions';
 import { ErrorState, Loaded, Refusal, useLoad } from '../../components/states';
 import { StatusTag } from '../../components/StatusTag';
 import { shortHash, time, yuan } from '../../format';
 import { DEAL_STATUS } from '../../labels';
 import { RURAL_APPLICATION_STATUS } from '../../workspace-labels';
-import { DeskTabs, Waiting } from './DeskTabs';
+import { WaitingDesk, WaitingTab } from './DeskTabs';
 
-const TABS = [
+const TABS: WaitingTab[] = [
   { key: 'listing', label: '待挂牌', hint: '登记或申请重新挂牌的项目:核对决议(不少于三分之二同意)与乡镇审批后挂牌公示' },
   { key: 'deposits', label: '待确认保证金', hint: '挂牌期内的报名:保证金到账后确认,发放竞买号' },
   { key: 'refunds', label: '待退保证金', hint: '未成交或未受让方的保证金:登记退款流水号' },
@@ -166,21 +165,13 @@ function DealTable({ waiting, tick, onOpen }: { waiting: string; tick: number; o
 
 /** The centre's rural desk: deals to list, deposits to confirm, deposits to refund (GET /rural/deals). */
 export function RuralDesk() {
-  const [tab, setTab] = useState('listing');
-  const [open, setOpen] = useState<DeskDeal | null>(null);
-  const [tick, setTick] = useState(0);
-  const counts = useLoad(() => Promise.all(TABS.slice(0, 3).map((x) => api.get<DeskPage<DeskDeal>>('/rural/deals', { waiting: x.key, pageSize: 1 }).then((r) => r.total))), [tick]);
   return (
-    <Page title="交易业务" sub="土地出让、农村产权、电子卖场中等待交易中心办理的事项">
-      <DeskTabs />
-      <Card>
-        <Tabs activeKey={tab} onChange={setTab} items={TABS.map((x, i) => ({ key: x.key, label: <Waiting label={x.label} n={i < 3 ? counts.data?.[i] : undefined} /> }))} />
-        <div className="muted" style={{ marginBottom: 12 }}>{TABS.find((x) => x.key === tab)?.hint}</div>
-        <DealTable waiting={tab} tick={tick} onOpen={setOpen} />
-      </Card>
-      <Drawer width={860} open={!!open} title={open?.name} onClose={() => setOpen(null)} destroyOnClose>
-        {open && <DealDesk id={open.id} onChanged={() => setTick((n) => n + 1)} />}
-      </Drawer>
-    </Page>
+    <WaitingDesk<DeskDeal>
+      tabs={TABS}
+      path="/rural/deals"
+      drawerWidth={860}
+      list={(waiting, tick, onOpen) => <DealTable waiting={waiting} tick={tick} onOpen={onOpen} />}
+      detail={(id, onChanged) => <DealDesk id={id} onChanged={onChanged} />}
+    />
   );
 }
