@@ -161,7 +161,10 @@ export class OpenDataRepository {
     const rounds = rowsOf<{ round: number; openedAt: Date; deadline: Date }>(
       await em.query(
         `SELECT DISTINCT ON ((payload->>'round')::int) (payload->>'round')::int AS round, created_at AS "openedAt", due_at AS deadline
-         FROM milestone WHERE subject_type = 'procurement_requirement' AND subject_id = $1 AND kind = 'procurement.quote_deadline' AND status <> 'cancelled'
+         FROM milestone
+         WHERE ((subject_type = 'procurement_requirement' AND subject_id = $1::text)
+                OR (subject_type = 'trading_project' AND subject_id = (SELECT project_id::text FROM procurement_requirement WHERE id = $1::uuid)))
+           AND kind = 'procurement.quote_deadline' AND status <> 'cancelled'
          ORDER BY (payload->>'round')::int, created_at DESC`,
         [id],
       ),
@@ -216,7 +219,7 @@ export class OpenDataRepository {
       await em.query(
         `SELECT kind, id, ${AT('at')} AS at FROM (
            (SELECT 'project' AS kind, p.id, p.published_at AS at FROM trading_project p
-            WHERE p.published_at IS NOT NULL ${since('p.published_at', 'p.id')} ORDER BY p.published_at, p.id DESC LIMIT $1)
+            WHERE p.published_at IS NOT NULL AND p.domain <> 'procurement' ${since('p.published_at', 'p.id')} ORDER BY p.published_at, p.id DESC LIMIT $1)
            UNION ALL
            (SELECT 'requirement', r.id, r.created_at FROM procurement_requirement r
             WHERE true ${since('r.created_at', 'r.id')} ORDER BY r.created_at, r.id DESC LIMIT $1)
@@ -224,6 +227,12 @@ export class OpenDataRepository {
         params,
       ),
     );
+  }
+
+  /** The online quote whose kernel project this is (an e-mall project is published as its requirement's process). */
+  async requirementOfProject(em: EntityManager, projectId: string): Promise<string | undefined> {
+    const [row] = rowsOf<{ id: string }>(await em.query(`SELECT id FROM procurement_requirement WHERE project_id = $1`, [projectId]));
+    return row?.id;
   }
 
   async explainExportPage(em: EntityManager, after: { at: string; id: string }, limit: number): Promise<string> {

@@ -64,6 +64,10 @@ export class OpenDataService {
     }
     const p = await this.repo.project(em, id);
     if (!p) return undefined;
+    if (p.domain === 'procurement') {
+      const requirementId = await this.repo.requirementOfProject(em, id);
+      if (requirementId) return this.factsOf(em, 'requirement', requirementId);
+    }
     if (p.domain === 'tendering') {
       const t = await this.repo.tender(em, p);
       if (t) return [tenderFacts(t)];

@@ -41,6 +41,8 @@ export interface PublicProjectRow {
   publishedAt: Date;
   ownerName: string;
   agentName: string | null;
+  /** an e-mall project: the online quote it is the project of */
+  requirementId?: string | null;
 }
 
 export interface SectionRow {
@@ -124,7 +126,8 @@ export class PortalRepository {
   async project(em: EntityManager, id: string): Promise<PublicProjectRow | undefined> {
     return rowsOf<PublicProjectRow>(
       await em.query(
-        `SELECT p.id, p.code, p.domain, p.name, p.region, p.status, p.published_at AS "publishedAt", o.name AS "ownerName", a.name AS "agentName"
+        `SELECT p.id, p.code, p.domain, p.name, p.region, p.status, p.published_at AS "publishedAt", o.name AS "ownerName", a.name AS "agentName",
+                (SELECT r.id FROM procurement_requirement r WHERE r.project_id = p.id) AS "requirementId"
            FROM trading_project p JOIN organisation o ON o.id = p.owner_organisation_id LEFT JOIN organisation a ON a.id = p.agent_organisation_id
           WHERE p.id = $1 AND p.published_at IS NOT NULL`,
         [id],

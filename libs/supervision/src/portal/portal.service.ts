@@ -146,7 +146,7 @@ export class PortalService {
         tendering: `/public/tenders/${id}`,
         land: `/public/land/parcels/${id}`,
         rural: `/public/rural/deals/${id}`,
-        procurement: `/public/projects?domain=procurement`,
+        procurement: p.requirementId ? `/public/procurement/requirements/${p.requirementId}` : `/public/projects?domain=procurement`,
       };
       return {
         project: {

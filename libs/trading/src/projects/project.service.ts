@@ -88,9 +88,12 @@ export class ProjectService {
     return projectView(row);
   }
 
-  /** Publishing freezes the rule set in force into the project: later versions never change it. */
-  async publish(actor: Actor, id: string, outer?: Tx): Promise<ProjectView> {
-    return this.change(actor, Role.Centre, id, 'publish', outer, async (tx, row) => {
+  /**
+   * Publishing freezes the rule set in force into the project: later versions never change it. The centre publishes,
+   * except where the owner publishes its own project directly (an e-mall purchaser's online quote: `role` owner).
+   */
+  async publish(actor: Actor, id: string, outer?: Tx, role: Role = Role.Centre): Promise<ProjectView> {
+    return this.change(actor, role, id, 'publish', outer, async (tx, row) => {
       const ruleSet = await this.rules.inForce(tx.em, row.domain, row.ruleKind === 'sandbox');
       const snapshot: RuleSnapshot = {
         ruleSetId: ruleSet.id,
