@@ -130,7 +130,7 @@ describe('the committee is the size the law and the rules require', () => {
     expect(newInvites).toHaveLength(1);
     expect(new Date(newInvites[0].inv.respondBy).getTime()).toBe(new Date(newStart).getTime());
     const again = await t.http.post(`/expert-draws/${id}/top-up`, { sessionStart: inSeconds(60), sessionEnd: inSeconds(3600) }, centre);
-    expect([again.status, again.body.code]).toEqual([409, 'DRAW_SESSION_INVALID']);
+    expect([again.status, again.body.code]).toEqual([422, 'DRAW_SESSION_INVALID']);
     expect((await t.http.post(`/expert-draws/${id}/top-up`, {}, centre)).body.code).toBe('DRAW_COMMITTEE_FULL');
     expect((await t.http.post(`/experts/me/invitations/${newInvites[0].inv.id}/accept`, {}, newInvites[0].token)).status).toBe(200);
     expect((await drawOf(id)).status).toBe('complete');
@@ -169,12 +169,12 @@ describe('the committee is the size the law and the rules require', () => {
       for (const bidId of x.bidIds) expect((await t.http.put(`${x.section}/evaluation/bids/${bidId}/score`, { technical: [900, 900, 850], business: [400, 400] }, e.token)).status).toBe(200);
     }
     const before = await sectionRows(x.projectId);
-    const deposits = await t.ds.query(`SELECT id, refund_due FROM tender_deposit d JOIN tender_section s ON s.id = d.section_id WHERE s.project_id = $1 ORDER BY d.id`, [x.projectId]);
+    const deposits = await t.ds.query(`SELECT d.id, d.refund_due FROM tender_deposit d JOIN tender_section s ON s.id = d.section_id WHERE s.project_id = $1 ORDER BY d.id`, [x.projectId]);
     const report = await t.http.post(`${x.section}/evaluation/report`, {}, four[0].token);
     expect([report.status, report.body.code]).toEqual([409, 'REPORT_COMMITTEE_SHORT']);
     expect(report.body.message.zh).toContain('法定人数');
     expect(report.body.details).toMatchObject({ signing: 4, missing: 1, required: 5 });
     expect(await sectionRows(x.projectId)).toEqual(before);
-    expect(await t.ds.query(`SELECT id, refund_due FROM tender_deposit d JOIN tender_section s ON s.id = d.section_id WHERE s.project_id = $1 ORDER BY d.id`, [x.projectId])).toEqual(deposits);
+    expect(await t.ds.query(`SELECT d.id, d.refund_due FROM tender_deposit d JOIN tender_section s ON s.id = d.section_id WHERE s.project_id = $1 ORDER BY d.id`, [x.projectId])).toEqual(deposits);
   }, 60000);
 });
