@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTag
 import { CurrentActor, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { SubjectIdParam } from '../dto/subject-id.param';
-import { DeclineInvitationDto, DrawIdParam, RequestDrawDto } from '../dto/draw.dto';
+import { DeclineInvitationDto, DrawIdParam, RequestDrawDto, TopUpDrawDto } from '../dto/draw.dto';
 import { DrawMemberView, DrawView, InvitationView, ReplayView } from '../dto/draw.view';
 import { DrawService } from './draw.service';
 import { ProjectDrawsQuery } from '../dto/project-draws.query';
@@ -60,6 +60,15 @@ export class DrawController {
   @ApiOkResponse({ type: ReplayView })
   replay(@Param() p: DrawIdParam, @CurrentActor() actor: Actor): Promise<ReplayView> {
     return this.draws.replay(actor, p.id);
+  }
+
+  @Post('expert-draws/:id/top-up')
+  @HttpCode(200)
+  @Roles(Role.Centre)
+  @ApiOperation({ summary: '补抽:按新种子抽取委员会所缺人数,评标已开始的须推迟评标(交易中心)/ Top up a short committee in a new round with a new seed; once the session has started, put it off (centre)' })
+  @ApiOkResponse({ type: DrawView })
+  topUp(@Param() p: DrawIdParam, @Body() dto: TopUpDrawDto, @CurrentActor() actor: Actor): Promise<DrawView> {
+    return this.draws.topUp(actor, p.id, dto);
   }
 
   @Post('expert-draws/:id/finish')

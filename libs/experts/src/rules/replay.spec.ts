@@ -30,3 +30,27 @@ describe('replaying a draw record', () => {
     expect(result.checks.filter((c) => !c.ok).map((c) => c.check)).toContain(failing);
   });
 });
+
+describe('replaying a top-up round drawn with its own seed', () => {
+  const topSeed = 'a7'.repeat(32);
+  const rest = candidates.filter((c) => !picked.includes(c));
+  const topPicked = drawFrom(topSeed, 2, 'A01', rest, 1);
+  const topUp = { round: 2, specialty: 'A01', wanted: 1, candidates: rest, picked: topPicked, audited: { poolDigest: poolDigest(2, 'A01', rest), membersCommitment: membersCommitment(topSeed, 2, 'A01', topPicked) }, seedCommitment: seedCommitment(topSeed), seed: topSeed };
+  const withTopUp: DrawRecord = { ...record, rounds: [...record.rounds, topUp] };
+
+  it('agrees with the round replayed on its own seed, checked against its own commitment', () => {
+    const result = replayDraw(withTopUp);
+    expect(result.agrees).toBe(true);
+    expect(result.checks.filter((c) => c.check === 'seed_commitment').map((c) => c.round)).toEqual([undefined, 2]);
+  });
+
+  it.each([
+    ['the round’s seed swapped for another', { seed: 'a8'.repeat(32) }, 'seed_commitment'],
+    ['the round’s seed dropped (replayed with the draw’s seed)', { seed: undefined, seedCommitment: undefined }, 'picked'],
+    ['the round’s seed not revealed', { seed: '' }, 'seed_commitment'],
+  ])('disagrees when %s', (_what, change, failing) => {
+    const result = replayDraw({ ...withTopUp, rounds: [record.rounds[0], { ...topUp, ...change }] });
+    expect(result.agrees).toBe(false);
+    expect(result.checks.filter((c) => !c.ok).map((c) => c.check)).toContain(failing);
+  });
+});

@@ -17,6 +17,9 @@ export interface DrawRecord {
     picked: string[];
     /** from the round's audit entry */
     audited: { poolDigest: string; membersCommitment: string } | null;
+    /** a top-up round (补抽) drawn with a seed of its own: its commitment from the audit chain, and the revealed seed */
+    seedCommitment?: string;
+    seed?: string;
   }[];
 }
 
@@ -42,16 +45,22 @@ export function replayDraw(record: DrawRecord): ReplayResult {
   if (!seedOk) return { agrees: false, checks };
   for (const r of record.rounds) {
     const at = { round: r.round, specialty: r.specialty };
+    let seed = record.revealedSeed;
+    if (r.seedCommitment !== undefined || r.seed !== undefined) {
+      seed = r.seed ?? '';
+      const ok = /^[0-9a-f]{64}$/.test(seed) && seedCommitment(seed) === r.seedCommitment;
+      checks.push({ check: 'seed_commitment', ...at, ok, expected: r.seedCommitment ?? null, actual: /^[0-9a-f]{64}$/.test(seed) ? seedCommitment(seed) : 'not a 32-byte hex seed' });
+    }
     const digest = poolDigest(r.round, r.specialty, r.candidates);
     checks.push({ check: 'pool_digest', ...at, ok: r.audited !== null && digest === r.audited.poolDigest, expected: r.audited?.poolDigest ?? null, actual: digest });
     let recomputed: string[] = [];
     try {
-      recomputed = drawFrom(record.revealedSeed, r.round, r.specialty, r.candidates, r.wanted);
+      recomputed = drawFrom(seed, r.round, r.specialty, r.candidates, r.wanted);
     } catch {
       recomputed = [];
     }
     checks.push({ check: 'picked', ...at, ok: recomputed.join(',') === r.picked.join(','), expected: recomputed, actual: r.picked });
-    const commitment = membersCommitment(record.revealedSeed, r.round, r.specialty, r.picked);
+    const commitment = membersCommitment(seed, r.round, r.specialty, r.picked);
     checks.push({ check: 'members_commitment', ...at, ok: r.audited !== null && commitment === r.audited.membersCommitment, expected: r.audited?.membersCommitment ?? null, actual: commitment });
   }
   return { agrees: checks.every((c) => c.ok), checks };

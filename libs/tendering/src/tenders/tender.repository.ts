@@ -160,4 +160,20 @@ export class TenderRepository {
     const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM tender t JOIN trading_project p ON p.id = t.project_id ${clause}`, params);
     return { items, total };
   }
+
+  /**
+   * Sets when an organisation's deposit on a section falls due for refund (never later than an earlier due time), or
+   * clears a due time with `null`; a refunded deposit stays as it is. Returns the deposits changed.
+   */
+  async depositRefundDue(em: EntityManager, sectionId: string, organisationId: string, due: Date | null): Promise<string[]> {
+    const rows = rowsOf<{ id: string }>(
+      await em.query(
+        due === null
+          ? `UPDATE tender_deposit SET refund_due = NULL WHERE section_id = $1 AND organisation_id = $2 AND status <> 'refunded' AND refund_due IS NOT NULL RETURNING id`
+          : `UPDATE tender_deposit SET refund_due = least(coalesce(refund_due, $3), $3) WHERE section_id = $1 AND organisation_id = $2 AND status <> 'refunded' RETURNING id`,
+        due === null ? [sectionId, organisationId] : [sectionId, organisationId, due],
+      ),
+    );
+    return rows.map((r) => r.id);
+  }
 }
