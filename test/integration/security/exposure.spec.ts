@@ -24,7 +24,9 @@ describe('what the api and the worker expose, and to whom', () => {
     if (api && api.exitCode === null) {
       const exited = new Promise((r) => api!.once('exit', r));
       api.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10000)))]);
+      clearTimeout(timer);
       if (api.exitCode === null && api.signalCode === null) api.kill('SIGKILL');
     }
     await worker?.stop();
