@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../../apps/api/src/create-api-app';
+import { createApiApp, listenApi } from '../../apps/api/src/create-api-app';
 import { Role, TradingDomain } from '@app/platform/auth/roles';
 import { TokenService } from '@app/platform/auth/token.service';
 import { organisationCodeCheckChar, usccCheckChar } from '@app/platform/identity/uscc';
@@ -19,6 +19,8 @@ export interface TestAccount {
 export interface TestApp {
   app: NestFastifyApplication;
   http: HttpClient;
+  /** the api's internal Prometheus listener (METRICS_HOST, any free port), e.g. `${metricsUrl}/metrics` */
+  metricsUrl: string;
   ds: DataSource;
   databaseUrl: string;
   redisPrefix: string;
@@ -43,8 +45,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
   const redisPrefix = testRedisPrefix(label);
   Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
   const app = await createApiApp();
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
+  const address = await listenApi(app, { port: 0, host: '127.0.0.1', metricsPort: 0, metricsHost: '127.0.0.1' });
   const http = new HttpClient(`http://127.0.0.1:${address.port}`);
   const ds = app.get<DataSource>(getDataSourceToken());
   const tokens = app.get(TokenService);
@@ -61,6 +62,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
   return {
     app,
     http,
+    metricsUrl: `http://127.0.0.1:${address.metricsPort}`,
     ds,
     databaseUrl,
     redisPrefix,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './defaults';
 
 export type NodeEnv = 'development' | 'test' | 'production';
@@ -6,6 +7,16 @@ export interface AppConfig {
   nodeEnv: NodeEnv;
   port: number;
   host: string;
+  /**
+   * Addresses and CIDR ranges of the reverse proxies whose X-Forwarded-For the api believes (empty: none, the
+   * client address is the TCP peer's). Handed to Fastify's `trustProxy`, which every stored client address,
+   * the login throttle and the logs read through `request.ip`.
+   */
+  trustedProxies: string[];
+  /** the api's Prometheus endpoint listens here, not on the public port (the worker's /health and /metrics too) */
+  metricsHost: string;
+  /** port of the api's /metrics (0: any free port) */
+  metricsPort: number;
   databaseUrl: string;
   redisUrl: string;
   /** every Redis key this process writes starts with it (BullMQ, throttling, live feeds) */
@@ -66,6 +77,22 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
   return v;
 }
 
+/** proxy-addr's names for the reserved ranges, beside plain addresses and CIDRs */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function proxies(env: Env, name: string): string[] {
+  const entries = (env[name] ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '');
+  for (const e of entries) {
+    const [address, bits, extra] = e.split('/');
+    const family = isIP(address);
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_RANGE_NAMES.includes(e) && (family === 0 || !okBits || extra !== undefined)) {
+      throw new ConfigError(`${name} must list addresses or CIDR ranges separated by commas, got "${e}" (配置 ${name} 无效)`);
+    }
+  }
+  return entries;
+}
+
 const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
 const DEV_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -89,6 +116,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv: nodeEnv as NodeEnv,
     port: int(env, 'PORT', 3000, 0, 65535),
     host: str(env, 'HOST', '0.0.0.0'),
+    trustedProxies: proxies(env, 'TRUSTED_PROXIES'),
+    metricsHost: str(env, 'METRICS_HOST', '127.0.0.1'),
+    metricsPort: int(env, 'METRICS_PORT', 9464, 0, 65535),
     databaseUrl: url(env, 'DATABASE_URL', DEFAULT_DATABASE_URL, ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', DEFAULT_REDIS_URL, ['redis:', 'rediss:']),
     redisPrefix,
