@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { rowsOf } from '@app/platform/database/rows';
 import { LandRows, ProjectRow, RequirementRows, RuralRows, TenderRows } from './mapping/domains';
-import { OrgFact } from './mapping/releases';
+import { OrgFact, ProcessFacts } from './mapping/releases';
 
 /** A process in the bulk export's order: by publication time, then id descending (the order the indexes give). */
 export interface ExportKey {
@@ -34,6 +34,18 @@ export class OpenDataRepository {
     );
     if (!r) return undefined;
     return { id: r.id, code: r.code, domain: r.domain, name: r.name, status: r.status, publishedAt: r.publishedAt, updatedAt: r.updatedAt, owner: org(r.ownerUscc, r.ownerName)!, agent: org(r.agentUscc, r.agentName) };
+  }
+
+  /** The project's suspensions as the kernel records them (the 中止公告 and 恢复公告 are public). */
+  async suspensions(em: EntityManager, projectId: string): Promise<NonNullable<ProcessFacts['suspensions']>> {
+    const rows = rowsOf<{ suspendedAt: Date; reason: string; resumedAt: Date | null; shifted: { label: string; to: string }[] | null }>(
+      await em.query(`SELECT suspended_at AS "suspendedAt", reason, resumed_at AS "resumedAt", shifted FROM project_suspension WHERE project_id = $1 ORDER BY suspended_at`, [projectId]),
+    );
+    return rows.map((r) => {
+      const seen = new Set<string>();
+      const times = (r.shifted ?? []).filter((t) => !seen.has(`${t.label}|${t.to}`) && seen.add(`${t.label}|${t.to}`)).map((t) => ({ label: t.label, to: new Date(t.to) }));
+      return { suspendedAt: r.suspendedAt, reason: r.reason, resumedAt: r.resumedAt, times };
+    });
   }
 
   async tender(em: EntityManager, project: ProjectRow): Promise<TenderRows | undefined> {

@@ -64,6 +64,11 @@ export class OpenDataService {
     }
     const p = await this.repo.project(em, id);
     if (!p) return undefined;
+    const suspensions = await this.repo.suspensions(em, p.id);
+    return (await this.domainFacts(em, p)).map((f) => (suspensions.length ? { ...f, suspensions } : f));
+  }
+
+  private async domainFacts(em: EntityManager, p: ProjectRow): Promise<ProcessFacts[]> {
     if (p.domain === 'tendering') {
       const t = await this.repo.tender(em, p);
       if (t) return [tenderFacts(t)];
