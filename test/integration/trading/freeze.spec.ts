@@ -60,7 +60,7 @@ describe('a suspension freezes every running period of a project', () => {
   const record = async (id: string) => (await t.ds.query(`SELECT suspended_at, resumed_at, frozen, shifted FROM project_suspension WHERE project_id = $1 ORDER BY suspended_at DESC LIMIT 1`, [id]))[0];
   const lot = (lotId: string) => t.http.get(`/public/lots/${lotId}`).then((r) => r.body);
   const lotRow = async (lotId: string) => (await t.ds.query(`SELECT phase, outcome, ends_at, ended_at, suspended_at FROM lot WHERE id = $1`, [lotId]))[0];
-  const bid = (lotId: string, price: string) => t.http.post(`/lots/${lotId}/bids`, { price, clientKey: `f-${++key}` }, bidder.token);
+  const bid = (lotId: string, price: string) => t.http.post(`/lots/${lotId}/bids`, { price, clientKey: `freeze-${++key}-${Date.now()}` }, bidder.token);
 
   const parcel = async (mode: 'listing' | 'auction', startIn: number, listingSeconds: number) => {
     const reg = await t.http.post(
