@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TradingModule } from '@app/trading/trading.module';
 import { LiveModule } from '@app/trading/live/live.module';
 import { ApplicationService } from './parcels/application.service';
+import { LandFreezes } from './parcels/land-freezes';
 import { MyApplicationRepository } from './parcels/my-application.repository';
 import { MyApplicationService } from './parcels/my-application.service';
 import { ParcelController } from './parcels/parcel.controller';
@@ -13,7 +14,7 @@ import { ResultService } from './parcels/result.service';
 @Module({
   imports: [TradingModule, LiveModule],
   controllers: [ParcelController],
-  providers: [ParcelRepository, ParcelService, ApplicationService, ResultService, MyApplicationRepository, MyApplicationService],
+  providers: [ParcelRepository, ParcelService, ApplicationService, ResultService, MyApplicationRepository, MyApplicationService, LandFreezes],
   exports: [ParcelRepository],
 })
 export class LandModule {}

@@ -7,12 +7,13 @@ import { DealService } from './deals/deal.service';
 import { MyApplicationRepository } from './deals/my-application.repository';
 import { MyApplicationService } from './deals/my-application.service';
 import { RuralParticipants } from './deals/rural-participants';
+import { RuralFreezes } from './deals/rural-freezes';
 
 /** 农村产权交易 / rural property rights */
 @Module({
   imports: [TradingModule],
   controllers: [DealController],
-  providers: [DealRepository, DealService, ApplicationService, RuralParticipants, MyApplicationRepository, MyApplicationService],
+  providers: [DealRepository, DealService, ApplicationService, RuralParticipants, MyApplicationRepository, MyApplicationService, RuralFreezes],
   exports: [DealRepository],
 })
 export class RuralModule {}

@@ -13,12 +13,13 @@ import { TenderController } from './tenders/tender.controller';
 import { TenderRepository } from './tenders/tender.repository';
 import { TenderService } from './tenders/tender.service';
 import { TenderParticipants } from './tenders/tender-participants';
+import { TenderFreezes } from './tenders/tender-freezes';
 
 /** 建设工程招投标 / engineering tenders */
 @Module({
   imports: [TradingModule, EvaluationModule],
   controllers: [TenderController, BidController],
-  providers: [TenderRepository, TenderService, ClarificationService, TenderDocumentsService, BidService, DepositService, OpeningService, TenderParticipants, MyRegistrationRepository, MyRegistrationService],
+  providers: [TenderRepository, TenderService, ClarificationService, TenderDocumentsService, BidService, DepositService, OpeningService, TenderParticipants, MyRegistrationRepository, MyRegistrationService, TenderFreezes],
   exports: [TenderRepository, BidService],
 })
 export class TenderingModule {}

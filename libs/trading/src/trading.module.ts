@@ -4,12 +4,15 @@ import { ProjectController } from './projects/project.controller';
 import { ProjectRepository } from './projects/project.repository';
 import { ProjectParticipants } from './projects/project-participants';
 import { ProjectService } from './projects/project.service';
+import { LotFreezes } from './suspension/lot-freezes';
+import { ProjectFreezes } from './suspension/project-freezes';
+import { SuspensionRepository } from './suspension/suspension.repository';
 
 /** 共享交易内核 / the shared trading kernel: projects, the rules frozen into them, the live-bidding engine. */
 @Module({
   imports: [LiveModule],
   controllers: [ProjectController],
-  providers: [ProjectService, ProjectRepository, ProjectParticipants],
-  exports: [ProjectService, ProjectParticipants, LiveModule],
+  providers: [ProjectService, ProjectRepository, ProjectParticipants, ProjectFreezes, SuspensionRepository, LotFreezes],
+  exports: [ProjectService, ProjectParticipants, ProjectFreezes, LiveModule],
 })
 export class TradingModule {}

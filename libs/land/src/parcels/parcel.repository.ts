@@ -33,6 +33,14 @@ const PARCEL_DESK = PARCEL.replace(
           ${countOf(`a.deposit_status = 'refund_due'`)} AS "refundsDue",`,
 );
 
+/** The times of a parcel a suspension shifts (docs/land.md). */
+export interface ParcelTimes {
+  listingStartsAt?: Date;
+  listingEndsAt?: Date;
+  auctionAt?: Date;
+  publicityUntil?: Date;
+}
+
 /** Every query on parcels and their applications. */
 @Injectable()
 export class ParcelRepository {
@@ -64,6 +72,14 @@ export class ParcelRepository {
       `UPDATE land_parcel SET status = 'announced', lot_id = $2, announced_at = now(), listing_starts_at = $3, listing_ends_at = $4, auction_at = $5, start_milestone_id = $6,
          reserve_sealed = NULL, updated_at = now() WHERE project_id = $1`,
       [projectId, s.lotId, s.listingStartsAt, s.listingEndsAt, s.auctionAt, s.startMilestoneId],
+    );
+  }
+
+  async shiftTimes(em: EntityManager, projectId: string, t: ParcelTimes): Promise<void> {
+    await em.query(
+      `UPDATE land_parcel SET listing_starts_at = coalesce($2, listing_starts_at), listing_ends_at = coalesce($3, listing_ends_at), auction_at = coalesce($4, auction_at),
+              publicity_until = coalesce($5, publicity_until), updated_at = now() WHERE project_id = $1`,
+      [projectId, t.listingStartsAt ?? null, t.listingEndsAt ?? null, t.auctionAt ?? null, t.publicityUntil ?? null],
     );
   }
 

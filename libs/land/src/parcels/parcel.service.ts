@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/platform/audit/audit.service';
 import { Actor, Role, TradingDomain } from '@app/platform/auth/roles';
+import { countingOf } from '@app/platform/calendar/working-time';
 import { Clock } from '@app/platform/clock/clock';
 import { Sealer } from '@app/platform/crypto/sealer';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
@@ -92,7 +93,8 @@ export class ParcelService {
         actor,
       );
       const kind = p.mode === 'listing' ? LISTING_START_KIND : AUCTION_START_KIND;
-      const milestone = await this.projects.schedule(tx, projectId, { kind, dueAt: schedule.startsAt, payload: { projectId } }, actor);
+      const counting = countingOf(rules.params.periods.announcementBeforeListing);
+      const milestone = await this.projects.schedule(tx, projectId, { kind, dueAt: schedule.startsAt, payload: { projectId }, counting }, actor);
       await this.parcels.markAnnounced(tx.em, projectId, {
         lotId: lot.id,
         listingStartsAt: p.mode === 'listing' ? schedule.startsAt : null,

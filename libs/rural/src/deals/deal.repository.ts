@@ -156,6 +156,15 @@ export class DealRepository {
     return row;
   }
 
+  /** A suspension moves the listing's end with its milestone (applications are checked against this column). */
+  async shiftListingEnd(em: EntityManager, projectId: string, round: number, to: Date): Promise<void> {
+    await em.query(`UPDATE rural_listing SET ends_at = $3 WHERE project_id = $1 AND round = $2 AND closed_at IS NULL`, [projectId, round, to]);
+  }
+
+  async shiftPublicity(em: EntityManager, projectId: string, to: Date): Promise<void> {
+    await em.query(`UPDATE rural_deal SET publicity_until = $2, updated_at = now() WHERE project_id = $1`, [projectId, to]);
+  }
+
   async listingByLot(em: EntityManager, lotId: string): Promise<ListingRow | undefined> {
     const [row] = rowsOf<ListingRow>(await em.query(`${LISTING} WHERE lot_id = $1`, [lotId]));
     return row;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { AuditService } from '@app/platform/audit/audit.service';
 import { Actor, Role, TradingDomain } from '@app/platform/auth/roles';
 import { deadlineAfter } from '@app/platform/calendar/period';
+import { countingOf } from '@app/platform/calendar/working-time';
 import { Clock } from '@app/platform/clock/clock';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Money } from '@app/platform/money/money';
@@ -123,7 +124,7 @@ export class DealService {
       );
       const now = await this.clock.dbNow(tx.em);
       const endsAt = deadlineAfter(now, rules.params.periods.listing);
-      const milestone = await this.projects.schedule(tx, projectId, { kind: LISTING_END_KIND, dueAt: endsAt, payload: { projectId, round: d.round } }, actor);
+      const milestone = await this.projects.schedule(tx, projectId, { kind: LISTING_END_KIND, dueAt: endsAt, payload: { projectId, round: d.round }, counting: countingOf(rules.params.periods.listing) }, actor);
       await this.deals.insertListing(tx.em, { projectId, round: d.round, priceFen, lotId: lot.id, startsAt: now, endsAt, milestoneId: milestone.id });
       await this.deals.setStatus(tx.em, projectId, move);
       await this.audit.append(tx.em, {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { rowsOf } from '@app/platform/database/rows';
 
-export type NoticeKind = 'announcement' | 'amendment' | 'candidates' | 'result' | 'contract';
+export type NoticeKind = 'announcement' | 'amendment' | 'candidates' | 'result' | 'contract' | 'suspension' | 'resumption';
 
 export interface NoticeRow {
   kind: NoticeKind;
@@ -19,6 +19,7 @@ export interface NoticeRow {
   organisationName: string | null;
   buyerName: string | null;
   link: string | null;
+  detail: { reason?: string; suspendedAt?: string; resumedAt?: string; times?: { label: string; from: string; to: string }[] } | null;
 }
 
 export interface NoticeFilter {
@@ -82,7 +83,7 @@ const likeOf = (k: string) => `%${k.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const NOTICE = `
   SELECT n.kind, n.domain, n.region, n.project_id AS "projectId", n.subject_id AS "subjectId", n.section_no AS "sectionNo", n.code, n.title,
          n.published_at AS "publishedAt", n.outcome, n.amount_fen::text AS "amountFen", n.organisation_name AS "organisationName",
-         coalesce(po.name, bo.name) AS "buyerName", n.link
+         coalesce(po.name, bo.name) AS "buyerName", n.link, n.detail
     FROM portal_notice n
     LEFT JOIN trading_project p ON p.id = n.project_id
     LEFT JOIN organisation po ON po.id = p.owner_organisation_id
@@ -133,6 +134,13 @@ export class PortalRepository {
         [id],
       ),
     )[0];
+  }
+
+  /** The project's suspensions, oldest first, for its page (中止 / 恢复 and the new times). */
+  async suspensions(em: EntityManager, projectId: string): Promise<{ suspendedAt: Date; reason: string; resumedAt: Date | null; shifted: { label: string; from: string; to: string }[] | null }[]> {
+    return rowsOf(
+      await em.query(`SELECT suspended_at AS "suspendedAt", reason, resumed_at AS "resumedAt", shifted FROM project_suspension WHERE project_id = $1 ORDER BY suspended_at`, [projectId]),
+    );
   }
 
   /** Bid counts only once the tender has opened (招标投标法 22: nobody learns how many bid before). */

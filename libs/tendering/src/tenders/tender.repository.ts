@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { TradingDomain } from '@app/platform/auth/roles';
 import { rowsOf } from '@app/platform/database/rows';
+import { RuleSnapshot } from '@app/trading/rules/rule-snapshot';
 import { TenderStatus } from '../rules/tender-state';
 import { DocumentRow, SectionRow, TenderListRow, TenderRow } from './tender.types';
 
@@ -57,6 +59,33 @@ export class TenderRepository {
       `UPDATE tender SET documents_available_at = coalesce($2, documents_available_at), bid_deadline = $3, deadline_milestone_id = $4, updated_at = now() WHERE project_id = $1`,
       [projectId, s.documentsAvailableAt ?? null, s.bidDeadline, s.deadlineMilestoneId],
     );
+  }
+
+  /** The deadline bidders read and the bid SQL checks, moved with its milestone by a suspension. */
+  async shiftBidDeadline(em: EntityManager, projectId: string, to: Date): Promise<void> {
+    await em.query(`UPDATE tender SET bid_deadline = $2, updated_at = now() WHERE project_id = $1`, [projectId, to]);
+  }
+
+  async shiftOpeningObjections(em: EntityManager, projectId: string, to: Date): Promise<void> {
+    await em.query(`UPDATE tender SET opening_objections_until = $2, updated_at = now() WHERE project_id = $1`, [projectId, to]);
+  }
+
+  async shiftPublicity(em: EntityManager, projectId: string, sectionId: string, to: Date): Promise<void> {
+    await em.query(`UPDATE tender_section SET publicity_until = $3 WHERE project_id = $1 AND id = $2`, [projectId, sectionId, to]);
+  }
+
+  async shiftReplyDue(em: EntityManager, projectId: string, objectionId: string, to: Date): Promise<void> {
+    await em.query(`UPDATE tender_objection SET reply_due = $3 WHERE project_id = $1 AND id = $2 AND replied_at IS NULL`, [projectId, objectionId, to]);
+  }
+
+  async unansweredObjections(em: EntityManager, projectId: string): Promise<{ id: string; stage: 'opening' | 'publicity'; replyDue: Date }[]> {
+    return rowsOf(await em.query(`SELECT id, stage, reply_due AS "replyDue" FROM tender_objection WHERE project_id = $1 AND replied_at IS NULL AND reply_due IS NOT NULL ORDER BY raised_at`, [projectId]));
+  }
+
+  /** The rules frozen into the project (read here so that the freeze needs no kernel service). */
+  async ruleSnapshot(em: EntityManager, projectId: string): Promise<RuleSnapshot<TradingDomain.Tendering>> {
+    const [row] = rowsOf<{ snapshot: RuleSnapshot<TradingDomain.Tendering> }>(await em.query(`SELECT rule_snapshot AS snapshot FROM trading_project WHERE id = $1`, [projectId]));
+    return row.snapshot;
   }
 
   async markOpened(em: EntityManager, projectId: string, status: 'opened' | 'failed', objectionsUntil: Date | null): Promise<void> {

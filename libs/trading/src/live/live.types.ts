@@ -35,6 +35,10 @@ export interface LotRow {
   reserveFen: string | null;
   winnerPaddle: number | null;
   endedAt: Date | null;
+  /** set while the lot's project is suspended: the lot takes no bid and does not close */
+  suspendedAt: Date | null;
+  /** how a suspension keeps what the phase had left (plain, or working time for a listing counted in working days) */
+  counting: import('@app/platform/calendar/working-time').Counting;
 }
 
 /** What happens when a lot's time is up, decided by the domain that owns it (e.g. land: listing → live, or a result). */
