@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,16 @@ describe('published audit signing keys and the offline verifier', () => {
   let exportedText: string;
 
   const verify = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  /** Asynchronously, for a verifier that fetches the keys from this process's own server. */
+  const verifyAsync = (...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, ...args]);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
   const save = (name: string, doc: unknown) => {
     const path = join(dir, name);
     writeFileSync(path, typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2));
@@ -77,7 +87,7 @@ describe('published audit signing keys and the offline verifier', () => {
     expect([fromFile.status, fromFile.stderr]).toEqual([0, '']);
     expect(fromFile.stdout).toContain(`ok   key ${k1.keyId}: published by the platform`);
     expect(fromFile.stdout).toContain('一致 / intact: 3 events');
-    const fromUrl = verify(file, '--keys', `${t.http.baseUrl}/public/audit/keys`);
+    const fromUrl = await verifyAsync(file, '--keys', `${t.http.baseUrl}/public/audit/keys`);
     expect([fromUrl.status, fromUrl.stdout]).toEqual([0, expect.stringContaining('一致 / intact')]);
     const byId = verify(file, '--key-id', k1.keyId);
     expect([byId.status, byId.stdout]).toEqual([0, expect.stringContaining('given by you')]);
@@ -111,6 +121,8 @@ describe('published audit signing keys and the offline verifier', () => {
     expect(withKeys.stdout).toContain(`REFUSED key ${fingerprintOf(mine.publicKey.export({ format: 'der', type: 'spki' }))} (key_unknown): 签名密钥既不是平台公布的密钥,也不是您指定的密钥 / the signing key is neither published by the platform nor given by you`);
     expect(withKeys.stdout).toContain('拒绝 / REFUSED');
     expect(verify(file, '--key-id', k1.keyId).stdout).toContain('(key_unknown)');
+    const online = await verifyAsync(file, '--keys', `${t.http.baseUrl}/public/audit/keys`);
+    expect([online.status, online.stdout]).toEqual([1, expect.stringContaining('(key_unknown)')]);
 
     // the same forgery claiming the platform's key id: its own public key does not match the id
     const claiming = save('claiming.json', { ...forged, signature: { ...forged.signature, keyId: k1.keyId } });

@@ -28,7 +28,7 @@ export class AuditReviewController {
   @Header('Content-Disposition', 'attachment; filename="audit-export.json"')
   @ApiOperation({
     summary: '导出项目完整审计记录(签名)/ Export a project’s full audit trail, signed',
-    description: '含链字段与导出时链头,Ed25519 签名;离线校验:npm run audit:verify -- export.json。With chain fields and the head at export time, Ed25519-signed; re-verify offline with npm run audit:verify -- export.json.',
+    description: '含链字段与导出时链头,以平台公布的密钥(GET /public/audit/keys)Ed25519 签名;离线校验:npm run audit:verify -- export.json --keys keys.json。With chain fields and the head at export time, Ed25519-signed by a published key (GET /public/audit/keys); re-verify offline with npm run audit:verify -- export.json --keys keys.json.',
   })
   export(@Param() p: ProjectIdParam, @CurrentActor() actor: Actor) {
     return this.review.export(actor, p.id);
