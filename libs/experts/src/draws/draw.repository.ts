@@ -160,6 +160,11 @@ export class DrawRepository {
     );
   }
 
+  /** The draw's audit entries in chain order: the record takes its commitments and digests from here, not from the rounds. */
+  async auditTrail(em: EntityManager, subjectType: string, drawId: string): Promise<{ action: string; payload: unknown }[]> {
+    return em.query(`SELECT action, payload FROM audit_event WHERE subject_type = $1 AND subject_id = $2 ORDER BY seq`, [subjectType, drawId]);
+  }
+
   async nextRound(em: EntityManager, drawId: string): Promise<number> {
     const [r] = await em.query(`SELECT coalesce(max(round), -1) + 1 AS n FROM expert_draw_round WHERE draw_id = $1`, [drawId]);
     return Number(r.n);

@@ -10,11 +10,11 @@ import { TransactionRunner } from '@app/platform/database/transaction-runner';
 import { ProjectService } from '@app/trading';
 import { DeclineInvitationDto, RequestDrawDto, TopUpDrawDto } from '../dto/draw.dto';
 import { DrawMemberView, drawView, DrawView, InvitationView, memberView } from '../dto/draw.view';
-import { screen } from '../rules/avoidance';
+import { Avoided, screen } from '../rules/avoidance';
 import { answerBy, mayAnswer } from '../rules/answer-by';
 import { checkCommittee } from '../rules/committee';
 import { DRAW_ALGORITHM, seedCommitment } from '../rules/draw-algorithm';
-import { DrawRecord, replayDraw, ReplayResult } from '../rules/replay';
+import { DRAW_RECORD_FORMAT, DrawRecord, replayDraw, ReplayResult } from '../rules/replay';
 import { drawReadLevel } from './draw-access';
 import { DrawErrors } from './draw-errors';
 import { DRAW_SUBJECT, DrawEngine, MilestoneKind, SEALED_EXPERT, SEED_PURPOSE } from './draw.engine';
@@ -127,20 +127,19 @@ export class DrawService {
     return members.map((m) => memberView(m, cards.get(m.expertId)));
   }
 
-  /** Everything needed to replay the draw offline: inputs from the rounds, commitments from the audit chain. */
-  async record(actor: Actor, id: string): Promise<DrawRecord & { avoided: unknown[] }> {
+  /** Everything needed to replay the draw offline: inputs from the rounds, digests and commitments from the audit chain. */
+  async record(actor: Actor, id: string): Promise<DrawRecord> {
     const draw = await this.readable(actor, id, 'members');
     const em = this.txr.dataSource.manager;
     const rounds = await this.draws.rounds(em, id);
-    const events = rowsOf<{ action: string; payload: { seedCommitment?: string; round?: number; specialties?: { specialty: string; poolDigest: string; membersCommitment: string }[] } }>(
-      await em.query(`SELECT action, payload FROM audit_event WHERE subject_type = $1 AND subject_id = $2 ORDER BY seq`, [DRAW_SUBJECT, id]),
-    );
-    const audited = new Map<string, { poolDigest: string; membersCommitment: string }>();
-    for (const e of events) for (const s of e.payload?.specialties ?? []) audited.set(`${e.payload.round}|${s.specialty}`, { poolDigest: s.poolDigest, membersCommitment: s.membersCommitment });
+    type Proof = { specialty: string; poolDigest: string; avoidedDigest?: string; membersCommitment: string };
+    const events = rowsOf<{ action: string; payload: { seedCommitment?: string; round?: number; specialties?: Proof[] } }>(await this.draws.auditTrail(em, DRAW_SUBJECT, id));
+    const audited = new Map<string, { poolDigest: string; avoidedDigest?: string; membersCommitment: string }>();
+    for (const e of events) for (const s of e.payload?.specialties ?? []) audited.set(`${e.payload.round}|${s.specialty}`, { poolDigest: s.poolDigest, avoidedDigest: s.avoidedDigest, membersCommitment: s.membersCommitment });
     const requested = events.find((e) => e.action === 'expert_draw.requested');
     const topUpCommitments = new Map(events.filter((e) => e.action === 'expert_draw.top_up_requested').map((e) => [e.payload.round, e.payload.seedCommitment ?? '']));
     return {
-      format: 'yg-draw-record/1',
+      format: DRAW_RECORD_FORMAT,
       algorithm: draw.algorithm,
       drawId: draw.id,
       seedCommitment: requested?.payload.seedCommitment ?? '',
@@ -150,11 +149,11 @@ export class DrawService {
         specialty: r.specialtyCode,
         wanted: r.wanted,
         candidates: r.candidates,
+        avoided: r.avoided as Avoided[],
         picked: r.picked,
         audited: audited.get(`${r.round}|${r.specialtyCode}`) ?? null,
         ...(r.seedCommitment || topUpCommitments.has(r.round) ? { seedCommitment: topUpCommitments.get(r.round) ?? '', seed: r.revealedSeed ?? '' } : {}),
       })),
-      avoided: rounds.map((r) => ({ round: r.round, specialty: r.specialtyCode, avoided: r.avoided })),
     };
   }
 

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must use/],
     [{ REDIS_URL: 'not a url' }, /REDIS_URL is not a URL/],
     [{ MASTER_KEY: 'c2hvcnQ=' }, /MASTER_KEY must be 32 bytes/],
+    [{ AUDIT_SIGNING_KEY: 'c2hvcnQ=' }, /AUDIT_SIGNING_KEY must be a 32-byte/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV must be/],
     [{ REDIS_PREFIX: 'a b' }, /REDIS_PREFIX/],
     [{ CARD_SCAN_MS: '50' }, /CARD_SCAN_MS must be an integer between 100/],

@@ -25,6 +25,8 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   /** 32-byte key (base64) that wraps the per-project keys of sealed contents */
   masterKey: Buffer;
+  /** 32-byte Ed25519 seed (base64) that signs audit exports; null: derived from MASTER_KEY (docs/supervision-audit.md) */
+  auditSigningKey: Buffer | null;
   logLevel: string;
   /** write logs to this file instead of standard output (tests read it to prove nothing sealed is logged) */
   logFile: string | null;
@@ -108,6 +110,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const masterKeyB64 = str(env, 'MASTER_KEY', prod ? undefined : DEV_MASTER_KEY);
   const masterKey = Buffer.from(masterKeyB64, 'base64');
   if (masterKey.length !== 32) throw new ConfigError('MASTER_KEY must be 32 bytes in base64 (配置 MASTER_KEY 必须是 32 字节的 base64)');
+  const auditSigningKey = env.AUDIT_SIGNING_KEY ? Buffer.from(env.AUDIT_SIGNING_KEY, 'base64') : null;
+  if (auditSigningKey && auditSigningKey.length !== 32) throw new ConfigError('AUDIT_SIGNING_KEY must be a 32-byte Ed25519 seed in base64 (配置 AUDIT_SIGNING_KEY 必须是 32 字节的 base64)');
   const redisPrefix = str(env, 'REDIS_PREFIX', 'yg');
   if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(redisPrefix)) {
     throw new ConfigError(`REDIS_PREFIX may hold only letters, digits and _.:- (配置 REDIS_PREFIX 无效)`);
@@ -125,6 +129,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 900, 30, 86400),
     masterKey,
+    auditSigningKey,
     logLevel: str(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
     logFile: env.LOG_FILE ? env.LOG_FILE : null,
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10000),
