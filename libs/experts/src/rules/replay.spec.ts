@@ -100,9 +100,22 @@ describe('replaying a draw made before the binding (yg-draw-v1)', () => {
 
 describe('replaying a top-up round drawn with its own seed', () => {
   const topSeed = 'a7'.repeat(32);
-  const rest = candidates.filter((c) => !picked.includes(c));
-  const topPicked = drawFrom(topSeed, 2, 'A01', rest, 1);
-  const topUp = { round: 2, specialty: 'A01', wanted: 1, candidates: rest, picked: topPicked, audited: { poolDigest: poolDigest(2, 'A01', rest), membersCommitment: membersCommitment(topSeed, 2, 'A01', topPicked) }, seedCommitment: seedCommitment(topSeed), seed: topSeed };
+  const rule = drawRule('yg-draw-v2', drawId)!;
+  const rest = candidates.filter((c) => !v2.rounds[0].picked.includes(c));
+  const topPicked = rule.draw(topSeed, 2, 'A01', rest, 1);
+  const topAvoided = rule.avoidedDigest(2, 'A01', []);
+  const topUp = {
+    round: 2,
+    specialty: 'A01',
+    wanted: 1,
+    candidates: rest,
+    avoided: [],
+    picked: topPicked,
+    audited: { poolDigest: rule.poolDigest(2, 'A01', rest, topAvoided), avoidedDigest: topAvoided, membersCommitment: rule.membersCommitment(topSeed, 2, 'A01', topPicked) },
+    seedCommitment: seedCommitment(topSeed),
+    seed: topSeed,
+  };
+  const record = v2;
   const withTopUp: DrawRecord = { ...record, rounds: [...record.rounds, topUp] };
 
   it('agrees with the round replayed on its own seed, checked against its own commitment', () => {
