@@ -35,6 +35,7 @@ export class ParcelView {
   @ApiPropertyOptional({ nullable: true, description: '拍卖时间 / auction session' }) auctionAt!: Date | null;
   @ApiPropertyOptional({ nullable: true, description: '结果:成交、流拍、未达保留价 / sold, unsold, reserve not met', enum: ['sold', 'unsold', 'reserve_not_met'] }) outcome!: string | null;
   @ApiPropertyOptional({ nullable: true, description: '竞得人竞买号 / the winning paddle' }) winnerPaddle!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '竞得人(单位名称)/ the winning organisation' }) winnerName!: string | null;
   @ApiPropertyOptional({ nullable: true, description: '成交价(元)/ price (yuan)' }) price!: string | null;
   @ApiPropertyOptional({ nullable: true, description: '结束时间 / ended at' }) endedAt!: Date | null;
   @ApiPropertyOptional({ nullable: true, description: '结果公示截止 / publicity until' }) publicityUntil!: Date | null;
@@ -66,6 +67,7 @@ export function parcelView(p: ParcelRow): ParcelView {
     auctionAt: p.auctionAt,
     outcome: p.outcome,
     winnerPaddle: p.winnerPaddle,
+    winnerName: p.winnerName,
     price: yuan(p.priceFen),
     endedAt: p.endedAt,
     publicityUntil: p.publicityUntil,
@@ -73,7 +75,10 @@ export function parcelView(p: ParcelRow): ParcelView {
   };
 }
 
-/** What the portal shows (出让公告 and 结果公示): no identities, only paddles; the phase from the engine's lot. */
+/**
+ * What the portal shows (出让公告 and 结果公示): paddles only while bidding; after the end the 成交公示 names the
+ * 竞得人 (规定 22/25: the result is published with the winner), as rural's does. The phase from the engine's lot.
+ */
 export class PublicParcelView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() code!: string;
@@ -96,6 +101,7 @@ export class PublicParcelView {
   @ApiPropertyOptional({ nullable: true }) auctionAt!: Date | null;
   @ApiPropertyOptional({ nullable: true, enum: ['sold', 'unsold', 'reserve_not_met'] }) result!: string | null;
   @ApiPropertyOptional({ nullable: true }) winnerPaddle!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '竞得人(成交后公示)/ the winning organisation, published after the end' }) winnerName!: string | null;
   @ApiPropertyOptional({ nullable: true }) price!: string | null;
   @ApiPropertyOptional({ nullable: true }) endedAt!: Date | null;
   @ApiPropertyOptional({ nullable: true }) publicityUntil!: Date | null;
@@ -125,6 +131,7 @@ export function publicParcelView(p: ParcelRow, lotPhase: string | null): PublicP
     auctionAt: p.auctionAt,
     result: ended ? p.outcome : null,
     winnerPaddle: ended ? p.winnerPaddle : null,
+    winnerName: ended ? p.winnerName : null,
     price: ended ? yuan(p.priceFen) : null,
     endedAt: ended ? p.endedAt : null,
     publicityUntil: ended ? p.publicityUntil : null,

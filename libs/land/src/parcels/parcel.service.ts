@@ -88,7 +88,7 @@ export class ParcelService {
       const reserveFen = p.reserveSealed ? BigInt(this.sealer.open(RESERVE_PURPOSE, p.reserveSealed, reserveAad(projectId)).toString()) : null;
       const lot = await this.live.createLot(
         tx,
-        { projectId, domain: TradingDomain.Land, title: p.name, startPriceFen: BigInt(p.startPriceFen), increment: p.increment, reserveFen, countdownSeconds: rules.params.numbers.countdownSeconds },
+        { projectId, domain: TradingDomain.Land, title: p.name, startPriceFen: BigInt(p.startPriceFen), increment: p.increment, reserveFen, countdownSeconds: rules.params.numbers.countdownSeconds, bidsOnGrid: rules.params.numbers.bidsOnIncrementGrid === 1 },
         actor,
       );
       const kind = p.mode === 'listing' ? LISTING_START_KIND : AUCTION_START_KIND;
@@ -105,7 +105,7 @@ export class ParcelService {
         role: Role.Centre,
         action: 'land.announced',
         subject: { type: PARCEL_SUBJECT, id: projectId },
-        payload: { lotId: lot.id, mode: p.mode, startsAt: schedule.startsAt, endsAt: schedule.endsAt, ruleSetVersion: rules.version, countdownSeconds: rules.params.numbers.countdownSeconds },
+        payload: { lotId: lot.id, mode: p.mode, startsAt: schedule.startsAt, endsAt: schedule.endsAt, ruleSetVersion: rules.version, countdownSeconds: rules.params.numbers.countdownSeconds, bidsOnGrid: lot.bidsOnGrid },
       });
       return parcelView((await this.parcels.byId(tx.em, projectId))!);
     });
