@@ -3,6 +3,7 @@ import { TradingModule } from '@app/trading/trading.module';
 import { LiveModule } from '@app/trading/live/live.module';
 import { ApplicationService } from './parcels/application.service';
 import { MyApplicationRepository } from './parcels/my-application.repository';
+import { LandHostedSteps } from './parcels/land-hosted-steps';
 import { MyApplicationService } from './parcels/my-application.service';
 import { ParcelController } from './parcels/parcel.controller';
 import { ParcelRepository } from './parcels/parcel.repository';
@@ -13,7 +14,7 @@ import { ResultService } from './parcels/result.service';
 @Module({
   imports: [TradingModule, LiveModule],
   controllers: [ParcelController],
-  providers: [ParcelRepository, ParcelService, ApplicationService, ResultService, MyApplicationRepository, MyApplicationService],
+  providers: [ParcelRepository, ParcelService, ApplicationService, ResultService, MyApplicationRepository, MyApplicationService, LandHostedSteps],
   exports: [ParcelRepository],
 })
 export class LandModule {}
