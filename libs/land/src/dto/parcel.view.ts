@@ -138,6 +138,20 @@ export function publicParcelView(p: ParcelRow, lotPhase: string | null): PublicP
   };
 }
 
+/** 变更公告: a published start moved by its hosting session (later, or earlier by a re-announcement). */
+export class ScheduleChangeView {
+  @ApiProperty({ description: '环节 / step', example: { zh: '拍卖会', en: 'auction' } }) step!: { zh: string; en: string };
+  @ApiProperty({ description: '原公布时间 / the time published before' }) previousAt!: Date;
+  @ApiProperty({ description: '新时间 / the new time' }) newAt!: Date;
+  @ApiProperty({ description: '是否重新公告(时间提前)/ a re-announcement (the time came earlier)' }) reannounced!: boolean;
+  @ApiProperty({ description: '发布时间 / published at' }) publishedAt!: Date;
+}
+
+/** One parcel on the portal, with the schedule changes published since its announcement. */
+export class PublicParcelDetailView extends PublicParcelView {
+  @ApiProperty({ type: [ScheduleChangeView], description: '变更公告 / schedule changes' }) scheduleChanges!: ScheduleChangeView[];
+}
+
 /** A 竞买申请. The paddle appears only to its holder (and, after the end, to the centre). */
 export class LandApplicationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
