@@ -37,7 +37,7 @@ describe('land results name the winner; bids sit on the increment grid', () => {
     expect(app.body.sha256).toBe(createHash('sha256').update(docs).digest('hex'));
     expect((await t.http.post(`/land/applications/${app.body.id}/qualify`, {}, centre)).status).toBe(200);
   };
-  const bid = (lotId: string, who: TestAccount, price: string) => t.http.post(`/lots/${lotId}/bids`, { price, clientKey: `g-${++key}` }, who.token);
+  const bid = (lotId: string, who: TestAccount, price: string) => t.http.post(`/lots/${lotId}/bids`, { price, clientKey: `grid-key-${++key}` }, who.token);
   const lotState = async (lotId: string) => (await t.ds.query(`SELECT current_price_fen::text AS price, bid_seq, version, ends_at FROM lot WHERE id = $1`, [lotId]))[0];
 
   it('refuses a quote off the grid (1,063,333 on a 10,000 step from 1,000,000) with 422 and changes nothing; on-grid quotes count; the result names the winning organisation', async () => {
