@@ -67,7 +67,7 @@ describe('land results name the winner; bids sit on the increment grid', () => {
 
     expect((await bid(lotId, other, '1000000.00')).status).toBe(201);
     expect((await bid(lotId, winner, '1060000.00')).status).toBe(201); // several whole increments at once is on the grid
-    expect((await bid(lotId, other, '1065000.00')).body.code).toBe('BID_OFF_GRID');
+    expect((await bid(lotId, other, '1075000.00')).body.code).toBe('BID_OFF_GRID'); // above the minimum (1,070,000), off the grid
 
     // Nobody declared they would go on: the best quote wins at the listing's end.
     const result = await waitFor(async () => {

@@ -217,8 +217,8 @@ export class ParcelRepository {
   async retimeStart(em: EntityManager, projectId: string, milestoneId: string, to: Date): Promise<boolean> {
     const rows = rowsOf<{ project_id: string }>(
       await em.query(
-        `UPDATE land_parcel SET auction_at = CASE WHEN mode = 'auction' THEN $3 END,
-                listing_starts_at = CASE WHEN mode = 'listing' THEN $3 END,
+        `UPDATE land_parcel SET auction_at = CASE WHEN mode = 'auction' THEN $3::timestamptz END,
+                listing_starts_at = CASE WHEN mode = 'listing' THEN $3::timestamptz END,
                 listing_ends_at = CASE WHEN mode = 'listing' THEN listing_ends_at + ($3::timestamptz - listing_starts_at) END,
                 updated_at = now()
           WHERE project_id = $1 AND start_milestone_id = $2 AND status = 'announced' RETURNING project_id`,
