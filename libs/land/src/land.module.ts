@@ -4,6 +4,7 @@ import { LiveModule } from '@app/trading/live/live.module';
 import { ApplicationService } from './parcels/application.service';
 import { LandFreezes } from './parcels/land-freezes';
 import { MyApplicationRepository } from './parcels/my-application.repository';
+import { LandHostedSteps } from './parcels/land-hosted-steps';
 import { MyApplicationService } from './parcels/my-application.service';
 import { ParcelController } from './parcels/parcel.controller';
 import { ParcelRepository } from './parcels/parcel.repository';
@@ -14,7 +15,7 @@ import { ResultService } from './parcels/result.service';
 @Module({
   imports: [TradingModule, LiveModule],
   controllers: [ParcelController],
-  providers: [ParcelRepository, ParcelService, ApplicationService, ResultService, MyApplicationRepository, MyApplicationService, LandFreezes],
+  providers: [ParcelRepository, ParcelService, ApplicationService, ResultService, MyApplicationRepository, MyApplicationService, LandFreezes, LandHostedSteps],
   exports: [ParcelRepository],
 })
 export class LandModule {}

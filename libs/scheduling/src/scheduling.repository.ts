@@ -23,6 +23,7 @@ export interface ProjectParties {
   id: string;
   code: string;
   status: string;
+  publishedAt: Date | null;
   ownerOrganisationId: string;
   agentOrganisationId: string | null;
 }
@@ -53,7 +54,7 @@ export class SchedulingRepository {
   async project(em: EntityManager, id: string): Promise<ProjectParties | undefined> {
     const [row] = rowsOf<ProjectParties>(
       await em.query(
-        `SELECT id, code, status, owner_organisation_id AS "ownerOrganisationId", agent_organisation_id AS "agentOrganisationId" FROM trading_project WHERE id = $1 FOR SHARE`,
+        `SELECT id, code, status, published_at AS "publishedAt", owner_organisation_id AS "ownerOrganisationId", agent_organisation_id AS "agentOrganisationId" FROM trading_project WHERE id = $1 FOR SHARE`,
         [id],
       ),
     );
@@ -61,11 +62,11 @@ export class SchedulingRepository {
   }
 
   /** The ids among `ids` that are pending milestones of the project (locked, so they cannot fire meanwhile). */
-  async pendingMilestonesOf(em: EntityManager, projectId: string, subjectType: string, ids: string[]): Promise<{ id: string; dueAt: Date }[]> {
+  async pendingMilestonesOf(em: EntityManager, projectId: string, subjectType: string, ids: string[]): Promise<{ id: string; kind: string; dueAt: Date }[]> {
     if (ids.length === 0) return [];
     return rowsOf(
       await em.query(
-        `SELECT id, due_at AS "dueAt" FROM milestone WHERE id = ANY($1::uuid[]) AND subject_type = $2 AND subject_id = $3 AND status = 'pending' ORDER BY due_at FOR UPDATE`,
+        `SELECT id, kind, due_at AS "dueAt" FROM milestone WHERE id = ANY($1::uuid[]) AND subject_type = $2 AND subject_id = $3 AND status = 'pending' ORDER BY due_at FOR UPDATE`,
         [ids, subjectType, projectId],
       ),
     );

@@ -8,6 +8,8 @@ export * from './suspension/project-freezes';
 export * from './suspension/suspension.types';
 export { countingOf } from '@app/platform/calendar/working-time';
 export type { Counting } from '@app/platform/calendar/working-time';
+export * from './schedule/hosted-steps';
+export * from './schedule/schedule-notices';
 export * from './rules/project-state';
 export * from './rules/project-access';
 export * from './rules/rule-snapshot';

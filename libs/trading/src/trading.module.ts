@@ -7,12 +7,14 @@ import { ProjectService } from './projects/project.service';
 import { LotFreezes } from './suspension/lot-freezes';
 import { ProjectFreezes } from './suspension/project-freezes';
 import { SuspensionRepository } from './suspension/suspension.repository';
+import { HostedSteps } from './schedule/hosted-steps';
+import { ScheduleNotices } from './schedule/schedule-notices';
 
 /** 共享交易内核 / the shared trading kernel: projects, the rules frozen into them, the live-bidding engine. */
 @Module({
   imports: [LiveModule],
   controllers: [ProjectController],
-  providers: [ProjectService, ProjectRepository, ProjectParticipants, ProjectFreezes, SuspensionRepository, LotFreezes],
-  exports: [ProjectService, ProjectParticipants, ProjectFreezes, LiveModule],
+  providers: [ProjectService, ProjectRepository, ProjectParticipants, ProjectFreezes, SuspensionRepository, LotFreezes, HostedSteps, ScheduleNotices],
+  exports: [ProjectService, ProjectParticipants, ProjectFreezes, HostedSteps, ScheduleNotices, LiveModule],
 })
 export class TradingModule {}

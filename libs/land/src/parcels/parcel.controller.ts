@@ -7,7 +7,7 @@ import { PlatformErrors } from '@app/platform/errors/platform-errors';
 import { createValidationPipe } from '@app/platform/errors/validation.pipe';
 import { readMultipart } from '@app/platform/http/multipart';
 import { AnnounceParcelDto, ApplicationFields, LandApplicationParam, MyLandApplicationsQuery, ParcelDeskQuery, ParcelIdParam, LandRefundDto, RegisterParcelDto, RejectApplicationDto } from '../dto/parcel.dto';
-import { LandApplicationView, ConfirmationView, ParcelDeskPage, ParcelView, PublicParcelView } from '../dto/parcel.view';
+import { LandApplicationView, ConfirmationView, ParcelDeskPage, ParcelView, PublicParcelDetailView, PublicParcelView } from '../dto/parcel.view';
 import { MyLandApplicationPage } from '../dto/my-application.view';
 import { ApplicationService } from './application.service';
 import { MyApplicationService } from './my-application.service';
@@ -188,7 +188,7 @@ export class ParcelController {
 
   @Get('public/land/parcels')
   @Public()
-  @ApiOperation({ summary: '出让公告与结果公示(公开,仅竞买号)/ Announcements and results (public, paddles only)' })
+  @ApiOperation({ summary: '出让公告与结果公示(公开;成交后公示竞得人)/ Announcements and results (public; the winner named after the end)' })
   @ApiOkResponse({ type: [PublicParcelView] })
   publicList(): Promise<PublicParcelView[]> {
     return this.parcels.publicList();
@@ -197,8 +197,8 @@ export class ParcelController {
   @Get('public/land/parcels/:id')
   @Public()
   @ApiOperation({ summary: '出让地块公告、阶段与结果(公开)/ A parcel’s announcement, phase and result (public)' })
-  @ApiOkResponse({ type: PublicParcelView })
-  publicOne(@Param() p: ParcelIdParam): Promise<PublicParcelView> {
+  @ApiOkResponse({ type: PublicParcelDetailView })
+  publicOne(@Param() p: ParcelIdParam): Promise<PublicParcelDetailView> {
     return this.parcels.publicOne(p.id);
   }
 }

@@ -225,4 +225,27 @@ export class ParcelRepository {
     const [row] = rowsOf<{ snapshot: RuleSnapshot<TradingDomain.Land> }>(await em.query(`SELECT rule_snapshot AS snapshot FROM trading_project WHERE id = $1`, [projectId]));
     return row.snapshot;
   }
+
+  /**
+   * A hosting session moved the start: the auction time, or the listing's start with its end (the listing keeps its
+   * length). Only while the start has not happened (announced, the start milestone still this one); false otherwise.
+   */
+  async retimeStart(em: EntityManager, projectId: string, milestoneId: string, to: Date): Promise<boolean> {
+    const rows = rowsOf<{ project_id: string }>(
+      await em.query(
+        `UPDATE land_parcel SET auction_at = CASE WHEN mode = 'auction' THEN $3::timestamptz END,
+                listing_starts_at = CASE WHEN mode = 'listing' THEN $3::timestamptz END,
+                listing_ends_at = CASE WHEN mode = 'listing' THEN listing_ends_at + ($3::timestamptz - listing_starts_at) END,
+                updated_at = now()
+          WHERE project_id = $1 AND start_milestone_id = $2 AND status = 'announced' RETURNING project_id`,
+        [projectId, milestoneId, to],
+      ),
+    );
+    return rows.length > 0;
+  }
+
+  /** The applicants still in the sale (submitted or qualified), told of a new start time. */
+  async applicantOrganisations(em: EntityManager, projectId: string): Promise<string[]> {
+    return rowsOf<{ id: string }>(await em.query(`SELECT organisation_id AS id FROM land_application WHERE project_id = $1 AND status IN ('submitted','qualified') ORDER BY applied_at`, [projectId])).map((r) => r.id);
+  }
 }

@@ -119,7 +119,7 @@ export class DealService {
       const priceFen = BigInt(d.listingPriceFen);
       const lot = await this.live.createLot(
         tx,
-        { projectId, domain: TradingDomain.Rural, title: `${d.name}(第 ${d.round} 轮挂牌)`, startPriceFen: priceFen, increment: { fixedFen: d.incrementFen }, reserveFen: null, countdownSeconds: rules.params.numbers.countdownSeconds },
+        { projectId, domain: TradingDomain.Rural, title: `${d.name}(第 ${d.round} 轮挂牌)`, startPriceFen: priceFen, increment: { fixedFen: d.incrementFen }, reserveFen: null, countdownSeconds: rules.params.numbers.countdownSeconds, bidsOnGrid: rules.params.numbers.bidsOnIncrementGrid === 1 },
         actor,
       );
       const now = await this.clock.dbNow(tx.em);

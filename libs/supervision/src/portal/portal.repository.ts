@@ -193,7 +193,7 @@ export class PortalRepository {
         `SELECT l.mode, l.status, l.start_price_fen::text AS "startPriceFen", l.announced_at AS "announcedAt", l.listing_starts_at AS "listingStartsAt",
                 l.listing_ends_at AS "listingEndsAt", l.auction_at AS "auctionAt", l.lot_id AS "lotId", l.outcome, l.winner_paddle AS "winnerPaddle",
                 l.price_fen::text AS "priceFen", l.ended_at AS "endedAt", l.publicity_until AS "publicityUntil", l.confirmed_at AS "confirmedAt",
-                CASE WHEN l.confirmed_at IS NOT NULL THEN w.name END AS "winnerName"
+                CASE WHEN l.outcome = 'sold' THEN w.name END AS "winnerName"
            FROM land_parcel l LEFT JOIN organisation w ON w.id = l.winner_organisation_id WHERE l.project_id = $1`,
         [projectId],
       ),

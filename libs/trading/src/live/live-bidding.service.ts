@@ -13,6 +13,7 @@ import { FeedPump } from './feed-pump';
 import { LiveErrors } from './live-errors';
 import { LotEndHandler, LotEndSummary, LotOutcome, LotRow, NewLot } from './live.types';
 import { LotEvent, LotRepository } from './lot.repository';
+import { gridAt } from './rules/increment-grid';
 
 export const LOT_SUBJECT = 'lot';
 const RESERVE_PURPOSE = 'lot-reserve';
@@ -81,12 +82,13 @@ export class LiveBiddingService {
   async createLot(tx: Tx, lot: NewLot, actor: Actor): Promise<LotRow> {
     const id = randomUUID();
     const reserveSealed = lot.reserveFen == null ? null : this.sealer.seal(RESERVE_PURPOSE, lot.reserveFen.toString(), `${LOT_SUBJECT}:${id}`);
-    await this.lots.insert(tx.em, { id, projectId: lot.projectId, domain: lot.domain, title: lot.title, startPriceFen: lot.startPriceFen, increment: lot.increment, reserveSealed, countdownSeconds: lot.countdownSeconds });
+    const bidsOnGrid = lot.bidsOnGrid ?? false;
+    await this.lots.insert(tx.em, { id, projectId: lot.projectId, domain: lot.domain, title: lot.title, startPriceFen: lot.startPriceFen, increment: lot.increment, reserveSealed, countdownSeconds: lot.countdownSeconds, bidsOnGrid });
     await this.audit.append(tx.em, {
       actor,
       action: 'lot.created',
       subject: { type: LOT_SUBJECT, id },
-      payload: { projectId: lot.projectId, domain: lot.domain, title: lot.title, startPriceFen: lot.startPriceFen.toString(), increment: lot.increment, hasReserve: lot.reserveFen != null, countdownSeconds: lot.countdownSeconds },
+      payload: { projectId: lot.projectId, domain: lot.domain, title: lot.title, startPriceFen: lot.startPriceFen.toString(), increment: lot.increment, hasReserve: lot.reserveFen != null, countdownSeconds: lot.countdownSeconds, bidsOnGrid },
     });
     return (await this.lots.byId(tx.em, id))!;
   }
@@ -175,6 +177,11 @@ export class LiveBiddingService {
     const early = refusalOf(lotId, pre);
     if (early) throw early;
     if (priceFen < BigInt(pre.minimumFen)) throw LiveErrors.BID_TOO_LOW({ id: lotId, nextMinimum: Money.ofFen(pre.minimumFen).toYuan() });
+    // The grid is fixed when the lot is created, so this unlocked check cannot race; the write re-checks it in SQL.
+    if (pre.bidsOnGrid) {
+      const grid = gridAt(pre.increment, BigInt(pre.startPriceFen), priceFen);
+      if (!grid.onGrid) throw LiveErrors.BID_OFF_GRID({ id: lotId, price: Money.ofFen(priceFen).toYuan(), startPrice: Money.ofFen(pre.startPriceFen).toYuan(), nextOnGrid: Money.ofFen(grid.nextFen).toYuan() });
+    }
     try {
       return await this.txr.run(async (tx) => {
         const accepted = await this.lots.accept(tx.em, { lotId, priceFen, paddle, clientKey, organisationId: actor.organisationId!, accountId: actor.accountId! });

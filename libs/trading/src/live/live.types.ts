@@ -13,6 +13,8 @@ export interface NewLot {
   /** 底价: sealed at rest, compared only when the lot ends */
   reserveFen?: bigint | null;
   countdownSeconds: number;
+  /** bids must sit on the increment grid (start + whole increments): the domain's rule (land `bidsOnIncrementGrid`) */
+  bidsOnGrid?: boolean;
 }
 
 export interface LotRow {
@@ -22,6 +24,7 @@ export interface LotRow {
   title: string;
   startPriceFen: string;
   increment: Increment;
+  bidsOnGrid: boolean;
   phase: LotPhase;
   countdownSeconds: number;
   startsAt: Date | null;

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Counting } from '@app/platform/calendar/working-time';
 import { rowsOf } from '@app/platform/database/rows';
-import { LotRow } from './live.types';
+import { Increment, LotRow } from './live.types';
 
 const LOT = `
-  SELECT id, project_id AS "projectId", domain, title, start_price_fen::text AS "startPriceFen", increment, phase, countdown_seconds AS "countdownSeconds",
+  SELECT id, project_id AS "projectId", domain, title, start_price_fen::text AS "startPriceFen", increment, bids_on_grid AS "bidsOnGrid", phase, countdown_seconds AS "countdownSeconds",
          starts_at AS "startsAt", ends_at AS "endsAt", current_price_fen::text AS "currentPriceFen", leader_paddle AS "leaderPaddle", bid_seq AS "bidSeq",
          event_seq AS "eventSeq", version, outcome, reserve_fen::text AS "reserveFen", winner_paddle AS "winnerPaddle", ended_at AS "endedAt",
          suspended_at AS "suspendedAt", counting
@@ -20,6 +20,20 @@ export interface AcceptedBid {
   acceptedAt: Date;
 }
 
+export interface Precheck {
+  paddle: number | null;
+  phase: string;
+  livePaddles: number[] | null;
+  started: boolean;
+  ended: boolean;
+  suspended: boolean;
+  minimumFen: string;
+  now: Date;
+  bidsOnGrid: boolean;
+  startPriceFen: string;
+  increment: Increment;
+}
+
 export interface LotEvent {
   seq: number;
   kind: 'phase' | 'bid' | 'result';
@@ -30,8 +44,8 @@ export interface LotEvent {
 /** Every query on lots, their bidders, bids and feed events. */
 @Injectable()
 export class LotRepository {
-  async insert(em: EntityManager, l: { projectId: string; domain: string; title: string; startPriceFen: bigint; increment: unknown; reserveSealed: Buffer | null; countdownSeconds: number; id: string }): Promise<void> {
-    await em.query(`INSERT INTO lot (id, project_id, domain, title, start_price_fen, increment, reserve_sealed, countdown_seconds) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
+  async insert(em: EntityManager, l: { projectId: string; domain: string; title: string; startPriceFen: bigint; increment: unknown; reserveSealed: Buffer | null; countdownSeconds: number; bidsOnGrid: boolean; id: string }): Promise<void> {
+    await em.query(`INSERT INTO lot (id, project_id, domain, title, start_price_fen, increment, reserve_sealed, countdown_seconds, bids_on_grid) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, [
       l.id,
       l.projectId,
       l.domain,
@@ -40,6 +54,7 @@ export class LotRepository {
       JSON.stringify(l.increment),
       l.reserveSealed,
       l.countdownSeconds,
+      l.bidsOnGrid,
     ]);
   }
 
@@ -68,6 +83,7 @@ export class LotRepository {
            WHERE id = $1 AND phase IN ('listing','live') AND suspended_at IS NULL AND now() >= starts_at AND now() < ends_at
              AND (phase = 'listing' OR live_paddles IS NULL OR $3 = ANY(live_paddles))
              AND $2 >= CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END
+             AND (NOT bids_on_grid OR lot_on_grid(increment, start_price_fen, $2))
            RETURNING bid_seq, event_seq, version, ends_at, phase
          ), b AS (
            INSERT INTO lot_bid (lot_id, seq, paddle, price_fen, phase, client_key, organisation_id, account_id, ends_at)
@@ -87,11 +103,11 @@ export class LotRepository {
    * One unlocked read before the write: the bidder's paddle and the lot's state. A bid this shows to be too low, early
    * or late is refused without queueing for the lot's row lock; the atomic write still decides every other bid.
    */
-  async precheck(em: EntityManager, lotId: string, organisationId: string | null): Promise<{ paddle: number | null; phase: string; livePaddles: number[] | null; started: boolean; ended: boolean; suspended: boolean; minimumFen: string; now: Date } | undefined> {
-    const [row] = rowsOf<{ paddle: number | null; phase: string; livePaddles: number[] | null; started: boolean; ended: boolean; suspended: boolean; minimumFen: string; now: Date }>(
+  async precheck(em: EntityManager, lotId: string, organisationId: string | null): Promise<Precheck | undefined> {
+    const [row] = rowsOf<Precheck>(
       await em.query(
         `SELECT (SELECT paddle FROM lot_bidder WHERE lot_id = l.id AND organisation_id = $2) AS paddle, phase, live_paddles AS "livePaddles", coalesce(now() >= starts_at, false) AS started,
-                suspended_at IS NOT NULL AS suspended,
+                suspended_at IS NOT NULL AS suspended, bids_on_grid AS "bidsOnGrid", start_price_fen::text AS "startPriceFen", increment,
                 (phase = 'ended' OR now() >= ends_at) AS ended, now() AS now,
                 (CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END)::text AS "minimumFen"
          FROM lot l WHERE id = $1`,

@@ -55,7 +55,7 @@ function Land({ land }: { land: NonNullable<PortalProject['land']> }) {
         <Descriptions.Item label="起始价"><span className="money">{yuan(land.startPrice)}</span></Descriptions.Item>
         <Descriptions.Item label="结果">{land.outcome ? LAND_RESULT[land.outcome] ?? land.outcome : <span className="muted">尚未结束</span>}</Descriptions.Item>
         <Descriptions.Item label="成交价"><span className="money">{yuan(land.price)}</span></Descriptions.Item>
-        <Descriptions.Item label="竞得人">{land.winnerName ?? (land.winnerPaddle ? `竞买号 ${land.winnerPaddle}(成交确认书签订后公布名称)` : '—')}</Descriptions.Item>
+        <Descriptions.Item label="竞得人">{land.winnerName ? `${land.winnerName}(竞买号 ${land.winnerPaddle})` : '—'}</Descriptions.Item>
         <Descriptions.Item label="结束时间">{time(land.endedAt)}</Descriptions.Item>
       </Descriptions>
     </Card>
