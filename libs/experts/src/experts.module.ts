@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
-import { TradingModule } from '@app/trading';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ProjectGate, TradingModule } from '@app/trading';
 import { DrawCoreModule } from './draws/draw-core.module';
 import { DrawController } from './draws/draw.controller';
 import { DrawService } from './draws/draw.service';
 import { ExpertLibraryModule } from './library/expert-library.module';
+import { DrawRepository } from './draws/draw.repository';
 
 /** 专家库与随机抽取 / expert library and random draws */
 @Module({
@@ -11,4 +12,15 @@ import { ExpertLibraryModule } from './library/expert-library.module';
   controllers: [DrawController],
   providers: [DrawService],
 })
-export class ExpertsModule {}
+export class ExpertsModule implements OnModuleInit {
+  constructor(
+    private readonly gate: ProjectGate,
+    private readonly draws: DrawRepository,
+  ) {}
+
+  /** How this domain's ids lead to a project, for the kernel's request gate (@ProjectWrite). */
+  onModuleInit(): void {
+    this.gate.resolver('expert-draw', (em, id) => this.draws.projectOfDraw(em, id));
+    this.gate.resolver('expert-invitation', (em, id) => this.draws.projectOfInvitation(em, id));
+  }
+}

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TradingModule } from '@app/trading/trading.module';
+import { ProjectGate } from '@app/trading/gate/project-gate';
 import { LiveModule } from '@app/trading/live/live.module';
 import { ApplicationService } from './parcels/application.service';
 import { MyApplicationRepository } from './parcels/my-application.repository';
@@ -16,4 +17,14 @@ import { ResultService } from './parcels/result.service';
   providers: [ParcelRepository, ParcelService, ApplicationService, ResultService, MyApplicationRepository, MyApplicationService],
   exports: [ParcelRepository],
 })
-export class LandModule {}
+export class LandModule implements OnModuleInit {
+  constructor(
+    private readonly gate: ProjectGate,
+    private readonly parcels: ParcelRepository,
+  ) {}
+
+  /** How this domain's ids lead to a project, for the kernel's request gate (@ProjectWrite). */
+  onModuleInit(): void {
+    this.gate.resolver('land-application', (em, id) => this.parcels.projectOfApplication(em, id));
+  }
+}

@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { TradingModule } from '@app/trading';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ProjectGate, TradingModule } from '@app/trading';
 import { ApplicationService } from './deals/application.service';
 import { DealController } from './deals/deal.controller';
 import { DealRepository } from './deals/deal.repository';
@@ -15,4 +15,14 @@ import { RuralParticipants } from './deals/rural-participants';
   providers: [DealRepository, DealService, ApplicationService, RuralParticipants, MyApplicationRepository, MyApplicationService],
   exports: [DealRepository],
 })
-export class RuralModule {}
+export class RuralModule implements OnModuleInit {
+  constructor(
+    private readonly gate: ProjectGate,
+    private readonly deals: DealRepository,
+  ) {}
+
+  /** How this domain's ids lead to a project, for the kernel's request gate (@ProjectWrite). */
+  onModuleInit(): void {
+    this.gate.resolver('rural-application', (em, id) => this.deals.projectOfApplication(em, id));
+  }
+}

@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { TradingModule } from '@app/trading';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ProjectGate, TradingModule } from '@app/trading';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { BidController } from './bids/bid.controller';
 import { BidService } from './bids/bid.service';
@@ -21,4 +21,14 @@ import { TenderParticipants } from './tenders/tender-participants';
   providers: [TenderRepository, TenderService, ClarificationService, TenderDocumentsService, BidService, DepositService, OpeningService, TenderParticipants, MyRegistrationRepository, MyRegistrationService],
   exports: [TenderRepository, BidService],
 })
-export class TenderingModule {}
+export class TenderingModule implements OnModuleInit {
+  constructor(
+    private readonly gate: ProjectGate,
+    private readonly tenders: TenderRepository,
+  ) {}
+
+  /** How this domain's ids lead to a project, for the kernel's request gate (@ProjectWrite). */
+  onModuleInit(): void {
+    this.gate.resolver('tender-deposit', (em, id) => this.tenders.projectOfDeposit(em, id));
+  }
+}

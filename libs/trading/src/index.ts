@@ -4,6 +4,8 @@ export * from './trading.module';
 export * from './trading-errors';
 export * from './projects/project.service';
 export * from './projects/project-participants';
+export * from './gate/project-gate';
+export * from './gate/project-write.decorator';
 export * from './rules/project-state';
 export * from './rules/project-access';
 export * from './rules/rule-snapshot';

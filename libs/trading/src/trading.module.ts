@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { ProjectGate } from './gate/project-gate';
+import { ProjectGateInterceptor } from './gate/project-gate.interceptor';
+import { ProjectGateRepository } from './gate/project-gate.repository';
 import { LiveModule } from './live/live.module';
 import { ProjectController } from './projects/project.controller';
 import { ProjectRepository } from './projects/project.repository';
 import { ProjectParticipants } from './projects/project-participants';
 import { ProjectService } from './projects/project.service';
 
-/** 共享交易内核 / the shared trading kernel: projects, the rules frozen into them, the live-bidding engine. */
+/** 共享交易内核 / the shared trading kernel: projects, the rules frozen into them, the request gate, the live-bidding engine. */
 @Module({
   imports: [LiveModule],
   controllers: [ProjectController],
-  providers: [ProjectService, ProjectRepository, ProjectParticipants],
-  exports: [ProjectService, ProjectParticipants, LiveModule],
+  providers: [ProjectService, ProjectRepository, ProjectParticipants, ProjectGateRepository, ProjectGate, { provide: APP_INTERCEPTOR, useClass: ProjectGateInterceptor }],
+  exports: [ProjectService, ProjectParticipants, ProjectGate, LiveModule],
 })
 export class TradingModule {}
