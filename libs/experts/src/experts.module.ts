@@ -4,7 +4,7 @@ import { DrawCoreModule } from './draws/draw-core.module';
 import { DrawController } from './draws/draw.controller';
 import { DrawService } from './draws/draw.service';
 import { ExpertLibraryModule } from './library/expert-library.module';
-import { DrawRepository } from './draws/draw.repository';
+import { PROJECT_OF_DRAW, PROJECT_OF_INVITATION } from './draws/draw.repository';
 
 /** 专家库与随机抽取 / expert library and random draws */
 @Module({
@@ -13,14 +13,11 @@ import { DrawRepository } from './draws/draw.repository';
   providers: [DrawService],
 })
 export class ExpertsModule implements OnModuleInit {
-  constructor(
-    private readonly gate: ProjectGate,
-    private readonly draws: DrawRepository,
-  ) {}
+  constructor(private readonly gate: ProjectGate) {}
 
   /** How this domain's ids lead to a project, for the kernel's request gate (@ProjectWrite). */
   onModuleInit(): void {
-    this.gate.resolver('expert-draw', (em, id) => this.draws.projectOfDraw(em, id));
-    this.gate.resolver('expert-invitation', (em, id) => this.draws.projectOfInvitation(em, id));
+    this.gate.resolver('expert-draw', PROJECT_OF_DRAW);
+    this.gate.resolver('expert-invitation', PROJECT_OF_INVITATION);
   }
 }

@@ -6,7 +6,7 @@ import { ApplicationService } from './parcels/application.service';
 import { MyApplicationRepository } from './parcels/my-application.repository';
 import { MyApplicationService } from './parcels/my-application.service';
 import { ParcelController } from './parcels/parcel.controller';
-import { ParcelRepository } from './parcels/parcel.repository';
+import { PROJECT_OF_LAND_APPLICATION, ParcelRepository } from './parcels/parcel.repository';
 import { ParcelService } from './parcels/parcel.service';
 import { ResultService } from './parcels/result.service';
 
@@ -18,13 +18,10 @@ import { ResultService } from './parcels/result.service';
   exports: [ParcelRepository],
 })
 export class LandModule implements OnModuleInit {
-  constructor(
-    private readonly gate: ProjectGate,
-    private readonly parcels: ParcelRepository,
-  ) {}
+  constructor(private readonly gate: ProjectGate) {}
 
   /** How this domain's ids lead to a project, for the kernel's request gate (@ProjectWrite). */
   onModuleInit(): void {
-    this.gate.resolver('land-application', (em, id) => this.parcels.projectOfApplication(em, id));
+    this.gate.resolver('land-application', PROJECT_OF_LAND_APPLICATION);
   }
 }

@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { ProjectGate, TradingModule } from '@app/trading';
 import { ApplicationService } from './deals/application.service';
 import { DealController } from './deals/deal.controller';
-import { DealRepository } from './deals/deal.repository';
+import { DealRepository, PROJECT_OF_RURAL_APPLICATION } from './deals/deal.repository';
 import { DealService } from './deals/deal.service';
 import { MyApplicationRepository } from './deals/my-application.repository';
 import { MyApplicationService } from './deals/my-application.service';
@@ -16,13 +16,10 @@ import { RuralParticipants } from './deals/rural-participants';
   exports: [DealRepository],
 })
 export class RuralModule implements OnModuleInit {
-  constructor(
-    private readonly gate: ProjectGate,
-    private readonly deals: DealRepository,
-  ) {}
+  constructor(private readonly gate: ProjectGate) {}
 
   /** How this domain's ids lead to a project, for the kernel's request gate (@ProjectWrite). */
   onModuleInit(): void {
-    this.gate.resolver('rural-application', (em, id) => this.deals.projectOfApplication(em, id));
+    this.gate.resolver('rural-application', PROJECT_OF_RURAL_APPLICATION);
   }
 }

@@ -1,7 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { RoomService } from './rooms/room.service';
 import { SchedulingController } from './scheduling.controller';
-import { SchedulingRepository } from './scheduling.repository';
+import { PROJECT_OF_SESSION, SchedulingRepository } from './scheduling.repository';
 import { CalendarService } from './sessions/calendar.service';
 import { SessionService } from './sessions/session.service';
 import { ProjectGate, TradingModule } from '@app/trading';
@@ -13,13 +13,10 @@ import { ProjectGate, TradingModule } from '@app/trading';
   providers: [SchedulingRepository, RoomService, SessionService, CalendarService],
 })
 export class SchedulingModule implements OnModuleInit {
-  constructor(
-    private readonly gate: ProjectGate,
-    private readonly repo: SchedulingRepository,
-  ) {}
+  constructor(private readonly gate: ProjectGate) {}
 
   /** How this domain's ids lead to a project, for the kernel's request gate (@ProjectWrite). */
   onModuleInit(): void {
-    this.gate.resolver('scheduling-session', (em, id) => this.repo.projectOfSession(em, id));
+    this.gate.resolver('scheduling-session', PROJECT_OF_SESSION);
   }
 }

@@ -27,15 +27,12 @@ export interface ProjectParties {
   agentOrganisationId: string | null;
 }
 
+/** The project gate's resolver (@ProjectWrite('scheduling-session')): the project a session is booked for. */
+export const PROJECT_OF_SESSION = `SELECT project_id FROM scheduling_session WHERE id = $1::uuid`;
+
 /** Every query on rooms and sessions. */
 @Injectable()
 export class SchedulingRepository {
-  /** The project gate's resolver: the project a session is booked for. */
-  async projectOfSession(em: EntityManager, sessionId: string): Promise<string | undefined> {
-    const [row] = rowsOf<{ projectId: string }>(await em.query(`SELECT project_id AS "projectId" FROM scheduling_session WHERE id = $1`, [sessionId]));
-    return row?.projectId;
-  }
-
   async insertRoom(em: EntityManager, r: { kind: string; name: string; seats: number; isolated: boolean }): Promise<RoomView | undefined> {
     const [row] = rowsOf<RoomView>(
       await em.query(

@@ -10,7 +10,7 @@ import { MyRegistrationService } from './registrations/my-registration.service';
 import { ClarificationService } from './tenders/clarification.service';
 import { TenderDocumentsService } from './tenders/tender-documents.service';
 import { TenderController } from './tenders/tender.controller';
-import { TenderRepository } from './tenders/tender.repository';
+import { PROJECT_OF_TENDER_DEPOSIT, TenderRepository } from './tenders/tender.repository';
 import { TenderService } from './tenders/tender.service';
 import { TenderParticipants } from './tenders/tender-participants';
 
@@ -22,13 +22,10 @@ import { TenderParticipants } from './tenders/tender-participants';
   exports: [TenderRepository, BidService],
 })
 export class TenderingModule implements OnModuleInit {
-  constructor(
-    private readonly gate: ProjectGate,
-    private readonly tenders: TenderRepository,
-  ) {}
+  constructor(private readonly gate: ProjectGate) {}
 
   /** How this domain's ids lead to a project, for the kernel's request gate (@ProjectWrite). */
   onModuleInit(): void {
-    this.gate.resolver('tender-deposit', (em, id) => this.tenders.projectOfDeposit(em, id));
+    this.gate.resolver('tender-deposit', PROJECT_OF_TENDER_DEPOSIT);
   }
 }

@@ -40,22 +40,13 @@ export function ascendingIds(csv: string | null): string[] {
 /** The byte-order upper bound of a specialty and everything below it: [A01, A01/) holds A01 and A01.xx.yy. */
 const subtreeEnd = (code: string) => `${code}/`;
 
+/** The project gate's resolvers (@ProjectWrite('expert-draw' | 'expert-invitation')): a draw's project, an invitation's (a drawn seat's). */
+export const PROJECT_OF_DRAW = `SELECT project_id FROM expert_draw WHERE id = $1::uuid`;
+export const PROJECT_OF_INVITATION = `SELECT d.project_id FROM expert_draw_member m JOIN expert_draw d ON d.id = m.draw_id WHERE m.id = $1::uuid`;
+
 /** Every query on draws, their rounds and members. */
 @Injectable()
 export class DrawRepository {
-  /** The project gate's resolvers: a draw's project, and an invitation's (a drawn seat's) project. */
-  async projectOfDraw(em: EntityManager, drawId: string): Promise<string | undefined> {
-    const [row] = rowsOf<{ projectId: string }>(await em.query(`SELECT project_id AS "projectId" FROM expert_draw WHERE id = $1`, [drawId]));
-    return row?.projectId;
-  }
-
-  async projectOfInvitation(em: EntityManager, memberId: string): Promise<string | undefined> {
-    const [row] = rowsOf<{ projectId: string }>(
-      await em.query(`SELECT d.project_id AS "projectId" FROM expert_draw_member m JOIN expert_draw d ON d.id = m.draw_id WHERE m.id = $1`, [memberId]),
-    );
-    return row?.projectId;
-  }
-
   async insert(em: EntityManager, d: Omit<DrawRow, 'status' | 'revealedSeed' | 'shortfall' | 'createdAt' | 'drawnAt' | 'openedAt' | 'finishedAt'>): Promise<void> {
     await em.query(
       `INSERT INTO expert_draw (id, project_id, domain, owner_uscc, requirements, committee, context, session_start, session_end, algorithm, seed_sealed, seed_commitment, requested_by)

@@ -33,15 +33,12 @@ const PARCEL_DESK = PARCEL.replace(
           ${countOf(`a.deposit_status = 'refund_due'`)} AS "refundsDue",`,
 );
 
+/** The project gate's resolver (@ProjectWrite('land-application')): an application's parcel, which is its project. */
+export const PROJECT_OF_LAND_APPLICATION = `SELECT project_id FROM land_application WHERE id = $1::uuid`;
+
 /** Every query on parcels and their applications. */
 @Injectable()
 export class ParcelRepository {
-  /** The project gate's resolver: an application's parcel (its project). */
-  async projectOfApplication(em: EntityManager, applicationId: string): Promise<string | undefined> {
-    const [row] = rowsOf<{ projectId: string }>(await em.query(`SELECT project_id AS "projectId" FROM land_application WHERE id = $1`, [applicationId]));
-    return row?.projectId;
-  }
-
   async insert(
     em: EntityManager,
     p: { projectId: string; location: string; areaM2: string; use: string; termYears: number; plotRatio: string; mode: string; startPriceFen: bigint; increment: IncrementFen; depositFen: bigint; reserveSealed: Buffer | null },

@@ -52,15 +52,12 @@ export interface NewDeal {
   depositFen: bigint;
 }
 
+/** The project gate's resolver (@ProjectWrite('rural-application')): an application's deal, which is its project. */
+export const PROJECT_OF_RURAL_APPLICATION = `SELECT project_id FROM rural_application WHERE id = $1::uuid`;
+
 /** Every query on rural deals, their listing rounds, applications, documents and the kind catalogue. */
 @Injectable()
 export class DealRepository {
-  /** The project gate's resolver: an application's deal (its project). */
-  async projectOfApplication(em: EntityManager, applicationId: string): Promise<string | undefined> {
-    const [row] = rowsOf<{ projectId: string }>(await em.query(`SELECT project_id AS "projectId" FROM rural_application WHERE id = $1`, [applicationId]));
-    return row?.projectId;
-  }
-
   /** The rules frozen into the deal's project when it was first listed (the worker reads them without the kernel's api module). */
   async rulesOf(em: EntityManager, projectId: string): Promise<RuleSnapshot<TradingDomain.Rural>> {
     const [row] = await em.query(`SELECT rule_snapshot AS snapshot FROM trading_project WHERE id = $1 AND domain = 'rural'`, [projectId]);

@@ -18,15 +18,12 @@ const SECTION = `
          report, reported_at AS "reportedAt", publicity_until AS "publicityUntil"
   FROM tender_section`;
 
+/** The project gate's resolver (@ProjectWrite('tender-deposit')): a deposit's project. */
+export const PROJECT_OF_TENDER_DEPOSIT = `SELECT s.project_id FROM tender_deposit d JOIN tender_section s ON s.id = d.section_id WHERE d.id = $1::uuid`;
+
 /** Every query on tenders, their sections and documents. */
 @Injectable()
 export class TenderRepository {
-  /** The project gate's resolver: a deposit's project. */
-  async projectOfDeposit(em: EntityManager, depositId: string): Promise<string | undefined> {
-    const [row] = rowsOf<{ projectId: string }>(await em.query(`SELECT s.project_id AS "projectId" FROM tender_deposit d JOIN tender_section s ON s.id = d.section_id WHERE d.id = $1`, [depositId]));
-    return row?.projectId;
-  }
-
   async insert(em: EntityManager, t: { projectId: string; kind: string; estimateFen: bigint; evaluationMethod: string; qualification: string; dataKeyWrapped: Buffer; retenderOf?: string | null }): Promise<void> {
     await em.query(`INSERT INTO tender (project_id, kind, estimate_fen, evaluation_method, qualification, data_key_wrapped, retender_of) VALUES ($1,$2,$3,$4,$5,$6,$7)`, [
       t.projectId,
