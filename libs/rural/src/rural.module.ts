@@ -1,8 +1,8 @@
-import { Module } from '@nestjs/common';
-import { TradingModule } from '@app/trading';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ProjectGate, TradingModule } from '@app/trading';
 import { ApplicationService } from './deals/application.service';
 import { DealController } from './deals/deal.controller';
-import { DealRepository } from './deals/deal.repository';
+import { DealRepository, PROJECT_OF_RURAL_APPLICATION } from './deals/deal.repository';
 import { DealService } from './deals/deal.service';
 import { MyApplicationRepository } from './deals/my-application.repository';
 import { MyApplicationService } from './deals/my-application.service';
@@ -16,4 +16,11 @@ import { RuralFreezes } from './deals/rural-freezes';
   providers: [DealRepository, DealService, ApplicationService, RuralParticipants, MyApplicationRepository, MyApplicationService, RuralFreezes],
   exports: [DealRepository],
 })
-export class RuralModule {}
+export class RuralModule implements OnModuleInit {
+  constructor(private readonly gate: ProjectGate) {}
+
+  /** How this domain's ids lead to a project, for the kernel's request gate (@ProjectWrite). */
+  onModuleInit(): void {
+    this.gate.resolver('rural-application', PROJECT_OF_RURAL_APPLICATION);
+  }
+}

@@ -28,6 +28,9 @@ export interface ProjectParties {
   agentOrganisationId: string | null;
 }
 
+/** The project gate's resolver (@ProjectWrite('scheduling-session')): the project a session is booked for. */
+export const PROJECT_OF_SESSION = `SELECT project_id FROM scheduling_session WHERE id = $1::uuid`;
+
 /** Every query on rooms and sessions. */
 @Injectable()
 export class SchedulingRepository {

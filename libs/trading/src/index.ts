@@ -10,6 +10,8 @@ export { countingOf } from '@app/platform/calendar/working-time';
 export type { Counting } from '@app/platform/calendar/working-time';
 export * from './schedule/hosted-steps';
 export * from './schedule/schedule-notices';
+export * from './gate/project-gate';
+export * from './gate/project-write.decorator';
 export * from './rules/project-state';
 export * from './rules/project-access';
 export * from './rules/rule-snapshot';

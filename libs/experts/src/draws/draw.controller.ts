@@ -7,6 +7,7 @@ import { DeclineInvitationDto, DrawIdParam, RequestDrawDto, TopUpDrawDto } from 
 import { DrawMemberView, DrawView, InvitationView, ReplayView } from '../dto/draw.view';
 import { DrawService } from './draw.service';
 import { ProjectDrawsQuery } from '../dto/project-draws.query';
+import { ProjectWrite } from '@app/trading';
 
 @ApiTags('expert draws 专家抽取')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ import { ProjectDrawsQuery } from '../dto/project-draws.query';
 export class DrawController {
   constructor(private readonly draws: DrawService) {}
 
+  @ProjectWrite('project', { body: 'projectId' })
   @Post('expert-draws')
   @HttpCode(202)
   @Roles(Role.Centre)
@@ -62,6 +64,7 @@ export class DrawController {
     return this.draws.replay(actor, p.id);
   }
 
+  @ProjectWrite('expert-draw')
   @Post('expert-draws/:id/top-up')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -71,6 +74,7 @@ export class DrawController {
     return this.draws.topUp(actor, p.id, dto);
   }
 
+  @ProjectWrite('expert-draw')
   @Post('expert-draws/:id/finish')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -88,6 +92,7 @@ export class DrawController {
     return this.draws.invitations(actor);
   }
 
+  @ProjectWrite('expert-invitation')
   @Post('experts/me/invitations/:id/accept')
   @HttpCode(200)
   @Roles(Role.Expert)
@@ -97,6 +102,7 @@ export class DrawController {
     return this.draws.accept(actor, p.id);
   }
 
+  @ProjectWrite('expert-invitation')
   @Post('experts/me/invitations/:id/decline')
   @HttpCode(200)
   @Roles(Role.Expert)

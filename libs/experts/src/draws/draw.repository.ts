@@ -40,6 +40,10 @@ export function ascendingIds(csv: string | null): string[] {
 /** The byte-order upper bound of a specialty and everything below it: [A01, A01/) holds A01 and A01.xx.yy. */
 const subtreeEnd = (code: string) => `${code}/`;
 
+/** The project gate's resolvers (@ProjectWrite('expert-draw' | 'expert-invitation')): a draw's project, an invitation's (a drawn seat's). */
+export const PROJECT_OF_DRAW = `SELECT project_id FROM expert_draw WHERE id = $1::uuid`;
+export const PROJECT_OF_INVITATION = `SELECT d.project_id FROM expert_draw_member m JOIN expert_draw d ON d.id = m.draw_id WHERE m.id = $1::uuid`;
+
 /** Every query on draws, their rounds and members. */
 @Injectable()
 export class DrawRepository {

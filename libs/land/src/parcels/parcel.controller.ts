@@ -13,6 +13,7 @@ import { ApplicationService } from './application.service';
 import { MyApplicationService } from './my-application.service';
 import { ParcelService } from './parcel.service';
 import { ResultService } from './result.service';
+import { ProjectWrite } from '@app/trading/gate/project-write.decorator';
 
 const DOCUMENT_TYPES = ['pdf', 'zip', 'doc', 'docx', 'jpg', 'jpeg', 'png', 'ofd'] as const;
 const fieldsPipe = createValidationPipe();
@@ -57,6 +58,7 @@ export class ParcelController {
     return this.parcels.get(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('land/parcels/:id/announce')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -67,6 +69,7 @@ export class ParcelController {
     return this.parcels.announce(actor, p.id, dto);
   }
 
+  @ProjectWrite()
   @Post('land/parcels/:id/applications')
   @Roles(Role.Bidder)
   @ApiBearerAuth()
@@ -120,6 +123,7 @@ export class ParcelController {
       .send(doc.content);
   }
 
+  @ProjectWrite('land-application', { param: 'applicationId' })
   @Post('land/applications/:applicationId/qualify')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -130,6 +134,7 @@ export class ParcelController {
     return this.applications.qualify(actor, p.applicationId);
   }
 
+  @ProjectWrite('land-application', { param: 'applicationId' })
   @Post('land/applications/:applicationId/reject')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -140,6 +145,7 @@ export class ParcelController {
     return this.applications.reject(actor, p.applicationId, dto.reason);
   }
 
+  @ProjectWrite()
   @Post('land/parcels/:id/continue')
   @HttpCode(200)
   @Roles(Role.Bidder)
@@ -158,6 +164,7 @@ export class ParcelController {
     return this.results.result(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('land/parcels/:id/confirmation')
   @Roles(Role.Centre)
   @ApiBearerAuth()
@@ -176,6 +183,7 @@ export class ParcelController {
     return this.results.confirmation(actor, p.id);
   }
 
+  @ProjectWrite('land-application', { param: 'applicationId' })
   @Post('land/applications/:applicationId/refund')
   @HttpCode(200)
   @Roles(Role.Centre)

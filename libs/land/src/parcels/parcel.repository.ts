@@ -41,6 +41,9 @@ export interface ParcelTimes {
   publicityUntil?: Date;
 }
 
+/** The project gate's resolver (@ProjectWrite('land-application')): an application's parcel, which is its project. */
+export const PROJECT_OF_LAND_APPLICATION = `SELECT project_id FROM land_application WHERE id = $1::uuid`;
+
 /** Every query on parcels and their applications. */
 @Injectable()
 export class ParcelRepository {

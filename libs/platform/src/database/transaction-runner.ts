@@ -8,16 +8,31 @@ export interface Tx {
   afterCommit(fn: () => Promise<unknown> | unknown): void;
 }
 
+/** Runs first inside every transaction, before the work; throwing refuses the work and rolls back. */
+export type BeginHook = (em: EntityManager) => Promise<void> | void;
+
 @Injectable()
 export class TransactionRunner {
   private readonly logger = new Logger(TransactionRunner.name);
+  private readonly beginHooks: BeginHook[] = [];
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+
+  /**
+   * A check every transaction must pass first, registered by a lib at start (the trading kernel's project gate
+   * refuses any write to a suspended project here, atomically with the write).
+   */
+  onBegin(hook: BeginHook): void {
+    this.beginHooks.push(hook);
+  }
 
   /** Runs `work` in one READ COMMITTED transaction; after-commit hooks run only if it committed. */
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const hooks: (() => Promise<unknown> | unknown)[] = [];
-    const result = await this.dataSource.transaction(async (em) => work({ em, afterCommit: (fn) => hooks.push(fn) }));
+    const result = await this.dataSource.transaction(async (em) => {
+      for (const begin of this.beginHooks) await begin(em);
+      return work({ em, afterCommit: (fn) => hooks.push(fn) });
+    });
     for (const hook of hooks) {
       try {
         await hook();

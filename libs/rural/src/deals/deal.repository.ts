@@ -52,6 +52,9 @@ export interface NewDeal {
   depositFen: bigint;
 }
 
+/** The project gate's resolver (@ProjectWrite('rural-application')): an application's deal, which is its project. */
+export const PROJECT_OF_RURAL_APPLICATION = `SELECT project_id FROM rural_application WHERE id = $1::uuid`;
+
 /** Every query on rural deals, their listing rounds, applications, documents and the kind catalogue. */
 @Injectable()
 export class DealRepository {

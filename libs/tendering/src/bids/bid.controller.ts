@@ -8,6 +8,7 @@ import { BidParam, DeclareDepositDto, DepositParam, ObjectionDto, ObjectionParam
 import { BidReceipt, BidService } from './bid.service';
 import { DepositService, DepositView } from './deposit.service';
 import { ObjectionView, OpeningRecord, OpeningService } from './opening.service';
+import { ProjectWrite } from '@app/trading/gate/project-write.decorator';
 
 const BID_TYPES = ['pdf', 'zip', 'ofd', 'doc', 'docx', 'xls', 'xlsx', 'txt', 'gef', 'sgef'] as const;
 
@@ -20,6 +21,7 @@ export class BidController {
     private readonly opening: OpeningService,
   ) {}
 
+  @ProjectWrite()
   @Post('tenders/:id/sections/:no/bids')
   @Roles(Role.Bidder)
   @ApiBearerAuth()
@@ -38,6 +40,7 @@ export class BidController {
     return this.bids.mine(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/bids/:bidId/withdraw')
   @HttpCode(200)
   @Roles(Role.Bidder)
@@ -60,6 +63,7 @@ export class BidController {
       .send(doc.content);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/sections/:no/deposits')
   @Roles(Role.Bidder)
   @ApiBearerAuth()
@@ -76,6 +80,7 @@ export class BidController {
     return this.deposits.list(actor, p.id);
   }
 
+  @ProjectWrite('tender-deposit', { param: 'depositId' })
   @Post('tenders/deposits/:depositId/confirm')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -85,6 +90,7 @@ export class BidController {
     return this.deposits.confirm(actor, p.depositId);
   }
 
+  @ProjectWrite('tender-deposit', { param: 'depositId' })
   @Post('tenders/deposits/:depositId/refund')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -101,6 +107,7 @@ export class BidController {
     return this.opening.record(p.id);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/opening-objections')
   @Roles(Role.Bidder)
   @ApiBearerAuth()
@@ -117,6 +124,7 @@ export class BidController {
     return this.opening.objections(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/opening-objections/:objectionId/reply')
   @HttpCode(200)
   @Roles(Role.Centre)

@@ -20,6 +20,9 @@ const SECTION = `
          report, reported_at AS "reportedAt", publicity_until AS "publicityUntil"
   FROM tender_section`;
 
+/** The project gate's resolver (@ProjectWrite('tender-deposit')): a deposit's project. */
+export const PROJECT_OF_TENDER_DEPOSIT = `SELECT s.project_id FROM tender_deposit d JOIN tender_section s ON s.id = d.section_id WHERE d.id = $1::uuid`;
+
 /** Every query on tenders, their sections and documents. */
 @Injectable()
 export class TenderRepository {
