@@ -49,7 +49,7 @@ describe('Redis stopped, restarted empty and flushed', () => {
 
   afterAll(async () => {
     await worker?.stop();
-    await redis?.start().catch(() => undefined); // let every client close cleanly
+    await redis?.start().catch(() => undefined); // if a test failed while it was down: let every client close cleanly
     await t?.close();
     await redis?.stop();
   });
