@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestj
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
+import { ProjectWrite } from '@app/trading';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { MyRequirementsQuery, PublishRequirementDto, RequirementIdParam, SubmitQuoteDto, SwitchMethodDto } from './dto/quote.dto';
 import { OpenedQuoteView, QuoteReceipt, RequirementView } from './dto/quote.view';
@@ -36,6 +37,7 @@ export class QuoteController {
     return this.myRequirements.page(actor, q);
   }
 
+  @ProjectWrite('procurement-requirement')
   @Post('procurement/requirements/:id/quotes')
   @Roles(Role.Bidder)
   @ApiBearerAuth()
@@ -60,6 +62,7 @@ export class QuoteController {
     return this.requirements.quotes(actor, p.id);
   }
 
+  @ProjectWrite('procurement-requirement')
   @Post('procurement/requirements/:id/reopen')
   @HttpCode(200)
   @Roles(Role.Owner)
@@ -69,6 +72,7 @@ export class QuoteController {
     return this.requirements.reopen(actor, p.id);
   }
 
+  @ProjectWrite('procurement-requirement')
   @Post('procurement/requirements/:id/switch')
   @HttpCode(200)
   @Roles(Role.Owner)

@@ -62,6 +62,9 @@ export interface QuoteRow {
   openedAt: Date | null;
 }
 
+/** The project gate's resolver (@ProjectWrite('procurement-requirement')): the online quote's kernel project. */
+export const PROJECT_OF_REQUIREMENT = `SELECT project_id FROM procurement_requirement WHERE id = $1::uuid`;
+
 const REQUIREMENT = `
   SELECT r.id, r.purchaser_organisation_id AS "purchaserOrganisationId", o.name AS "purchaserName", r.title, r.category_code AS "categoryCode", r.items,
          r.delivery_region AS "deliveryRegion", to_char(r.delivery_date, 'YYYY-MM-DD') AS "deliveryDate", r.max_price_fen::text AS "maxPriceFen",
@@ -141,6 +144,16 @@ export class QuoteRepository {
         r.projectId,
       ],
     );
+  }
+
+  /** A suspension's new time for the round's deadline (its milestone shifts with the project to the same instant). */
+  async shiftDeadline(em: EntityManager, id: string, round: number, quoteDeadline: Date): Promise<void> {
+    await em.query(`UPDATE procurement_requirement SET quote_deadline = $3, updated_at = now() WHERE id = $1 AND round = $2 AND status = 'quoting'`, [id, round, quoteDeadline]);
+  }
+
+  async byProject(em: EntityManager, projectId: string): Promise<RequirementRow | null> {
+    const [row] = rowsOf<RequirementRow>(await em.query(`${REQUIREMENT} WHERE r.project_id = $1 FOR UPDATE OF r`, [projectId]));
+    return row ?? null;
   }
 
   async setDeadline(em: EntityManager, id: string, round: number, quoteDeadline: Date, milestoneId: string): Promise<void> {

@@ -1,10 +1,11 @@
-import { Module } from '@nestjs/common';
-import { TradingModule } from '@app/trading/trading.module';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ProjectGate, TradingModule } from '@app/trading';
 import { MyRequirementRepository } from './my-requirement.repository';
 import { MyRequirementService } from './my-requirement.service';
 import { QuoteController } from './quote.controller';
 import { QuoteParticipants } from './quote-participants';
-import { QuoteRepository } from './quote.repository';
+import { QuoteFreezes } from './quote-freezes';
+import { PROJECT_OF_REQUIREMENT, QuoteRepository } from './quote.repository';
 import { QuoteService } from './quote.service';
 import { RequirementService } from './requirement.service';
 
@@ -12,6 +13,13 @@ import { RequirementService } from './requirement.service';
 @Module({
   imports: [TradingModule],
   controllers: [QuoteController],
-  providers: [QuoteRepository, RequirementService, QuoteService, MyRequirementRepository, MyRequirementService, QuoteParticipants],
+  providers: [QuoteRepository, RequirementService, QuoteService, MyRequirementRepository, MyRequirementService, QuoteParticipants, QuoteFreezes],
 })
-export class QuoteModule {}
+export class QuoteModule implements OnModuleInit {
+  constructor(private readonly gate: ProjectGate) {}
+
+  /** How an online quote's id leads to its project, for the kernel's request gate (@ProjectWrite). */
+  onModuleInit(): void {
+    this.gate.resolver('procurement-requirement', PROJECT_OF_REQUIREMENT);
+  }
+}
