@@ -245,7 +245,9 @@ describe('the web application in a real browser', () => {
     await result.waitFor();
     const parcel = (await t.http.get(`/public/land/parcels/${parcelId}`)).body;
     expect(parcel.result).toBe('sold');
-    expect(await result.textContent()).toContain(`成交:竞买号 ${parcel.winnerPaddle} 以 ¥10,100,000.00 竞得`);
+    // the result names the 竞得人 with its paddle (issue 16.9)
+    expect(parcel.winnerName).toBe('闽江路桥建设有限公司');
+    expect(await result.textContent()).toContain(`成交:${parcel.winnerName}(竞买号 ${parcel.winnerPaddle})以 ¥10,100,000.00 竞得`);
     await page.goto(`${base}/portal/results`);
     await page.getByRole('tab', { name: '土地使用权' }).click();
     await page.getByText('城东片区 2026-03 号地块').waitFor();
