@@ -11,12 +11,13 @@ export interface IntakeSubject {
 export class IntakeRepository {
   /**
    * Registers a submission whose body completed `elapsedMicros` ago by this process's monotonic clock: its received-at
-   * is the database's clock_timestamp() minus that, so every api process reads one clock (the database's).
+   * is the database's clock_timestamp() minus that, so every api process reads one clock (the database's). Rounded up
+   * to the millisecond, so the time a JavaScript Date carries back into the write is never earlier than the true one.
    */
   async insert(em: EntityManager, subject: IntakeSubject, elapsedMicros: bigint, waitMs: number): Promise<{ id: string; receivedAt: Date }> {
     const [row] = await em.query(
       `INSERT INTO intake (subject_type, subject_id, received_at, expires_at)
-       SELECT $1, $2, r.at, r.at + $4::int * interval '1 millisecond' FROM (SELECT clock_timestamp() - $3::bigint * interval '1 microsecond' AS at) r
+       SELECT $1, $2, r.at, r.at + $4::int * interval '1 millisecond' FROM (SELECT date_trunc('milliseconds', clock_timestamp() - $3::bigint * interval '1 microsecond' + interval '999 microseconds') AS at) r
        RETURNING id, received_at AS "receivedAt"`,
       [subject.type, subject.id, elapsedMicros.toString(), waitMs],
     );
