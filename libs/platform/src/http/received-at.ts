@@ -13,17 +13,23 @@ type Raw = IncomingMessage & { [BODY_ENDED]?: bigint };
  * read the last part (the last byte of the last part). Never from the client.
  */
 export class BodyReceipt {
-  constructor(private readonly raw: Raw) {}
+  // An ES private field: the global pipe walks a parameter's own enumerable properties, and the socket must not be one.
+  readonly #raw: Raw;
+
+  constructor(raw: Raw) {
+    this.#raw = raw;
+  }
 
   /** process.hrtime.bigint() at which the last byte of the body was read; a body nobody read is drained first. */
   completed(): Promise<bigint> {
-    const ended = this.raw[BODY_ENDED];
+    const raw = this.#raw;
+    const ended = raw[BODY_ENDED];
     if (ended !== undefined) return Promise.resolve(ended);
-    if (this.raw.readableEnded) return Promise.resolve(process.hrtime.bigint());
+    if (raw.readableEnded) return Promise.resolve(process.hrtime.bigint());
     return new Promise((resolve, reject) => {
-      this.raw.once('end', () => resolve(this.raw[BODY_ENDED] ?? process.hrtime.bigint()));
-      this.raw.once('error', reject);
-      this.raw.resume();
+      raw.once('end', () => resolve(raw[BODY_ENDED] ?? process.hrtime.bigint()));
+      raw.once('error', reject);
+      raw.resume();
     });
   }
 
