@@ -1,6 +1,6 @@
 /**
  * Expert draw time on a 100,000-expert library: the selection (candidate query with avoidance facts, screening,
- * yg-draw-v1) and the whole round-0 draw the worker runs (members, invitations, milestones, outbox, audit), each
+ * yg-draw-v2) and the whole round-0 draw the worker runs (members, invitations, milestones, outbox, audit), each
  * in a transaction rolled back so every draw starts from the same library.
  * Usage: npm run build && node dist/bench/expert-draw.js [experts=100000] [draws=300]
  */
@@ -22,7 +22,7 @@ import { DrawEngine, DRAW_SUBJECT, SEED_PURPOSE } from '../libs/experts/src/draw
 import { DrawRepository } from '../libs/experts/src/draws/draw.repository';
 import { StoredContext } from '../libs/experts/src/draws/draw.types';
 import { screen } from '../libs/experts/src/rules/avoidance';
-import { DRAW_ALGORITHM, drawFrom, seedCommitment } from '../libs/experts/src/rules/draw-algorithm';
+import { DRAW_ALGORITHM, drawRule, seedCommitment } from '../libs/experts/src/rules/draw-algorithm';
 import { result, sizeArg } from './support/report';
 import { summarise } from './support/stats';
 
@@ -110,14 +110,15 @@ async function main(): Promise<void> {
       const ctx = context(i);
       const t0 = performance.now();
       const taken = new Set<string>();
-      const screening = await repo.screening(ds.manager, randomUUID(), ctx, session);
+      const screeningId = randomUUID();
+      const screening = await repo.screening(ds.manager, screeningId, ctx, session);
       parts.screening.push(performance.now() - t0);
       for (const r of requirementsOf(i)) {
         const t1 = performance.now();
         const facts = await repo.facts(ds.manager, r.specialty, screening);
         const t2 = performance.now();
         const { candidates } = screen(facts, ctx, taken);
-        drawFrom(seed, 0, r.specialty, candidates, r.count + r.reserves).forEach((id) => taken.add(id));
+        drawRule(DRAW_ALGORITHM, screeningId)!.draw(seed, 0, r.specialty, candidates, r.count + r.reserves).forEach((id) => taken.add(id));
         parts.pool.push(t2 - t1);
         parts.rules.push(performance.now() - t2);
         poolSizes.push(candidates.length);
@@ -167,8 +168,8 @@ async function main(): Promise<void> {
     await ds.destroy();
     poolSizes.sort((a, b) => a - b);
     console.log(`pool per specialty after avoidance: median ${pct(poolSizes, 50)} experts (min ${poolSizes[0]}, max ${poolSizes[poolSizes.length - 1]})`);
-    console.log(`  of which: screening facts once per draw ${summary(parts.screening)}; one specialty's pool ${summary(parts.pool)}; avoidance + yg-draw-v1 per specialty ${summary(parts.rules)}`);
-    console.log(`selection (2 specialties, 8 seats: candidate query + avoidance + yg-draw-v1), ${draws} draws: ${summary(selection)}`);
+    console.log(`  of which: screening facts once per draw ${summary(parts.screening)}; one specialty's pool ${summary(parts.pool)}; avoidance + ${DRAW_ALGORITHM} per specialty ${summary(parts.rules)}`);
+    console.log(`selection (2 specialties, 8 seats: candidate query + avoidance + ${DRAW_ALGORITHM}), ${draws} draws: ${summary(selection)}`);
     console.log(`whole round-0 draw in one transaction (rounds, members, 5 invitations with milestones and SMS outbox, audit), ${draws} draws: ${summary(whole)}`);
     console.log(`bare read of the same two specialties' expert ids (no screening), ${draws} times: ${summary(bare)}`);
     const b = summarise(bare);

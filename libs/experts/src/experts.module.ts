@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
-import { TradingModule } from '@app/trading';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ProjectGate, TradingModule } from '@app/trading';
 import { DrawCoreModule } from './draws/draw-core.module';
 import { DrawController } from './draws/draw.controller';
 import { DrawService } from './draws/draw.service';
 import { ExpertLibraryModule } from './library/expert-library.module';
+import { PROJECT_OF_DRAW, PROJECT_OF_INVITATION } from './draws/draw.repository';
 
 /** 专家库与随机抽取 / expert library and random draws */
 @Module({
@@ -11,4 +12,12 @@ import { ExpertLibraryModule } from './library/expert-library.module';
   controllers: [DrawController],
   providers: [DrawService],
 })
-export class ExpertsModule {}
+export class ExpertsModule implements OnModuleInit {
+  constructor(private readonly gate: ProjectGate) {}
+
+  /** How this domain's ids lead to a project, for the kernel's request gate (@ProjectWrite). */
+  onModuleInit(): void {
+    this.gate.resolver('expert-draw', PROJECT_OF_DRAW);
+    this.gate.resolver('expert-invitation', PROJECT_OF_INVITATION);
+  }
+}

@@ -6,6 +6,7 @@ import { AgendaQuery, AgendaView, BookSessionDto, CalendarQuery, CancelSessionDt
 import { RoomService } from './rooms/room.service';
 import { CalendarService, CalendarView } from './sessions/calendar.service';
 import { SessionService } from './sessions/session.service';
+import { ProjectWrite, ProjectWriteExempt } from '@app/trading';
 
 @ApiTags('scheduling 场地与场次')
 @Controller('scheduling')
@@ -34,6 +35,7 @@ export class SchedulingController {
     return this.rooms.list();
   }
 
+  @ProjectWrite('project', { body: 'projectId' })
   @Post('sessions')
   @Roles(Role.Centre)
   @ApiBearerAuth()
@@ -43,6 +45,7 @@ export class SchedulingController {
     return this.sessions.book(actor, dto);
   }
 
+  @ProjectWrite('scheduling-session')
   @Patch('sessions/:id')
   @Roles(Role.Centre)
   @ApiBearerAuth()
@@ -52,6 +55,7 @@ export class SchedulingController {
     return this.sessions.move(actor, p.id, dto);
   }
 
+  @ProjectWriteExempt('the centre frees a room; the hosted milestones stay where they are')
   @Post('sessions/:id/cancel')
   @HttpCode(200)
   @Roles(Role.Centre)

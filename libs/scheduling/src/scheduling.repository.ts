@@ -23,9 +23,13 @@ export interface ProjectParties {
   id: string;
   code: string;
   status: string;
+  publishedAt: Date | null;
   ownerOrganisationId: string;
   agentOrganisationId: string | null;
 }
+
+/** The project gate's resolver (@ProjectWrite('scheduling-session')): the project a session is booked for. */
+export const PROJECT_OF_SESSION = `SELECT project_id FROM scheduling_session WHERE id = $1::uuid`;
 
 /** Every query on rooms and sessions. */
 @Injectable()
@@ -53,7 +57,7 @@ export class SchedulingRepository {
   async project(em: EntityManager, id: string): Promise<ProjectParties | undefined> {
     const [row] = rowsOf<ProjectParties>(
       await em.query(
-        `SELECT id, code, status, owner_organisation_id AS "ownerOrganisationId", agent_organisation_id AS "agentOrganisationId" FROM trading_project WHERE id = $1 FOR SHARE`,
+        `SELECT id, code, status, published_at AS "publishedAt", owner_organisation_id AS "ownerOrganisationId", agent_organisation_id AS "agentOrganisationId" FROM trading_project WHERE id = $1 FOR SHARE`,
         [id],
       ),
     );
@@ -61,11 +65,11 @@ export class SchedulingRepository {
   }
 
   /** The ids among `ids` that are pending milestones of the project (locked, so they cannot fire meanwhile). */
-  async pendingMilestonesOf(em: EntityManager, projectId: string, subjectType: string, ids: string[]): Promise<{ id: string; dueAt: Date }[]> {
+  async pendingMilestonesOf(em: EntityManager, projectId: string, subjectType: string, ids: string[]): Promise<{ id: string; kind: string; dueAt: Date }[]> {
     if (ids.length === 0) return [];
     return rowsOf(
       await em.query(
-        `SELECT id, due_at AS "dueAt" FROM milestone WHERE id = ANY($1::uuid[]) AND subject_type = $2 AND subject_id = $3 AND status = 'pending' ORDER BY due_at FOR UPDATE`,
+        `SELECT id, kind, due_at AS "dueAt" FROM milestone WHERE id = ANY($1::uuid[]) AND subject_type = $2 AND subject_id = $3 AND status = 'pending' ORDER BY due_at FOR UPDATE`,
         [ids, subjectType, projectId],
       ),
     );

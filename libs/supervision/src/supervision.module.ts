@@ -3,6 +3,8 @@ import { AuditReviewController } from './audit/audit-review.controller';
 import { AuditReviewRepository } from './audit/audit-review.repository';
 import { AuditReviewService } from './audit/audit-review.service';
 import { ExportSigner } from './audit/export-signer';
+import { SigningKeyRepository } from './audit/signing-key.repository';
+import { SigningKeyService } from './audit/signing-key.service';
 import { CardsModule } from './cards/cards.module';
 import { CollusionModule } from './collusion/collusion.module';
 import { ComplaintsModule } from './complaints/complaints.module';
@@ -15,7 +17,7 @@ import { StatisticsModule } from './statistics/statistics.module';
 @Module({
   imports: [CollusionModule, CardsModule, CreditModule, ComplaintsModule, StatisticsModule, PortalModule, OpenDataModule],
   controllers: [AuditReviewController],
-  providers: [AuditReviewService, AuditReviewRepository, ExportSigner],
+  providers: [AuditReviewService, AuditReviewRepository, ExportSigner, SigningKeyRepository, SigningKeyService],
   exports: [AuditReviewService, CreditModule],
 })
 export class SupervisionModule {}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Role, TradingDomain } from '@app/platform/auth/roles';
 import { insertExperts, insertSpecialties } from '../../support/expert-fixtures';
 import { startTestApp, TestAccount, TestApp, validUscc } from '../../support/test-app';
@@ -162,7 +162,7 @@ describe('expert draws', () => {
     expect((await t.http.get(`/expert-draws/${id}/members`, office)).body.code).toBe('DRAW_RECORD_NOT_PUBLIC');
 
     const record = (await t.http.get(`/expert-draws/${id}/record`, centre)).body;
-    const reasons = Object.fromEntries(record.avoided[0].avoided.map((a: { expertId: string; reasons: string[] }) => [a.expertId, a.reasons]));
+    const reasons = Object.fromEntries(record.rounds[0].avoided.map((a: { expertId: string; reasons: string[] }) => [a.expertId, a.reasons]));
     for (const [expertId, reason] of Object.entries(avoided)) expect({ expertId, reasons: reasons[expertId] }).toEqual({ expertId, reasons: [reason] });
     expect(record.rounds[0].candidates).toEqual([...pool].sort((a, b) => Number(a) - Number(b)));
     expect(record.rounds[0].candidates).not.toContain(retired);
@@ -176,9 +176,26 @@ describe('expert draws', () => {
     const honest = cli(record);
     expect(honest.status).toBe(0);
     expect(honest.stdout).toContain('一致 / agrees');
+    expect(honest.stdout).toContain('rule v2 (yg-draw-v2): draw id bound, avoided list bound');
+    expect(replay).toMatchObject({ rule: 'v2', binds: { drawId: true, avoided: true }, note: null });
     const reseeded = cli({ ...record, revealedSeed: 'f'.repeat(64) });
     expect(reseeded.status).toBe(1);
     expect(reseeded.stdout).toContain('FAIL seed_commitment');
+    // The record's draw id, its avoided list and its pool are bound to what the audit chain holds: altering any disagrees.
+    const round0 = (change: object) => ({ ...record, rounds: [{ ...record.rounds[0], ...change }, ...record.rounds.slice(1)] });
+    const avoidedList = record.rounds[0].avoided as { expertId: string; reasons: string[] }[];
+    expect(avoidedList.length).toBeGreaterThan(1);
+    const tamperings: [string, unknown, string][] = [
+      ['drawId', { ...record, drawId: randomUUID() }, 'FAIL pool_digest round 0'],
+      ['one avoided expert removed', round0({ avoided: avoidedList.slice(1) }), 'FAIL avoided_digest round 0'],
+      ['a reason changed', round0({ avoided: [{ ...avoidedList[0], reasons: ['unavailable'] }, ...avoidedList.slice(1)] }), 'FAIL avoided_digest round 0'],
+      ['a candidate removed from the pool', round0({ candidates: record.rounds[0].candidates.filter((c: string) => c !== [...pool].find((e) => !record.rounds[0].picked.includes(e))) }), 'FAIL pool_digest round 0'],
+      ['relabelled v1', { ...record, algorithm: 'yg-draw-v1' }, 'FAIL pool_digest round 0'],
+    ];
+    for (const [what, doc, line] of tamperings) {
+      const out = cli(doc);
+      expect({ what, status: out.status, failing: out.stdout.includes(line), verdict: out.stdout.includes('不一致 / DISAGREES') }).toEqual({ what, status: 1, failing: true, verdict: true });
+    }
 
     // Changing one input breaks the replay: a candidate swapped in the stored pool no longer matches the audited digest.
     const outsider = [...pool].find((e) => !record.rounds[0].picked.includes(e))!;

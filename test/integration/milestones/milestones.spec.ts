@@ -82,6 +82,8 @@ describe('timed milestones (invariant 2)', () => {
   it('adds one job however often the same milestone is enqueued', async () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Milestones));
     const m = await probe(60000);
+    // The answer does not wait for the queue (docs/operations.md): count once the probe's own job is in.
+    await waitFor(async () => (await queue.getJob(`ms:${m.id}:v1`)) !== undefined, 10000, 'the probe job');
     const before = await queue.getDelayedCount();
     const r = await row(m.id);
     await milestones.enqueue({ id: m.id, version: r.version, dueAt: r.due_at });
@@ -128,6 +130,8 @@ describe('timed milestones (invariant 2)', () => {
 
   it('loses nothing when Redis is flushed with milestones pending: each fires exactly once', async () => {
     const pending = await Promise.all(Array.from({ length: 20 }, () => probe(300, { subjectId: 'flushed' })));
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.Milestones));
+    await waitFor(async () => (await Promise.all(pending.map((m) => queue.getJob(`ms:${m.id}:v1`)))).every(Boolean), 10000, 'their jobs, to flush them');
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     const keys = await redis.keys(`${t.redisPrefix}*`);
     expect(keys.length).toBeGreaterThan(0);

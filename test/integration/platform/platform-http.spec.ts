@@ -23,13 +23,16 @@ describe('platform over HTTP', () => {
     expect(res.body.details.calendar).toMatchObject({ status: 'up', first: expect.any(Number), last: expect.any(Number) });
   });
 
-  it('serves Prometheus metrics, counting requests', async () => {
+  it('serves Prometheus metrics on the internal listener only, counting requests', async () => {
     await t.http.get('/health');
-    const res = await t.http.get('/metrics');
+    const res = await fetch(`${t.metricsUrl}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
-    expect(res.body).toMatch(/^http_requests_total\{method="GET",route="\/health",status="200"\} \d+/m);
-    expect(res.body).toContain('process_cpu_seconds_total');
+    const body = await res.text();
+    expect(body).toMatch(/^http_requests_total\{method="GET",route="\/health",status="200"\} \d+/m);
+    expect(body).toContain('process_cpu_seconds_total');
+    const publicPort = await t.http.get('/metrics');
+    expect([publicPort.status, publicPort.body.code]).toEqual([404, 'ROUTE_NOT_FOUND']);
   });
 
   it('publishes the OpenAPI document, every operation described in Chinese and English', async () => {

@@ -85,8 +85,12 @@ describe('online quotes (网上竞价)', () => {
     expect(pub.body).toMatchObject({ status: 'quoting', round: 1, maxPrice: '1500000.00', ruleSet: { sandbox: true, minQuotes: 3, quoteWindow: { value: WINDOW_S, unit: 's' } }, rounds: [], winner: null });
     const deadline = new Date(pub.body.quoteDeadline).getTime();
     expect(Math.abs(deadline - Date.now() - WINDOW_S * 1000)).toBeLessThan(3000);
-    const [m] = await t.ds.query(`SELECT kind, subject_type, due_at, status FROM milestone WHERE subject_id = $1`, [id]);
-    expect(m).toMatchObject({ kind: 'procurement.quote_deadline', subject_type: 'procurement_requirement', status: 'pending' });
+    // An online quote is a kernel project, published by the purchaser with the same rule version; its deadline is the project's milestone.
+    expect(pub.body).toMatchObject({ projectId: expect.any(String), projectStatus: 'published' });
+    const project = (await t.http.get(`/projects/${pub.body.projectId}`, purchaser.token)).body;
+    expect(project).toMatchObject({ domain: 'procurement', name: pub.body.title, status: 'published', ruleSnapshot: { version: pub.body.ruleSet.version, sandbox: true } });
+    const [m] = await t.ds.query(`SELECT kind, subject_type, due_at, status, payload FROM milestone WHERE subject_id = $1`, [pub.body.projectId]);
+    expect(m).toMatchObject({ kind: 'procurement.quote_deadline', subject_type: 'trading_project', status: 'pending', payload: { requirementId: id, round: 1 } });
 
     // Wrong roles and unqualified suppliers are refused and change nothing.
     const before2 = await t.snapshot();

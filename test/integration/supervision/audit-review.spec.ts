@@ -123,20 +123,27 @@ describe('audit trail review and signed export', () => {
     expect([key.status, key.body.keyId]).toEqual([200, res.body.signature.keyId]);
     const keyFile = join(dir, 'export-key.pem');
     writeFileSync(keyFile, key.body.pem);
+    const published = await t.http.get('/public/audit/keys');
+    expect(published.body.keys.map((k: { keyId: string; status: string }) => [k.keyId, k.status])).toContainEqual([res.body.signature.keyId, 'active']);
+    const keysFile = join(dir, 'keys.json');
+    writeFileSync(keysFile, JSON.stringify(published.body));
 
     const file = join(dir, 'export.json');
     const text = JSON.stringify(res.body, null, 2);
     writeFileSync(file, text);
-    const ok = spawnSync(process.execPath, [CLI, file, '--key', keyFile], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [CLI, file, '--keys', keysFile], { encoding: 'utf8' });
     expect([ok.status, ok.stderr]).toEqual([0, '']);
     expect(ok.stdout).toContain('intact: 4 events');
+    expect(ok.stdout).toContain(`ok   key ${res.body.signature.keyId}: published by the platform`);
+    const pinned = spawnSync(process.execPath, [CLI, file, '--key', keyFile], { encoding: 'utf8' });
+    expect([pinned.status, pinned.stdout]).toEqual([0, expect.stringContaining('given by you')]);
 
     // one byte of the suspension's payload: A1 → B1
     const at = text.indexOf('complaint A1');
     expect(at).toBeGreaterThan(0);
     const altered = join(dir, 'altered.json');
     writeFileSync(altered, `${text.slice(0, at + 10)}B${text.slice(at + 11)}`);
-    const bad = spawnSync(process.execPath, [CLI, altered], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [CLI, altered, '--keys', keysFile], { encoding: 'utf8' });
     const suspendedSeq = res.body.events[2].seq;
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('FAIL signature');

@@ -329,7 +329,7 @@ describe('the public portal', () => {
     const result = mine.find((n: { domain: string; kind: string }) => n.domain === 'tendering' && n.kind === 'result');
     expect(result).toMatchObject({ outcome: 'success', amount: expect.stringMatching(/^9[678]00000\.00$/), organisationName: expect.stringMatching(/有限公司$/), buyerName: '市城市建设投资集团有限公司', link: `/public/tenders/${ids.tender}/results`, region: '350102' });
     const land = mine.find((n: { domain: string; kind: string }) => n.domain === 'land' && n.kind === 'result');
-    expect(land).toMatchObject({ outcome: 'success', amount: '10000000.00', organisationName: null });
+    expect(land).toMatchObject({ outcome: 'success', amount: '10000000.00', organisationName: '丁科技有限公司' }); // the 成交公示 names the 竞得人
     const contract = mine.find((n: { domain: string; kind: string }) => n.domain === 'procurement' && n.kind === 'contract');
     expect(contract).toMatchObject({ amount: '1200000.00', organisationName: '乙路桥工程有限公司', buyerName: '市财政局', link: `/public/procurement/requirements/${ids.requirement}` });
     // The tender still in bidding is announced, and nothing more.

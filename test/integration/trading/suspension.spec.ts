@@ -100,7 +100,8 @@ describe('suspending and resuming a project', () => {
     expect((await t.http.post(`/projects/${p.id}/suspend`, { reason: '暂停核查' }, landRegulator)).status).toBe(200);
     const suspendedState = await t.snapshot();
     expect((await t.http.post(`/projects/${p.id}/suspend`, { reason: '再次暂停' }, office)).body.code).toBe('PROJECT_STATE_CONFLICT');
-    expect((await t.http.post(`/projects/${p.id}/publish`, {}, centre)).body.code).toBe('PROJECT_STATE_CONFLICT');
+    // publishing is a write on the project: the kernel's gate answers first (docs/suspension-gate.md)
+    expect((await t.http.post(`/projects/${p.id}/publish`, {}, centre)).body.code).toBe('PROJECT_SUSPENDED');
     expect(await t.snapshot()).toEqual(suspendedState);
     // a suspended project takes no new milestone
     await expect(milestone(p.id, 60_000)).rejects.toMatchObject({ code: 'PROJECT_STATE_CONFLICT' });

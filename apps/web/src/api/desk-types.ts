@@ -32,6 +32,7 @@ export interface DeskParcel {
   auctionAt: string | null;
   outcome: 'sold' | 'unsold' | 'reserve_not_met' | null;
   winnerPaddle: number | null;
+  winnerName: string | null;
   price: string | null;
   endedAt: string | null;
   publicityUntil: string | null;

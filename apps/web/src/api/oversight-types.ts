@@ -27,7 +27,7 @@ export interface Statistics {
   cumulative: { month: string; sessions: number; succeeded: number; amount: string; amountYi: string }[];
 }
 
-export type NoticeKind = 'announcement' | 'amendment' | 'candidates' | 'result' | 'contract';
+export type NoticeKind = 'announcement' | 'amendment' | 'candidates' | 'result' | 'contract' | 'suspension' | 'resumption';
 export interface PortalNotice {
   id: string;
   kind: NoticeKind;
@@ -44,6 +44,13 @@ export interface PortalNotice {
   organisationName: string | null;
   buyerName: string | null;
   link: string | null;
+  /** 中止公告: the reason; 恢复公告: the new times */
+  detail: { reason?: string; suspendedAt?: string; resumedAt?: string; times?: ShiftedTime[] } | null;
+}
+export interface ShiftedTime {
+  label: string;
+  from: string;
+  to: string;
 }
 /** GET /public/portal/contracts */
 export interface PortalContract {
@@ -87,6 +94,7 @@ export interface Paged<T> {
 export interface PortalProject {
   project: { id: string; code: string; domain: Domain; name: string; region: string; status: string; publishedAt: string; owner: { name: string }; agent: { name: string } | null };
   notices: PortalNotice[];
+  suspensions: { suspendedAt: string; reason: string; resumedAt: string | null; times: ShiftedTime[] }[];
   documents: { id: string; kind: string; fileName: string; sha256: string; size: number; publishedAt: string }[];
   sections:
     | {

@@ -151,6 +151,7 @@ export interface PublicParcel {
   auctionAt: string | null;
   result: 'sold' | 'unsold' | 'reserve_not_met' | null;
   winnerPaddle: number | null;
+  winnerName: string | null;
   price: string | null;
   endedAt: string | null;
   publicityUntil: string | null;

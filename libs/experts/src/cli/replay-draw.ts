@@ -1,7 +1,7 @@
 // npm run draw:replay -- record.json   (the JSON of GET /expert-draws/:id/record; "-" reads standard input)
-// Recomputes every round with yg-draw-v1 and prints whether the record holds: exit 0 if it does, 1 if not, 2 on bad input.
+// Recomputes every round with the draw's algorithm and prints whether the record holds: exit 0 if it does, 1 if not, 2 on bad input.
 import { readFileSync } from 'node:fs';
-import { DrawRecord, replayDraw } from '../rules/replay';
+import { DRAW_RECORD_FORMAT, DRAW_RECORD_FORMAT_V1, DrawRecord, normaliseRecord, replayDraw } from '../rules/replay';
 
 function main(argv: string[]): number {
   const file = argv[2];
@@ -11,13 +11,16 @@ function main(argv: string[]): number {
   }
   let record: DrawRecord;
   try {
-    record = JSON.parse(readFileSync(file === '-' ? 0 : file, 'utf8')) as DrawRecord;
-    if (record.format !== 'yg-draw-record/1' || !Array.isArray(record.rounds)) throw new Error('not a yg-draw-record/1 document');
+    const doc = JSON.parse(readFileSync(file === '-' ? 0 : file, 'utf8'));
+    if (![DRAW_RECORD_FORMAT, DRAW_RECORD_FORMAT_V1].includes(doc?.format) || !Array.isArray(doc.rounds)) throw new Error(`not a ${DRAW_RECORD_FORMAT} (or ${DRAW_RECORD_FORMAT_V1}) document`);
+    record = normaliseRecord(doc);
   } catch (err) {
     process.stderr.write(`cannot read the record: ${(err as Error).message}\n`);
     return 2;
   }
   const result = replayDraw(record);
+  process.stdout.write(`rule ${result.rule} (${record.algorithm}): draw id ${result.binds.drawId ? 'bound' : 'NOT bound'}, avoided list ${result.binds.avoided ? 'bound' : 'NOT bound'}\n`);
+  if (result.note) process.stdout.write(`v1  ${result.note.zh} / ${result.note.en}\n`);
   for (const c of result.checks) {
     const where = c.round === undefined ? '' : ` round ${c.round} ${c.specialty}`;
     process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.check}${where}${c.ok ? '' : `: expected ${JSON.stringify(c.expected)}, found ${JSON.stringify(c.actual)}`}\n`);

@@ -11,6 +11,7 @@ export const DrawErrors = defineErrors({
   DRAW_RECORD_NOT_PUBLIC: { status: 403, zh: '项目结束前,抽取全过程记录仅交易中心可见', en: 'The full record opens to supervisors when the project ends' },
   DRAW_STATE_CONFLICT: { status: 409, zh: '抽取当前状态不允许此操作', en: 'The draw’s state does not allow this' },
   INVITATION_NOT_FOUND: { status: 404, zh: '抽取通知不存在', en: 'Invitation not found' },
-  INVITATION_CLOSED: { status: 409, zh: '该抽取通知已答复或已过答复时限', en: 'The invitation was answered or has expired' },
+  INVITATION_CLOSED: { status: 409, zh: '该抽取通知已答复、已过答复时限或评标已开始', en: 'The invitation was answered, has expired, or the session has started' },
+  DRAW_COMMITTEE_FULL: { status: 409, zh: '评标委员会不缺人,无需补抽', en: 'The committee lacks nobody: there is nothing to top up' },
   EXPERT_ACCOUNT_UNLINKED: { status: 403, zh: '您的账号未关联专家库中的专家', en: 'Your account is not linked to an expert of the library' },
 });

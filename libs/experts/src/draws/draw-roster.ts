@@ -9,6 +9,9 @@ export interface DrawSeating {
   /** the seed is revealed when the session starts; before that nobody may know the members */
   opened: boolean;
   members: { accountId: string | null; expertId: string; specialty: string }[];
+  /** what the centre requested: experts per specialty, and the committee's shape */
+  requirements: { specialty: string; count: number }[];
+  committee: { experts?: number; ownerRepresentatives?: number };
 }
 
 /** The accepted members of a draw, for the domains that run the evaluation (tendering, procurement). */
@@ -18,7 +21,7 @@ export class DrawRoster {
   async seated(em: EntityManager, drawId: string): Promise<DrawSeating | undefined> {
     const [row] = rowsOf<DrawSeating>(
       await em.query(
-        `SELECT d.project_id AS "projectId", d.status, d.revealed_seed IS NOT NULL AS opened,
+        `SELECT d.project_id AS "projectId", d.status, d.revealed_seed IS NOT NULL AS opened, d.requirements, d.committee,
                 coalesce(json_agg(json_build_object('accountId', e.account_id, 'expertId', m.expert_id::text, 'specialty', m.specialty_code)
                                   ORDER BY m.specialty_code, m.round, m.position) FILTER (WHERE m.id IS NOT NULL), '[]') AS members
          FROM expert_draw d

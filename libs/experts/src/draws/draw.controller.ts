@@ -3,10 +3,11 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTag
 import { CurrentActor, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { SubjectIdParam } from '../dto/subject-id.param';
-import { DeclineInvitationDto, DrawIdParam, RequestDrawDto } from '../dto/draw.dto';
+import { DeclineInvitationDto, DrawIdParam, RequestDrawDto, TopUpDrawDto } from '../dto/draw.dto';
 import { DrawMemberView, DrawView, InvitationView, ReplayView } from '../dto/draw.view';
 import { DrawService } from './draw.service';
 import { ProjectDrawsQuery } from '../dto/project-draws.query';
+import { ProjectWrite } from '@app/trading';
 
 @ApiTags('expert draws 专家抽取')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ import { ProjectDrawsQuery } from '../dto/project-draws.query';
 export class DrawController {
   constructor(private readonly draws: DrawService) {}
 
+  @ProjectWrite('project', { body: 'projectId' })
   @Post('expert-draws')
   @HttpCode(202)
   @Roles(Role.Centre)
@@ -62,6 +64,17 @@ export class DrawController {
     return this.draws.replay(actor, p.id);
   }
 
+  @ProjectWrite('expert-draw')
+  @Post('expert-draws/:id/top-up')
+  @HttpCode(200)
+  @Roles(Role.Centre)
+  @ApiOperation({ summary: '补抽:按新种子抽取委员会所缺人数,评标已开始的须推迟评标(交易中心)/ Top up a short committee in a new round with a new seed; once the session has started, put it off (centre)' })
+  @ApiOkResponse({ type: DrawView })
+  topUp(@Param() p: DrawIdParam, @Body() dto: TopUpDrawDto, @CurrentActor() actor: Actor): Promise<DrawView> {
+    return this.draws.topUp(actor, p.id, dto);
+  }
+
+  @ProjectWrite('expert-draw')
   @Post('expert-draws/:id/finish')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -79,6 +92,7 @@ export class DrawController {
     return this.draws.invitations(actor);
   }
 
+  @ProjectWrite('expert-invitation')
   @Post('experts/me/invitations/:id/accept')
   @HttpCode(200)
   @Roles(Role.Expert)
@@ -88,6 +102,7 @@ export class DrawController {
     return this.draws.accept(actor, p.id);
   }
 
+  @ProjectWrite('expert-invitation')
   @Post('experts/me/invitations/:id/decline')
   @HttpCode(200)
   @Roles(Role.Expert)

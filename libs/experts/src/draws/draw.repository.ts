@@ -40,6 +40,10 @@ export function ascendingIds(csv: string | null): string[] {
 /** The byte-order upper bound of a specialty and everything below it: [A01, A01/) holds A01 and A01.xx.yy. */
 const subtreeEnd = (code: string) => `${code}/`;
 
+/** The project gate's resolvers (@ProjectWrite('expert-draw' | 'expert-invitation')): a draw's project, an invitation's (a drawn seat's). */
+export const PROJECT_OF_DRAW = `SELECT project_id FROM expert_draw WHERE id = $1::uuid`;
+export const PROJECT_OF_INVITATION = `SELECT d.project_id FROM expert_draw_member m JOIN expert_draw d ON d.id = m.draw_id WHERE m.id = $1::uuid`;
+
 /** Every query on draws, their rounds and members. */
 @Injectable()
 export class DrawRepository {
@@ -122,21 +126,47 @@ export class DrawRepository {
     });
   }
 
-  async insertRound(em: EntityManager, drawId: string, r: Omit<RoundRow, 'drawnAt'>): Promise<void> {
+  async insertRound(em: EntityManager, drawId: string, r: Omit<RoundRow, 'drawnAt' | 'seedCommitment' | 'revealedSeed'>, seed?: { sealed: Buffer; commitment: string }): Promise<void> {
     await em.query(
-      `INSERT INTO expert_draw_round (draw_id, round, specialty_code, wanted, cause, candidates, avoided, pool_digest, picked) VALUES ($1,$2,$3,$4,$5,$6::bigint[],$7,$8,$9::bigint[])`,
-      [drawId, r.round, r.specialtyCode, r.wanted, r.cause, r.candidates, JSON.stringify(r.avoided), r.poolDigest, r.picked],
+      `INSERT INTO expert_draw_round (draw_id, round, specialty_code, wanted, cause, candidates, avoided, pool_digest, picked, seed_sealed, seed_commitment)
+       VALUES ($1,$2,$3,$4,$5,$6::bigint[],$7,$8,$9::bigint[],$10,$11)`,
+      [drawId, r.round, r.specialtyCode, r.wanted, r.cause, r.candidates, JSON.stringify(r.avoided), r.poolDigest, r.picked, seed?.sealed ?? null, seed?.commitment ?? null],
     );
+  }
+
+  /** Top-up rounds whose own seed is still sealed: one row per round. */
+  async unrevealedRounds(em: EntityManager, drawId: string): Promise<{ round: number; seedSealed: Buffer }[]> {
+    return rowsOf(
+      await em.query(
+        `SELECT DISTINCT ON (round) round, seed_sealed AS "seedSealed" FROM expert_draw_round WHERE draw_id = $1 AND seed_sealed IS NOT NULL AND revealed_seed IS NULL ORDER BY round`,
+        [drawId],
+      ),
+    );
+  }
+
+  async revealRound(em: EntityManager, drawId: string, round: number, seed: string): Promise<void> {
+    await em.query(`UPDATE expert_draw_round SET revealed_seed = $3 WHERE draw_id = $1 AND round = $2`, [drawId, round, seed]);
+  }
+
+  /** The evaluation is put off to a new session (a top-up after the first one started). */
+  async moveSession(em: EntityManager, drawId: string, start: Date, end: Date): Promise<void> {
+    await em.query(`UPDATE expert_draw SET session_start = $2, session_end = $3 WHERE id = $1`, [drawId, start, end]);
   }
 
   async rounds(em: EntityManager, drawId: string): Promise<RoundRow[]> {
     return rowsOf<RoundRow>(
       await em.query(
-        `SELECT round, specialty_code AS "specialtyCode", wanted, cause, candidates::text[] AS candidates, avoided, pool_digest AS "poolDigest", picked::text[] AS picked, drawn_at AS "drawnAt"
+        `SELECT round, specialty_code AS "specialtyCode", wanted, cause, candidates::text[] AS candidates, avoided, pool_digest AS "poolDigest", picked::text[] AS picked, drawn_at AS "drawnAt",
+                seed_commitment AS "seedCommitment", revealed_seed AS "revealedSeed"
          FROM expert_draw_round WHERE draw_id = $1 ORDER BY round, drawn_at, specialty_code`,
         [drawId],
       ),
     );
+  }
+
+  /** The draw's audit entries in chain order: the record takes its commitments and digests from here, not from the rounds. */
+  async auditTrail(em: EntityManager, subjectType: string, drawId: string): Promise<{ action: string; payload: unknown }[]> {
+    return em.query(`SELECT action, payload FROM audit_event WHERE subject_type = $1 AND subject_id = $2 ORDER BY seq`, [subjectType, drawId]);
   }
 
   async nextRound(em: EntityManager, drawId: string): Promise<number> {
@@ -198,7 +228,7 @@ export class DrawRepository {
     return rowsOf(
       await em.query(
         `SELECT m.id, m.draw_id AS "drawId", m.expert_id::text AS "expertId", m.specialty_code AS "specialtyCode", m.round, m.position, m.kind, m.status,
-                m.invited_at AS "invitedAt", m.respond_by AS "respondBy", m.responded_at AS "respondedAt", m.decline_reason AS "declineReason",
+                m.invited_at AS "invitedAt", least(m.respond_by, d.session_start) AS "respondBy", m.responded_at AS "respondedAt", m.decline_reason AS "declineReason",
                 d.context->>'projectName' AS "projectName", d.context->>'projectCode' AS "projectCode", d.session_start AS "sessionStart", d.session_end AS "sessionEnd"
          FROM expert_draw_member m JOIN expert_draw d ON d.id = m.draw_id
          WHERE m.expert_id = $1 AND m.status <> 'standby' ORDER BY d.session_start DESC, m.invited_at DESC LIMIT 200`,

@@ -8,12 +8,13 @@ import { Sealer } from '@app/platform/crypto/sealer';
 import { rowsOf } from '@app/platform/database/rows';
 import { TransactionRunner } from '@app/platform/database/transaction-runner';
 import { ProjectService } from '@app/trading';
-import { DeclineInvitationDto, RequestDrawDto } from '../dto/draw.dto';
+import { DeclineInvitationDto, RequestDrawDto, TopUpDrawDto } from '../dto/draw.dto';
 import { DrawMemberView, drawView, DrawView, InvitationView, memberView } from '../dto/draw.view';
-import { screen } from '../rules/avoidance';
+import { Avoided, screen } from '../rules/avoidance';
+import { answerBy, mayAnswer } from '../rules/answer-by';
 import { checkCommittee } from '../rules/committee';
 import { DRAW_ALGORITHM, seedCommitment } from '../rules/draw-algorithm';
-import { DrawRecord, replayDraw, ReplayResult } from '../rules/replay';
+import { DRAW_RECORD_FORMAT, DrawRecord, replayDraw, ReplayResult } from '../rules/replay';
 import { drawReadLevel } from './draw-access';
 import { DrawErrors } from './draw-errors';
 import { DRAW_SUBJECT, DrawEngine, MilestoneKind, SEALED_EXPERT, SEED_PURPOSE } from './draw.engine';
@@ -126,25 +127,33 @@ export class DrawService {
     return members.map((m) => memberView(m, cards.get(m.expertId)));
   }
 
-  /** Everything needed to replay the draw offline: inputs from the rounds, commitments from the audit chain. */
-  async record(actor: Actor, id: string): Promise<DrawRecord & { avoided: unknown[] }> {
+  /** Everything needed to replay the draw offline: inputs from the rounds, digests and commitments from the audit chain. */
+  async record(actor: Actor, id: string): Promise<DrawRecord> {
     const draw = await this.readable(actor, id, 'members');
     const em = this.txr.dataSource.manager;
     const rounds = await this.draws.rounds(em, id);
-    const events = rowsOf<{ action: string; payload: { seedCommitment?: string; round?: number; specialties?: { specialty: string; poolDigest: string; membersCommitment: string }[] } }>(
-      await em.query(`SELECT action, payload FROM audit_event WHERE subject_type = $1 AND subject_id = $2 ORDER BY seq`, [DRAW_SUBJECT, id]),
-    );
-    const audited = new Map<string, { poolDigest: string; membersCommitment: string }>();
-    for (const e of events) for (const s of e.payload?.specialties ?? []) audited.set(`${e.payload.round}|${s.specialty}`, { poolDigest: s.poolDigest, membersCommitment: s.membersCommitment });
+    type Proof = { specialty: string; poolDigest: string; avoidedDigest?: string; membersCommitment: string };
+    const events = rowsOf<{ action: string; payload: { seedCommitment?: string; round?: number; specialties?: Proof[] } }>(await this.draws.auditTrail(em, DRAW_SUBJECT, id));
+    const audited = new Map<string, { poolDigest: string; avoidedDigest?: string; membersCommitment: string }>();
+    for (const e of events) for (const s of e.payload?.specialties ?? []) audited.set(`${e.payload.round}|${s.specialty}`, { poolDigest: s.poolDigest, avoidedDigest: s.avoidedDigest, membersCommitment: s.membersCommitment });
     const requested = events.find((e) => e.action === 'expert_draw.requested');
+    const topUpCommitments = new Map(events.filter((e) => e.action === 'expert_draw.top_up_requested').map((e) => [e.payload.round, e.payload.seedCommitment ?? '']));
     return {
-      format: 'yg-draw-record/1',
+      format: DRAW_RECORD_FORMAT,
       algorithm: draw.algorithm,
       drawId: draw.id,
       seedCommitment: requested?.payload.seedCommitment ?? '',
       revealedSeed: draw.revealedSeed ?? '',
-      rounds: rounds.map((r) => ({ round: r.round, specialty: r.specialtyCode, wanted: r.wanted, candidates: r.candidates, picked: r.picked, audited: audited.get(`${r.round}|${r.specialtyCode}`) ?? null })),
-      avoided: rounds.map((r) => ({ round: r.round, specialty: r.specialtyCode, avoided: r.avoided })),
+      rounds: rounds.map((r) => ({
+        round: r.round,
+        specialty: r.specialtyCode,
+        wanted: r.wanted,
+        candidates: r.candidates,
+        avoided: r.avoided as Avoided[],
+        picked: r.picked,
+        audited: audited.get(`${r.round}|${r.specialtyCode}`) ?? null,
+        ...(r.seedCommitment || topUpCommitments.has(r.round) ? { seedCommitment: topUpCommitments.get(r.round) ?? '', seed: r.revealedSeed ?? '' } : {}),
+      })),
     };
   }
 
@@ -159,6 +168,45 @@ export class DrawService {
     }
     result.agrees = result.checks.every((c) => c.ok);
     return result;
+  }
+
+  /**
+   * 补抽: the seats a committee still lacks (declined, expired, or left empty when a replacement found nobody) are drawn
+   * in a new round with a new seed. Once the session has started the evaluation is put off to a new session, since
+   * invitations close at the session start; before, the session stays as it is.
+   */
+  async topUp(actor: Actor, id: string, dto: TopUpDrawDto): Promise<DrawView> {
+    return this.txr.run(async (tx) => {
+      const draw = await this.draws.byId(tx.em, id, true);
+      if (!draw) throw DrawErrors.DRAW_NOT_FOUND({ id });
+      if (!['inviting', 'complete', 'short', 'opened'].includes(draw.status)) throw DrawErrors.DRAW_STATE_CONFLICT({ id, status: draw.status, allowed: ['inviting', 'complete', 'short', 'opened'] });
+      const now = await this.clock.dbNow(tx.em);
+      const started = now >= draw.sessionStart;
+      if (started !== (dto.sessionStart !== undefined) || (dto.sessionStart === undefined) !== (dto.sessionEnd === undefined)) {
+        throw DrawErrors.DRAW_SESSION_INVALID({ sessionStart: draw.sessionStart, now, reason: started ? 'the session has started: give the new session’s start and end' : 'the session has not started: it stays as it is' });
+      }
+      if (dto.sessionStart && dto.sessionEnd && (dto.sessionStart <= now || dto.sessionEnd <= dto.sessionStart)) throw DrawErrors.DRAW_SESSION_INVALID({ now, sessionStart: dto.sessionStart, sessionEnd: dto.sessionEnd });
+      const members = await this.draws.members(tx.em, id);
+      const holding = (m: (typeof members)[number]) => m.status === 'accepted' || (m.status === 'invited' && !started && m.respondBy !== null && now < m.respondBy);
+      const missing = draw.requirements
+        .map((r) => ({ specialty: r.specialty, missing: r.count - members.filter((m) => m.specialtyCode === r.specialty && holding(m)).length }))
+        .filter((m) => m.missing > 0);
+      if (missing.length === 0) throw DrawErrors.DRAW_COMMITTEE_FULL({ id, status: draw.status });
+      // invitations that can no longer be answered stop holding a seat now, not when their deadline job fires
+      const stale = members.filter((m) => m.status === 'invited' && !holding(m));
+      for (const m of stale) await this.draws.answer(tx.em, m.id, 'expired', null);
+      let session: { from: { start: Date; end: Date }; to: { start: Date; end: Date } } | null = null;
+      if (dto.sessionStart && dto.sessionEnd) {
+        session = { from: { start: draw.sessionStart, end: draw.sessionEnd }, to: { start: dto.sessionStart, end: dto.sessionEnd } };
+        await this.draws.moveSession(tx.em, id, dto.sessionStart, dto.sessionEnd);
+        await this.projects.schedule(tx, draw.projectId, { kind: MilestoneKind.SessionStart, dueAt: dto.sessionStart, payload: { drawId: id } }, actor);
+        draw.sessionStart = dto.sessionStart;
+        draw.sessionEnd = dto.sessionEnd;
+      }
+      const round = await this.engine.topUp(tx, draw, missing, actor);
+      await this.audit.append(tx.em, { actor, role: Role.Centre, action: 'expert_draw.topped_up', subject: { type: DRAW_SUBJECT, id }, payload: { round, missing, expired: stale.map((m) => m.id), session } });
+      return drawView((await this.draws.byId(tx.em, id))!);
+    });
   }
 
   /** The evaluation is over: the record opens to supervisors and each expert's evaluation history grows. */
@@ -197,7 +245,9 @@ export class DrawService {
       const draw = (await this.draws.byId(tx.em, seat.drawId, true))!;
       const member = (await this.draws.member(tx.em, invitationId, true))!;
       const now = await this.clock.dbNow(tx.em);
-      if (member.status !== 'invited' || !member.respondBy || now >= member.respondBy) throw DrawErrors.INVITATION_CLOSED({ id: invitationId, status: member.status, respondBy: member.respondBy });
+      if (member.status !== 'invited' || !mayAnswer(now, member.respondBy, draw.sessionStart)) {
+        throw DrawErrors.INVITATION_CLOSED({ id: invitationId, status: member.status, respondBy: member.respondBy && answerBy(member.respondBy, draw.sessionStart), sessionStart: draw.sessionStart, serverTime: now });
+      }
       await this.draws.answer(tx.em, member.id, declineReason === null ? 'accepted' : 'declined', declineReason);
       if (declineReason === null) await this.engine.checkComplete(tx, draw);
       else await this.engine.replace(tx, draw, member);

@@ -58,6 +58,9 @@ export interface RoundRow {
   poolDigest: string;
   picked: string[];
   drawnAt: Date;
+  /** a top-up round's own seed: its commitment, and the seed once revealed (null for rounds drawn with the draw's seed) */
+  seedCommitment?: string | null;
+  revealedSeed?: string | null;
 }
 
 export interface MemberRow {

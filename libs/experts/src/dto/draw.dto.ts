@@ -71,3 +71,17 @@ export class DeclineInvitationDto {
   @Matches(/\S/)
   reason!: string;
 }
+
+export class TopUpDrawDto {
+  @ApiPropertyOptional({ description: '评标已开始时必填:推迟后的评标开始时间(补抽的专家在此前答复)/ required once the session has started: the new start (the topped-up experts answer before it)', example: '2026-12-01T14:00:00+08:00' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  sessionStart?: Date;
+
+  @ApiPropertyOptional({ description: '评标已开始时必填:推迟后的评标结束时间 / required once the session has started: the new end', example: '2026-12-01T18:00:00+08:00' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  sessionEnd?: Date;
+}

@@ -86,5 +86,9 @@ export class InvitationView {
 
 export class ReplayView {
   @ApiProperty({ description: '重放结果与记录一致 / the replay agrees with the record' }) agrees!: boolean;
+  @ApiProperty({ description: '核对规则:v2 绑定抽取编号与回避名单;v1 为此前的抽取 / the rule: v2 binds the draw id and the avoided list; v1 for draws made before', enum: ['v1', 'v2', 'unknown'] })
+  rule!: string;
+  @ApiProperty({ description: '重放是否约束抽取编号、回避名单 / whether the replay binds the draw id and the avoided list' }) binds!: { drawId: boolean; avoided: boolean };
+  @ApiPropertyOptional({ description: 'v1 说明(中英文)/ what v1 does not prove', nullable: true }) note!: { zh: string; en: string } | null;
   @ApiProperty({ description: '逐项核对 / each check' }) checks!: unknown[];
 }

@@ -1,4 +1,4 @@
-import { drawFrom, membersCommitment, poolDigest, seedCommitment, sortIds, uniformIndex } from './draw-algorithm';
+import { avoidedText, drawFrom, drawRule, membersCommitment, poolDigest, seedCommitment, sortIds, uniformIndex } from './draw-algorithm';
 
 const seed = 'a1'.repeat(32);
 const pool = Array.from({ length: 50 }, (_, i) => String(i + 1));
@@ -42,5 +42,35 @@ describe('yg-draw-v1', () => {
 
   it('sorts bigint ids numerically', () => {
     expect(sortIds(['10', '9', '100', '11'])).toEqual(['9', '10', '11', '100']);
+  });
+});
+
+describe('yg-draw-v2', () => {
+  const rule = drawRule('yg-draw-v2', 'draw-1')!;
+  const avoided = [{ expertId: '10', reasons: ['same_region' as const, 'employer_is_owner' as const] }, { expertId: '9', reasons: ['suspended' as const] }];
+
+  it('keeps v1’s shape (same experts from the same inputs, a prefix for reserves) but draws per draw id', () => {
+    const a = rule.draw(seed, 0, 'A01', pool, 7);
+    expect(rule.draw(seed, 0, 'A01', pool, 7)).toEqual(a);
+    expect(rule.draw(seed, 0, 'A01', pool, 9).slice(0, 7)).toEqual(a);
+    expect(drawRule('yg-draw-v2', 'draw-2')!.draw(seed, 0, 'A01', pool, 7)).not.toEqual(a);
+    expect(a).not.toEqual(drawFrom(seed, 0, 'A01', pool, 7));
+  });
+
+  it('writes the avoided list in one order-free text and binds it and the draw id into the pool digest', () => {
+    expect(avoidedText(avoided)).toBe('9:suspended,10:employer_is_owner+same_region');
+    const d = rule.avoidedDigest(0, 'A01', avoided);
+    expect(rule.avoidedDigest(0, 'A01', [...avoided].reverse())).toBe(d);
+    expect(rule.avoidedDigest(0, 'A01', avoided.slice(1))).not.toBe(d);
+    expect(drawRule('yg-draw-v2', 'draw-2')!.avoidedDigest(0, 'A01', avoided)).not.toBe(d);
+    const p = rule.poolDigest(0, 'A01', pool, d);
+    expect(rule.poolDigest(0, 'A01', pool, rule.avoidedDigest(0, 'A01', avoided.slice(1)))).not.toBe(p);
+    expect(drawRule('yg-draw-v2', 'draw-2')!.poolDigest(0, 'A01', pool, d)).not.toBe(p);
+    expect(rule.membersCommitment(seed, 0, 'A01', ['1'])).not.toBe(drawRule('yg-draw-v2', 'draw-2')!.membersCommitment(seed, 0, 'A01', ['1']));
+  });
+
+  it('knows v1 and v2 only', () => {
+    expect(drawRule('yg-draw-v1', 'x')?.bindsDrawAndAvoided).toBe(false);
+    expect(drawRule('yg-draw-v3', 'x')).toBeNull();
   });
 });

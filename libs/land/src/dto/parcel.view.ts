@@ -35,6 +35,7 @@ export class ParcelView {
   @ApiPropertyOptional({ nullable: true, description: '拍卖时间 / auction session' }) auctionAt!: Date | null;
   @ApiPropertyOptional({ nullable: true, description: '结果:成交、流拍、未达保留价 / sold, unsold, reserve not met', enum: ['sold', 'unsold', 'reserve_not_met'] }) outcome!: string | null;
   @ApiPropertyOptional({ nullable: true, description: '竞得人竞买号 / the winning paddle' }) winnerPaddle!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '竞得人(单位名称)/ the winning organisation' }) winnerName!: string | null;
   @ApiPropertyOptional({ nullable: true, description: '成交价(元)/ price (yuan)' }) price!: string | null;
   @ApiPropertyOptional({ nullable: true, description: '结束时间 / ended at' }) endedAt!: Date | null;
   @ApiPropertyOptional({ nullable: true, description: '结果公示截止 / publicity until' }) publicityUntil!: Date | null;
@@ -66,6 +67,7 @@ export function parcelView(p: ParcelRow): ParcelView {
     auctionAt: p.auctionAt,
     outcome: p.outcome,
     winnerPaddle: p.winnerPaddle,
+    winnerName: p.winnerName,
     price: yuan(p.priceFen),
     endedAt: p.endedAt,
     publicityUntil: p.publicityUntil,
@@ -73,7 +75,10 @@ export function parcelView(p: ParcelRow): ParcelView {
   };
 }
 
-/** What the portal shows (出让公告 and 结果公示): no identities, only paddles; the phase from the engine's lot. */
+/**
+ * What the portal shows (出让公告 and 结果公示): paddles only while bidding; after the end the 成交公示 names the
+ * 竞得人 (规定 22/25: the result is published with the winner), as rural's does. The phase from the engine's lot.
+ */
 export class PublicParcelView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() code!: string;
@@ -96,6 +101,7 @@ export class PublicParcelView {
   @ApiPropertyOptional({ nullable: true }) auctionAt!: Date | null;
   @ApiPropertyOptional({ nullable: true, enum: ['sold', 'unsold', 'reserve_not_met'] }) result!: string | null;
   @ApiPropertyOptional({ nullable: true }) winnerPaddle!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '竞得人(成交后公示)/ the winning organisation, published after the end' }) winnerName!: string | null;
   @ApiPropertyOptional({ nullable: true }) price!: string | null;
   @ApiPropertyOptional({ nullable: true }) endedAt!: Date | null;
   @ApiPropertyOptional({ nullable: true }) publicityUntil!: Date | null;
@@ -125,10 +131,25 @@ export function publicParcelView(p: ParcelRow, lotPhase: string | null): PublicP
     auctionAt: p.auctionAt,
     result: ended ? p.outcome : null,
     winnerPaddle: ended ? p.winnerPaddle : null,
+    winnerName: ended ? p.winnerName : null,
     price: ended ? yuan(p.priceFen) : null,
     endedAt: ended ? p.endedAt : null,
     publicityUntil: ended ? p.publicityUntil : null,
   };
+}
+
+/** 变更公告: a published start moved by its hosting session (later, or earlier by a re-announcement). */
+export class ScheduleChangeView {
+  @ApiProperty({ description: '环节 / step', example: { zh: '拍卖会', en: 'auction' } }) step!: { zh: string; en: string };
+  @ApiProperty({ description: '原公布时间 / the time published before' }) previousAt!: Date;
+  @ApiProperty({ description: '新时间 / the new time' }) newAt!: Date;
+  @ApiProperty({ description: '是否重新公告(时间提前)/ a re-announcement (the time came earlier)' }) reannounced!: boolean;
+  @ApiProperty({ description: '发布时间 / published at' }) publishedAt!: Date;
+}
+
+/** One parcel on the portal, with the schedule changes published since its announcement. */
+export class PublicParcelDetailView extends PublicParcelView {
+  @ApiProperty({ type: [ScheduleChangeView], description: '变更公告 / schedule changes' }) scheduleChanges!: ScheduleChangeView[];
 }
 
 /** A 竞买申请. The paddle appears only to its holder (and, after the end, to the centre). */

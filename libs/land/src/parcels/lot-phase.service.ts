@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/platform/audit/audit.service';
 import { SYSTEM_ACTOR, TradingDomain } from '@app/platform/auth/roles';
+import { countingOf } from '@app/platform/calendar/working-time';
 import { Clock } from '@app/platform/clock/clock';
 import { Tx } from '@app/platform/database/transaction-runner';
 import { deadlineFor, RuleSnapshot } from '@app/trading/rules/rule-snapshot';
@@ -30,7 +31,10 @@ export class LotPhaseService {
     if (!p || p.status !== 'announced' || !p.lotId) return;
     const lot = await this.live.lot(tx, p.lotId);
     if (lot.phase !== 'pending') return;
-    if (p.mode === 'listing') await this.live.startListing(tx, p.lotId, p.listingEndsAt!, SYSTEM_ACTOR);
+    if (p.mode === 'listing') {
+      const { periods } = (await this.parcels.ruleSnapshot(tx.em, projectId)).params;
+      await this.live.startListing(tx, p.lotId, p.listingEndsAt!, SYSTEM_ACTOR, countingOf(periods.listing));
+    }
     else await this.live.startLive(tx, p.lotId, await this.clock.dbNow(tx.em), SYSTEM_ACTOR);
   }
 

@@ -8,12 +8,13 @@ import { createValidationPipe } from '@app/platform/errors/validation.pipe';
 import { readMultipart } from '@app/platform/http/multipart';
 import { BodyReceipt, ReceivedAt } from '@app/platform/http/received-at';
 import { AnnounceParcelDto, ApplicationFields, LandApplicationParam, MyLandApplicationsQuery, ParcelDeskQuery, ParcelIdParam, LandRefundDto, RegisterParcelDto, RejectApplicationDto } from '../dto/parcel.dto';
-import { LandApplicationView, ConfirmationView, ParcelDeskPage, ParcelView, PublicParcelView } from '../dto/parcel.view';
+import { LandApplicationView, ConfirmationView, ParcelDeskPage, ParcelView, PublicParcelDetailView, PublicParcelView } from '../dto/parcel.view';
 import { MyLandApplicationPage } from '../dto/my-application.view';
 import { ApplicationService } from './application.service';
 import { MyApplicationService } from './my-application.service';
 import { ParcelService } from './parcel.service';
 import { ResultService } from './result.service';
+import { ProjectWrite } from '@app/trading/gate/project-write.decorator';
 
 const DOCUMENT_TYPES = ['pdf', 'zip', 'doc', 'docx', 'jpg', 'jpeg', 'png', 'ofd'] as const;
 const fieldsPipe = createValidationPipe();
@@ -58,6 +59,7 @@ export class ParcelController {
     return this.parcels.get(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('land/parcels/:id/announce')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -68,6 +70,7 @@ export class ParcelController {
     return this.parcels.announce(actor, p.id, dto);
   }
 
+  @ProjectWrite()
   @Post('land/parcels/:id/applications')
   @Roles(Role.Bidder)
   @ApiBearerAuth()
@@ -121,6 +124,7 @@ export class ParcelController {
       .send(doc.content);
   }
 
+  @ProjectWrite('land-application', { param: 'applicationId' })
   @Post('land/applications/:applicationId/qualify')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -131,6 +135,7 @@ export class ParcelController {
     return this.applications.qualify(actor, p.applicationId);
   }
 
+  @ProjectWrite('land-application', { param: 'applicationId' })
   @Post('land/applications/:applicationId/reject')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -141,6 +146,7 @@ export class ParcelController {
     return this.applications.reject(actor, p.applicationId, dto.reason);
   }
 
+  @ProjectWrite()
   @Post('land/parcels/:id/continue')
   @HttpCode(200)
   @Roles(Role.Bidder)
@@ -159,6 +165,7 @@ export class ParcelController {
     return this.results.result(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('land/parcels/:id/confirmation')
   @Roles(Role.Centre)
   @ApiBearerAuth()
@@ -177,6 +184,7 @@ export class ParcelController {
     return this.results.confirmation(actor, p.id);
   }
 
+  @ProjectWrite('land-application', { param: 'applicationId' })
   @Post('land/applications/:applicationId/refund')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -189,7 +197,7 @@ export class ParcelController {
 
   @Get('public/land/parcels')
   @Public()
-  @ApiOperation({ summary: '出让公告与结果公示(公开,仅竞买号)/ Announcements and results (public, paddles only)' })
+  @ApiOperation({ summary: '出让公告与结果公示(公开;成交后公示竞得人)/ Announcements and results (public; the winner named after the end)' })
   @ApiOkResponse({ type: [PublicParcelView] })
   publicList(): Promise<PublicParcelView[]> {
     return this.parcels.publicList();
@@ -198,8 +206,8 @@ export class ParcelController {
   @Get('public/land/parcels/:id')
   @Public()
   @ApiOperation({ summary: '出让地块公告、阶段与结果(公开)/ A parcel’s announcement, phase and result (public)' })
-  @ApiOkResponse({ type: PublicParcelView })
-  publicOne(@Param() p: ParcelIdParam): Promise<PublicParcelView> {
+  @ApiOkResponse({ type: PublicParcelDetailView })
+  publicOne(@Param() p: ParcelIdParam): Promise<PublicParcelDetailView> {
     return this.parcels.publicOne(p.id);
   }
 }

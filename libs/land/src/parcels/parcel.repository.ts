@@ -33,6 +33,17 @@ const PARCEL_DESK = PARCEL.replace(
           ${countOf(`a.deposit_status = 'refund_due'`)} AS "refundsDue",`,
 );
 
+/** The times of a parcel a suspension shifts (docs/land.md). */
+export interface ParcelTimes {
+  listingStartsAt?: Date;
+  listingEndsAt?: Date;
+  auctionAt?: Date;
+  publicityUntil?: Date;
+}
+
+/** The project gate's resolver (@ProjectWrite('land-application')): an application's parcel, which is its project. */
+export const PROJECT_OF_LAND_APPLICATION = `SELECT project_id FROM land_application WHERE id = $1::uuid`;
+
 /** Every query on parcels and their applications. */
 @Injectable()
 export class ParcelRepository {
@@ -64,6 +75,14 @@ export class ParcelRepository {
       `UPDATE land_parcel SET status = 'announced', lot_id = $2, announced_at = now(), listing_starts_at = $3, listing_ends_at = $4, auction_at = $5, start_milestone_id = $6,
          reserve_sealed = NULL, updated_at = now() WHERE project_id = $1`,
       [projectId, s.lotId, s.listingStartsAt, s.listingEndsAt, s.auctionAt, s.startMilestoneId],
+    );
+  }
+
+  async shiftTimes(em: EntityManager, projectId: string, t: ParcelTimes): Promise<void> {
+    await em.query(
+      `UPDATE land_parcel SET listing_starts_at = coalesce($2, listing_starts_at), listing_ends_at = coalesce($3, listing_ends_at), auction_at = coalesce($4, auction_at),
+              publicity_until = coalesce($5, publicity_until), updated_at = now() WHERE project_id = $1`,
+      [projectId, t.listingStartsAt ?? null, t.listingEndsAt ?? null, t.auctionAt ?? null, t.publicityUntil ?? null],
     );
   }
 
@@ -209,5 +228,28 @@ export class ParcelRepository {
   async ruleSnapshot(em: EntityManager, projectId: string): Promise<RuleSnapshot<TradingDomain.Land>> {
     const [row] = rowsOf<{ snapshot: RuleSnapshot<TradingDomain.Land> }>(await em.query(`SELECT rule_snapshot AS snapshot FROM trading_project WHERE id = $1`, [projectId]));
     return row.snapshot;
+  }
+
+  /**
+   * A hosting session moved the start: the auction time, or the listing's start with its end (the listing keeps its
+   * length). Only while the start has not happened (announced, the start milestone still this one); false otherwise.
+   */
+  async retimeStart(em: EntityManager, projectId: string, milestoneId: string, to: Date): Promise<boolean> {
+    const rows = rowsOf<{ project_id: string }>(
+      await em.query(
+        `UPDATE land_parcel SET auction_at = CASE WHEN mode = 'auction' THEN $3::timestamptz END,
+                listing_starts_at = CASE WHEN mode = 'listing' THEN $3::timestamptz END,
+                listing_ends_at = CASE WHEN mode = 'listing' THEN listing_ends_at + ($3::timestamptz - listing_starts_at) END,
+                updated_at = now()
+          WHERE project_id = $1 AND start_milestone_id = $2 AND status = 'announced' RETURNING project_id`,
+        [projectId, milestoneId, to],
+      ),
+    );
+    return rows.length > 0;
+  }
+
+  /** The applicants still in the sale (submitted or qualified), told of a new start time. */
+  async applicantOrganisations(em: EntityManager, projectId: string): Promise<string[]> {
+    return rowsOf<{ id: string }>(await em.query(`SELECT organisation_id AS id FROM land_application WHERE project_id = $1 AND status IN ('submitted','qualified') ORDER BY applied_at`, [projectId])).map((r) => r.id);
   }
 }

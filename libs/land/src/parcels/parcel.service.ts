@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/platform/audit/audit.service';
 import { Actor, Role, TradingDomain } from '@app/platform/auth/roles';
+import { countingOf } from '@app/platform/calendar/working-time';
 import { Clock } from '@app/platform/clock/clock';
 import { Sealer } from '@app/platform/crypto/sealer';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
@@ -8,10 +9,11 @@ import { Money } from '@app/platform/money/money';
 import { LandRules } from '@app/platform/rules/defaults';
 import { RuleSetService } from '@app/platform/rules/rule-set.service';
 import { ProjectService } from '@app/trading/projects/project.service';
+import { ScheduleNotices } from '@app/trading/schedule/schedule-notices';
 import { RuleSnapshot } from '@app/trading/rules/rule-snapshot';
 import { LiveBiddingService } from '@app/trading/live/live-bidding.service';
 import { AnnounceParcelDto, IncrementDto, ParcelDeskQuery, RegisterParcelDto } from '../dto/parcel.dto';
-import { ParcelDeskPage, parcelDeskItemView, ParcelView, parcelView, PublicParcelView, publicParcelView } from '../dto/parcel.view';
+import { ParcelDeskPage, parcelDeskItemView, ParcelView, parcelView, PublicParcelDetailView, PublicParcelView, publicParcelView } from '../dto/parcel.view';
 import { LandErrors } from '../land-errors';
 import { checkSchedule } from '../rules/land-schedule';
 import { IncrementFen, incrementProblem, maxTermYears } from '../rules/parcel-terms';
@@ -39,6 +41,7 @@ export class ParcelService {
     private readonly sealer: Sealer,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notices: ScheduleNotices,
   ) {}
 
   async register(actor: Actor, dto: RegisterParcelDto): Promise<ParcelView> {
@@ -88,11 +91,12 @@ export class ParcelService {
       const reserveFen = p.reserveSealed ? BigInt(this.sealer.open(RESERVE_PURPOSE, p.reserveSealed, reserveAad(projectId)).toString()) : null;
       const lot = await this.live.createLot(
         tx,
-        { projectId, domain: TradingDomain.Land, title: p.name, startPriceFen: BigInt(p.startPriceFen), increment: p.increment, reserveFen, countdownSeconds: rules.params.numbers.countdownSeconds },
+        { projectId, domain: TradingDomain.Land, title: p.name, startPriceFen: BigInt(p.startPriceFen), increment: p.increment, reserveFen, countdownSeconds: rules.params.numbers.countdownSeconds, bidsOnGrid: rules.params.numbers.bidsOnIncrementGrid === 1 },
         actor,
       );
       const kind = p.mode === 'listing' ? LISTING_START_KIND : AUCTION_START_KIND;
-      const milestone = await this.projects.schedule(tx, projectId, { kind, dueAt: schedule.startsAt, payload: { projectId } }, actor);
+      const counting = countingOf(rules.params.periods.announcementBeforeListing);
+      const milestone = await this.projects.schedule(tx, projectId, { kind, dueAt: schedule.startsAt, payload: { projectId }, counting }, actor);
       await this.parcels.markAnnounced(tx.em, projectId, {
         lotId: lot.id,
         listingStartsAt: p.mode === 'listing' ? schedule.startsAt : null,
@@ -105,7 +109,7 @@ export class ParcelService {
         role: Role.Centre,
         action: 'land.announced',
         subject: { type: PARCEL_SUBJECT, id: projectId },
-        payload: { lotId: lot.id, mode: p.mode, startsAt: schedule.startsAt, endsAt: schedule.endsAt, ruleSetVersion: rules.version, countdownSeconds: rules.params.numbers.countdownSeconds },
+        payload: { lotId: lot.id, mode: p.mode, startsAt: schedule.startsAt, endsAt: schedule.endsAt, ruleSetVersion: rules.version, countdownSeconds: rules.params.numbers.countdownSeconds, bidsOnGrid: lot.bidsOnGrid },
       });
       return parcelView((await this.parcels.byId(tx.em, projectId))!);
     });
@@ -132,10 +136,14 @@ export class ParcelService {
     return Promise.all(rows.map(async (p) => publicParcelView(p, await this.phaseOf(p))));
   }
 
-  async publicOne(projectId: string): Promise<PublicParcelView> {
+  async publicOne(projectId: string): Promise<PublicParcelDetailView> {
     const p = await this.load(projectId);
     if (p.status === 'registered') throw LandErrors.PARCEL_NOT_FOUND({ id: projectId });
-    return publicParcelView(p, await this.phaseOf(p));
+    const changes = await this.notices.of(this.txr.dataSource.manager, projectId);
+    return {
+      ...publicParcelView(p, await this.phaseOf(p)),
+      scheduleChanges: changes.map((c) => ({ step: c.stepName, previousAt: c.previousAt, newAt: c.newAt, reannounced: c.reannounced, publishedAt: c.publishedAt })),
+    };
   }
 
   async load(projectId: string): Promise<ParcelRow> {

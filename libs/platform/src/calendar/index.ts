@@ -6,3 +6,4 @@ export { HolidayName, packageCovers, packageYear } from './package-schedule';
 export * from './period';
 export * from './working-days';
 export * from './year-schedule-check';
+export * from './working-time';

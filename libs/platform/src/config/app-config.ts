@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './defaults';
 
 export type NodeEnv = 'development' | 'test' | 'production';
@@ -6,6 +7,16 @@ export interface AppConfig {
   nodeEnv: NodeEnv;
   port: number;
   host: string;
+  /**
+   * Addresses and CIDR ranges of the reverse proxies whose X-Forwarded-For the api believes (empty: none, the
+   * client address is the TCP peer's). Handed to Fastify's `trustProxy`, which every stored client address,
+   * the login throttle and the logs read through `request.ip`.
+   */
+  trustedProxies: string[];
+  /** the api's Prometheus endpoint listens here, not on the public port (the worker's /health and /metrics too) */
+  metricsHost: string;
+  /** port of the api's /metrics (0: any free port) */
+  metricsPort: number;
   databaseUrl: string;
   redisUrl: string;
   /** every Redis key this process writes starts with it (BullMQ, throttling, live feeds) */
@@ -14,6 +25,8 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   /** 32-byte key (base64) that wraps the per-project keys of sealed contents */
   masterKey: Buffer;
+  /** 32-byte Ed25519 seed (base64) that signs audit exports; null: derived from MASTER_KEY (docs/supervision-audit.md) */
+  auditSigningKey: Buffer | null;
   logLevel: string;
   /** write logs to this file instead of standard output (tests read it to prove nothing sealed is logged) */
   logFile: string | null;
@@ -75,6 +88,22 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
   return v;
 }
 
+/** proxy-addr's names for the reserved ranges, beside plain addresses and CIDRs */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function proxies(env: Env, name: string): string[] {
+  const entries = (env[name] ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '');
+  for (const e of entries) {
+    const [address, bits, extra] = e.split('/');
+    const family = isIP(address);
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_RANGE_NAMES.includes(e) && (family === 0 || !okBits || extra !== undefined)) {
+      throw new ConfigError(`${name} must list addresses or CIDR ranges separated by commas, got "${e}" (配置 ${name} 无效)`);
+    }
+  }
+  return entries;
+}
+
 const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
 const DEV_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -96,6 +125,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const masterKeyB64 = str(env, 'MASTER_KEY', prod ? undefined : DEV_MASTER_KEY);
   const masterKey = Buffer.from(masterKeyB64, 'base64');
   if (masterKey.length !== 32) throw new ConfigError('MASTER_KEY must be 32 bytes in base64 (配置 MASTER_KEY 必须是 32 字节的 base64)');
+  const auditSigningKey = env.AUDIT_SIGNING_KEY ? Buffer.from(env.AUDIT_SIGNING_KEY, 'base64') : null;
+  if (auditSigningKey && auditSigningKey.length !== 32) throw new ConfigError('AUDIT_SIGNING_KEY must be a 32-byte Ed25519 seed in base64 (配置 AUDIT_SIGNING_KEY 必须是 32 字节的 base64)');
   const redisPrefix = str(env, 'REDIS_PREFIX', 'yg');
   if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(redisPrefix)) {
     throw new ConfigError(`REDIS_PREFIX may hold only letters, digits and _.:- (配置 REDIS_PREFIX 无效)`);
@@ -104,12 +135,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv: nodeEnv as NodeEnv,
     port: int(env, 'PORT', 3000, 0, 65535),
     host: str(env, 'HOST', '0.0.0.0'),
+    trustedProxies: proxies(env, 'TRUSTED_PROXIES'),
+    metricsHost: str(env, 'METRICS_HOST', '127.0.0.1'),
+    metricsPort: int(env, 'METRICS_PORT', 9464, 0, 65535),
     databaseUrl: url(env, 'DATABASE_URL', DEFAULT_DATABASE_URL, ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', DEFAULT_REDIS_URL, ['redis:', 'rediss:']),
     redisPrefix,
     jwtSecret,
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 900, 30, 86400),
     masterKey,
+    auditSigningKey,
     logLevel: str(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
     logFile: env.LOG_FILE ? env.LOG_FILE : null,
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10000),

@@ -36,6 +36,13 @@ export class AccountRepository {
     return em.query(`${this.select} WHERE a.organisation_id = $1 GROUP BY a.id ORDER BY a.username`, [organisationId]);
   }
 
+  /** The side of the trading desk the organisation took (centre or bidder), locked until the grant commits. */
+  async organisationSide(em: EntityManager, organisationId: string | null): Promise<Role.Centre | Role.Bidder | null> {
+    if (!organisationId) return null;
+    const [row] = await em.query(`SELECT trading_side FROM organisation WHERE id = $1 FOR UPDATE`, [organisationId]);
+    return row?.trading_side ?? null;
+  }
+
   async insert(em: EntityManager, a: { username: string; displayName: string; passwordHash: string; organisationId: string | null }): Promise<string> {
     const [row] = await em.query(
       `INSERT INTO account (username, display_name, password_hash, organisation_id) VALUES ($1, $2, $3, $4) ON CONFLICT (username) DO NOTHING RETURNING id`,

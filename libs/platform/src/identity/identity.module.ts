@@ -8,6 +8,7 @@ import { AccountRepository } from './account.repository';
 import { AccountsController } from './accounts.controller';
 import { AuthController } from './auth.controller';
 import { IdentityService } from './identity.service';
+import { THROTTLE_REDIS_TIMEOUT_MS } from './login-throttler.guard';
 
 /** Organisations, accounts, login and role grants (一号申请). */
 @Module({
@@ -16,8 +17,14 @@ import { IdentityService } from './identity.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginAttemptsPerMinute }],
-        // Given options (not a client), the storage owns its connection and closes it on shutdown.
-        storage: new ThrottlerStorageRedisService({ ...redisOptions(config.redisUrl), maxRetriesPerRequest: 3, keyPrefix: `${config.redisPrefix}:throttle:` }),
+        // Given options (not a client), the storage owns its connection and closes it on shutdown. With Redis down a
+        // count fails within THROTTLE_REDIS_TIMEOUT_MS and the login guard answers 503 SERVICE_UNAVAILABLE (fails closed).
+        storage: new ThrottlerStorageRedisService({
+          ...redisOptions(config.redisUrl),
+          maxRetriesPerRequest: 1,
+          commandTimeout: THROTTLE_REDIS_TIMEOUT_MS,
+          keyPrefix: `${config.redisPrefix}:throttle:`,
+        }),
       }),
     }),
   ],

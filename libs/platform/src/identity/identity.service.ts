@@ -9,7 +9,7 @@ import { AccountRepository } from './account.repository';
 import { AccountView, CreateAccountDto, LoginResult, OrganisationInput, PublicOrganisationView, RegisterDto, RoleGrantInput } from './dto/identity.dto';
 import { IdentityErrors } from './identity-errors';
 import { hashPassword, verifyPassword } from './password';
-import { mayGrant, mayManage } from './role-policy';
+import { crossesSides, mayGrant, mayManage, sideOf } from './role-policy';
 import { usccProblem } from './uscc';
 
 /** One registration for the whole platform (一次注册,全平台通用), login, and role administration. */
@@ -81,8 +81,9 @@ export class IdentityService {
     return this.txr.run(async (tx) => {
       const [org] = await tx.em.query(`SELECT id FROM organisation WHERE id = $1`, [dto.organisationId]);
       if (!org) throw IdentityErrors.ORGANISATION_NOT_FOUND({ id: dto.organisationId });
+      await this.checkSides(tx, dto.organisationId, [], dto.roles);
       const accountId = await this.insertAccount(tx, { ...dto, passwordHash });
-      for (const g of dto.roles) await this.accounts.grant(tx.em, accountId, g.role, g.domain ?? null, actor.accountId);
+      for (const g of dto.roles) await this.guardSeparation(() => this.accounts.grant(tx.em, accountId, g.role, g.domain ?? null, actor.accountId));
       const view = this.accounts.view((await this.accounts.byId(tx.em, accountId))!);
       await this.audit.append(tx.em, { actor, action: 'account.created', subject: { type: 'account', id: accountId }, payload: { username: view.username, organisationId: dto.organisationId, roles: view.roles } });
       return view;
@@ -94,6 +95,7 @@ export class IdentityService {
       const row = await this.accounts.byId(tx.em, accountId, true);
       if (!row) throw IdentityErrors.ACCOUNT_NOT_FOUND({ id: accountId });
       this.checkGrants(actor, [grant], row.roles.map((r) => r.role));
+      await this.checkSides(tx, row.organisation_id, row.roles.map((r) => r.role), [grant]);
       const granted = await this.guardSeparation(() => this.accounts.grant(tx.em, accountId, grant.role, grant.domain ?? null, actor.accountId));
       if (!granted) throw IdentityErrors.ROLE_ALREADY_HELD({ role: grant.role });
       await this.audit.append(tx.em, { actor, action: 'account.role_granted', subject: { type: 'account', id: accountId }, payload: { role: grant.role, domain: grant.domain ?? null } });
@@ -145,6 +147,14 @@ export class IdentityService {
     if (mixesSupervisionAndOperation([...held, ...grants.map((g) => g.role)])) throw IdentityErrors.ROLE_SEPARATION_CONFLICT({ held, requested: grants.map((g) => g.role) });
   }
 
+  /** 利益冲突: an organisation that bids never operates the centre, nor the centre's organisation bids. */
+  private async checkSides(tx: Tx, organisationId: string | null, held: Role[], grants: RoleGrantInput[]): Promise<void> {
+    const requested = grants.map((g) => g.role);
+    if (!requested.some(sideOf)) return;
+    const side = await this.accounts.organisationSide(tx.em, organisationId);
+    if (crossesSides(side, [...held, ...requested])) throw IdentityErrors.ROLE_ORGANISATION_CONFLICT({ organisationId, side, held, requested });
+  }
+
   private async insertOrganisation(tx: Tx, o: OrganisationInput): Promise<string> {
     const problem = usccProblem(o.uscc);
     if (problem) throw IdentityErrors.USCC_INVALID({ uscc: o.uscc, problem });
@@ -162,14 +172,14 @@ export class IdentityService {
     return id;
   }
 
-  /** The database trigger backs the service's check; its refusal becomes the same 409. */
+  /** The database triggers back the service's checks; their refusals become the same 409s. */
   private async guardSeparation<T>(write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } catch (e) {
-      if (e instanceof QueryFailedError && (e.driverError as { constraint?: string }).constraint === 'account_role_separation') {
-        throw IdentityErrors.ROLE_SEPARATION_CONFLICT();
-      }
+      const constraint = e instanceof QueryFailedError ? (e.driverError as { constraint?: string }).constraint : undefined;
+      if (constraint === 'account_role_separation') throw IdentityErrors.ROLE_SEPARATION_CONFLICT();
+      if (constraint === 'organisation_role_conflict') throw IdentityErrors.ROLE_ORGANISATION_CONFLICT();
       throw e;
     }
   }

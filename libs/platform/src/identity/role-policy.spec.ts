@@ -1,5 +1,5 @@
 import { Actor, mixesSupervisionAndOperation, Role } from '../auth/roles';
-import { mayGrant, mayManage } from './role-policy';
+import { crossesSides, mayGrant, mayManage } from './role-policy';
 
 const actor = (...roles: Role[]): Actor => ({ kind: 'account', accountId: 'a', username: 'a', organisationId: null, roles: roles.map((role) => ({ role, domain: null })) });
 
@@ -23,5 +23,14 @@ describe('role policy', () => {
     expect(mixesSupervisionAndOperation([Role.Office, Role.Bidder])).toBe(true);
     expect(mixesSupervisionAndOperation([Role.Regulator, Role.Expert])).toBe(false);
     expect(mixesSupervisionAndOperation([Role.Centre, Role.Expert, Role.Owner])).toBe(false);
+  });
+
+  it('keeps the centre and the bidders apart, counting the side an organisation already took', () => {
+    expect(crossesSides(null, [Role.Centre, Role.Expert, Role.Owner])).toBe(false);
+    expect(crossesSides(Role.Bidder, [Role.Owner, Role.Bidder])).toBe(false);
+    expect(crossesSides(null, [Role.Bidder, Role.Centre])).toBe(true);
+    expect(crossesSides(Role.Bidder, [Role.Centre])).toBe(true);
+    expect(crossesSides(Role.Centre, [Role.Bidder])).toBe(true);
+    expect(crossesSides(Role.Centre, [Role.Agent, Role.Expert])).toBe(false);
   });
 });

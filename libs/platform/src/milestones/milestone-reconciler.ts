@@ -14,6 +14,8 @@ import { MilestoneService } from './milestone.service';
 const BATCH = 1000;
 /** Overdue by more than this, a milestone is fired by reconciliation itself rather than left to its job. */
 const OVERDUE_GRACE = '2 seconds';
+/** A re-queue batch that Redis does not answer within this is given up until the next pass; firing goes on. */
+const REQUEUE_BATCH_TIMEOUT_MS = 5000;
 
 export interface ReconcileResult {
   skipped: boolean;
@@ -22,15 +24,18 @@ export interface ReconcileResult {
 }
 
 /**
- * Postgres is the truth, Redis only wakes workers: on start and every MILESTONE_RECONCILE_MS one worker
- * (an advisory lock elects it) re-adds the job of every pending milestone that Redis lost and fires every
- * overdue one through the same exactly-once path.
+ * Postgres is the truth, Redis only wakes workers: on start, every MILESTONE_RECONCILE_MS and whenever the queue's
+ * Redis connection comes back, one worker (an advisory lock elects it) first re-adds the job of every pending
+ * milestone that Redis lost, then fires every overdue one through the same exactly-once path, WORKER_CONCURRENCY at
+ * a time, so a slow handler holds one slot and never the others' closings. Firing needs only PostgreSQL: with Redis
+ * down the re-queue is skipped and overdue closings still happen.
  */
 @Injectable()
 export class MilestoneReconciler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(MilestoneReconciler.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<ReconcileResult>;
+  private stopped = false;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -51,9 +56,15 @@ export class MilestoneReconciler implements OnApplicationBootstrap, OnModuleDest
     };
     tick();
     this.timer = setInterval(tick, this.config.milestoneReconcileMs);
+    // A Redis that restarted empty lost every delayed job: re-queue at once rather than at the next interval.
+    void this.queue.client.then(
+      (client) => client.on('ready', () => !this.stopped && tick()),
+      () => undefined,
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     await this.running;
   }
@@ -65,8 +76,11 @@ export class MilestoneReconciler implements OnApplicationBootstrap, OnModuleDest
       const [{ got }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext('milestone-reconcile')) AS got`);
       if (!got) return { skipped: true, fired: 0, enqueued: 0 };
       try {
+        const enqueued = await this.enqueueMissing().catch((err) => {
+          this.logger.warn({ err: (err as Error).message }, 'milestone re-queue skipped: Redis unreachable');
+          return 0;
+        });
         const fired = await this.fireOverdue();
-        const enqueued = await this.enqueueMissing();
         if (fired || enqueued) this.logger.log({ fired, enqueued }, 'milestones reconciled');
         return { skipped: false, fired, enqueued };
       } finally {
@@ -82,15 +96,22 @@ export class MilestoneReconciler implements OnApplicationBootstrap, OnModuleDest
       `SELECT id FROM milestone WHERE status = 'pending' AND due_at <= now() - interval '${OVERDUE_GRACE}' ORDER BY due_at LIMIT ${BATCH * 10}`,
     );
     let fired = 0;
-    for (const { id } of due) {
-      const outcome = await this.firer.fire(id).catch(() => null);
-      if (outcome?.result === 'fired') fired += 1;
-    }
+    let next = 0;
+    // Each slot takes the next overdue milestone; each fire is its own transaction (row lock, re-check, handler).
+    const slot = async () => {
+      while (next < due.length) {
+        const { id } = due[next++];
+        const outcome = await this.firer.fire(id).catch(() => null);
+        if (outcome?.result === 'fired') fired += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.config.workerConcurrency, due.length) }, slot));
     return fired;
   }
 
   private async enqueueMissing(): Promise<number> {
-    const client = await this.queue.client;
+    const client = (await this.queue.client) as unknown as Redis;
+    if (client.status !== 'ready') throw new Error(`Redis connection is ${client.status}`);
     let enqueued = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -99,16 +120,22 @@ export class MilestoneReconciler implements OnApplicationBootstrap, OnModuleDest
         [after],
       );
       if (rows.length === 0) return enqueued;
-      const pipeline = (client as unknown as Redis).pipeline();
+      const pipeline = client.pipeline();
       for (const r of rows) pipeline.exists(this.queue.toKey(milestoneJobId(r.id, r.version)));
-      const exists = (await pipeline.exec()) ?? [];
-      for (let i = 0; i < rows.length; i++) {
-        if (exists[i]?.[1] === 0) {
-          await this.milestones.enqueue({ id: rows[i].id, version: rows[i].version, dueAt: rows[i].due_at });
-          enqueued += 1;
-        }
-      }
+      const exists = (await within(REQUEUE_BATCH_TIMEOUT_MS, pipeline.exec())) ?? [];
+      const missing = rows.filter((_, i) => exists[i]?.[1] === 0);
+      await within(
+        REQUEUE_BATCH_TIMEOUT_MS,
+        Promise.all(missing.map((r) => this.milestones.enqueue({ id: r.id, version: r.version, dueAt: r.due_at }))),
+      );
+      enqueued += missing.length;
       after = rows[rows.length - 1].id;
     }
   }
+}
+
+function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis gave no answer within ${ms} ms`)), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

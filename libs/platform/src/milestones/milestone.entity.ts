@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Counting } from '../calendar/working-time';
 
 export type MilestoneStatus = 'pending' | 'fired' | 'cancelled' | 'paused';
 
@@ -29,8 +30,13 @@ export class Milestone {
   @Column({ type: 'int' })
   version: number;
 
+  /** plain ms, or working-time ms when `counting` is 'working' */
   @Column({ type: 'bigint', nullable: true })
   pausedRemainingMs: string | null;
+
+  /** how a pause keeps what is left: plain time, or the working time of a period counted in working days */
+  @Column({ type: 'text', default: 'elapsed' })
+  counting: Counting;
 
   @Column({ type: 'timestamptz', nullable: true })
   firedAt: Date | null;

@@ -5,10 +5,11 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, SYSTEM_ACTOR } from '../auth/roles';
+import { Counting, dueAfter, remainingAt } from '../calendar/working-time';
 import { Tx } from '../database/transaction-runner';
 import { JobName, QueueName } from '../queues/queue-names';
 import { MilestoneErrors } from './milestone-errors';
-import { delayUntil, FireMilestoneJob, milestoneJobId, remainingMs, resumedDueAt } from './milestone-job';
+import { delayUntil, FireMilestoneJob, milestoneJobId } from './milestone-job';
 import { Milestone } from './milestone.entity';
 
 export interface NewMilestone {
@@ -18,6 +19,8 @@ export interface NewMilestone {
   dueAt: Date;
   /** never sealed contents: it is readable by supervisors and sits in the audit trail */
   payload?: Record<string, unknown>;
+  /** 'working' when the due time comes from a period counted in working days: a pause then keeps its working time */
+  counting?: Counting;
 }
 
 const FIRE_ATTEMPTS = 5;
@@ -33,7 +36,7 @@ export class MilestoneService {
 
   async schedule(tx: Tx, m: NewMilestone, actor: Actor = SYSTEM_ACTOR): Promise<Milestone> {
     const repo = tx.em.getRepository(Milestone);
-    const row = await repo.save(repo.create({ ...m, payload: m.payload ?? {}, status: 'pending', version: 1, attempts: 0 }));
+    const row = await repo.save(repo.create({ ...m, payload: m.payload ?? {}, counting: m.counting ?? 'elapsed', status: 'pending', version: 1, attempts: 0 }));
     await this.audit.append(tx.em, { actor, action: 'milestone.scheduled', subject: { type: 'milestone', id: row.id }, payload: this.describe(row) });
     tx.afterCommit(() => this.enqueue(row));
     return row;
@@ -63,20 +66,23 @@ export class MilestoneService {
     const now = await this.dbNow(tx);
     for (const row of rows) {
       row.status = 'paused';
-      row.pausedRemainingMs = String(remainingMs(row.dueAt, now));
+      row.pausedRemainingMs = String(remainingAt(row.dueAt, now, row.counting));
       await tx.em.getRepository(Milestone).save(row);
       await this.audit.append(tx.em, { actor, action: 'milestone.paused', subject: { type: 'milestone', id: row.id }, payload: this.describe(row) });
     }
     return rows;
   }
 
-  /** Resuming shifts each paused milestone: it comes due after the time it had left, counted from now. */
-  async resumeSubject(tx: Tx, subjectType: string, subjectId: string, actor: Actor = SYSTEM_ACTOR): Promise<Milestone[]> {
+  /**
+   * Resuming shifts each paused milestone: it comes due after the time it had left (plain or working time), counted
+   * from now. `dueOf` lets a caller that keeps its own record of the pause (the trading kernel) give the new due time.
+   */
+  async resumeSubject(tx: Tx, subjectType: string, subjectId: string, actor: Actor = SYSTEM_ACTOR, dueOf?: (row: Milestone, now: Date) => Date): Promise<Milestone[]> {
     const rows = await this.lockSubject(tx, subjectType, subjectId, 'paused');
     const now = await this.dbNow(tx);
     for (const row of rows) {
       row.status = 'pending';
-      row.dueAt = resumedDueAt(Number(row.pausedRemainingMs ?? 0), now);
+      row.dueAt = dueOf ? dueOf(row, now) : dueAfter(Number(row.pausedRemainingMs ?? 0), now, row.counting);
       row.pausedRemainingMs = null;
       row.version += 1;
       await tx.em.getRepository(Milestone).save(row);
@@ -118,6 +124,6 @@ export class MilestoneService {
   }
 
   private describe(row: Milestone) {
-    return { kind: row.kind, subjectType: row.subjectType, subjectId: row.subjectId, dueAt: row.dueAt, status: row.status, version: row.version };
+    return { kind: row.kind, subjectType: row.subjectType, subjectId: row.subjectId, dueAt: row.dueAt, status: row.status, version: row.version, counting: row.counting };
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestj
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
+import { ProjectWrite } from '@app/trading';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { BodyReceipt, ReceivedAt } from '@app/platform/http/received-at';
 import { MyRequirementsQuery, PublishRequirementDto, RequirementIdParam, SubmitQuoteDto, SwitchMethodDto } from './dto/quote.dto';
@@ -37,6 +38,7 @@ export class QuoteController {
     return this.myRequirements.page(actor, q);
   }
 
+  @ProjectWrite('procurement-requirement')
   @Post('procurement/requirements/:id/quotes')
   @Roles(Role.Bidder)
   @ApiBearerAuth()
@@ -61,6 +63,7 @@ export class QuoteController {
     return this.requirements.quotes(actor, p.id);
   }
 
+  @ProjectWrite('procurement-requirement')
   @Post('procurement/requirements/:id/reopen')
   @HttpCode(200)
   @Roles(Role.Owner)
@@ -70,6 +73,7 @@ export class QuoteController {
     return this.requirements.reopen(actor, p.id);
   }
 
+  @ProjectWrite('procurement-requirement')
   @Post('procurement/requirements/:id/switch')
   @HttpCode(200)
   @Roles(Role.Owner)

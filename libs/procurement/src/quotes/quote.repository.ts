@@ -42,6 +42,9 @@ export interface RequirementRow {
   orderId: string | null;
   switchReason: string | null;
   createdAt: Date;
+  /** the kernel's project of this online quote (NULL for requirements made before it had one) */
+  projectId: string | null;
+  projectStatus: string | null;
 }
 
 export interface QuoteRow {
@@ -60,12 +63,16 @@ export interface QuoteRow {
   openedAt: Date | null;
 }
 
+/** The project gate's resolver (@ProjectWrite('procurement-requirement')): the online quote's kernel project. */
+export const PROJECT_OF_REQUIREMENT = `SELECT project_id FROM procurement_requirement WHERE id = $1::uuid`;
+
 const REQUIREMENT = `
   SELECT r.id, r.purchaser_organisation_id AS "purchaserOrganisationId", o.name AS "purchaserName", r.title, r.category_code AS "categoryCode", r.items,
          r.delivery_region AS "deliveryRegion", to_char(r.delivery_date, 'YYYY-MM-DD') AS "deliveryDate", r.max_price_fen::text AS "maxPriceFen",
          r.budget_line_id AS "budgetLineId", r.rule_set_id AS "ruleSetId", r.rule_set_version AS "ruleSetVersion", r.rule_sandbox AS "ruleSandbox", r.rules,
          r.round, r.status, r.quote_deadline AS "quoteDeadline", r.deadline_milestone_id AS "deadlineMilestoneId", r.data_key_wrapped AS "dataKeyWrapped",
-         r.closed_at AS "closedAt", r.winner_quote_id AS "winnerQuoteId", r.order_id AS "orderId", r.switch_reason AS "switchReason", r.created_at AS "createdAt"
+         r.closed_at AS "closedAt", r.winner_quote_id AS "winnerQuoteId", r.order_id AS "orderId", r.switch_reason AS "switchReason", r.created_at AS "createdAt",
+         r.project_id AS "projectId", (SELECT p.status FROM trading_project p WHERE p.id = r.project_id) AS "projectStatus"
   FROM procurement_requirement r JOIN organisation o ON o.id = r.purchaser_organisation_id`;
 
 const QUOTE = `
@@ -112,12 +119,12 @@ export class QuoteRepository {
 
   async insert(
     em: EntityManager,
-    r: Omit<RequirementRow, 'id' | 'purchaserName' | 'round' | 'status' | 'deadlineMilestoneId' | 'closedAt' | 'winnerQuoteId' | 'orderId' | 'switchReason' | 'createdAt'> & { id: string; createdBy: string },
+    r: Omit<RequirementRow, 'id' | 'purchaserName' | 'round' | 'status' | 'deadlineMilestoneId' | 'closedAt' | 'winnerQuoteId' | 'orderId' | 'switchReason' | 'createdAt' | 'projectStatus'> & { id: string; createdBy: string },
   ): Promise<void> {
     await em.query(
       `INSERT INTO procurement_requirement (id, purchaser_organisation_id, created_by, title, category_code, items, delivery_region, delivery_date, max_price_fen, budget_line_id,
-         rule_set_id, rule_set_version, rule_sandbox, rules, quote_deadline, data_key_wrapped)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
+         rule_set_id, rule_set_version, rule_sandbox, rules, quote_deadline, data_key_wrapped, project_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
       [
         r.id,
         r.purchaserOrganisationId,
@@ -135,8 +142,19 @@ export class QuoteRepository {
         JSON.stringify(r.rules),
         r.quoteDeadline,
         r.dataKeyWrapped,
+        r.projectId,
       ],
     );
+  }
+
+  /** A suspension's new time for the round's deadline (its milestone shifts with the project to the same instant). */
+  async shiftDeadline(em: EntityManager, id: string, round: number, quoteDeadline: Date): Promise<void> {
+    await em.query(`UPDATE procurement_requirement SET quote_deadline = $3, updated_at = now() WHERE id = $1 AND round = $2 AND status = 'quoting'`, [id, round, quoteDeadline]);
+  }
+
+  async byProject(em: EntityManager, projectId: string): Promise<RequirementRow | null> {
+    const [row] = rowsOf<RequirementRow>(await em.query(`${REQUIREMENT} WHERE r.project_id = $1 FOR UPDATE OF r`, [projectId]));
+    return row ?? null;
   }
 
   async setDeadline(em: EntityManager, id: string, round: number, quoteDeadline: Date, milestoneId: string): Promise<void> {

@@ -1,14 +1,25 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ProjectGate, TradingModule } from '@app/trading';
 import { MyRequirementRepository } from './my-requirement.repository';
 import { MyRequirementService } from './my-requirement.service';
 import { QuoteController } from './quote.controller';
-import { QuoteRepository } from './quote.repository';
+import { QuoteParticipants } from './quote-participants';
+import { QuoteFreezes } from './quote-freezes';
+import { PROJECT_OF_REQUIREMENT, QuoteRepository } from './quote.repository';
 import { QuoteService } from './quote.service';
 import { RequirementService } from './requirement.service';
 
 /** 网上竞价 / online quotes: requirements above the direct-purchase limit, sealed quotes, public results. */
 @Module({
+  imports: [TradingModule],
   controllers: [QuoteController],
-  providers: [QuoteRepository, RequirementService, QuoteService, MyRequirementRepository, MyRequirementService],
+  providers: [QuoteRepository, RequirementService, QuoteService, MyRequirementRepository, MyRequirementService, QuoteParticipants, QuoteFreezes],
 })
-export class QuoteModule {}
+export class QuoteModule implements OnModuleInit {
+  constructor(private readonly gate: ProjectGate) {}
+
+  /** How an online quote's id leads to its project, for the kernel's request gate (@ProjectWrite). */
+  onModuleInit(): void {
+    this.gate.resolver('procurement-requirement', PROJECT_OF_REQUIREMENT);
+  }
+}

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/platform/audit/audit.service';
 import { Actor, Role, TradingDomain } from '@app/platform/auth/roles';
 import { deadlineAfter, Period } from '@app/platform/calendar/period';
+import { countingOf } from '@app/platform/calendar/working-time';
 import { Clock } from '@app/platform/clock/clock';
 import { Sealer } from '@app/platform/crypto/sealer';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
@@ -10,6 +11,7 @@ import { MilestoneService } from '@app/platform/milestones/milestone.service';
 import { Money } from '@app/platform/money/money';
 import { ProcurementRules } from '@app/platform/rules/defaults';
 import { RuleSetService } from '@app/platform/rules/rule-set.service';
+import { ProjectService } from '@app/trading';
 import { PublishRequirementDto } from './dto/quote.dto';
 import { openedQuoteView, OpenedQuoteView, requirementView, RequirementView } from './dto/quote.view';
 import { isPurchaser, operates, supervisesProcurement } from './quote-access';
@@ -34,6 +36,7 @@ export class RequirementService {
     private readonly sealer: Sealer,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly projects: ProjectService,
   ) {}
 
   async publish(actor: Actor, dto: PublishRequirementDto): Promise<RequirementView> {
@@ -54,8 +57,11 @@ export class RequirementService {
       const quoteDeadline = deadlineAfter(now, snapshot.quoteWindow as Period);
       if (dto.deliveryDate <= shanghaiDate(quoteDeadline)) throw QuoteErrors.DELIVERY_DATE_INVALID({ deliveryDate: dto.deliveryDate, quoteDeadline });
       const id = randomUUID();
+      const project = await this.projects.register(actor, { domain: TradingDomain.Procurement, name: dto.title, region: dto.deliveryRegion, ruleSet: dto.ruleSet }, tx);
+      await this.projects.publish(actor, project.id, tx, Role.Owner);
       await this.repo.insert(tx.em, {
         id,
+        projectId: project.id,
         purchaserOrganisationId: purchaser,
         createdBy: actor.accountId!,
         title: dto.title,
@@ -72,7 +78,7 @@ export class RequirementService {
         quoteDeadline,
         dataKeyWrapped: this.sealer.newDataKey(requirementKeyAad(id)).wrapped,
       });
-      await this.scheduleRound(tx, actor, id, 1, quoteDeadline);
+      await this.scheduleRound(tx, actor, id, project.id, 1, quoteDeadline, snapshot.quoteWindow as Period);
       await this.audit.append(tx.em, {
         actor,
         role: Role.Owner,
@@ -92,7 +98,7 @@ export class RequirementService {
       if (!move.ok) throw QuoteErrors[move.code]({ status: r.status, round: r.round });
       const now = await this.clock.dbNow(tx.em);
       const quoteDeadline = deadlineAfter(now, r.rules.quoteWindow as Period);
-      await this.scheduleRound(tx, actor, id, 2, quoteDeadline);
+      await this.scheduleRound(tx, actor, id, r.projectId, 2, quoteDeadline, r.rules.quoteWindow as Period);
       await this.audit.append(tx.em, { actor, role: Role.Owner, action: 'procurement.requirement_reopened', subject: { type: REQUIREMENT_SUBJECT, id }, payload: { round: 2, quoteDeadline, ruleSetVersion: r.ruleSetVersion } });
       return this.view(tx, id);
     });
@@ -133,8 +139,13 @@ export class RequirementService {
     return (await this.repo.quotes(em, id, { liveOnly: true })).filter((q) => q.openedAt !== null).map(openedQuoteView);
   }
 
-  private async scheduleRound(tx: Tx, actor: Actor, id: string, round: number, quoteDeadline: Date): Promise<void> {
-    const m = await this.milestones.schedule(tx, { kind: QUOTE_DEADLINE_KIND, subjectType: REQUIREMENT_SUBJECT, subjectId: id, dueAt: quoteDeadline, payload: { requirementId: id, round } }, actor);
+  /** Under the project's subject, so that a suspension pauses the round's deadline (older requirements keep their own). */
+  private async scheduleRound(tx: Tx, actor: Actor, id: string, projectId: string | null, round: number, quoteDeadline: Date, window: Period): Promise<void> {
+    const payload = { requirementId: id, round };
+    const counting = countingOf(window);
+    const m = projectId
+      ? await this.projects.schedule(tx, projectId, { kind: QUOTE_DEADLINE_KIND, dueAt: quoteDeadline, payload, counting }, actor)
+      : await this.milestones.schedule(tx, { kind: QUOTE_DEADLINE_KIND, subjectType: REQUIREMENT_SUBJECT, subjectId: id, dueAt: quoteDeadline, payload }, actor);
     await this.repo.setDeadline(tx.em, id, round, quoteDeadline, m.id);
   }
 

@@ -14,6 +14,7 @@ import { ApplicationService } from './application.service';
 import { DealService, UploadedFile } from './deal.service';
 import { MyApplicationService } from './my-application.service';
 import { KindRow } from './deal.types';
+import { ProjectWrite } from '@app/trading';
 
 const DOCUMENT_TYPES = ['pdf', 'jpg', 'jpeg', 'png', 'ofd', 'doc', 'docx'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -99,6 +100,7 @@ export class DealController {
     return this.deals.get(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('rural/deals/:id/resolution')
   @Roles(Role.Owner, Role.Agent)
   @ApiBearerAuth()
@@ -112,6 +114,7 @@ export class DealController {
     return this.deals.uploadResolution(actor, p.id, resolutionForm(fields), file);
   }
 
+  @ProjectWrite()
   @Post('rural/deals/:id/approval')
   @Roles(Role.Owner, Role.Agent)
   @ApiBearerAuth()
@@ -123,6 +126,7 @@ export class DealController {
     return this.deals.uploadApproval(actor, p.id, approvalForm(fields), file);
   }
 
+  @ProjectWrite()
   @Post('rural/deals/:id/list')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -133,6 +137,7 @@ export class DealController {
     return this.deals.list(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('rural/deals/:id/relist')
   @HttpCode(200)
   @Roles(Role.Owner, Role.Agent)
@@ -143,6 +148,7 @@ export class DealController {
     return this.deals.relist(actor, p.id, dto.listingPrice);
   }
 
+  @ProjectWrite()
   @Post('rural/deals/:id/applications')
   @Roles(Role.Bidder)
   @ApiBearerAuth()
@@ -170,6 +176,7 @@ export class DealController {
     return this.myApplications.page(actor, q);
   }
 
+  @ProjectWrite('rural-application', { param: 'applicationId' })
   @Post('rural/applications/:applicationId/confirm')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -180,6 +187,7 @@ export class DealController {
     return this.applications.confirm(actor, p.applicationId);
   }
 
+  @ProjectWrite('rural-application', { param: 'applicationId' })
   @Post('rural/applications/:applicationId/refund')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -190,6 +198,7 @@ export class DealController {
     return this.applications.refund(actor, p.applicationId, dto.reference);
   }
 
+  @ProjectWrite()
   @Post('rural/deals/:id/agreement')
   @HttpCode(200)
   @Roles(Role.Bidder)
@@ -200,6 +209,7 @@ export class DealController {
     return this.applications.agree(actor, p.id, dto.price);
   }
 
+  @ProjectWrite()
   @Post('rural/deals/:id/contract')
   @HttpCode(200)
   @Roles(Role.Owner, Role.Agent)

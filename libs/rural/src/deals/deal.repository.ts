@@ -52,6 +52,9 @@ export interface NewDeal {
   depositFen: bigint;
 }
 
+/** The project gate's resolver (@ProjectWrite('rural-application')): an application's deal, which is its project. */
+export const PROJECT_OF_RURAL_APPLICATION = `SELECT project_id FROM rural_application WHERE id = $1::uuid`;
+
 /** Every query on rural deals, their listing rounds, applications, documents and the kind catalogue. */
 @Injectable()
 export class DealRepository {
@@ -154,6 +157,15 @@ export class DealRepository {
   async listing(em: EntityManager, projectId: string, round: number): Promise<ListingRow | undefined> {
     const [row] = rowsOf<ListingRow>(await em.query(`${LISTING} WHERE project_id = $1 AND round = $2`, [projectId, round]));
     return row;
+  }
+
+  /** A suspension moves the listing's end with its milestone (applications are checked against this column). */
+  async shiftListingEnd(em: EntityManager, projectId: string, round: number, to: Date): Promise<void> {
+    await em.query(`UPDATE rural_listing SET ends_at = $3 WHERE project_id = $1 AND round = $2 AND closed_at IS NULL`, [projectId, round, to]);
+  }
+
+  async shiftPublicity(em: EntityManager, projectId: string, to: Date): Promise<void> {
+    await em.query(`UPDATE rural_deal SET publicity_until = $2, updated_at = now() WHERE project_id = $1`, [projectId, to]);
   }
 
   async listingByLot(em: EntityManager, lotId: string): Promise<ListingRow | undefined> {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { AuditService } from '@app/platform/audit/audit.service';
 import { Actor, Role, TradingDomain } from '@app/platform/auth/roles';
 import { deadlineAfter } from '@app/platform/calendar/period';
+import { countingOf } from '@app/platform/calendar/working-time';
 import { Clock } from '@app/platform/clock/clock';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Money } from '@app/platform/money/money';
@@ -118,12 +119,12 @@ export class DealService {
       const priceFen = BigInt(d.listingPriceFen);
       const lot = await this.live.createLot(
         tx,
-        { projectId, domain: TradingDomain.Rural, title: `${d.name}(第 ${d.round} 轮挂牌)`, startPriceFen: priceFen, increment: { fixedFen: d.incrementFen }, reserveFen: null, countdownSeconds: rules.params.numbers.countdownSeconds },
+        { projectId, domain: TradingDomain.Rural, title: `${d.name}(第 ${d.round} 轮挂牌)`, startPriceFen: priceFen, increment: { fixedFen: d.incrementFen }, reserveFen: null, countdownSeconds: rules.params.numbers.countdownSeconds, bidsOnGrid: rules.params.numbers.bidsOnIncrementGrid === 1 },
         actor,
       );
       const now = await this.clock.dbNow(tx.em);
       const endsAt = deadlineAfter(now, rules.params.periods.listing);
-      const milestone = await this.projects.schedule(tx, projectId, { kind: LISTING_END_KIND, dueAt: endsAt, payload: { projectId, round: d.round } }, actor);
+      const milestone = await this.projects.schedule(tx, projectId, { kind: LISTING_END_KIND, dueAt: endsAt, payload: { projectId, round: d.round }, counting: countingOf(rules.params.periods.listing) }, actor);
       await this.deals.insertListing(tx.em, { projectId, round: d.round, priceFen, lotId: lot.id, startsAt: now, endsAt, milestoneId: milestone.id });
       await this.deals.setStatus(tx.em, projectId, move);
       await this.audit.append(tx.em, {

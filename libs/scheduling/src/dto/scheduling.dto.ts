@@ -66,7 +66,16 @@ export class BookSessionDto extends RangeDto {
   note?: string;
 }
 
-export class MoveSessionDto extends RangeDto {}
+export class MoveSessionDto extends RangeDto {
+  @ApiPropertyOptional({
+    description:
+      '重新公告:允许把已公布的时间提前,新时间须不早于现在加上规则快照的公告期,并发布变更公告 / re-announce: lets a published time come earlier when the new time is at least the rule snapshot’s notice period from now; publishes the change',
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  reannounce?: boolean;
+}
 
 export class CancelSessionDto {
   @ApiProperty({ description: '取消理由 / reason', example: '项目暂停' })

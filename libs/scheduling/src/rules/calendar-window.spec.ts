@@ -1,4 +1,4 @@
-import { calendarWindow, dayStart, shifted } from './calendar-window';
+import { beijingDay, calendarWindow, dayStart, shifted } from './calendar-window';
 
 describe('calendar windows in Beijing time', () => {
   it('a day runs 00:00–24:00 +08:00', () => {
@@ -23,5 +23,11 @@ describe('calendar windows in Beijing time', () => {
 
   it('shifts a milestone by the delta of the start', () => {
     expect(shifted(new Date('2026-12-20T01:00:00Z'), new Date('2026-12-20T00:00:00Z'), new Date('2026-12-21T02:00:00Z'))).toEqual(new Date('2026-12-21T03:00:00Z'));
+  });
+
+  it('an instant falls on its Beijing day: 23:59 and 00:00 +08:00 are on two days', () => {
+    expect(beijingDay(new Date('2030-03-07T23:59:00+08:00'))).toBe('2030-03-07');
+    expect(beijingDay(new Date('2030-03-08T00:00:00+08:00'))).toBe('2030-03-08');
+    expect(beijingDay(new Date('2030-03-07T16:30:00Z'))).toBe('2030-03-08');
   });
 });

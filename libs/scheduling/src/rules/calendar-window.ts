@@ -38,3 +38,8 @@ export function calendarWindow(q: { day?: string; week?: string; from?: Date; to
 export function shifted(due: Date, oldStart: Date, newStart: Date): Date {
   return new Date(due.getTime() + (newStart.getTime() - oldStart.getTime()));
 }
+
+/** The Beijing-time day (YYYY-MM-DD) an instant falls on: a session hosts only steps of its own day. */
+export function beijingDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -5,9 +5,9 @@ import { Clock } from '@app/platform/clock/clock';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { MilestoneService } from '@app/platform/milestones/milestone.service';
 import { NotificationService } from '@app/platform/notifications/notification.service';
-import { PROJECT_SUBJECT, TradingErrors } from '@app/trading';
+import { HostedSteps, PROJECT_SUBJECT, ScheduleNotices, TradingErrors } from '@app/trading';
 import { BookSessionDto, MoveSessionDto, RangeDto, SessionView } from '../dto/scheduling.dto';
-import { shifted } from '../rules/calendar-window';
+import { beijingDay, shifted } from '../rules/calendar-window';
 import { isOverlap, ProjectParties, SchedulingRepository } from '../scheduling.repository';
 import { SchedulingErrors } from '../scheduling-errors';
 
@@ -25,6 +25,8 @@ export class SessionService {
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly hosted: HostedSteps,
+    private readonly notices: ScheduleNotices,
   ) {}
 
   async book(actor: Actor, dto: BookSessionDto): Promise<SessionView> {
@@ -38,6 +40,7 @@ export class SessionService {
         if (pending.length !== milestoneIds.length) {
           throw SchedulingErrors.MILESTONE_NOT_DRIVABLE({ ids: milestoneIds.filter((id) => !pending.some((m) => m.id === id)) });
         }
+        for (const m of pending) this.checkSameDay(m, m.dueAt, dto.startsAt);
         const id = await this.repo.insertSession(tx.em, { ...dto, milestoneIds, note: dto.note ?? null, bookedBy: actor.accountId! });
         await this.audit.append(tx.em, {
           actor,
@@ -53,9 +56,15 @@ export class SessionService {
     }
   }
 
-  /** Moves the session and, in the same transaction, each still-pending milestone it drives by the same delta. */
+  /**
+   * Moves the session and, in the same transaction, each still-pending milestone it hosts by the same delta. A hosted
+   * step stays on the session's day; a published time may move later (the domain re-times its own column, the parties
+   * and the portal get the new time) but comes earlier only by a re-announcement (`reannounce`) that leaves the rule
+   * snapshot's full notice period from now.
+   */
   async move(actor: Actor, id: string, dto: MoveSessionDto): Promise<SessionView> {
     this.checkRange(dto);
+    const reannounce = dto.reannounce === true;
     let roomId: string | null = null;
     try {
       return await this.txr.run(async (tx) => {
@@ -65,20 +74,41 @@ export class SessionService {
         roomId = before.roomId;
         await this.repo.moveSession(tx.em, id, dto.startsAt, dto.endsAt);
         const project = (await this.repo.project(tx.em, before.projectId))!;
-        const moved: { id: string; from: Date; to: Date }[] = [];
+        const now = await this.clock.dbNow(tx.em);
+        const moved: { id: string; kind: string; from: Date; to: Date; noticeId: string | null }[] = [];
+        const parties = new Set<string>();
         for (const m of await this.repo.pendingMilestonesOf(tx.em, project.id, PROJECT_SUBJECT, before.milestoneIds)) {
           const to = shifted(m.dueAt, before.startsAt, dto.startsAt);
+          this.checkSameDay(m, to, dto.startsAt);
+          const step = this.hosted.get(m.kind);
+          const published = project.publishedAt !== null;
+          if (published && to < m.dueAt && !reannounce) {
+            throw SchedulingErrors.SESSION_BEFORE_PUBLISHED_TIME({ milestoneId: m.id, kind: m.kind, publishedAt: m.dueAt, requested: to, reannounceable: !!step });
+          }
+          if (reannounce) {
+            if (!step) throw SchedulingErrors.SESSION_BEFORE_PUBLISHED_TIME({ milestoneId: m.id, kind: m.kind, publishedAt: m.dueAt, requested: to, reannounceable: false });
+            const notice = await step.reannouncement(tx, project.id, now);
+            if (to < notice.earliest) throw SchedulingErrors.SESSION_REANNOUNCE_TOO_SOON({ milestoneId: m.id, kind: m.kind, requested: to, earliest: notice.earliest, period: notice.period, rule: notice.rule });
+          }
           await this.milestones.reschedule(tx, m.id, to, actor);
-          moved.push({ id: m.id, from: m.dueAt, to });
+          let noticeId: string | null = null;
+          if (step) {
+            await step.retime(tx, { id: m.id, kind: m.kind, projectId: project.id, dueAt: m.dueAt }, to, actor);
+            for (const o of await step.parties(tx.em, project.id)) parties.add(o);
+          }
+          if (published && to.getTime() !== m.dueAt.getTime()) {
+            noticeId = await this.notices.publish(tx.em, { projectId: project.id, milestoneId: m.id, stepKind: m.kind, stepName: step?.name ?? { zh: m.kind, en: m.kind }, previousAt: m.dueAt, newAt: to, reannounced: reannounce, sessionId: id });
+          }
+          moved.push({ id: m.id, kind: m.kind, from: m.dueAt, to, noticeId });
         }
         const after = (await this.repo.session(tx.em, id))!;
-        await this.notify(tx, project, 'scheduling.session_moved', after, { previousStartsAt: before.startsAt, previousEndsAt: before.endsAt });
+        await this.notify(tx, project, 'scheduling.session_moved', after, { previousStartsAt: before.startsAt, previousEndsAt: before.endsAt, reannounced: reannounce, steps: moved.map(({ kind, from, to }) => ({ kind, from, to })) }, [...parties]);
         await this.audit.append(tx.em, {
           actor,
           role: Role.Centre,
           action: 'scheduling.session_moved',
           subject: { type: SESSION_SUBJECT, id },
-          payload: { projectId: project.id, from: { startsAt: before.startsAt, endsAt: before.endsAt }, to: { startsAt: dto.startsAt, endsAt: dto.endsAt }, milestones: moved },
+          payload: { projectId: project.id, from: { startsAt: before.startsAt, endsAt: before.endsAt }, to: { startsAt: dto.startsAt, endsAt: dto.endsAt }, reannounced: reannounce, milestones: moved },
         });
         return after;
       });
@@ -102,6 +132,13 @@ export class SessionService {
     });
   }
 
+  /** A session hosts only what happens on its own Beijing day. */
+  private checkSameDay(m: { id: string; kind: string }, stepAt: Date, sessionStart: Date): void {
+    if (beijingDay(stepAt) !== beijingDay(sessionStart)) {
+      throw SchedulingErrors.SESSION_HOSTED_STEP_OTHER_DAY({ milestoneId: m.id, kind: m.kind, stepDay: beijingDay(stepAt), sessionDay: beijingDay(sessionStart) });
+    }
+  }
+
   private checkRange(r: RangeDto): void {
     const ms = r.endsAt.getTime() - r.startsAt.getTime();
     if (ms <= 0 || ms > MAX_SESSION_MS || r.startsAt <= this.clock.now()) {
@@ -116,9 +153,9 @@ export class SessionService {
     return project;
   }
 
-  private async notify(tx: Tx, project: ProjectParties, template: string, s: SessionView, extra: Record<string, unknown>): Promise<void> {
+  private async notify(tx: Tx, project: ProjectParties, template: string, s: SessionView, extra: Record<string, unknown>, parties: string[] = []): Promise<void> {
     const params = { sessionId: s.id, projectId: project.id, projectCode: project.code, roomName: s.roomName, purpose: s.purpose, startsAt: s.startsAt, endsAt: s.endsAt, ...extra };
-    for (const id of new Set([project.ownerOrganisationId, project.agentOrganisationId].filter((o): o is string => !!o))) {
+    for (const id of new Set([project.ownerOrganisationId, project.agentOrganisationId, ...parties].filter((o): o is string => !!o))) {
       await this.notifications.enqueue(tx, { channel: 'site', recipient: { type: 'organisation', id }, template, params });
     }
   }

@@ -117,15 +117,15 @@ export class AuditReviewRepository {
   }
 
   /** The project's links in chain order and the head, from one snapshot so the head is not behind the links. */
-  async trail(projectId: string): Promise<{ project: ProjectRow | null; subjects: { type: string; id: string }[]; events: AuditSearchRow[]; head: { seq: string; hash: string } }> {
+  async trail(projectId: string): Promise<{ project: ProjectRow | null; subjects: { type: string; id: string }[]; events: AuditSearchRow[]; head: { seq: string; hash: string }; at: Date }> {
     return this.ds.transaction('REPEATABLE READ', async (em) => {
       const project = await this.project(projectId, em);
       const subjects: { type: string; id: string }[] = await em.query(`SELECT t AS type, id FROM (${SUBJECTS_OF('$2', '$1::text[]')}) s(t, id) ORDER BY 1, 2`, [PROJECT_ID_SUBJECTS, projectId]);
       const events: AuditSearchRow[] = project
         ? await em.query(`SELECT ${LINK_COLUMNS} FROM audit_event e WHERE (e.subject_type, e.subject_id) IN (${SUBJECTS_OF('$2', '$1::text[]')}) ORDER BY e.seq`, [PROJECT_ID_SUBJECTS, projectId])
         : [];
-      const [head] = await em.query(`SELECT last_seq::text AS seq, last_hash AS hash FROM audit_chain_head WHERE id = 1`);
-      return { project, subjects, events, head };
+      const [head] = await em.query(`SELECT last_seq::text AS seq, last_hash AS hash, date_trunc('milliseconds', now()) AS at FROM audit_chain_head WHERE id = 1`);
+      return { project, subjects, events, head: { seq: head.seq, hash: head.hash }, at: head.at };
     });
   }
 }

@@ -3,11 +3,11 @@ import { AuditVerifyService } from '@app/platform/audit/audit-verify.service';
 import { chainHash, payloadDigest } from '@app/platform/audit/audit-hash';
 import { canonicalJson } from '@app/platform/audit/canonical-json';
 import { AUDIT_EXPORT_FORMAT, AuditExport } from '@app/platform/audit/cli/verify-file';
-import { Clock } from '@app/platform/clock/clock';
 import { Actor, hasRole, Role, TradingDomain } from '@app/platform/auth/roles';
 import { SupervisionErrors as E } from '../supervision-errors';
 import { AuditSearchRow, AuditReviewRepository } from './audit-review.repository';
 import { ExportSigner } from './export-signer';
+import { SigningKeyService } from './signing-key.service';
 import { AuditSearchQuery } from './dto/audit-search.query';
 
 /** Walking the whole chain is O(chain); a search reuses a result this recent instead of walking it per page. */
@@ -21,7 +21,7 @@ export class AuditReviewService {
     private readonly repo: AuditReviewRepository,
     private readonly verifier: AuditVerifyService,
     private readonly signer: ExportSigner,
-    private readonly clock: Clock,
+    private readonly signingKeys: SigningKeyService,
   ) {}
 
   async search(actor: Actor, q: AuditSearchQuery) {
@@ -47,11 +47,13 @@ export class AuditReviewService {
 
   async export(actor: Actor, projectId: string): Promise<AuditExport> {
     await this.projectInScope(actor, projectId);
-    const { project, subjects, events, head } = await this.repo.trail(projectId);
+    const { project, subjects, events, head, at } = await this.repo.trail(projectId);
     if (!project) throw E.PROJECT_NOT_FOUND();
+    // exported at the snapshot's database time: the time the published key's validity is judged on
+    await this.signingKeys.assertSignable(at);
     return this.signer.sign({
       format: AUDIT_EXPORT_FORMAT,
-      exportedAt: this.clock.now().toISOString(),
+      exportedAt: at.toISOString(),
       project: { id: project.id, code: project.code, name: project.name, domain: project.domain },
       subjects,
       head,
@@ -75,6 +77,10 @@ export class AuditReviewService {
 
   exportKey() {
     return this.signer.publicKey();
+  }
+
+  publishedKeys() {
+    return this.signingKeys.published();
   }
 
   private async projectInScope(actor: Actor, projectId: string): Promise<void> {

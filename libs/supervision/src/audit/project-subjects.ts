@@ -10,6 +10,7 @@ export const PROJECT_CHILD_SUBJECTS: readonly { type: string; table: string }[] 
   { type: 'scheduling_session', table: 'scheduling_session' },
   { type: 'collusion_signal', table: 'collusion_signal' },
   { type: 'complaint', table: 'complaint' },
+  { type: 'procurement_requirement', table: 'procurement_requirement' },
 ];
 
 /** Milestones belong to whatever their own subject belongs to (milestone.subject_type / subject_id). */

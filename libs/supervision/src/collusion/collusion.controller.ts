@@ -4,9 +4,11 @@ import { CurrentActor, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { CollusionProjectParam, CollusionRequirementParam, CollusionSignalParam, CollusionSignalQuery, ReviewCollusionSignalDto } from './dto/collusion.dto';
 import { CollusionService } from './collusion.service';
+import { ProjectSupervision } from '@app/trading';
 
 @ApiTags('supervision 监督')
 @ApiBearerAuth()
+@ProjectSupervision()
 @Controller('supervision/collusion')
 export class CollusionController {
   constructor(private readonly collusion: CollusionService) {}

@@ -21,6 +21,7 @@ import {
 } from './dto/complaint.dto';
 import { ComplaintPage, ComplaintView, PublicComplaintDecisionPage } from './dto/complaint.view';
 import { ComplaintService } from './complaint.service';
+import { ProjectSupervision, ProjectWriteExempt } from '@app/trading';
 
 /** docs/complaints.md: evidence a complaint carries. */
 const EVIDENCE = { allowedExtensions: ['pdf', 'ofd', 'jpg', 'jpeg', 'png', 'zip', 'doc', 'docx', 'txt'], maxFiles: 5, maxFileBytes: 10 * 1024 * 1024 } as const;
@@ -32,6 +33,7 @@ const EVIDENCE = { allowedExtensions: ['pdf', 'ofd', 'jpg', 'jpeg', 'png', 'zip'
 export class ComplaintController {
   constructor(private readonly complaints: ComplaintService) {}
 
+  @ProjectWriteExempt('a complaint is a party’s way to the supervisors, open while the project is suspended')
   @Post()
   @Roles(Role.Bidder)
   @ApiConsumes('multipart/form-data')
@@ -75,6 +77,7 @@ export class ComplaintController {
       .send(file.content);
   }
 
+  @ProjectWriteExempt('a complaint is a party’s way to the supervisors, open while the project is suspended')
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles(Role.Bidder)
@@ -88,6 +91,7 @@ export class ComplaintController {
 /** The office's and the domain regulator's side: accept or reject, suspend and resume the project, decide. */
 @ApiTags('supervision 监督')
 @ApiBearerAuth()
+@ProjectSupervision()
 @Controller('supervision/complaints')
 export class ComplaintSupervisionController {
   constructor(private readonly complaints: ComplaintService) {}

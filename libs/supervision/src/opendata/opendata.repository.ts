@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { rowsOf } from '@app/platform/database/rows';
 import { LandRows, ProjectRow, RequirementRows, RuralRows, TenderRows } from './mapping/domains';
-import { OrgFact } from './mapping/releases';
+import { OrgFact, ProcessFacts } from './mapping/releases';
 
 /** A process in the bulk export's order: by publication time, then id descending (the order the indexes give). */
 export interface ExportKey {
@@ -34,6 +34,18 @@ export class OpenDataRepository {
     );
     if (!r) return undefined;
     return { id: r.id, code: r.code, domain: r.domain, name: r.name, status: r.status, publishedAt: r.publishedAt, updatedAt: r.updatedAt, owner: org(r.ownerUscc, r.ownerName)!, agent: org(r.agentUscc, r.agentName) };
+  }
+
+  /** The project's suspensions as the kernel records them (the 中止公告 and 恢复公告 are public). */
+  async suspensions(em: EntityManager, projectId: string): Promise<NonNullable<ProcessFacts['suspensions']>> {
+    const rows = rowsOf<{ suspendedAt: Date; reason: string; resumedAt: Date | null; shifted: { label: string; to: string }[] | null }>(
+      await em.query(`SELECT suspended_at AS "suspendedAt", reason, resumed_at AS "resumedAt", shifted FROM project_suspension WHERE project_id = $1 ORDER BY suspended_at`, [projectId]),
+    );
+    return rows.map((r) => {
+      const seen = new Set<string>();
+      const times = (r.shifted ?? []).filter((t) => !seen.has(`${t.label}|${t.to}`) && seen.add(`${t.label}|${t.to}`)).map((t) => ({ label: t.label, to: new Date(t.to) }));
+      return { suspendedAt: r.suspendedAt, reason: r.reason, resumedAt: r.resumedAt, times };
+    });
   }
 
   async tender(em: EntityManager, project: ProjectRow): Promise<TenderRows | undefined> {
@@ -150,7 +162,7 @@ export class OpenDataRepository {
     const [r] = rowsOf<Record<string, any>>(
       await em.query(
         `SELECT r.id, r.title, r.category_code AS "categoryCode", r.items, r.max_price_fen::text AS "maxPriceFen", r.round, r.status,
-                r.created_at AS "createdAt", r.closed_at AS "closedAt", r.winner_quote_id AS "winnerQuoteId", r.order_id AS "orderId",
+                r.created_at AS "createdAt", r.closed_at AS "closedAt", r.winner_quote_id AS "winnerQuoteId", r.order_id AS "orderId", r.project_id AS "projectId",
                 o.uscc, o.name AS "purchaserName", b.code AS "budgetCode", b.name AS "budgetName"
          FROM procurement_requirement r JOIN organisation o ON o.id = r.purchaser_organisation_id JOIN budget_line b ON b.id = r.budget_line_id
          WHERE r.id = $1`,
@@ -161,7 +173,10 @@ export class OpenDataRepository {
     const rounds = rowsOf<{ round: number; openedAt: Date; deadline: Date }>(
       await em.query(
         `SELECT DISTINCT ON ((payload->>'round')::int) (payload->>'round')::int AS round, created_at AS "openedAt", due_at AS deadline
-         FROM milestone WHERE subject_type = 'procurement_requirement' AND subject_id = $1 AND kind = 'procurement.quote_deadline' AND status <> 'cancelled'
+         FROM milestone
+         WHERE ((subject_type = 'procurement_requirement' AND subject_id = $1::text)
+                OR (subject_type = 'trading_project' AND subject_id = (SELECT project_id::text FROM procurement_requirement WHERE id = $1::uuid)))
+           AND kind = 'procurement.quote_deadline' AND status <> 'cancelled'
          ORDER BY (payload->>'round')::int, created_at DESC`,
         [id],
       ),
@@ -192,6 +207,7 @@ export class OpenDataRepository {
         createdAt: r.createdAt,
         closedAt: r.closedAt,
         winnerQuoteId: r.winnerQuoteId,
+        projectId: r.projectId ?? null,
       },
       purchaser: org(r.uscc, r.purchaserName)!,
       budgetLine: { code: r.budgetCode, name: r.budgetName },
@@ -216,7 +232,7 @@ export class OpenDataRepository {
       await em.query(
         `SELECT kind, id, ${AT('at')} AS at FROM (
            (SELECT 'project' AS kind, p.id, p.published_at AS at FROM trading_project p
-            WHERE p.published_at IS NOT NULL ${since('p.published_at', 'p.id')} ORDER BY p.published_at, p.id DESC LIMIT $1)
+            WHERE p.published_at IS NOT NULL AND p.domain <> 'procurement' ${since('p.published_at', 'p.id')} ORDER BY p.published_at, p.id DESC LIMIT $1)
            UNION ALL
            (SELECT 'requirement', r.id, r.created_at FROM procurement_requirement r
             WHERE true ${since('r.created_at', 'r.id')} ORDER BY r.created_at, r.id DESC LIMIT $1)
@@ -224,6 +240,12 @@ export class OpenDataRepository {
         params,
       ),
     );
+  }
+
+  /** The online quote whose kernel project this is (an e-mall project is published as its requirement's process). */
+  async requirementOfProject(em: EntityManager, projectId: string): Promise<string | undefined> {
+    const [row] = rowsOf<{ id: string }>(await em.query(`SELECT id FROM procurement_requirement WHERE project_id = $1`, [projectId]));
+    return row?.id;
   }
 
   async explainExportPage(em: EntityManager, after: { at: string; id: string }, limit: number): Promise<string> {

@@ -60,10 +60,25 @@ export class OpenDataService {
   private async factsOf(em: EntityManager, kind: 'project' | 'requirement', id: string): Promise<ProcessFacts[] | undefined> {
     if (kind === 'requirement') {
       const r = await this.repo.requirement(em, id);
-      return r && requirementFacts(r);
+      if (!r) return undefined;
+      const suspensions = r.requirement.projectId ? await this.repo.suspensions(em, r.requirement.projectId) : [];
+      // each round is its own process: it carries the suspensions that began while it ran
+      return requirementFacts(r).map((f) => {
+        const during = suspensions.filter((s) => s.suspendedAt >= f.publishedAt && (!f.end || s.suspendedAt <= f.end.at));
+        return during.length ? { ...f, suspensions: during } : f;
+      });
     }
     const p = await this.repo.project(em, id);
     if (!p) return undefined;
+    if (p.domain === 'procurement') {
+      const requirementId = await this.repo.requirementOfProject(em, id);
+      if (requirementId) return this.factsOf(em, 'requirement', requirementId);
+    }
+    const suspensions = await this.repo.suspensions(em, p.id);
+    return (await this.domainFacts(em, p)).map((f) => (suspensions.length ? { ...f, suspensions } : f));
+  }
+
+  private async domainFacts(em: EntityManager, p: ProjectRow): Promise<ProcessFacts[]> {
     if (p.domain === 'tendering') {
       const t = await this.repo.tender(em, p);
       if (t) return [tenderFacts(t)];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { rowsOf } from '@app/platform/database/rows';
 
-export type NoticeKind = 'announcement' | 'amendment' | 'candidates' | 'result' | 'contract';
+export type NoticeKind = 'announcement' | 'amendment' | 'candidates' | 'result' | 'contract' | 'suspension' | 'resumption';
 
 export interface NoticeRow {
   kind: NoticeKind;
@@ -19,6 +19,7 @@ export interface NoticeRow {
   organisationName: string | null;
   buyerName: string | null;
   link: string | null;
+  detail: { reason?: string; suspendedAt?: string; resumedAt?: string; times?: { label: string; from: string; to: string }[] } | null;
 }
 
 export interface NoticeFilter {
@@ -41,6 +42,8 @@ export interface PublicProjectRow {
   publishedAt: Date;
   ownerName: string;
   agentName: string | null;
+  /** an e-mall project: the online quote it is the project of */
+  requirementId?: string | null;
 }
 
 export interface SectionRow {
@@ -80,7 +83,7 @@ const likeOf = (k: string) => `%${k.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const NOTICE = `
   SELECT n.kind, n.domain, n.region, n.project_id AS "projectId", n.subject_id AS "subjectId", n.section_no AS "sectionNo", n.code, n.title,
          n.published_at AS "publishedAt", n.outcome, n.amount_fen::text AS "amountFen", n.organisation_name AS "organisationName",
-         coalesce(po.name, bo.name) AS "buyerName", n.link
+         coalesce(po.name, bo.name) AS "buyerName", n.link, n.detail
     FROM portal_notice n
     LEFT JOIN trading_project p ON p.id = n.project_id
     LEFT JOIN organisation po ON po.id = p.owner_organisation_id
@@ -124,12 +127,20 @@ export class PortalRepository {
   async project(em: EntityManager, id: string): Promise<PublicProjectRow | undefined> {
     return rowsOf<PublicProjectRow>(
       await em.query(
-        `SELECT p.id, p.code, p.domain, p.name, p.region, p.status, p.published_at AS "publishedAt", o.name AS "ownerName", a.name AS "agentName"
+        `SELECT p.id, p.code, p.domain, p.name, p.region, p.status, p.published_at AS "publishedAt", o.name AS "ownerName", a.name AS "agentName",
+                (SELECT r.id FROM procurement_requirement r WHERE r.project_id = p.id) AS "requirementId"
            FROM trading_project p JOIN organisation o ON o.id = p.owner_organisation_id LEFT JOIN organisation a ON a.id = p.agent_organisation_id
           WHERE p.id = $1 AND p.published_at IS NOT NULL`,
         [id],
       ),
     )[0];
+  }
+
+  /** The project's suspensions, oldest first, for its page (中止 / 恢复 and the new times). */
+  async suspensions(em: EntityManager, projectId: string): Promise<{ suspendedAt: Date; reason: string; resumedAt: Date | null; shifted: { label: string; from: string; to: string }[] | null }[]> {
+    return rowsOf(
+      await em.query(`SELECT suspended_at AS "suspendedAt", reason, resumed_at AS "resumedAt", shifted FROM project_suspension WHERE project_id = $1 ORDER BY suspended_at`, [projectId]),
+    );
   }
 
   /** Bid counts only once the tender has opened (招标投标法 22: nobody learns how many bid before). */
@@ -182,7 +193,7 @@ export class PortalRepository {
         `SELECT l.mode, l.status, l.start_price_fen::text AS "startPriceFen", l.announced_at AS "announcedAt", l.listing_starts_at AS "listingStartsAt",
                 l.listing_ends_at AS "listingEndsAt", l.auction_at AS "auctionAt", l.lot_id AS "lotId", l.outcome, l.winner_paddle AS "winnerPaddle",
                 l.price_fen::text AS "priceFen", l.ended_at AS "endedAt", l.publicity_until AS "publicityUntil", l.confirmed_at AS "confirmedAt",
-                CASE WHEN l.confirmed_at IS NOT NULL THEN w.name END AS "winnerName"
+                CASE WHEN l.outcome = 'sold' THEN w.name END AS "winnerName"
            FROM land_parcel l LEFT JOIN organisation w ON w.id = l.winner_organisation_id WHERE l.project_id = $1`,
         [projectId],
       ),

@@ -30,7 +30,14 @@ function noticeView(n: NoticeRow): PortalNoticeView {
     organisationName: n.organisationName,
     buyerName: n.buyerName,
     link: n.link,
+    detail: n.detail ? { ...n.detail, times: n.detail.times ? distinctTimes(n.detail.times) : undefined } as unknown as PortalNoticeView['detail'] : null,
   };
+}
+
+/** A period the domain and the engine both keep (a listing's end) is said once. */
+function distinctTimes<T extends { label: string; to: string }>(times: T[]): T[] {
+  const seen = new Set<string>();
+  return times.filter((t) => !seen.has(`${t.label}|${t.to}`) && seen.add(`${t.label}|${t.to}`));
 }
 
 /** 信息公开门户: one feed of every domain's notices, a page per project, the contracts; read-only, anonymous. */
@@ -87,6 +94,12 @@ export class PortalService {
       const p = await this.repo.project(em, id);
       if (!p) throw SupervisionErrors.PROJECT_NOT_FOUND({ id });
       const notices = (await this.repo.notices(em, { projectId: id }, PROJECT_NOTICES, 0)).items.map(noticeView);
+      const suspensions = (await this.repo.suspensions(em, id)).map((x) => ({
+        suspendedAt: x.suspendedAt,
+        reason: x.reason,
+        resumedAt: x.resumedAt,
+        times: distinctTimes(x.shifted ?? []).map((t) => ({ label: t.label, from: new Date(t.from), to: new Date(t.to) })),
+      }));
       const documents = (await this.repo.documents(em, id, p.domain)).map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, sha256: d.sha256.trim(), size: d.size, publishedAt: d.createdAt }));
       let sections: PortalSectionView[] | null = null;
       let land: PortalProjectPage['land'] = null;
@@ -146,7 +159,7 @@ export class PortalService {
         tendering: `/public/tenders/${id}`,
         land: `/public/land/parcels/${id}`,
         rural: `/public/rural/deals/${id}`,
-        procurement: `/public/projects?domain=procurement`,
+        procurement: p.requirementId ? `/public/procurement/requirements/${p.requirementId}` : `/public/projects?domain=procurement`,
       };
       return {
         project: {
@@ -161,6 +174,7 @@ export class PortalService {
           agent: p.agentName === null ? null : { name: p.agentName },
         },
         notices,
+        suspensions,
         documents,
         sections,
         land,

@@ -9,6 +9,7 @@ import { BidParam, DeclareDepositDto, DepositParam, ObjectionDto, ObjectionParam
 import { BidReceipt, BidService } from './bid.service';
 import { DepositService, DepositView } from './deposit.service';
 import { ObjectionView, OpeningRecord, OpeningService } from './opening.service';
+import { ProjectWrite } from '@app/trading/gate/project-write.decorator';
 
 const BID_TYPES = ['pdf', 'zip', 'ofd', 'doc', 'docx', 'xls', 'xlsx', 'txt', 'gef', 'sgef'] as const;
 
@@ -21,6 +22,7 @@ export class BidController {
     private readonly opening: OpeningService,
   ) {}
 
+  @ProjectWrite()
   @Post('tenders/:id/sections/:no/bids')
   @Roles(Role.Bidder)
   @ApiBearerAuth()
@@ -39,6 +41,7 @@ export class BidController {
     return this.bids.mine(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/bids/:bidId/withdraw')
   @HttpCode(200)
   @Roles(Role.Bidder)
@@ -61,6 +64,7 @@ export class BidController {
       .send(doc.content);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/sections/:no/deposits')
   @Roles(Role.Bidder)
   @ApiBearerAuth()
@@ -77,6 +81,7 @@ export class BidController {
     return this.deposits.list(actor, p.id);
   }
 
+  @ProjectWrite('tender-deposit', { param: 'depositId' })
   @Post('tenders/deposits/:depositId/confirm')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -86,6 +91,7 @@ export class BidController {
     return this.deposits.confirm(actor, p.depositId);
   }
 
+  @ProjectWrite('tender-deposit', { param: 'depositId' })
   @Post('tenders/deposits/:depositId/refund')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -102,6 +108,7 @@ export class BidController {
     return this.opening.record(p.id);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/opening-objections')
   @Roles(Role.Bidder)
   @ApiBearerAuth()
@@ -118,6 +125,7 @@ export class BidController {
     return this.opening.objections(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/opening-objections/:objectionId/reply')
   @HttpCode(200)
   @Roles(Role.Centre)

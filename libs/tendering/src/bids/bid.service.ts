@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/platform/audit/audit.service';
-import { Actor, Role } from '@app/platform/auth/roles';
+import { Actor, Role, TradingDomain } from '@app/platform/auth/roles';
 import { Sealer } from '@app/platform/crypto/sealer';
 import { rowsOf } from '@app/platform/database/rows';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { BodyReceipt } from '@app/platform/http/received-at';
 import { IntakeService } from '@app/platform/intake/intake.service';
 import { Money } from '@app/platform/money/money';
+import { ProjectService } from '@app/trading';
+import { withdrawalRefundDue } from '../rules/deposits';
 import { TenderErrors } from '../tendering-errors';
 import { isParty, supervises } from '../tenders/tender-access';
 import { dataKeyAad, TENDER_SUBJECT } from '../tenders/tender.service';
@@ -48,6 +50,7 @@ export class BidService {
     private readonly sealer: Sealer,
     private readonly audit: AuditService,
     private readonly intake: IntakeService,
+    private readonly projects: ProjectService,
   ) {}
 
   async submit(actor: Actor, projectId: string, sectionNo: number, input: { priceYuan: string | undefined; file: { filename: string; buffer: Buffer } | null; clientIp: string | null; deviceId?: string; toolSerial?: string }, body: BodyReceipt): Promise<BidReceipt> {
@@ -77,12 +80,14 @@ export class BidService {
         );
         await intake.complete(tx);
         const replaces = replaced[0]?.id ?? null;
+        // A new bid after a withdrawal: the deposit not refunded yet stands for it again (its refund waits for the outcome).
+        const depositKept = await this.tenders.depositRefundDue(tx.em, section0.id, actor.organisationId!, null);
         await this.audit.append(tx.em, {
           actor,
           role: Role.Bidder,
           action: 'tender.bid_submitted',
           subject: { type: TENDER_SUBJECT, id: projectId },
-          payload: { bidId, sectionNo, organisationId: actor.organisationId, receivedAt: intake.receivedAt, documentsSha256: sealed.documentsSha256, documentsSize: input.file!.buffer.length, bidDigest: sealed.bidDigest, replaces },
+          payload: { bidId, sectionNo, organisationId: actor.organisationId, receivedAt: intake.receivedAt, documentsSha256: sealed.documentsSha256, documentsSize: input.file!.buffer.length, bidDigest: sealed.bidDigest, replaces, ...(depositKept.length ? { depositRefundCancelled: depositKept } : {}) },
         });
         return { ...(await this.receipt(tx, bidId)), replaces };
       });
@@ -92,15 +97,25 @@ export class BidService {
   async withdraw(actor: Actor, projectId: string, bidId: string): Promise<BidReceipt> {
     return this.txr.run(async (tx) => {
       await this.open(tx, projectId, null);
-      const [row] = rowsOf<{ id: string }>(
+      const [row] = rowsOf<{ id: string; sectionId: string; withdrawnAt: Date }>(
         await tx.em.query(
           `UPDATE tender_bid b SET status = 'withdrawn', withdrawn_at = now() FROM tender_section s
-           WHERE b.id = $1 AND s.id = b.section_id AND s.project_id = $2 AND b.organisation_id = $3 AND b.status = 'submitted' RETURNING b.id`,
+           WHERE b.id = $1 AND s.id = b.section_id AND s.project_id = $2 AND b.organisation_id = $3 AND b.status = 'submitted' RETURNING b.id, b.section_id AS "sectionId", b.withdrawn_at AS "withdrawnAt"`,
           [bidId, projectId, actor.organisationId],
         ),
       );
       if (!row) throw TenderErrors.BID_NOT_FOUND({ id: bidId });
-      await this.audit.append(tx.em, { actor, role: Role.Bidder, action: 'tender.bid_withdrawn', subject: { type: TENDER_SUBJECT, id: projectId }, payload: { bidId, organisationId: actor.organisationId } });
+      // 条例 35: the deposit of a bid withdrawn before the deadline is refunded within the rule's period of the withdrawal.
+      const rules = await this.projects.rulesOf(projectId, TradingDomain.Tendering, tx.em);
+      const refundDue = withdrawalRefundDue(row.withdrawnAt, rules.params.periods.depositRefundAfterWithdrawal);
+      const deposits = await this.tenders.depositRefundDue(tx.em, row.sectionId, actor.organisationId!, refundDue);
+      await this.audit.append(tx.em, {
+        actor,
+        role: Role.Bidder,
+        action: 'tender.bid_withdrawn',
+        subject: { type: TENDER_SUBJECT, id: projectId },
+        payload: { bidId, organisationId: actor.organisationId, refundDue: deposits.length ? refundDue : null, deposits },
+      });
       return this.receipt(tx, bidId);
     });
   }

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/platform/audit/audit.service';
-import { Actor, Role } from '@app/platform/auth/roles';
+import { Actor, Role, TradingDomain } from '@app/platform/auth/roles';
 import { rowsOf } from '@app/platform/database/rows';
 import { TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Money } from '@app/platform/money/money';
+import { ProjectService } from '@app/trading';
 import { DeclareDepositDto } from '../dto/tender.dto';
+import { depositCapFen } from '../rules/deadlines';
+import { depositAmountProblem } from '../rules/deposits';
 import { TenderErrors } from '../tendering-errors';
 import { isParty, operates, supervises } from '../tenders/tender-access';
 import { TENDER_SUBJECT } from '../tenders/tender.service';
@@ -40,6 +43,7 @@ export class DepositService {
     private readonly txr: TransactionRunner,
     private readonly tenders: TenderRepository,
     private readonly audit: AuditService,
+    private readonly projects: ProjectService,
   ) {}
 
   async declare(actor: Actor, projectId: string, sectionNo: number, dto: DeclareDepositDto): Promise<DepositView> {
@@ -51,7 +55,13 @@ export class DepositService {
       const section = await this.tenders.section(tx.em, projectId, sectionNo);
       if (!section) throw TenderErrors.SECTION_NOT_FOUND({ no: sectionNo });
       const amount = Money.fromYuan(dto.amount).fen;
-      if (amount < BigInt(section.depositFen)) throw TenderErrors.DEPOSIT_AMOUNT_SHORT({ required: Money.ofFen(section.depositFen).toYuan(), amount: dto.amount });
+      const problem = depositAmountProblem(amount, BigInt(section.depositFen));
+      if (problem === 'short') throw TenderErrors.DEPOSIT_AMOUNT_SHORT({ required: Money.ofFen(section.depositFen).toYuan(), amount: dto.amount });
+      if (problem === 'over') {
+        // 条例 26: the section's deposit is already at most the cap of its estimate; nobody is asked for more than it.
+        const capBp = (await this.projects.rulesOf(projectId, TradingDomain.Tendering, tx.em)).params.numbers.depositCapBp;
+        throw TenderErrors.DEPOSIT_AMOUNT_OVER({ required: Money.ofFen(section.depositFen).toYuan(), amount: dto.amount, capBp, cap: Money.ofFen(depositCapFen(BigInt(section.estimateFen), capBp)).toYuan() });
+      }
       const [row] = rowsOf<{ id: string }>(
         await tx.em.query(
           `INSERT INTO tender_deposit (section_id, organisation_id, method, reference, payer_account, amount_fen) VALUES ($1,$2,$3,$4,$5,$6)

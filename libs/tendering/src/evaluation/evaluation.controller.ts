@@ -7,6 +7,7 @@ import { MyEvaluationView } from '../dto/tender.view';
 import { AwardView, EvaluationBidsView, EvaluationSectionView, ObjectionView, PublicResultsView, ReportView, ScoreView } from '../dto/evaluation.view';
 import { ObjectionDto, ObjectionParam, ReplyDto, SectionParam, TenderIdParam } from '../dto/tender.dto';
 import { EvaluationService } from './evaluation.service';
+import { ProjectWrite } from '@app/trading/gate/project-write.decorator';
 
 const SECTION = 'tenders/:id/sections/:no';
 
@@ -15,6 +16,7 @@ const SECTION = 'tenders/:id/sections/:no';
 export class EvaluationController {
   constructor(private readonly evaluations: EvaluationService) {}
 
+  @ProjectWrite()
   @Post(`${SECTION}/evaluation`)
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -43,6 +45,7 @@ export class EvaluationController {
     return this.evaluations.bids(actor, p.id, p.no);
   }
 
+  @ProjectWrite()
   @Put(`${SECTION}/evaluation/bids/:bidId/score`)
   @Roles(Role.Expert)
   @ApiBearerAuth()
@@ -52,6 +55,7 @@ export class EvaluationController {
     return this.evaluations.score(actor, p.id, p.no, p.bidId, dto);
   }
 
+  @ProjectWrite()
   @Post(`${SECTION}/evaluation/report`)
   @Roles(Role.Expert)
   @ApiBearerAuth()
@@ -61,6 +65,7 @@ export class EvaluationController {
     return this.evaluations.report(actor, p.id, p.no);
   }
 
+  @ProjectWrite()
   @Post(`${SECTION}/publicity`)
   @HttpCode(200)
   @Roles(Role.Owner, Role.Agent)
@@ -71,6 +76,7 @@ export class EvaluationController {
     return this.evaluations.publicise(actor, p.id, p.no);
   }
 
+  @ProjectWrite()
   @Post(`${SECTION}/objections`)
   @Roles(Role.Bidder)
   @ApiBearerAuth()
@@ -89,6 +95,7 @@ export class EvaluationController {
     return this.evaluations.objections(actor, p.id, p.no);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/objections/:objectionId/reply')
   @HttpCode(200)
   @Roles(Role.Owner, Role.Agent)
@@ -99,6 +106,7 @@ export class EvaluationController {
     return this.evaluations.reply(actor, p.id, p.objectionId, dto.reply);
   }
 
+  @ProjectWrite()
   @Post(`${SECTION}/award`)
   @Roles(Role.Owner, Role.Agent)
   @ApiBearerAuth()
@@ -108,6 +116,7 @@ export class EvaluationController {
     return this.evaluations.award(actor, p.id, p.no, dto);
   }
 
+  @ProjectWrite()
   @Post(`${SECTION}/contract`)
   @HttpCode(200)
   @Roles(Role.Owner, Role.Agent)

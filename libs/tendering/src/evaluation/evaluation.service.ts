@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DrawRoster } from '@app/experts/draws/draw-roster';
+import { CommitteeRules, seatingShortfall } from '@app/experts/rules/committee';
 import { AuditService } from '@app/platform/audit/audit.service';
 import { Actor, hasRole, Role, TradingDomain } from '@app/platform/auth/roles';
 import { deadlineAfter } from '@app/platform/calendar/period';
@@ -70,6 +71,8 @@ export class EvaluationService {
       if (!draw.opened) throw TenderErrors.DRAW_NOT_USABLE({ drawId: dto.drawId, status: draw.status, reason: 'the evaluation session has not started' });
       if (draw.members.length === 0) throw TenderErrors.DRAW_NOT_USABLE({ drawId: dto.drawId, reason: 'nobody has accepted the draw' });
       if (draw.members.some((m) => !m.accountId)) throw TenderErrors.DRAW_NOT_USABLE({ drawId: dto.drawId, reason: 'an accepted expert has no account to score with' });
+      const short = seatingShortfall(draw, draw.members, committeeRules(await this.rules(tx, projectId)));
+      if (short) throw TenderErrors.COMMITTEE_SHORT({ drawId: dto.drawId, ...short });
       let tenderStatus = t.status;
       if (t.status === 'opened') {
         const move = tenderTransition(t.status, 'evaluate');
@@ -159,13 +162,17 @@ export class EvaluationService {
       const s = await this.section(tx, projectId, no, 'update');
       const seats = await this.seats(tx, actor, s);
       if (s.reportedAt) throw TenderErrors.TENDER_STATE_CONFLICT({ section: no, reason: 'the report is in already' });
+      const rules = await this.rules(tx, projectId);
+      // 法 37: the report is the lawful committee's; fewer signing members than it needs cannot make one.
+      const draw = (await this.roster.seated(tx.em, s.drawId!))!;
+      const short = seatingShortfall(draw, draw.members.filter((m) => m.accountId !== null), committeeRules(rules));
+      if (short) throw TenderErrors.REPORT_COMMITTEE_SHORT({ section: no, drawId: s.drawId, signing: seats.length, ...short });
       const bids = (await this.evaluations.bids(tx.em, s.id)).map((b): OpenedBid & { documentsSha256: string } => ({ ...b, priceFen: BigInt(b.priceFen) }));
       const scores = (await this.evaluations.scores(tx.em, s.id)).map((r) => ({ ...r, adjustmentFen: BigInt(r.adjustmentFen) }));
       const missing = missingScores(seats, bids, scores);
       if (missing.length) {
         throw TenderErrors.SCORES_INCOMPLETE({ missing: missing.map((m) => ({ expertId: m.expertId, you: m.accountId === actor.accountId, bidIds: m.bidIds })) });
       }
-      const rules = await this.rules(tx, projectId);
       const report = buildReport(t.evaluationMethod, rules.params.numbers, seats, bids, scores);
       const failed = report.candidates.length === 0;
       const reportedAt = await this.evaluations.saveReport(tx.em, s.id, report, failed ? 'failed' : 'evaluating');
@@ -447,6 +454,9 @@ export class EvaluationService {
     return this.notifications.enqueue(tx, { channel: 'site', recipient: { type: 'organisation', id: organisationId }, template, params: { projectId: t.projectId, code: t.code, name: t.name, ...params } });
   }
 }
+
+/** 法 37's numbers from the project's rule snapshot. */
+const committeeRules = (rules: Rules): CommitteeRules => ({ committeeMinSize: rules.params.numbers.committeeMinSize, expertShare: rules.params.fractions.expertShare });
 
 const partiesOf = (t: TenderRow) => [t.ownerOrganisationId, ...(t.agentOrganisationId ? [t.agentOrganisationId] : [])];
 

@@ -12,6 +12,7 @@ import { TenderListView, TenderView } from '../dto/tender.view';
 import { ClarificationService, QuestionView } from './clarification.service';
 import { TenderDocumentsService } from './tender-documents.service';
 import { TenderService } from './tender.service';
+import { ProjectWrite } from '@app/trading/gate/project-write.decorator';
 
 const DOCUMENT_TYPES = ['pdf', 'zip', 'doc', 'docx', 'xls', 'xlsx', 'txt', 'ofd'] as const;
 
@@ -58,6 +59,7 @@ export class TenderController {
     return this.tenders.get(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/accept')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -68,6 +70,7 @@ export class TenderController {
     return this.tenders.accept(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/return')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -78,6 +81,7 @@ export class TenderController {
     return this.tenders.returnRegistration(actor, p.id, dto.reasons);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/resubmit')
   @HttpCode(200)
   @Roles(Role.Owner, Role.Agent)
@@ -88,6 +92,7 @@ export class TenderController {
     return this.tenders.resubmit(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/documents')
   @Roles(Role.Owner, Role.Agent)
   @ApiBearerAuth()
@@ -99,6 +104,7 @@ export class TenderController {
     return this.tenders.uploadDocuments(actor, p.id, file, note);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/announce')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -109,6 +115,7 @@ export class TenderController {
     return this.tenders.announce(actor, p.id, dto);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/retender')
   @Roles(Role.Owner, Role.Agent)
   @ApiBearerAuth()
@@ -118,6 +125,7 @@ export class TenderController {
     return this.tenders.retender(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/registrations')
   @HttpCode(200)
   @Roles(Role.Bidder)
@@ -149,6 +157,7 @@ export class TenderController {
       .send(doc.content);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/questions')
   @Roles(Role.Bidder)
   @ApiBearerAuth()
@@ -165,6 +174,7 @@ export class TenderController {
     return this.clarifications.questions(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/questions/:questionId/answer')
   @HttpCode(200)
   @Roles(Role.Owner, Role.Agent)
@@ -174,6 +184,7 @@ export class TenderController {
     return this.clarifications.answer(actor, p.id, p.questionId, dto.answer);
   }
 
+  @ProjectWrite()
   @Post('tenders/:id/amendments')
   @Roles(Role.Owner, Role.Agent)
   @ApiBearerAuth()

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { TradingDomain } from '@app/platform/auth/roles';
 import { rowsOf } from '@app/platform/database/rows';
+import { RuleSnapshot } from '@app/trading/rules/rule-snapshot';
 import { TenderStatus } from '../rules/tender-state';
 import { DocumentRow, SectionRow, TenderListRow, TenderRow } from './tender.types';
 
@@ -17,6 +19,9 @@ const SECTION = `
   SELECT id, project_id AS "projectId", no, name, estimate_fen::text AS "estimateFen", deposit_fen::text AS "depositFen", status, draw_id AS "drawId",
          report, reported_at AS "reportedAt", publicity_until AS "publicityUntil"
   FROM tender_section`;
+
+/** The project gate's resolver (@ProjectWrite('tender-deposit')): a deposit's project. */
+export const PROJECT_OF_TENDER_DEPOSIT = `SELECT s.project_id FROM tender_deposit d JOIN tender_section s ON s.id = d.section_id WHERE d.id = $1::uuid`;
 
 /** Every query on tenders, their sections and documents. */
 @Injectable()
@@ -57,6 +62,33 @@ export class TenderRepository {
       `UPDATE tender SET documents_available_at = coalesce($2, documents_available_at), bid_deadline = $3, deadline_milestone_id = $4, updated_at = now() WHERE project_id = $1`,
       [projectId, s.documentsAvailableAt ?? null, s.bidDeadline, s.deadlineMilestoneId],
     );
+  }
+
+  /** The deadline bidders read and the bid SQL checks, moved with its milestone by a suspension. */
+  async shiftBidDeadline(em: EntityManager, projectId: string, to: Date): Promise<void> {
+    await em.query(`UPDATE tender SET bid_deadline = $2, updated_at = now() WHERE project_id = $1`, [projectId, to]);
+  }
+
+  async shiftOpeningObjections(em: EntityManager, projectId: string, to: Date): Promise<void> {
+    await em.query(`UPDATE tender SET opening_objections_until = $2, updated_at = now() WHERE project_id = $1`, [projectId, to]);
+  }
+
+  async shiftPublicity(em: EntityManager, projectId: string, sectionId: string, to: Date): Promise<void> {
+    await em.query(`UPDATE tender_section SET publicity_until = $3 WHERE project_id = $1 AND id = $2`, [projectId, sectionId, to]);
+  }
+
+  async shiftReplyDue(em: EntityManager, projectId: string, objectionId: string, to: Date): Promise<void> {
+    await em.query(`UPDATE tender_objection SET reply_due = $3 WHERE project_id = $1 AND id = $2 AND replied_at IS NULL`, [projectId, objectionId, to]);
+  }
+
+  async unansweredObjections(em: EntityManager, projectId: string): Promise<{ id: string; stage: 'opening' | 'publicity'; replyDue: Date }[]> {
+    return rowsOf(await em.query(`SELECT id, stage, reply_due AS "replyDue" FROM tender_objection WHERE project_id = $1 AND replied_at IS NULL AND reply_due IS NOT NULL ORDER BY raised_at`, [projectId]));
+  }
+
+  /** The rules frozen into the project (read here so that the freeze needs no kernel service). */
+  async ruleSnapshot(em: EntityManager, projectId: string): Promise<RuleSnapshot<TradingDomain.Tendering>> {
+    const [row] = rowsOf<{ snapshot: RuleSnapshot<TradingDomain.Tendering> }>(await em.query(`SELECT rule_snapshot AS snapshot FROM trading_project WHERE id = $1`, [projectId]));
+    return row.snapshot;
   }
 
   async markOpened(em: EntityManager, projectId: string, status: 'opened' | 'failed', objectionsUntil: Date | null): Promise<void> {
@@ -159,5 +191,21 @@ export class TenderRepository {
     );
     const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM tender t JOIN trading_project p ON p.id = t.project_id ${clause}`, params);
     return { items, total };
+  }
+
+  /**
+   * Sets when an organisation's deposit on a section falls due for refund (never later than an earlier due time), or
+   * clears a due time with `null`; a refunded deposit stays as it is. Returns the deposits changed.
+   */
+  async depositRefundDue(em: EntityManager, sectionId: string, organisationId: string, due: Date | null): Promise<string[]> {
+    const rows = rowsOf<{ id: string }>(
+      await em.query(
+        due === null
+          ? `UPDATE tender_deposit SET refund_due = NULL WHERE section_id = $1 AND organisation_id = $2 AND status <> 'refunded' AND refund_due IS NOT NULL RETURNING id`
+          : `UPDATE tender_deposit SET refund_due = least(coalesce(refund_due, $3), $3) WHERE section_id = $1 AND organisation_id = $2 AND status <> 'refunded' RETURNING id`,
+        due === null ? [sectionId, organisationId] : [sectionId, organisationId, due],
+      ),
+    );
+    return rows.map((r) => r.id);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AuditService } from '@app/platform/audit/audit.service';
 import { Actor, hasRole, Role, TradingDomain } from '@app/platform/auth/roles';
+import { countingOf } from '@app/platform/calendar/working-time';
 import { Clock } from '@app/platform/clock/clock';
 import { Sealer } from '@app/platform/crypto/sealer';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
@@ -129,7 +130,7 @@ export class TenderService {
       const now = await this.clock.dbNow(tx.em);
       const earliest = earliestDeadline(now, rules.params.periods.bidPreparation);
       if (dto.bidDeadline < earliest) throw TenderErrors.DEADLINE_TOO_EARLY({ earliest, bidDeadline: dto.bidDeadline, period: rules.params.periods.bidPreparation });
-      const milestone = await this.projects.schedule(tx, projectId, { kind: BID_DEADLINE_KIND, dueAt: dto.bidDeadline, payload: { projectId } }, actor);
+      const milestone = await this.projects.schedule(tx, projectId, { kind: BID_DEADLINE_KIND, dueAt: dto.bidDeadline, payload: { projectId }, counting: countingOf(rules.params.periods.bidPreparation) }, actor);
       await this.tenders.setSchedule(tx.em, projectId, { documentsAvailableAt: now, bidDeadline: dto.bidDeadline, deadlineMilestoneId: milestone.id });
       await this.tenders.setStatus(tx.em, projectId, 'bidding');
       await this.audit.append(tx.em, { actor, role: Role.Centre, action: 'tender.announced', subject: { type: TENDER_SUBJECT, id: projectId }, payload: { documentsAvailableAt: now, bidDeadline: dto.bidDeadline, earliestLawful: earliest, ruleSetVersion: rules.version } });

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/platform/audit/audit.service';
-import { Actor, hasRole, Role } from '@app/platform/auth/roles';
+import { Actor, hasRole, Role, SYSTEM_ACTOR } from '@app/platform/auth/roles';
+import { Counting, remainingAt } from '@app/platform/calendar/working-time';
 import { Sealer } from '@app/platform/crypto/sealer';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Money } from '@app/platform/money/money';
@@ -12,6 +13,7 @@ import { FeedPump } from './feed-pump';
 import { LiveErrors } from './live-errors';
 import { LotEndHandler, LotEndSummary, LotOutcome, LotRow, NewLot } from './live.types';
 import { LotEvent, LotRepository } from './lot.repository';
+import { gridAt } from './rules/increment-grid';
 
 export const LOT_SUBJECT = 'lot';
 const RESERVE_PURPOSE = 'lot-reserve';
@@ -45,6 +47,9 @@ export interface PublicLot {
   countdownSeconds: number;
   outcome: string | null;
   winnerPaddle: number | null;
+  /** set while the project is suspended: the countdown stands still with `remainingMs` left, `endsAt` moves at the resumption */
+  suspendedAt: Date | null;
+  remainingMs: number | null;
   serverTime: Date;
 }
 
@@ -77,12 +82,13 @@ export class LiveBiddingService {
   async createLot(tx: Tx, lot: NewLot, actor: Actor): Promise<LotRow> {
     const id = randomUUID();
     const reserveSealed = lot.reserveFen == null ? null : this.sealer.seal(RESERVE_PURPOSE, lot.reserveFen.toString(), `${LOT_SUBJECT}:${id}`);
-    await this.lots.insert(tx.em, { id, projectId: lot.projectId, domain: lot.domain, title: lot.title, startPriceFen: lot.startPriceFen, increment: lot.increment, reserveSealed, countdownSeconds: lot.countdownSeconds });
+    const bidsOnGrid = lot.bidsOnGrid ?? false;
+    await this.lots.insert(tx.em, { id, projectId: lot.projectId, domain: lot.domain, title: lot.title, startPriceFen: lot.startPriceFen, increment: lot.increment, reserveSealed, countdownSeconds: lot.countdownSeconds, bidsOnGrid });
     await this.audit.append(tx.em, {
       actor,
       action: 'lot.created',
       subject: { type: LOT_SUBJECT, id },
-      payload: { projectId: lot.projectId, domain: lot.domain, title: lot.title, startPriceFen: lot.startPriceFen.toString(), increment: lot.increment, hasReserve: lot.reserveFen != null, countdownSeconds: lot.countdownSeconds },
+      payload: { projectId: lot.projectId, domain: lot.domain, title: lot.title, startPriceFen: lot.startPriceFen.toString(), increment: lot.increment, hasReserve: lot.reserveFen != null, countdownSeconds: lot.countdownSeconds, bidsOnGrid },
     });
     return (await this.lots.byId(tx.em, id))!;
   }
@@ -93,8 +99,37 @@ export class LiveBiddingService {
     return paddle;
   }
 
-  startListing(tx: Tx, lotId: string, endsAt: Date, actor: Actor): Promise<LotRow> {
-    return this.startPhase(tx, lotId, 'listing', new Date(), endsAt, actor);
+  /** 挂牌 until `endsAt`; `counting` 'working' when the listing period is counted in working days (a suspension keeps them). */
+  startListing(tx: Tx, lotId: string, endsAt: Date, actor: Actor, counting: Counting = 'elapsed'): Promise<LotRow> {
+    return this.startPhase(tx, lotId, 'listing', new Date(), endsAt, actor, null, counting);
+  }
+
+  /**
+   * The project's suspension freezes its open lots (the row refuses bids and the closer leaves it) and tells the
+   * watchers; the ends they had are the periods the kernel shifts at the resumption.
+   */
+  async freezeProject(tx: Tx, projectId: string, at: Date): Promise<{ id: string; phase: 'listing' | 'live'; endsAt: Date; counting: Counting }[]> {
+    const frozen = await this.lots.freezeOpen(tx.em, projectId);
+    for (const l of frozen) {
+      const payload = { phase: l.phase, endsAt: l.endsAt, suspended: true, suspendedAt: at, remainingMs: remainingAt(l.endsAt, at, l.counting) };
+      await this.lots.insertEvent(tx.em, l.id, l.eventSeq, 'phase', payload);
+      await this.audit.append(tx.em, { actor: SYSTEM_ACTOR, action: 'lot.suspended', subject: { type: LOT_SUBJECT, id: l.id }, payload: { projectId, ...payload } });
+      tx.afterCommit(() => this.feed.pump(l.id));
+    }
+    return frozen;
+  }
+
+  /** The resumption: the lot's phase goes on until `endsAt`, bids are taken again, and a new closing job is set. */
+  async resumeLot(tx: Tx, lotId: string, endsAt: Date, at: Date): Promise<void> {
+    const resumed = await this.lots.unfreeze(tx.em, lotId, endsAt);
+    if (!resumed) return;
+    const payload = { phase: resumed.phase, endsAt, resumed: true, resumedAt: at };
+    await this.lots.insertEvent(tx.em, lotId, resumed.eventSeq, 'phase', payload);
+    await this.audit.append(tx.em, { actor: SYSTEM_ACTOR, action: 'lot.resumed', subject: { type: LOT_SUBJECT, id: lotId }, payload });
+    tx.afterCommit(async () => {
+      await this.wakeCloser(lotId, resumed.version, endsAt);
+      await this.feed.pump(lotId);
+    });
   }
 
   /** 限时竞价 from `startsAt`; `paddles` limits it to those bidders (e.g. who declared they would go on), else all. */
@@ -142,6 +177,11 @@ export class LiveBiddingService {
     const early = refusalOf(lotId, pre);
     if (early) throw early;
     if (priceFen < BigInt(pre.minimumFen)) throw LiveErrors.BID_TOO_LOW({ id: lotId, nextMinimum: Money.ofFen(pre.minimumFen).toYuan() });
+    // The grid is fixed when the lot is created, so this unlocked check cannot race; the write re-checks it in SQL.
+    if (pre.bidsOnGrid) {
+      const grid = gridAt(pre.increment, BigInt(pre.startPriceFen), priceFen);
+      if (!grid.onGrid) throw LiveErrors.BID_OFF_GRID({ id: lotId, price: Money.ofFen(priceFen).toYuan(), startPrice: Money.ofFen(pre.startPriceFen).toYuan(), nextOnGrid: Money.ofFen(grid.nextFen).toYuan() });
+    }
     try {
       return await this.txr.run(async (tx) => {
         const accepted = await this.lots.accept(tx.em, { lotId, priceFen, paddle, clientKey, organisationId: actor.organisationId!, accountId: actor.accountId! });
@@ -190,6 +230,8 @@ export class LiveBiddingService {
       countdownSeconds: lot.countdownSeconds,
       outcome: lot.outcome,
       winnerPaddle: lot.winnerPaddle,
+      suspendedAt: lot.suspendedAt,
+      remainingMs: lot.suspendedAt && lot.endsAt ? remainingAt(lot.endsAt, lot.suspendedAt, lot.counting) : null,
       serverTime: refusal!.now,
     };
   }
@@ -220,11 +262,11 @@ export class LiveBiddingService {
     return this.closings.add(JobName.CloseLot, { lotId, version }, { jobId: closeJobId(lotId, version), delay: Math.max(0, endsAt.getTime() - Date.now()), attempts: 5, backoff: { type: 'exponential', delay: 500 } });
   }
 
-  private async startPhase(tx: Tx, lotId: string, phase: 'listing' | 'live', startsAt: Date, endsAt: Date, actor: Actor, paddles: number[] | null = null): Promise<LotRow> {
+  private async startPhase(tx: Tx, lotId: string, phase: 'listing' | 'live', startsAt: Date, endsAt: Date, actor: Actor, paddles: number[] | null = null, counting: Counting = 'elapsed'): Promise<LotRow> {
     const lot = await this.lots.byId(tx.em, lotId, 'update');
     if (!lot) throw LiveErrors.LOT_NOT_FOUND({ id: lotId });
     if (lot.phase === 'ended' || (phase === 'listing' && lot.phase !== 'pending')) throw LiveErrors.LOT_STATE_CONFLICT({ id: lotId, phase: lot.phase, to: phase });
-    const { eventSeq, version } = await this.lots.setPhase(tx.em, lotId, phase, startsAt, endsAt, paddles);
+    const { eventSeq, version } = await this.lots.setPhase(tx.em, lotId, phase, startsAt, endsAt, paddles, counting);
     await this.lots.insertEvent(tx.em, lotId, eventSeq, 'phase', { phase, startsAt, endsAt, countdownSeconds: lot.countdownSeconds, paddles });
     await this.audit.append(tx.em, { actor, action: `lot.${phase}_started`, subject: { type: LOT_SUBJECT, id: lotId }, payload: { from: lot.phase, startsAt, endsAt, paddles } });
     tx.afterCommit(async () => {
@@ -252,7 +294,8 @@ export class LiveBiddingService {
 }
 
 /** Closed or not yet open, by the database clock; undefined when the lot takes bids. */
-function refusalOf(lotId: string, r: { phase: string; started: boolean; ended: boolean; now: Date }) {
+function refusalOf(lotId: string, r: { phase: string; started: boolean; ended: boolean; suspended: boolean; now: Date }) {
+  if (r.suspended && r.phase !== 'ended') return LiveErrors.LOT_SUSPENDED({ id: lotId, serverTime: r.now });
   if (r.ended) return LiveErrors.LOT_CLOSED({ id: lotId, serverTime: r.now });
   if (r.phase === 'pending' || !r.started) return LiveErrors.LOT_NOT_OPEN({ id: lotId, serverTime: r.now });
   return undefined;

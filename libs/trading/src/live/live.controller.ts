@@ -5,12 +5,14 @@ import { Actor, Role } from '@app/platform/auth/roles';
 import { EventsQuery, LotIdParam, PlaceBidDto } from './dto/bid.dto';
 import { BidAnswer, LiveBiddingService, PublicLot } from './live-bidding.service';
 import { LotEvent } from './lot.repository';
+import { ProjectWrite } from '../gate/project-write.decorator';
 
 @ApiTags('live bidding 网上竞价(挂牌/限时竞价)')
 @Controller()
 export class LiveController {
   constructor(private readonly live: LiveBiddingService) {}
 
+  @ProjectWrite('lot')
   @Post('lots/:id/bids')
   @Roles(Role.Bidder)
   @ApiBearerAuth()

@@ -13,6 +13,8 @@ export interface NewLot {
   /** 底价: sealed at rest, compared only when the lot ends */
   reserveFen?: bigint | null;
   countdownSeconds: number;
+  /** bids must sit on the increment grid (start + whole increments): the domain's rule (land `bidsOnIncrementGrid`) */
+  bidsOnGrid?: boolean;
 }
 
 export interface LotRow {
@@ -22,6 +24,7 @@ export interface LotRow {
   title: string;
   startPriceFen: string;
   increment: Increment;
+  bidsOnGrid: boolean;
   phase: LotPhase;
   countdownSeconds: number;
   startsAt: Date | null;
@@ -35,6 +38,10 @@ export interface LotRow {
   reserveFen: string | null;
   winnerPaddle: number | null;
   endedAt: Date | null;
+  /** set while the lot's project is suspended: the lot takes no bid and does not close */
+  suspendedAt: Date | null;
+  /** how a suspension keeps what the phase had left (plain, or working time for a listing counted in working days) */
+  counting: import('@app/platform/calendar/working-time').Counting;
 }
 
 /** What happens when a lot's time is up, decided by the domain that owns it (e.g. land: listing → live, or a result). */

@@ -12,7 +12,7 @@ import { LotRepository } from './lot.repository';
 
 const RECONCILE_MS = Number(process.env.LOT_RECONCILE_MS ?? 1000);
 
-export type CloseResult = 'closed' | 'busy' | 'missing' | 'not_open' | 'stale' | { early: number };
+export type CloseResult = 'closed' | 'busy' | 'missing' | 'not_open' | 'stale' | 'suspended' | { early: number };
 
 /** With no domain rule: the highest bid wins if it meets the reserve; no bid, nobody wins. */
 export function defaultOutcome(s: LotEndSummary): LotOutcome {
@@ -77,6 +77,8 @@ export class LotCloser extends WorkerHost implements OnApplicationBootstrap, OnM
       if (!lot) return (await this.lots.byId(tx.em, lotId)) ? 'busy' : 'missing';
       if (lot.phase !== 'listing' && lot.phase !== 'live') return 'not_open';
       if (version !== undefined && version !== lot.version) return 'stale';
+      // A suspended project's lot neither ends, sells nor fails: the resumption gives it a new end and a new job.
+      if (lot.suspendedAt !== null || (await this.lots.projectSuspended(tx.em, lotId))) return 'suspended';
       const [{ remaining }] = await tx.em.query(`SELECT GREATEST(0, EXTRACT(EPOCH FROM ($1::timestamptz - now())) * 1000)::int AS remaining`, [lot.endsAt]);
       if (remaining > 0) return { early: remaining };
       const summary = await this.live.summary(tx, lotId);

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Counting } from '@app/platform/calendar/working-time';
 import { rowsOf } from '@app/platform/database/rows';
-import { LotRow } from './live.types';
+import { Increment, LotRow } from './live.types';
 
 const LOT = `
-  SELECT id, project_id AS "projectId", domain, title, start_price_fen::text AS "startPriceFen", increment, phase, countdown_seconds AS "countdownSeconds",
+  SELECT id, project_id AS "projectId", domain, title, start_price_fen::text AS "startPriceFen", increment, bids_on_grid AS "bidsOnGrid", phase, countdown_seconds AS "countdownSeconds",
          starts_at AS "startsAt", ends_at AS "endsAt", current_price_fen::text AS "currentPriceFen", leader_paddle AS "leaderPaddle", bid_seq AS "bidSeq",
-         event_seq AS "eventSeq", version, outcome, reserve_fen::text AS "reserveFen", winner_paddle AS "winnerPaddle", ended_at AS "endedAt"
+         event_seq AS "eventSeq", version, outcome, reserve_fen::text AS "reserveFen", winner_paddle AS "winnerPaddle", ended_at AS "endedAt",
+         suspended_at AS "suspendedAt", counting
   FROM lot`;
 
 export interface AcceptedBid {
@@ -16,6 +18,20 @@ export interface AcceptedBid {
   endsAt: Date;
   phase: 'listing' | 'live';
   acceptedAt: Date;
+}
+
+export interface Precheck {
+  paddle: number | null;
+  phase: string;
+  livePaddles: number[] | null;
+  started: boolean;
+  ended: boolean;
+  suspended: boolean;
+  minimumFen: string;
+  now: Date;
+  bidsOnGrid: boolean;
+  startPriceFen: string;
+  increment: Increment;
 }
 
 export interface LotEvent {
@@ -28,8 +44,8 @@ export interface LotEvent {
 /** Every query on lots, their bidders, bids and feed events. */
 @Injectable()
 export class LotRepository {
-  async insert(em: EntityManager, l: { projectId: string; domain: string; title: string; startPriceFen: bigint; increment: unknown; reserveSealed: Buffer | null; countdownSeconds: number; id: string }): Promise<void> {
-    await em.query(`INSERT INTO lot (id, project_id, domain, title, start_price_fen, increment, reserve_sealed, countdown_seconds) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
+  async insert(em: EntityManager, l: { projectId: string; domain: string; title: string; startPriceFen: bigint; increment: unknown; reserveSealed: Buffer | null; countdownSeconds: number; bidsOnGrid: boolean; id: string }): Promise<void> {
+    await em.query(`INSERT INTO lot (id, project_id, domain, title, start_price_fen, increment, reserve_sealed, countdown_seconds, bids_on_grid) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, [
       l.id,
       l.projectId,
       l.domain,
@@ -38,6 +54,7 @@ export class LotRepository {
       JSON.stringify(l.increment),
       l.reserveSealed,
       l.countdownSeconds,
+      l.bidsOnGrid,
     ]);
   }
 
@@ -63,9 +80,10 @@ export class LotRepository {
         `WITH u AS (
            UPDATE lot SET current_price_fen = $2, leader_paddle = $3, bid_seq = bid_seq + 1, event_seq = event_seq + 1, version = version + 1,
                   ends_at = CASE WHEN phase = 'live' THEN greatest(ends_at, now() + make_interval(secs => countdown_seconds)) ELSE ends_at END
-           WHERE id = $1 AND phase IN ('listing','live') AND now() >= starts_at AND now() < ends_at
+           WHERE id = $1 AND phase IN ('listing','live') AND suspended_at IS NULL AND now() >= starts_at AND now() < ends_at
              AND (phase = 'listing' OR live_paddles IS NULL OR $3 = ANY(live_paddles))
              AND $2 >= CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END
+             AND (NOT bids_on_grid OR lot_on_grid(increment, start_price_fen, $2))
            RETURNING bid_seq, event_seq, version, ends_at, phase
          ), b AS (
            INSERT INTO lot_bid (lot_id, seq, paddle, price_fen, phase, client_key, organisation_id, account_id, ends_at)
@@ -85,10 +103,11 @@ export class LotRepository {
    * One unlocked read before the write: the bidder's paddle and the lot's state. A bid this shows to be too low, early
    * or late is refused without queueing for the lot's row lock; the atomic write still decides every other bid.
    */
-  async precheck(em: EntityManager, lotId: string, organisationId: string | null): Promise<{ paddle: number | null; phase: string; livePaddles: number[] | null; started: boolean; ended: boolean; minimumFen: string; now: Date } | undefined> {
-    const [row] = rowsOf<{ paddle: number | null; phase: string; livePaddles: number[] | null; started: boolean; ended: boolean; minimumFen: string; now: Date }>(
+  async precheck(em: EntityManager, lotId: string, organisationId: string | null): Promise<Precheck | undefined> {
+    const [row] = rowsOf<Precheck>(
       await em.query(
         `SELECT (SELECT paddle FROM lot_bidder WHERE lot_id = l.id AND organisation_id = $2) AS paddle, phase, live_paddles AS "livePaddles", coalesce(now() >= starts_at, false) AS started,
+                suspended_at IS NOT NULL AS suspended, bids_on_grid AS "bidsOnGrid", start_price_fen::text AS "startPriceFen", increment,
                 (phase = 'ended' OR now() >= ends_at) AS ended, now() AS now,
                 (CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END)::text AS "minimumFen"
          FROM lot l WHERE id = $1`,
@@ -99,10 +118,10 @@ export class LotRepository {
   }
 
   /** Why a bid was not taken, by the same clock: closed, not started, or too low (with the lowest valid price). */
-  async refusal(em: EntityManager, lotId: string): Promise<{ phase: string; started: boolean; ended: boolean; minimumFen: string; now: Date } | undefined> {
-    const [row] = rowsOf<{ phase: string; started: boolean; ended: boolean; minimumFen: string; now: Date }>(
+  async refusal(em: EntityManager, lotId: string): Promise<{ phase: string; started: boolean; ended: boolean; suspended: boolean; suspendedAt: Date | null; minimumFen: string; now: Date } | undefined> {
+    const [row] = rowsOf<{ phase: string; started: boolean; ended: boolean; suspended: boolean; suspendedAt: Date | null; minimumFen: string; now: Date }>(
       await em.query(
-        `SELECT phase, coalesce(now() >= starts_at, false) AS started, (phase = 'ended' OR now() >= ends_at) AS ended, now() AS now,
+        `SELECT phase, coalesce(now() >= starts_at, false) AS started, suspended_at IS NOT NULL AS suspended, suspended_at AS "suspendedAt", (phase = 'ended' OR now() >= ends_at) AS ended, now() AS now,
                 (CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END)::text AS "minimumFen"
          FROM lot WHERE id = $1`,
         [lotId],
@@ -142,14 +161,45 @@ export class LotRepository {
     return { paddle: row.paddle, created: true };
   }
 
-  async setPhase(em: EntityManager, lotId: string, phase: 'listing' | 'live', startsAt: Date, endsAt: Date, livePaddles: number[] | null = null): Promise<{ eventSeq: number; version: number }> {
+  async setPhase(em: EntityManager, lotId: string, phase: 'listing' | 'live', startsAt: Date, endsAt: Date, livePaddles: number[] | null = null, counting: Counting = 'elapsed'): Promise<{ eventSeq: number; version: number }> {
     const [row] = rowsOf<{ eventSeq: number; version: number }>(
       await em.query(
-        `UPDATE lot SET phase = $2, starts_at = $3, ends_at = $4, live_paddles = $5, event_seq = event_seq + 1, version = version + 1 WHERE id = $1 RETURNING event_seq AS "eventSeq", version`,
-        [lotId, phase, startsAt, endsAt, livePaddles],
+        `UPDATE lot SET phase = $2, starts_at = $3, ends_at = $4, live_paddles = $5, counting = $6, event_seq = event_seq + 1, version = version + 1 WHERE id = $1
+         RETURNING event_seq AS "eventSeq", version`,
+        [lotId, phase, startsAt, endsAt, livePaddles, counting],
       ),
     );
     return row;
+  }
+
+  /** A suspension freezes the project's open lots: no bid is taken and no closing runs until the resumption. */
+  async freezeOpen(em: EntityManager, projectId: string): Promise<{ id: string; phase: 'listing' | 'live'; endsAt: Date; counting: Counting; eventSeq: number }[]> {
+    return rowsOf(
+      await em.query(
+        `UPDATE lot SET suspended_at = now(), event_seq = event_seq + 1, version = version + 1
+          WHERE id IN (SELECT id FROM lot WHERE project_id = $1 AND phase IN ('listing','live') AND suspended_at IS NULL ORDER BY id FOR UPDATE)
+         RETURNING id, phase, ends_at AS "endsAt", counting, event_seq AS "eventSeq"`,
+        [projectId],
+      ),
+    );
+  }
+
+  /** The resumption gives a frozen lot its new end and takes bids again; the new version makes older closing jobs stale. */
+  async unfreeze(em: EntityManager, lotId: string, endsAt: Date): Promise<{ phase: string; eventSeq: number; version: number } | undefined> {
+    const [row] = rowsOf<{ phase: string; eventSeq: number; version: number }>(
+      await em.query(
+        `UPDATE lot SET suspended_at = NULL, ends_at = $2, event_seq = event_seq + 1, version = version + 1
+          WHERE id = $1 AND suspended_at IS NOT NULL AND phase IN ('listing','live') RETURNING phase, event_seq AS "eventSeq", version`,
+        [lotId, endsAt],
+      ),
+    );
+    return row;
+  }
+
+  /** Whether the lot's project is suspended, as committed (read without a lock: the closer holds the lot, never the project). */
+  async projectSuspended(em: EntityManager, lotId: string): Promise<boolean> {
+    const [row] = await em.query(`SELECT p.status = 'suspended' AS suspended FROM lot l JOIN trading_project p ON p.id = l.project_id WHERE l.id = $1`, [lotId]);
+    return Boolean(row?.suspended);
   }
 
   async finish(em: EntityManager, lotId: string, outcome: string, reserveFen: bigint | null): Promise<LotRow> {
@@ -176,7 +226,7 @@ export class LotRepository {
   }
 
   async overdue(em: EntityManager, limit = 100): Promise<{ id: string; version: number }[]> {
-    return rowsOf<{ id: string; version: number }>(await em.query(`SELECT id, version FROM lot WHERE phase IN ('listing','live') AND ends_at <= now() ORDER BY ends_at LIMIT $1`, [limit]));
+    return rowsOf<{ id: string; version: number }>(await em.query(`SELECT id, version FROM lot WHERE phase IN ('listing','live') AND suspended_at IS NULL AND ends_at <= now() ORDER BY ends_at LIMIT $1`, [limit]));
   }
 
   async bidders(em: EntityManager, lotId: string): Promise<{ paddle: number; organisationId: string; organisationName: string; uscc: string }[]> {

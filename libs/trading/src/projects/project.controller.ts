@@ -5,6 +5,7 @@ import { Actor, Role } from '@app/platform/auth/roles';
 import { CreateProjectDto, ProjectIdParam, PublicProjectQuery, ResumeProjectDto, SuspendProjectDto } from '../dto/project.dto';
 import { PublicProjectPage, ProjectView } from '../dto/project.view';
 import { ProjectService } from './project.service';
+import { ProjectSupervision, ProjectWrite } from '../gate/project-write.decorator';
 
 @ApiTags('projects 交易项目')
 @Controller()
@@ -29,6 +30,7 @@ export class ProjectController {
     return this.projects.get(actor, p.id);
   }
 
+  @ProjectWrite()
   @Post('projects/:id/publish')
   @HttpCode(200)
   @Roles(Role.Centre)
@@ -39,6 +41,7 @@ export class ProjectController {
     return this.projects.publish(actor, p.id);
   }
 
+  @ProjectSupervision()
   @Post('projects/:id/suspend')
   @HttpCode(200)
   @Roles(Role.Office, Role.Regulator)
@@ -49,6 +52,7 @@ export class ProjectController {
     return this.projects.suspend(actor, p.id, dto.reason);
   }
 
+  @ProjectSupervision()
   @Post('projects/:id/resume')
   @HttpCode(200)
   @Roles(Role.Office, Role.Regulator)

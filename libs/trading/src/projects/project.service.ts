@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/platform/audit/audit.service';
 import { Actor, Role, SYSTEM_ACTOR, TradingDomain } from '@app/platform/auth/roles';
+import { Counting, shiftedDue } from '@app/platform/calendar/working-time';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Milestone } from '@app/platform/milestones/milestone.entity';
 import { MilestoneService } from '@app/platform/milestones/milestone.service';
@@ -11,6 +12,8 @@ import { PublicProjectPage, projectView, ProjectView, publicProjectView } from '
 import { maySupervise, readAccess, registration, supervisingRole } from '../rules/project-access';
 import { ProjectEvent, transition } from '../rules/project-state';
 import { RuleSnapshot } from '../rules/rule-snapshot';
+import { ProjectFreezes } from '../suspension/project-freezes';
+import { SuspensionRepository } from '../suspension/suspension.repository';
 import { TradingErrors } from '../trading-errors';
 import { ProjectParticipants } from './project-participants';
 import { ProjectRepository, ProjectRow } from './project.repository';
@@ -37,6 +40,8 @@ export interface ProjectMilestone {
   kind: string;
   dueAt: Date;
   payload?: Record<string, unknown>;
+  /** 'working' when `dueAt` comes from a period counted in working days (`countingOf(period)`): a suspension keeps its working time */
+  counting?: Counting;
 }
 
 /** The shared kernel of every trading domain: a project, the rules frozen into it, its suspension by supervisors. */
@@ -49,6 +54,8 @@ export class ProjectService {
     private readonly milestones: MilestoneService,
     private readonly audit: AuditService,
     private readonly participants: ProjectParticipants,
+    private readonly freezes: ProjectFreezes,
+    private readonly suspensions: SuspensionRepository,
   ) {}
 
   /** Registers a draft; pass the caller's transaction to register a domain's own record with it, all or nothing. */
@@ -88,9 +95,12 @@ export class ProjectService {
     return projectView(row);
   }
 
-  /** Publishing freezes the rule set in force into the project: later versions never change it. */
-  async publish(actor: Actor, id: string, outer?: Tx): Promise<ProjectView> {
-    return this.change(actor, Role.Centre, id, 'publish', outer, async (tx, row) => {
+  /**
+   * Publishing freezes the rule set in force into the project: later versions never change it. The centre publishes,
+   * except where the owner publishes its own project directly (an e-mall purchaser's online quote: `role` owner).
+   */
+  async publish(actor: Actor, id: string, outer?: Tx, role: Role = Role.Centre): Promise<ProjectView> {
+    return this.change(actor, role, id, 'publish', outer, async (tx, row) => {
       const ruleSet = await this.rules.inForce(tx.em, row.domain, row.ruleKind === 'sandbox');
       const snapshot: RuleSnapshot = {
         ruleSetId: ruleSet.id,
@@ -107,23 +117,37 @@ export class ProjectService {
   }
 
   /**
-   * A supervisor's suspension pauses every pending milestone of the project, keeping the time each had left. Pass
-   * the caller's transaction to suspend with its own record (a complaint), all or nothing.
+   * A supervisor's suspension (中止) freezes the project: every pending milestone pauses and every period the domains
+   * registered (ProjectFreezes) is recorded with what it had left, in one suspension record that the portal's 中止公告
+   * and OCDS read. Pass the caller's transaction to suspend with its own record (a complaint), all or nothing.
    */
   async suspend(actor: Actor, id: string, reason: string, outer?: Tx): Promise<ProjectView> {
-    return this.change(actor, supervisingRole(actor), id, 'suspend', outer, async (tx) => {
+    const role = supervisingRole(actor);
+    return this.change(actor, role, id, 'suspend', outer, async (tx, row) => {
       await this.projects.suspend(tx.em, id, reason);
+      const at = (await this.projects.byId(tx.em, id))!.suspendedAt!;
       const paused = await this.milestones.pauseSubject(tx, PROJECT_SUBJECT, id, actor);
-      return { reason, milestones: paused.map(describe) };
+      const frozen = await this.freezes.freeze(tx, row.domain, id, at);
+      const suspensionId = await this.suspensions.open(tx.em, { projectId: id, suspendedAt: at, reason, by: actor.accountId, role, frozen });
+      return { reason, suspensionId, suspendedAt: at, milestones: paused.map(describe), frozen };
     });
   }
 
-  /** Resuming shifts each paused milestone by the time the project stood still; `outer` as for suspend. */
+  /**
+   * Resuming (恢复) gives every frozen period and paused milestone what it had left at the suspension, counted from now:
+   * plain time, or working time for a period counted in working days. The new times close the suspension record.
+   */
   async resume(actor: Actor, id: string, note?: string, outer?: Tx): Promise<ProjectView> {
-    return this.change(actor, supervisingRole(actor), id, 'resume', outer, async (tx) => {
+    const role = supervisingRole(actor);
+    return this.change(actor, role, id, 'resume', outer, async (tx, row) => {
+      const record = await this.suspensions.current(tx.em, id);
+      const suspendedAt = record?.suspendedAt ?? row.suspendedAt!;
       await this.projects.resume(tx.em, id);
-      const resumed = await this.milestones.resumeSubject(tx, PROJECT_SUBJECT, id, actor);
-      return { note: note ?? null, milestones: resumed.map(describe) };
+      const [{ now }] = await tx.em.query(`SELECT now() AS now`);
+      const shifted = await this.freezes.resume(tx, row.domain, id, record?.frozen ?? [], suspendedAt, now);
+      const resumed = await this.milestones.resumeSubject(tx, PROJECT_SUBJECT, id, actor, (m, at) => shiftedDue(m.dueAt, suspendedAt, at, m.counting));
+      if (record) await this.suspensions.close(tx.em, record.id, { resumedAt: now, by: actor.accountId, role, note: note ?? null, shifted });
+      return { note: note ?? null, suspensionId: record?.id ?? null, suspendedAt, resumedAt: now, milestones: resumed.map(describe), shifted };
     });
   }
 
@@ -196,4 +220,4 @@ export class ProjectService {
 
 const PAST: Record<ProjectEvent, string> = { publish: 'published', suspend: 'suspended', resume: 'resumed', close: 'closed', cancel: 'cancelled' };
 
-const describe = (m: Milestone) => ({ id: m.id, kind: m.kind, dueAt: m.dueAt });
+const describe = (m: Milestone) => ({ id: m.id, kind: m.kind, dueAt: m.dueAt, counting: m.counting });

@@ -172,7 +172,7 @@ function ParcelDesk({ id, onChanged }: { id: string; onChanged: () => void }) {
             <Descriptions.Item label="加价幅度">{'fixed' in p.increment ? yuan(p.increment.fixed) : p.increment.ladder.map((b) => `${yuan(b.from)} 起 ${yuan(b.step)}`).join(';')}</Descriptions.Item>
             <Descriptions.Item label="保留价">{p.hasReserve ? '已设(密封)' : '未设'}</Descriptions.Item>
             {p.status !== 'registered' && <Descriptions.Item label={p.mode === 'auction' ? '拍卖时间' : '挂牌起止'} span={2}>{p.mode === 'auction' ? time(p.auctionAt) : `${time(p.listingStartsAt)} 至 ${time(p.listingEndsAt)}`}</Descriptions.Item>}
-            {p.outcome && <Descriptions.Item label="结果">{LAND_RESULT[p.outcome]}{p.price && <> · <span className="money">{yuan(p.price)}</span> · 竞买号 {p.winnerPaddle}</>}</Descriptions.Item>}
+            {p.outcome && <Descriptions.Item label="结果">{LAND_RESULT[p.outcome]}{p.price && <> · <span className="money">{yuan(p.price)}</span> · {p.winnerName ? `${p.winnerName} · ` : ''}竞买号 {p.winnerPaddle}</>}</Descriptions.Item>}
             {p.confirmationNo && <Descriptions.Item label="成交确认书"><span className="mono">{p.confirmationNo}</span></Descriptions.Item>}
           </Descriptions>
           {p.status === 'registered' && <Announce p={p} onDone={changed} />}

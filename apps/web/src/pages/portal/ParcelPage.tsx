@@ -48,7 +48,7 @@ export function ParcelPage() {
           type={p.result === 'sold' ? 'success' : 'warning'}
           showIcon
           style={{ marginBottom: 16 }}
-          message={p.result === 'sold' ? `成交:竞买号 ${p.winnerPaddle} 以 ${yuan(p.price)} 竞得` : `结果:${LAND_RESULT[p.result ?? ''] ?? p.result}`}
+          message={p.result === 'sold' ? `成交:${p.winnerName ?? ''}(竞买号 ${p.winnerPaddle})以 ${yuan(p.price)} 竞得` : `结果:${LAND_RESULT[p.result ?? ''] ?? p.result}`}
           description={`竞价结束于 ${time(p.endedAt)}${p.publicityUntil ? `,结果公示至 ${time(p.publicityUntil)}` : ''}`}
         />
       )}

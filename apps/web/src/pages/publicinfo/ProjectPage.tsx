@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Timeline, Tooltip } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Timeline, Tooltip } from 'antd';
 import { ApiOutlined, FileSearchOutlined, LinkOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
@@ -55,7 +55,7 @@ function Land({ land }: { land: NonNullable<PortalProject['land']> }) {
         <Descriptions.Item label="起始价"><span className="money">{yuan(land.startPrice)}</span></Descriptions.Item>
         <Descriptions.Item label="结果">{land.outcome ? LAND_RESULT[land.outcome] ?? land.outcome : <span className="muted">尚未结束</span>}</Descriptions.Item>
         <Descriptions.Item label="成交价"><span className="money">{yuan(land.price)}</span></Descriptions.Item>
-        <Descriptions.Item label="竞得人">{land.winnerName ?? (land.winnerPaddle ? `竞买号 ${land.winnerPaddle}(成交确认书签订后公布名称)` : '—')}</Descriptions.Item>
+        <Descriptions.Item label="竞得人">{land.winnerName ? `${land.winnerName}(竞买号 ${land.winnerPaddle})` : '—'}</Descriptions.Item>
         <Descriptions.Item label="结束时间">{time(land.endedAt)}</Descriptions.Item>
       </Descriptions>
     </Card>
@@ -73,6 +73,26 @@ function Rural({ rural }: { rural: NonNullable<PortalProject['rural']> }) {
         <Descriptions.Item label="受让方">{rural.buyer ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="成交价"><span className="money">{yuan(rural.price)}</span></Descriptions.Item>
       </Descriptions>
+    </Card>
+  );
+}
+
+/** 中止公告 and 恢复公告: why and since when the project stands still, and the times its resumption moved. */
+function Suspensions({ suspensions }: { suspensions: PortalProject['suspensions'] }) {
+  return (
+    <Card title="中止与恢复" style={{ marginBottom: 16 }} data-testid="suspensions">
+      {[...suspensions].reverse().map((s) => (
+        <div key={s.suspendedAt} style={{ marginBottom: 12 }}>
+          {s.resumedAt && (
+            <Alert type="success" showIcon style={{ marginBottom: 8 }} message={<><b>恢复公告</b> · 本项目于 {time(s.resumedAt)} 恢复交易</>}
+              description={s.times.length ? (
+                <Table size="small" rowKey={(t) => `${t.label}|${t.to}`} pagination={false} dataSource={s.times}
+                  columns={[{ title: '时间节点', dataIndex: 'label' }, { title: '原定时间', dataIndex: 'from', render: time }, { title: '顺延至', dataIndex: 'to', render: (v) => <b>{time(v)}</b> }]} />
+              ) : '没有需要顺延的时间节点'} />
+          )}
+          <Alert type="warning" showIcon message={<><b>中止公告</b> · 本项目于 {time(s.suspendedAt)} 中止交易</>} description={`中止原因:${s.reason}`} />
+        </div>
+      ))}
     </Card>
   );
 }
@@ -118,6 +138,7 @@ export function ProjectPage() {
                   <Descriptions.Item label="发布时间">{time(d.project.publishedAt)}</Descriptions.Item>
                 </Descriptions>
               </Card>
+              {d.suspensions?.length > 0 && <Suspensions suspensions={d.suspensions} />}
               {d.sections && <Sections sections={d.sections} />}
               {d.land && <Land land={d.land} />}
               {d.rural && <Rural rural={d.rural} />}
@@ -137,11 +158,12 @@ export function ProjectPage() {
                 {d.notices.length ? (
                   <Timeline
                     items={d.notices.map((n) => ({
-                      color: n.kind === 'result' && n.outcome === 'failed' ? 'red' : n.kind === 'result' ? 'green' : 'blue',
+                      color: n.kind === 'suspension' || (n.kind === 'result' && n.outcome === 'failed') ? 'red' : n.kind === 'result' || n.kind === 'resumption' ? 'green' : 'blue',
                       children: (
                         <>
                           <StatusTag map={NOTICE_KIND} value={n.kind} />
                           <div>{n.title}</div>
+                          {n.detail?.reason && <div>原因:{n.detail.reason}</div>}
                           <div className="muted">{time(n.publishedAt)}{n.amount ? ` · ${yuan(n.amount)}` : ''}</div>
                         </>
                       ),

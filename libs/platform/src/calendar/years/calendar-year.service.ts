@@ -88,7 +88,7 @@ export class CalendarYearService {
         payload: { year: dto.year, noticeReference: dto.noticeReference, noticePublishedOn: dto.noticePublishedOn, holidays, makeUpDays },
       });
       // The writing process counts with the year as soon as it is committed; the others within CALENDAR_REFRESH_MS.
-      tx.afterCommit(() => this.loader.refresh());
+      tx.afterCommitAwaited(() => this.loader.refresh());
       return enteredView((await this.repo.byYear(tx.em, dto.year))!);
     });
   }

@@ -22,6 +22,7 @@ export const LAND_SPEC = defineRuleSpec({
     countdownSeconds: { zh: '限时竞价倒计时(秒)', en: 'timed-bidding countdown (seconds)', min: 60, max: 3600, sandboxMin: 5 },
     minQuotesToEnterLive: { zh: '进入限时竞价所需的挂牌有效报价数', en: 'valid listing quotes needed to enter live bidding', min: 1, max: 10 },
     minBuyersForLive: { zh: '转入限时竞价的最少竞买人数', en: 'buyers needed to go on to live bidding', min: 2, max: 10 },
+    bidsOnIncrementGrid: { zh: '报价须为起始价加整数倍加价幅度(1 是,0 否)', en: 'bids must be the start price plus whole increments (1 yes, 0 no)', min: 0, max: 1 },
     warningPercent: { zh: '时限预警比例(%)', en: 'warning at this percent of a time limit', min: 1, max: 99 },
     maxTermResidential: { zh: '居住用地最高出让年限', en: 'longest term for residential land (years)', min: 1, max: 70, law: '条例 12' },
     maxTermIndustrial: { zh: '工业用地最高出让年限', en: 'longest term for industrial land (years)', min: 1, max: 50, law: '条例 12' },
@@ -56,6 +57,7 @@ export const LAND_DEFAULTS: LandRules = {
     countdownSeconds: 300, // local 限时竞价 rules: commonly 5 min, restarted by each valid bid
     minQuotesToEnterLive: 1, // local rules: entry needs at least one valid quote in the listing
     minBuyersForLive: 2, // 规定 21 and local rules: two or more who want to go on → live bidding
+    bidsOnIncrementGrid: 1, // local online 挂牌/限时竞价 rules: each quote adds one or more whole increments to the start price
     warningPercent: 80, // local practice
     maxTermResidential: 70, // 城镇国有土地使用权出让和转让暂行条例 12
     maxTermIndustrial: 50, // 条例 12

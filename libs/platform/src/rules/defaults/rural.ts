@@ -21,6 +21,7 @@ export const RURAL_SPEC = defineRuleSpec({
     countdownSeconds: { zh: '限时竞价倒计时(秒)', en: 'timed-bidding countdown (seconds)', min: 60, max: 3600, sandboxMin: 5 },
     minBuyersForLive: { zh: '转入竞价的最少意向受让方人数(不足则协议转让)', en: 'buyers needed for live bidding (fewer: agreement transfer)', min: 2, max: 10 },
     warningPercent: { zh: '时限预警比例(%)', en: 'warning at this percent of a time limit', min: 1, max: 99 },
+    bidsOnIncrementGrid: { zh: '报价须为起始价加整数倍加价幅度(1 是,0 否)', en: 'bids must be the start price plus whole increments (1 yes, 0 no)', min: 0, max: 1 },
     relistReductionMaxBp: { zh: '流标后重新挂牌的最大降价幅度(占上轮挂牌价,基点)', en: 'largest price cut when relisting after a failed listing (basis points of the previous listing price)', min: 0, max: 5000 },
   },
   fractions: {
@@ -51,6 +52,7 @@ export const RURAL_DEFAULTS: RuralRules = {
     countdownSeconds: 300, // local rules, as for land
     minBuyersForLive: 2, // local rules: one qualified buyer → agreement transfer (协议转让)
     warningPercent: 80, // local practice
+    bidsOnIncrementGrid: 0, // local rural rules ask a bid at or above the last plus one increment, not on a grid; the committee may turn it on
     relistReductionMaxBp: 2000, // local practice: a relisting may cut the price by at most 20 % of the previous listing
   },
   fractions: {

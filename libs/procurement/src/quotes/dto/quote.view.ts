@@ -35,6 +35,10 @@ export interface RoundView {
 
 export interface RequirementView {
   id: string;
+  /** the kernel's project (中止 and 恢复 act on it); null for requirements made before the e-mall had projects */
+  projectId: string | null;
+  /** published, suspended (中止), … */
+  projectStatus: string | null;
   title: string;
   purchaserName: string;
   categoryCode: string;
@@ -80,6 +84,8 @@ export function requirementView(r: RequirementRow, quotes: QuoteRow[]): Requirem
   const w = r.winnerQuoteId ? opened.find((q) => q.id === r.winnerQuoteId) : undefined;
   return {
     id: r.id,
+    projectId: r.projectId,
+    projectStatus: r.projectStatus,
     title: r.title,
     purchaserName: r.purchaserName,
     categoryCode: r.categoryCode,

@@ -219,6 +219,8 @@ export interface RequirementRows {
     createdAt: Date;
     closedAt: Date | null;
     winnerQuoteId: string | null;
+    /** the kernel project of the online quote (null before the e-mall had projects) */
+    projectId?: string | null;
   };
   purchaser: OrgFact;
   budgetLine: { code: string; name: string };

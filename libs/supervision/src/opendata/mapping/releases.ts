@@ -72,6 +72,8 @@ export interface ProcessFacts {
   /** how and when the tender stage ended, if it did */
   end?: { at: Date; status: Exclude<TenderStatus, 'active' | 'planning' | 'planned'>; details: string } | null;
   related?: { localId: string; relationship: string; title?: string }[];
+  /** 中止 / 恢复: each suspension and each resumption is a tenderUpdate; the new times are in the resumption's details */
+  suspensions?: { suspendedAt: Date; reason: string; resumedAt: Date | null; times: { label: string; to: Date }[] }[];
 }
 
 export const ocidOf = (prefix: string, localId: string) => `${prefix}-${localId}`;
@@ -98,6 +100,10 @@ export function releasesOf(prefix: string, f: ProcessFacts): OcdsRelease[] {
   for (const c of f.contracts) {
     add(c.dateSigned, 'contract');
     for (const p of c.payments ?? []) add(p.at, 'implementation');
+  }
+  for (const s of f.suspensions ?? []) {
+    add(s.suspendedAt, 'tenderUpdate');
+    if (s.resumedAt) add(s.resumedAt, 'tenderUpdate');
   }
   if (f.end) add(f.end.at, f.end.status === 'cancelled' || f.end.status === 'withdrawn' ? 'tenderCancellation' : 'tenderUpdate');
   const ordered: Event[] = [...events.entries()]
@@ -133,7 +139,7 @@ function releaseAt(prefix: string, f: ProcessFacts, e: Event): OcdsRelease {
     title: f.title,
     ...(f.description ? { description: f.description } : {}),
     status: ended ? ended.status : 'active',
-    ...(ended ? { statusDetails: ended.details } : {}),
+    ...(ended ? { statusDetails: ended.details } : suspensionDetails(f, e.at)),
     ...(f.procuringEntity ? { procuringEntity: parties.add(f.procuringEntity, 'procuringEntity') } : {}),
     ...(f.items?.length ? { items: f.items } : {}),
     ...(f.valueFen != null ? { value: cny(f.valueFen, f.direction) } : {}),
@@ -226,6 +232,16 @@ function releaseAt(prefix: string, f: ProcessFacts, e: Event): OcdsRelease {
   }
   release.parties = parties.list();
   return release;
+}
+
+/** OCDS has no suspended status: the tender stays active and says in its details that it stands still, or that it resumed. */
+function suspensionDetails(f: ProcessFacts, at: number): { statusDetails?: string } {
+  const last = (f.suspensions ?? []).filter((s) => s.suspendedAt.getTime() <= at).pop();
+  if (!last) return {};
+  if (!last.resumedAt || last.resumedAt.getTime() > at) return { statusDetails: `已中止(${last.reason})/ suspended` };
+  if (last.resumedAt.getTime() !== at) return {};
+  const times = last.times.map((t) => `${t.label} ${t.to.toISOString()}`).join(';');
+  return { statusDetails: `已恢复${times ? `,${times}` : ''} / resumed` };
 }
 
 function period(start?: Date | null, end?: Date | null) {

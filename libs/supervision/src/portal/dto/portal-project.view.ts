@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TradingDomain } from '@app/platform/auth/roles';
-import { PortalNoticeView } from './portal.dto';
+import { PortalNoticeView, PortalShiftedTimeView } from './portal.dto';
 
 export class PortalPartyView {
   @ApiProperty({ description: '单位名称 / organisation name' }) name!: string;
@@ -99,9 +99,17 @@ export class PortalLinksView {
   @ApiProperty({ description: '交易统计 / statistics' }) statistics!: string;
 }
 
+export class PortalSuspensionView {
+  @ApiProperty({ description: '中止时间 / suspended at' }) suspendedAt!: Date;
+  @ApiProperty({ description: '中止原因 / reason' }) reason!: string;
+  @ApiProperty({ nullable: true, type: Date, description: '恢复时间(尚未恢复为空)/ resumed at (null while suspended)' }) resumedAt!: Date | null;
+  @ApiProperty({ type: [PortalShiftedTimeView], description: '恢复后顺延的时间节点 / the times the resumption moved' }) times!: PortalShiftedTimeView[];
+}
+
 export class PortalProjectPage {
   @ApiProperty({ type: PortalProjectSummaryView, description: '项目 / project' }) project!: PortalProjectSummaryView;
   @ApiProperty({ type: [PortalNoticeView], description: '该项目的公告,最新在前 / the project’s notices, newest first' }) notices!: PortalNoticeView[];
+  @ApiProperty({ type: [PortalSuspensionView], description: '中止与恢复,最早在前 / suspensions and resumptions, oldest first' }) suspensions!: PortalSuspensionView[];
   @ApiProperty({ type: [PortalDocumentView], description: '公开文件(名称与摘要)/ public documents (names and digests)' }) documents!: PortalDocumentView[];
   @ApiProperty({ type: [PortalSectionView], nullable: true, description: '工程招标标段 / tender sections' }) sections!: PortalSectionView[] | null;
   @ApiProperty({ type: PortalLandView, nullable: true, description: '土地出让 / land parcel' }) land!: PortalLandView | null;

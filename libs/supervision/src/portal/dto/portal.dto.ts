@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, M
 import { ALL_DOMAINS, TradingDomain } from '@app/platform/auth/roles';
 import { PageQuery } from '@app/platform/http/page-query.dto';
 
-export const NOTICE_KINDS = ['announcement', 'amendment', 'candidates', 'result', 'contract'] as const;
+export const NOTICE_KINDS = ['announcement', 'amendment', 'candidates', 'result', 'contract', 'suspension', 'resumption'] as const;
 
 class PortalFilterQuery extends PageQuery {
   @ApiPropertyOptional({ enum: TradingDomain, description: '交易领域 / domain' })
@@ -44,7 +44,7 @@ export class PortalNoticeQuery extends PortalFilterQuery {
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
   @IsArray()
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(7)
   @IsIn(NOTICE_KINDS, { each: true })
   kind?: (typeof NOTICE_KINDS)[number][];
 }
@@ -57,9 +57,22 @@ export class PortalProjectParam {
   id!: string;
 }
 
+export class PortalShiftedTimeView {
+  @ApiProperty({ description: '时间节点 / the period' }) label!: string;
+  @ApiProperty({ description: '原定时间 / the time it had' }) from!: Date;
+  @ApiProperty({ description: '顺延后的时间 / the new time' }) to!: Date;
+}
+
+export class PortalNoticeDetailView {
+  @ApiPropertyOptional({ description: '中止原因 / why the project is suspended' }) reason?: string;
+  @ApiPropertyOptional({ description: '中止时间 / suspended at' }) suspendedAt?: Date;
+  @ApiPropertyOptional({ description: '恢复时间 / resumed at' }) resumedAt?: Date;
+  @ApiPropertyOptional({ type: [PortalShiftedTimeView], description: '顺延后的时间节点 / the new times' }) times?: PortalShiftedTimeView[];
+}
+
 export class PortalNoticeView {
   @ApiProperty({ description: '公告标识(类型:领域:对象[:标段或轮次])/ notice id (kind:domain:subject[:section or round])' }) id!: string;
-  @ApiProperty({ enum: NOTICE_KINDS, description: '招标/出让/挂牌公告、修改公告、中标候选人公示、结果、合同 / announcement, amendment, candidates, result, contract' }) kind!: string;
+  @ApiProperty({ enum: NOTICE_KINDS, description: '招标/出让/挂牌公告、修改公告、中标候选人公示、结果、合同、中止公告、恢复公告 / announcement, amendment, candidates, result, contract, suspension, resumption' }) kind!: string;
   @ApiProperty({ enum: TradingDomain, description: '交易领域 / domain' }) domain!: TradingDomain;
   @ApiProperty({ nullable: true, type: String, description: '行政区划代码 / region' }) region!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: '交易项目(电子卖场无)/ trading project (none in the e-mall)' }) projectId!: string | null;
@@ -73,6 +86,7 @@ export class PortalNoticeView {
   @ApiProperty({ nullable: true, type: String, description: '中标人、受让方或供应商(单位名称)/ winner, buyer or supplier (organisation name)' }) organisationName!: string | null;
   @ApiProperty({ nullable: true, type: String, description: '招标人、出让方、转出方或采购人(单位名称)/ owner or purchaser (organisation name)' }) buyerName!: string | null;
   @ApiProperty({ nullable: true, type: String, description: '领域公开接口 / the domain’s public route' }) link!: string | null;
+  @ApiProperty({ nullable: true, type: PortalNoticeDetailView, description: '中止公告的原因、恢复公告的新时间 / a suspension’s reason, a resumption’s new times' }) detail!: PortalNoticeDetailView | null;
 }
 
 export class PortalNoticePage {

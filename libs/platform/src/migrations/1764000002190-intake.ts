@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** In-flight submissions: a row from the moment a body completes until its write commits (or its bound passes). */
-export class Intake1764000002100 implements MigrationInterface {
-  name = 'Intake1764000002100';
+export class Intake1764000002190 implements MigrationInterface {
+  name = 'Intake1764000002190';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
