@@ -7,14 +7,14 @@ import { startWorker, waitFor, WorkerProcess } from '../../support/worker-proces
 // 网上竞价 quotes are judged on when the server fully received them; the round's closing waits (bounded) for quotes
 // received in time. INTAKE_DELAY_MS makes each quote's processing take DELAY_MS after its body completed.
 describe('time of receipt (e-mall quotes)', () => {
-  const DELAY_MS = 3000;
-  const WAIT_MS = 6000;
+  const DELAY_MS = 4000;
+  const WAIT_MS = 8000;
   let t: TestApp;
   let worker: WorkerProcess;
   let purchaser: TestAccount;
   let suppliers: TestAccount[];
   let budgetLineId: string;
-  const windowS = 8;
+  const windowS = 12;
 
   beforeAll(async () => {
     t = await startTestApp('quote-receipt', { INTAKE_DELAY_MS: String(DELAY_MS), INTAKE_WAIT_MS: String(WAIT_MS) });
@@ -61,7 +61,7 @@ describe('time of receipt (e-mall quotes)', () => {
     const { id, deadline } = await publish();
     const early = await Promise.all([quote(id, suppliers[0], '1200000.00'), quote(id, suppliers[1], '1250000.00')]);
     expect(early.map((r) => r.status)).toEqual([201, 201]);
-    await until(deadline - 1500);
+    await until(deadline - 2500);
     const inTime = await quote(id, suppliers[2], '1100000.00');
     expect(inTime.status).toBe(201);
     const receivedAt = new Date(inTime.body.receivedAt).getTime();

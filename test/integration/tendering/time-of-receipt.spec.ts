@@ -8,8 +8,8 @@ import { startWorker, waitFor, WorkerProcess } from '../../support/worker-proces
 // 电子招标投标办法: a bid counts when its transmission completed before the deadline. INTAKE_DELAY_MS makes every
 // submission's processing take DELAY_MS after its body completed, so "received in time, written after" is deterministic.
 describe('time of receipt (tender bids)', () => {
-  const DELAY_MS = 3000;
-  const WAIT_MS = 6000;
+  const DELAY_MS = 4000;
+  const WAIT_MS = 8000;
   let t: TestApp;
   let worker: WorkerProcess;
   let centre: string;
@@ -59,11 +59,11 @@ describe('time of receipt (tender bids)', () => {
   });
 
   it('accepts a bid whose body completed before the deadline though its sealing ends after it, shows the received time on the receipt, and the opening waits for it', async () => {
-    const { id, deadline } = await announced(12);
+    const { id, deadline } = await announced(16);
     const early = await Promise.all([bid(id, bidders[0], '900000.00'), bid(id, bidders[1], '910000.00')]);
     expect(early.map((r) => r.status)).toEqual([201, 201]);
 
-    await until(deadline - 1500);
+    await until(deadline - 2500);
     const sent = Date.now();
     const inTime = await bid(id, bidders[2], '890000.00');
     expect(inTime.status).toBe(201);

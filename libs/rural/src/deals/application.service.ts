@@ -124,13 +124,18 @@ export class ApplicationService {
     });
   }
 
-  /** `receivedAt`: a submission's time of receipt, judged against the listing's end; the database's now() otherwise. */
+  /**
+   * `receivedAt`: a submission's time of receipt, judged against the round's listing end; the database's now() otherwise.
+   * An application received after the round's end is refused as late (`LISTING_CLOSED`) whatever the closing has made of
+   * the deal since, as a bid after a tender's deadline is.
+   */
   private async assertListingOpen(tx: Tx, d: DealRow, receivedAt: Date | null = null): Promise<void> {
-    if (d.status !== 'listing') throw RuralErrors.DEAL_STATE_CONFLICT({ status: d.status, reason: 'applications are taken while the deal is listed' });
-    const listing = (await this.deals.listing(tx.em, d.projectId, d.round))!;
+    const listing = await this.deals.listing(tx.em, d.projectId, d.round);
     const now = await this.clock.dbNow(tx.em);
     const at = receivedAt ?? now;
-    if (at >= listing.endsAt!) throw RuralErrors.LISTING_CLOSED({ endsAt: listing.endsAt, ...(receivedAt ? { receivedAt } : {}), serverTime: now });
+    const ended = !!listing?.endsAt && at >= listing.endsAt;
+    if (d.status !== 'listing' && !(receivedAt && ended)) throw RuralErrors.DEAL_STATE_CONFLICT({ status: d.status, reason: 'applications are taken while the deal is listed' });
+    if (ended) throw RuralErrors.LISTING_CLOSED({ endsAt: listing!.endsAt, ...(receivedAt ? { receivedAt } : {}), serverTime: now });
   }
 
   private async locked(tx: Tx, projectId: string): Promise<DealRow> {
