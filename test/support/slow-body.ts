@@ -12,11 +12,11 @@ export function multipartBody(fields: Record<string, string>, file: { field: str
 
 /**
  * Sends `body` over real HTTP: all but its last `tail` bytes at once, then waits for `before()` and sends the rest —
- * the request's transmission completes only then, whenever it started.
+ * the request's transmission completes only then, whenever it started. No keep-alive agent: the socket closes with the answer.
  */
 export function postInTwo(baseUrl: string, path: string, token: string, body: Buffer, contentType: string, before: () => Promise<void>, tail = 16): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType, 'content-length': body.length } }, (res) => {
+    const req = request(`${baseUrl}${path}`, { method: 'POST', agent: false, headers: { authorization: `Bearer ${token}`, 'content-type': contentType, 'content-length': body.length } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
