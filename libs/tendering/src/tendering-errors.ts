@@ -36,5 +36,6 @@ export const TenderErrors = defineErrors({
   NOT_SECTION_BIDDER: { status: 403, zh: '只有在本标段递交投标文件的投标人可以操作', en: 'Only a bidder on this section may do this' },
   OBJECTION_ALREADY_ANSWERED: { status: 409, zh: '该异议已答复', en: 'The objection has been answered already' },
   WITHDRAWN_NOT_CANDIDATE: { status: 422, zh: '放弃中标的投标须为本标段的中标候选人', en: 'A withdrawn bid must be one of the section’s candidates' },
+  OPENING_MOVES_BY_AMENDMENT: { status: 409, zh: '开标时间即投标截止时间,只能通过澄清或修改招标文件顺延(条例 21),不能通过调整场次变更', en: 'The opening is the bid deadline: it moves only by an amendment of the tender documents (条例 21), not by moving a room session' },
   CONTRACT_INVALID: { status: 422, zh: '合同金额须为正数,签订时间须在定标之后且不晚于现在', en: 'The contract amount must be positive and it must be signed after the award, not in the future' },
 });

@@ -12,6 +12,7 @@ import { TenderDocumentsService } from './tenders/tender-documents.service';
 import { TenderController } from './tenders/tender.controller';
 import { PROJECT_OF_TENDER_DEPOSIT, TenderRepository } from './tenders/tender.repository';
 import { TenderService } from './tenders/tender.service';
+import { TenderHostedSteps } from './tenders/tender-hosted-steps';
 import { TenderParticipants } from './tenders/tender-participants';
 import { TenderFreezes } from './tenders/tender-freezes';
 
@@ -19,7 +20,7 @@ import { TenderFreezes } from './tenders/tender-freezes';
 @Module({
   imports: [TradingModule, EvaluationModule],
   controllers: [TenderController, BidController],
-  providers: [TenderRepository, TenderService, ClarificationService, TenderDocumentsService, BidService, DepositService, OpeningService, TenderParticipants, MyRegistrationRepository, MyRegistrationService, TenderFreezes],
+  providers: [TenderRepository, TenderService, ClarificationService, TenderDocumentsService, BidService, DepositService, OpeningService, TenderParticipants, MyRegistrationRepository, MyRegistrationService, TenderFreezes, TenderHostedSteps],
   exports: [TenderRepository, BidService],
 })
 export class TenderingModule implements OnModuleInit {

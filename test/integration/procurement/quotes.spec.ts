@@ -228,4 +228,37 @@ describe('online quotes (网上竞价)', () => {
       'procurement.requirement_switched',
     ]);
   }, 60000);
+  it('stands still while its project is suspended: quotes refused, the round deadline frozen and shifted with its milestone at the resumption', async () => {
+    const pub = await t.http.post('/procurement/requirements', requirement({ title: '市财政局打印机采购', maxPrice: '1300000.00' }), purchaser.token);
+    expect(pub.status).toBe(201);
+    const { id, projectId } = pub.body;
+    const deadline = new Date(pub.body.quoteDeadline).getTime();
+    const suspended = await t.http.post(`/projects/${projectId}/suspend`, { reason: '供应商投诉采购需求带有倾向性' }, office);
+    expect(suspended.status).toBe(200);
+    expect((await publicView(id)).projectStatus).toBe('suspended');
+
+    const before = await t.snapshot();
+    const refused = await quote(id, suppliers[0], '1200000.00');
+    expect([refused.status, refused.body.code]).toEqual([409, 'PROJECT_SUSPENDED']);
+    expect((await t.http.post(`/procurement/requirements/${id}/switch`, { reason: '暂停期间变更' }, purchaser.token)).body.code).toBe('PROJECT_SUSPENDED');
+    expect(await t.snapshot()).toEqual(before);
+
+    // past the original deadline the round is still open: its milestone is paused, nothing closed it
+    await new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now()) + 1500));
+    expect((await publicView(id)).status).toBe('quoting');
+    const resumed = await t.http.post(`/projects/${projectId}/resume`, { note: '投诉不成立' }, office);
+    expect(resumed.status).toBe(200);
+    const view = await publicView(id);
+    const shifted = new Date(view.quoteDeadline).getTime();
+    expect(shifted).toBeGreaterThan(Date.now());
+    expect(shifted - deadline).toBeGreaterThanOrEqual(1500);
+    const [m] = await t.ds.query(`SELECT status, due_at FROM milestone WHERE subject_id = $1 AND kind = 'procurement.quote_deadline'`, [projectId]);
+    expect([m.status, new Date(m.due_at).getTime()]).toEqual(['pending', shifted]);
+    expect((await quote(id, suppliers[0], '1200000.00')).status).toBe(201);
+    const notices = (await t.http.get(`/public/portal/projects/${projectId}`)).body.notices.map((n: { kind: string }) => n.kind);
+    expect(notices).toEqual(expect.arrayContaining(['suspension', 'resumption']));
+    const closedView = await closed(id);
+    expect(closedView).toMatchObject({ status: 'failed', round: 1 });
+    expect(closedView.rounds[0].quotes).toHaveLength(1);
+  }, 90000);
 });

@@ -1,4 +1,6 @@
 import { Role } from '@app/platform/auth/roles';
+import { TransactionRunner } from '@app/platform/database/transaction-runner';
+import { ProjectService } from '@app/trading';
 import { postForm } from '../../support/tender-fixtures';
 import { startTestApp, TestAccount, TestApp } from '../../support/test-app';
 
@@ -130,5 +132,28 @@ describe('sessions that host a published step', () => {
     expect(note.params.reannounced).toBe(true);
     const [trail] = await t.ds.query(`SELECT payload FROM audit_event WHERE action = 'scheduling.session_moved' AND subject_id = $1`, [s.id]);
     expect(trail.payload).toMatchObject({ reannounced: true, milestones: [{ id: p.milestoneId, kind: 'land.auction_start' }] });
+  });
+  it('refuses to move a tender’s opening with its session (it is the bid deadline: an amendment moves it), and lets the session end later', async () => {
+    const p = (await t.http.post('/projects', { domain: 'tendering', name: '城北污水管网改造工程', region: '350105' }, owner.token)).body;
+    expect((await t.http.post(`/projects/${p.id}/publish`, {}, centre)).status).toBe(200);
+    const deadline = new Date(at('2031-04-08', '09:30'));
+    const m = await t.app.get(TransactionRunner).run((tx) => t.app.get(ProjectService).schedule(tx, p.id, { kind: 'tendering.bid_deadline', dueAt: deadline }));
+    const room = (await t.http.post('/scheduling/rooms', { kind: 'opening_hall', name: `第${++rooms}开标厅`, seats: 40, isolated: false }, centre)).body;
+    const session = await t.http.post('/scheduling/sessions', { roomId: room.id, projectId: p.id, purpose: 'opening', startsAt: at('2031-04-08', '09:30'), endsAt: at('2031-04-08', '11:30'), milestoneIds: [m.id] }, centre);
+    expect(session.status).toBe(201);
+
+    const before = await t.snapshot();
+    const later = await move(session.body.id, at('2031-04-08', '14:30'), at('2031-04-08', '16:30'));
+    expect([later.status, later.body.code]).toEqual([409, 'OPENING_MOVES_BY_AMENDMENT']);
+    expect(later.body.message.zh).toContain('条例 21');
+    expect(await t.snapshot()).toEqual(before);
+    const [row] = await t.ds.query(`SELECT due_at, version FROM milestone WHERE id = $1`, [m.id]);
+    expect([iso(row.due_at), row.version]).toEqual([iso(deadline), 1]);
+
+    // the same start, a longer session: the deadline does not move, so nothing needs an amendment
+    const longer = await move(session.body.id, at('2031-04-08', '09:30'), at('2031-04-08', '12:30'));
+    expect(longer.status).toBe(200);
+    const [after] = await t.ds.query(`SELECT due_at, version FROM milestone WHERE id = $1`, [m.id]);
+    expect([iso(after.due_at), after.version]).toEqual([iso(deadline), 1]);
   });
 });

@@ -33,6 +33,14 @@ const PROJECT_FREE = new Set([
   'DELETE /experts/me/unavailability/:id',
   'POST /land/parcels',
   'POST /milestones/probe',
+  'POST /procurement/agreements',
+  'POST /procurement/budget-lines',
+  'POST /procurement/orders/direct',
+  'POST /procurement/products',
+  'PATCH /procurement/products/:id',
+  'POST /procurement/products/:id/clear-flag',
+  'POST /procurement/products/:id/reference-price',
+  'POST /procurement/requirements',
   'POST /projects',
   'POST /rule-sets',
   'PATCH /rule-sets/:id',
@@ -45,21 +53,19 @@ const PROJECT_FREE = new Set([
   'POST /tenders',
 ]);
 
-// The e-mall is not project-based today (orders and requirements freeze their own rules): not gated yet.
-const EMALL = (r: Route) => r.path.startsWith('/procurement/');
-
 const key = (r: Route) => `${r.method} ${r.path}`;
 const isWrite = (r: Route) => r.method !== 'GET' && r.method !== 'HEAD';
 
-type Domain = 'tendering' | 'land' | 'rural';
+type Domain = 'tendering' | 'land' | 'rural' | 'procurement';
 
-/** Which domain's suspended project a gated route is walked on; the kernel's own routes on all three. */
+/** Which domain's suspended project a gated route is walked on; the kernel's own routes on all four. */
 function domainsOf(r: Route): Domain[] {
   if (r.path.startsWith('/tenders/') || r.path.startsWith('/expert-draws') || r.path.startsWith('/experts/me/invitations')) return ['tendering'];
   if (r.path.startsWith('/land/')) return ['land'];
   if (r.path.startsWith('/rural/')) return ['rural'];
   if (r.path.startsWith('/lots/')) return ['land', 'rural'];
-  if (r.path.startsWith('/projects/') || r.path.startsWith('/scheduling/')) return ['tendering', 'land', 'rural'];
+  if (r.path.startsWith('/procurement/')) return ['procurement'];
+  if (r.path.startsWith('/projects/') || r.path.startsWith('/scheduling/')) return ['tendering', 'land', 'rural', 'procurement'];
   return [];
 }
 
@@ -68,6 +74,7 @@ function domainsOf(r: Route): Domain[] {
 const LOTS = `(SELECT id FROM lot WHERE project_id = $1::uuid)`;
 const SECTIONS = `(SELECT id FROM tender_section WHERE project_id = $1::uuid)`;
 const DRAWS = `(SELECT id FROM expert_draw WHERE project_id = $1::uuid)`;
+const REQUIREMENTS = `(SELECT id FROM procurement_requirement WHERE project_id = $1::uuid)`;
 const PROJECT_ROWS: [string, string][] = [
   ['trading_project', `id = $1::uuid`],
   ['tender', `project_id = $1::uuid`],
@@ -95,10 +102,18 @@ const PROJECT_ROWS: [string, string][] = [
   ['expert_draw_member', `draw_id IN ${DRAWS}`],
   ['expert_evaluation', `project_id = $1::uuid`],
   ['scheduling_session', `project_id = $1::uuid`],
+  ['procurement_requirement', `project_id = $1::uuid`],
+  ['procurement_quote', `requirement_id IN ${REQUIREMENTS}`],
+  ['procurement_order', `source_id IN ${REQUIREMENTS}`],
   ['milestone', `subject_id = $1::text`],
   ['complaint', `project_id = $1::uuid`],
   ['notification_outbox', `params->>'projectId' = $1::text`],
-  ['audit_event', `subject_id = $1::text OR payload->>'projectId' = $1::text OR subject_id IN (SELECT id::text FROM lot WHERE project_id = $1::uuid)`],
+  [
+    'audit_event',
+    `subject_id = $1::text OR payload->>'projectId' = $1::text OR subject_id IN (SELECT id::text FROM lot WHERE project_id = $1::uuid)
+     OR subject_id IN (SELECT id::text FROM procurement_requirement WHERE project_id = $1::uuid)
+     OR subject_id IN (SELECT o.id::text FROM procurement_order o WHERE o.source_id IN ${REQUIREMENTS})`,
+  ],
 ];
 
 interface Fixture {
@@ -208,6 +223,7 @@ describe('a suspended project changes nothing, in every domain (the kernel’s r
       );
       return { domain, projectId, ids: { project: projectId, lot: lotId, 'land-application': a.id, 'scheduling-session': await session(projectId, day++) }, params: {} };
     }
+    if (domain === 'procurement') return emall();
     const projectId = await f.project('rural', as.owner);
     const [kind] = await t.ds.query(`SELECT code FROM rural_kind ORDER BY code LIMIT 1`);
     await t.ds.query(
@@ -225,6 +241,34 @@ describe('a suspended project changes nothing, in every domain (the kernel’s r
       [projectId, as.bidder.organisationId, as.bidder.id],
     );
     return { domain, projectId, ids: { project: projectId, lot: lotId, 'rural-application': a.id, 'scheduling-session': await session(projectId, day++) }, params: {} };
+  }
+
+  /** An online quote published through the API (its project with it), and the order a quote of it was awarded. */
+  async function emall(): Promise<Fixture> {
+    const [line] = await t.ds.query(`INSERT INTO budget_line (organisation_id, code, name, year, amount_fen, created_by) VALUES ($1, $2, '办公设备购置', 2026, 1000000000, $3) RETURNING id`, [
+      as.owner.organisationId,
+      `ZB-${randomUUID().slice(0, 8)}`,
+      as.owner.id,
+    ]);
+    const pub = await t.http.post(
+      '/procurement/requirements',
+      { title: '办公计算机采购', categoryCode: 'A02.01.02', items: [{ description: '台式计算机', quantity: 100, unit: '台' }], deliveryRegion: '350102', deliveryDate: '2099-12-31', maxPrice: '1500000.00', budgetLineId: line.id },
+      as.owner.token,
+    );
+    expect(pub.status).toBe(201);
+    const { id: requirementId, projectId } = pub.body;
+    const [order] = await t.ds.query(
+      `INSERT INTO procurement_order (no, purchaser_organisation_id, supplier_organisation_id, budget_line_id, source, source_id, total_fen, rule_set_id, rule_set_version, sandbox, rules, confirm_due)
+       SELECT 'DD-' || substr(md5(random()::text), 1, 10), r.purchaser_organisation_id, $2, r.budget_line_id, 'quote', r.id, 1200000, r.rule_set_id, r.rule_set_version, r.rule_sandbox, '{}', now() + interval '1 day'
+         FROM procurement_requirement r WHERE r.id = $1 RETURNING id`,
+      [requirementId, as.bidder.organisationId],
+    );
+    return {
+      domain: 'procurement',
+      projectId,
+      ids: { project: projectId, 'procurement-requirement': requirementId, 'procurement-order': order.id, 'scheduling-session': await session(projectId, day++) },
+      params: {},
+    };
   }
 
   const rowsOfProject = async (projectId: string): Promise<Record<string, string>> => {
@@ -253,6 +297,13 @@ describe('a suspended project changes nothing, in every domain (the kernel’s r
       'POST /land/parcels/:id/continue': {},
       'POST /land/applications/:applicationId/reject': { reason: '资格文件不全' },
       'POST /tenders/deposits/:depositId/refund': { reference: 'TK-20250101-0001' },
+      'POST /procurement/requirements/:id/quotes': { total: '1200000.00' },
+      'POST /procurement/requirements/:id/switch': { reason: '转为竞争性磋商' },
+      'POST /procurement/orders/:id/deliver': { note: '已送达' },
+      'POST /procurement/orders/:id/reject': { reasons: ['型号不符'] },
+      'POST /procurement/orders/:id/payment': { reference: 'ZF-20250101-0001' },
+      'POST /procurement/orders/:id/rating': { score: 5 },
+      'POST /procurement/orders/:id/rating/reply': { reply: '感谢' },
     };
     const body = { ...(base[key(r)] ?? {}) };
     if (r.gate?.body) body[r.gate.body] = fx.ids[r.gate.kind];
@@ -268,7 +319,7 @@ describe('a suspended project changes nothing, in every domain (the kernel’s r
   it('classifies every write route: gated (@ProjectWrite), exempt with a reason, or acting on no project', () => {
     const writes = routes.filter(isWrite);
     expect(writes.length).toBeGreaterThan(50);
-    const unclassified = writes.filter((r) => !r.gate && !r.exempt && !PROJECT_FREE.has(key(r)) && !EMALL(r)).map(key);
+    const unclassified = writes.filter((r) => !r.gate && !r.exempt && !PROJECT_FREE.has(key(r))).map(key);
     expect(unclassified).toEqual([]);
     expect(writes.filter((r) => r.gate && r.exempt).map(key)).toEqual([]);
     // the list cannot rot: each entry is a route that exists and is neither gated nor exempt
@@ -281,14 +332,14 @@ describe('a suspended project changes nothing, in every domain (the kernel’s r
     expect(writes.filter((r) => r.gate && domainsOf(r).length === 0).map(key)).toEqual([]);
   });
 
-  for (const domain of ['tendering', 'land', 'rural'] as Domain[]) {
+  for (const domain of ['tendering', 'land', 'rural', 'procurement'] as Domain[]) {
     it(`${domain}: every gated write route of a suspended project answers 409 PROJECT_SUSPENDED and changes nothing`, async () => {
       const fx = await running(domain);
       const suspended = await t.http.post(`/projects/${fx.projectId}/suspend`, { reason: '接到投诉,暂停以便调查' }, as.office.token);
       expect(suspended.status).toBe(200);
       expect(suspended.body.status).toBe('suspended');
       const gated = routes.filter((r) => r.gate && domainsOf(r).includes(domain));
-      expect(gated.length).toBeGreaterThan(domain === 'tendering' ? 25 : 8);
+      expect(gated.length).toBeGreaterThan(domain === 'tendering' ? 25 : domain === 'procurement' ? 10 : 8);
 
       const before = await rowsOfProject(fx.projectId);
       const counts = await t.snapshot();

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProjectWrite } from '@app/trading';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { BudgetService } from './budget.service';
@@ -71,6 +72,7 @@ export class BuyingController {
     return this.orders.get(actor, p.id);
   }
 
+  @ProjectWrite('procurement-order')
   @Post('procurement/orders/:id/confirm')
   @HttpCode(200)
   @Roles(Role.Bidder)
@@ -81,6 +83,7 @@ export class BuyingController {
     return this.orders.confirm(actor, p.id);
   }
 
+  @ProjectWrite('procurement-order')
   @Post('procurement/orders/:id/deliver')
   @HttpCode(200)
   @Roles(Role.Bidder)
@@ -91,6 +94,7 @@ export class BuyingController {
     return this.orders.deliver(actor, p.id, dto.note);
   }
 
+  @ProjectWrite('procurement-order')
   @Post('procurement/orders/:id/accept')
   @HttpCode(200)
   @Roles(Role.Owner)
@@ -101,6 +105,7 @@ export class BuyingController {
     return this.orders.accept(actor, p.id);
   }
 
+  @ProjectWrite('procurement-order')
   @Post('procurement/orders/:id/reject')
   @HttpCode(200)
   @Roles(Role.Owner)
@@ -111,6 +116,7 @@ export class BuyingController {
     return this.orders.reject(actor, p.id, dto.reasons);
   }
 
+  @ProjectWrite('procurement-order')
   @Post('procurement/orders/:id/payment')
   @HttpCode(200)
   @Roles(Role.Owner)
@@ -121,6 +127,7 @@ export class BuyingController {
     return this.orders.pay(actor, p.id, dto);
   }
 
+  @ProjectWrite('procurement-order')
   @Post('procurement/orders/:id/cancel')
   @HttpCode(200)
   @Roles(Role.Owner)
@@ -131,6 +138,7 @@ export class BuyingController {
     return this.orders.cancel(actor, p.id);
   }
 
+  @ProjectWrite('procurement-order')
   @Post('procurement/orders/:id/rating')
   @Roles(Role.Owner)
   @ApiBearerAuth()
@@ -140,6 +148,7 @@ export class BuyingController {
     return this.ratings.rate(actor, p.id, dto);
   }
 
+  @ProjectWrite('procurement-order')
   @Post('procurement/orders/:id/rating/reply')
   @HttpCode(200)
   @Roles(Role.Bidder)

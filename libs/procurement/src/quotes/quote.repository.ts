@@ -66,6 +66,12 @@ export interface QuoteRow {
 /** The project gate's resolver (@ProjectWrite('procurement-requirement')): the online quote's kernel project. */
 export const PROJECT_OF_REQUIREMENT = `SELECT project_id FROM procurement_requirement WHERE id = $1::uuid`;
 
+/**
+ * The project gate's resolver (@ProjectWrite('procurement-order')): an order an online quote awarded belongs to that
+ * quote's project, so a suspension holds its confirmation, delivery, acceptance and payment; a direct order has none.
+ */
+export const PROJECT_OF_ORDER = `SELECT r.project_id FROM procurement_order o JOIN procurement_requirement r ON o.source = 'quote' AND r.id = o.source_id WHERE o.id = $1::uuid`;
+
 const REQUIREMENT = `
   SELECT r.id, r.purchaser_organisation_id AS "purchaserOrganisationId", o.name AS "purchaserName", r.title, r.category_code AS "categoryCode", r.items,
          r.delivery_region AS "deliveryRegion", to_char(r.delivery_date, 'YYYY-MM-DD') AS "deliveryDate", r.max_price_fen::text AS "maxPriceFen",

@@ -5,7 +5,7 @@ import { MyRequirementService } from './my-requirement.service';
 import { QuoteController } from './quote.controller';
 import { QuoteParticipants } from './quote-participants';
 import { QuoteFreezes } from './quote-freezes';
-import { PROJECT_OF_REQUIREMENT, QuoteRepository } from './quote.repository';
+import { PROJECT_OF_ORDER, PROJECT_OF_REQUIREMENT, QuoteRepository } from './quote.repository';
 import { QuoteService } from './quote.service';
 import { RequirementService } from './requirement.service';
 
@@ -21,5 +21,6 @@ export class QuoteModule implements OnModuleInit {
   /** How an online quote's id leads to its project, for the kernel's request gate (@ProjectWrite). */
   onModuleInit(): void {
     this.gate.resolver('procurement-requirement', PROJECT_OF_REQUIREMENT);
+    this.gate.resolver('procurement-order', PROJECT_OF_ORDER);
   }
 }

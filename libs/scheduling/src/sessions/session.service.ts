@@ -90,9 +90,10 @@ export class SessionService {
             const notice = await step.reannouncement(tx, project.id, now);
             if (to < notice.earliest) throw SchedulingErrors.SESSION_REANNOUNCE_TOO_SOON({ milestoneId: m.id, kind: m.kind, requested: to, earliest: notice.earliest, period: notice.period, rule: notice.rule });
           }
-          await this.milestones.reschedule(tx, m.id, to, actor);
+          const retimed = to.getTime() !== m.dueAt.getTime();
+          if (retimed) await this.milestones.reschedule(tx, m.id, to, actor);
           let noticeId: string | null = null;
-          if (step) {
+          if (step && retimed) {
             await step.retime(tx, { id: m.id, kind: m.kind, projectId: project.id, dueAt: m.dueAt }, to, actor);
             for (const o of await step.parties(tx.em, project.id)) parties.add(o);
           }
