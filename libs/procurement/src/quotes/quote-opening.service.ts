@@ -47,7 +47,7 @@ export class QuoteOpeningService {
       return { ...b, ...content, verified };
     });
     const outcome = roundOutcome(
-      opened.map((o) => ({ id: o.id, organisationId: o.organisationId, totalFen: o.totalFen, submittedAt: o.submittedAt, qualified: qualified.has(o.organisationId) })),
+      opened.map((o) => ({ id: o.id, organisationId: o.organisationId, totalFen: o.totalFen, receivedAt: o.receivedAt, qualified: qualified.has(o.organisationId) })),
       BigInt(r.maxPriceFen),
       r.rules.minQuotes,
     );

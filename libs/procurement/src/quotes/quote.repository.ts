@@ -204,10 +204,10 @@ export class QuoteRepository {
   }
 
   /** The round's live quotes with their sealed boxes, for the deadline's opening. */
-  async sealedOfRound(em: EntityManager, requirementId: string, round: number): Promise<{ id: string; organisationId: string; submittedAt: Date; sealed: Buffer; digest: string }[]> {
+  async sealedOfRound(em: EntityManager, requirementId: string, round: number): Promise<{ id: string; organisationId: string; submittedAt: Date; receivedAt: Date; sealed: Buffer; digest: string }[]> {
     return rowsOf(
       await em.query(
-        `SELECT id, organisation_id AS "organisationId", submitted_at AS "submittedAt", sealed, quote_digest AS digest
+        `SELECT id, organisation_id AS "organisationId", submitted_at AS "submittedAt", coalesce(received_at, submitted_at) AS "receivedAt", sealed, quote_digest AS digest
          FROM procurement_quote WHERE requirement_id = $1 AND round = $2 AND status = 'submitted' ORDER BY submitted_at, id`,
         [requirementId, round],
       ),
