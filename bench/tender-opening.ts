@@ -13,6 +13,8 @@ import { loadConfig } from '../libs/platform/src/config/app-config';
 import { Sealer } from '../libs/platform/src/crypto/sealer';
 import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
 import { TransactionRunner } from '../libs/platform/src/database/transaction-runner';
+import { IntakeRepository } from '../libs/platform/src/intake/intake.repository';
+import { IntakeService } from '../libs/platform/src/intake/intake.service';
 import { NotificationService } from '../libs/platform/src/notifications/notification.service';
 import { LEGAL_DEFAULTS, sandboxOf } from '../libs/platform/src/rules/defaults';
 import { openDocuments, sealBid } from '../libs/tendering/src/bids/bid-sealing';
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
     await ds.query(`UPDATE tender SET bid_deadline = now() - interval '1 second' WHERE project_id = $1`, [project.id]);
     await ds.query(`CHECKPOINT`);
 
-    const opening = new OpeningService(new TransactionRunner(ds), new TenderRepository(), sealer, new NotificationService({ add: async () => undefined } as unknown as Queue), new AuditService(), new Clock());
+    const opening = new OpeningService(new TransactionRunner(ds), new TenderRepository(), sealer, new NotificationService({ add: async () => undefined } as unknown as Queue), new AuditService(), new Clock(), new IntakeService(new TransactionRunner(ds), new IntakeRepository(), loadConfig()));
     const started = performance.now();
     await new TransactionRunner(ds).run((tx) => opening.open(tx, project.id));
     const seconds = (performance.now() - started) / 1000;

@@ -11,6 +11,7 @@ import { mountSwagger } from './swagger';
 import { mountWeb } from './web';
 import { RedisIoAdapter } from './redis-io.adapter';
 import { APP_CONFIG } from '@app/platform/config/config.module';
+import { installBodyReceipts } from '@app/platform/http/received-at';
 import { AppConfig, loadConfig } from '@app/platform/config/app-config';
 import { serveMetrics } from '@app/platform/observability/metrics-server';
 
@@ -33,6 +34,8 @@ export async function createApiApp(module: Type<unknown> = AppModule): Promise<N
   // Uploads (the expert import) are read as a stream of one file, up to 50 MB; JSON bodies keep BODY_LIMIT_BYTES.
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   app.useWebSocketAdapter(new RedisIoAdapter(app, app.get(APP_CONFIG)));
+  // Time of receipt: when each body's last byte was read (docs/decisions.md).
+  installBodyReceipts(app.getHttpAdapter().getInstance());
   mountHttpMetrics(app);
   mountSwagger(app);
   await mountBullBoard(app);

@@ -11,12 +11,14 @@ import { MilestonesCoreModule } from './milestones/milestones-core.module';
 import { QueuesModule } from './queues/queues.module';
 import { Sealer } from './crypto/sealer';
 import { NotificationService } from './notifications/notification.service';
+import { IntakeRepository } from './intake/intake.repository';
+import { IntakeService } from './intake/intake.service';
 
-/** What every process (api and worker) stands on: config, database, queues, auth, audit, clock, the calendar with its entered years, sealing, the notification outbox. */
+/** What every process (api and worker) stands on: config, database, queues, auth, audit, clock, the calendar with its entered years, sealing, the notification outbox, the intake of submissions (time of receipt). */
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule],
-  providers: [Clock, Calendar, CalendarYearRepository, CalendarYearsLoader, Sealer, NotificationService],
-  exports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule, Clock, Calendar, CalendarYearRepository, CalendarYearsLoader, Sealer, NotificationService],
+  providers: [Clock, Calendar, CalendarYearRepository, CalendarYearsLoader, Sealer, NotificationService, IntakeRepository, IntakeService],
+  exports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule, Clock, Calendar, CalendarYearRepository, CalendarYearsLoader, Sealer, NotificationService, IntakeService],
 })
 export class PlatformModule {}

@@ -169,7 +169,7 @@ describe('rural property deals', () => {
 
     const agreement = await untilStatus(id, 'agreement');
     expect(agreement.listings[0]).toMatchObject({ outcome: 'agreement', qualified: 1 });
-    expect((await apply(id, buyers[2])).body.code).toBe('DEAL_STATE_CONFLICT');
+    expect((await apply(id, buyers[2])).body.code).toBe('LISTING_CLOSED');
     expect((await t.http.get(`/public/lots/${lotId}`)).body).toMatchObject({ phase: 'ended', outcome: 'handed_over' });
 
     const before = await t.snapshot();

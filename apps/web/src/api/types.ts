@@ -103,6 +103,8 @@ export interface BidReceipt {
   projectId: string;
   sectionNo: number;
   organisationId: string;
+  /** when the server had fully received the bid: the time the deadline is judged on */
+  receivedAt: string | null;
   submittedAt: string;
   documentsSize: number;
   bidDigest: string;

@@ -160,6 +160,8 @@ export interface QuoteReceipt {
   requirementId: string;
   round: number;
   organisationId: string;
+  /** when the server had fully received the quote: the time the deadline is judged on */
+  receivedAt: string | null;
   submittedAt: string;
   quoteDigest: string;
   status: string;

@@ -171,6 +171,7 @@ export class LandApplicationView {
   @ApiProperty({ description: '保证金状态:持有、应退、已退、转作价款 / held, refund due, refunded, converted to part payment', enum: ['held', 'refund_due', 'refunded', 'converted'] }) depositStatus!: string;
   @ApiPropertyOptional({ nullable: true }) refundDue!: Date | null;
   @ApiPropertyOptional({ nullable: true }) refundedAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true, description: '服务器完整收到申请的时间(据此判断是否截止)/ when the server had fully received the application (the deadline is judged on it)' }) receivedAt!: Date | null;
   @ApiProperty() appliedAt!: Date;
 }
 
@@ -193,6 +194,7 @@ export function applicationView(a: ApplicationRow, showPaddle: boolean): LandApp
     depositStatus: a.depositStatus,
     refundDue: a.refundDue,
     refundedAt: a.refundedAt,
+    receivedAt: a.receivedAt,
     appliedAt: a.appliedAt,
   };
 }

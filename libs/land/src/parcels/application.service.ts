@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import { AuditService } from '@app/platform/audit/audit.service';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
+import { BodyReceipt } from '@app/platform/http/received-at';
+import { IntakeService } from '@app/platform/intake/intake.service';
 import { Money } from '@app/platform/money/money';
-import { LiveBiddingService } from '@app/trading/live/live-bidding.service';
+import { LiveBiddingService, LOT_SUBJECT } from '@app/trading/live/live-bidding.service';
 import { ApplicationFields } from '../dto/parcel.dto';
 import { LandApplicationView, applicationView } from '../dto/parcel.view';
 import { LandErrors } from '../land-errors';
@@ -25,12 +27,16 @@ export class ApplicationService {
     private readonly parcels: ParcelRepository,
     private readonly live: LiveBiddingService,
     private readonly audit: AuditService,
+    private readonly intake: IntakeService,
   ) {}
 
-  async apply(actor: Actor, projectId: string, file: { filename: string; buffer: Buffer }, fields: ApplicationFields): Promise<LandApplicationView> {
+  /** Judged on when the server fully received the application (an in-flight application holds the listing's end, bounded). */
+  async apply(actor: Actor, projectId: string, file: { filename: string; buffer: Buffer }, fields: ApplicationFields, body: BodyReceipt): Promise<LandApplicationView> {
     const amountFen = Money.fromYuan(fields.depositAmount).fen;
-    return this.txr.run(async (tx) => {
-      const p = await this.openParcel(tx, projectId, LandErrors.APPLICATIONS_CLOSED);
+    const p0 = await this.parcel(this.txr.dataSource.manager, projectId);
+    if (!p0.lotId) throw LandErrors.APPLICATIONS_CLOSED({ status: p0.status, reason: 'not announced yet' });
+    return this.intake.run({ type: LOT_SUBJECT, id: p0.lotId }, body, (intake) => this.txr.run(async (tx) => {
+      const p = await this.openParcel(tx, projectId, LandErrors.APPLICATIONS_CLOSED, intake.receivedAt);
       if (amountFen < BigInt(p.depositFen)) throw LandErrors.DEPOSIT_AMOUNT_SHORT({ required: Money.ofFen(p.depositFen).toYuan(), amount: fields.depositAmount });
       const sha256 = createHash('sha256').update(file.buffer).digest('hex');
       const id = await this.parcels.insertApplication(tx.em, {
@@ -43,6 +49,7 @@ export class ApplicationService {
         depositMethod: fields.depositMethod,
         depositReference: fields.depositReference,
         depositAmountFen: amountFen,
+        receivedAt: intake.receivedAt,
       });
       if (!id) throw LandErrors.APPLICATION_STATE_CONFLICT({ reason: 'an application of your organisation is pending or confirmed' });
       await this.audit.append(tx.em, {
@@ -50,10 +57,11 @@ export class ApplicationService {
         role: Role.Bidder,
         action: 'land.application_submitted',
         subject: { type: PARCEL_SUBJECT, id: projectId },
-        payload: { applicationId: id, fileName: file.filename, sha256, size: file.buffer.length, depositMethod: fields.depositMethod, depositReference: fields.depositReference, depositAmountFen: amountFen.toString() },
+        payload: { applicationId: id, receivedAt: intake.receivedAt, fileName: file.filename, sha256, size: file.buffer.length, depositMethod: fields.depositMethod, depositReference: fields.depositReference, depositAmountFen: amountFen.toString() },
       });
+      await intake.complete(tx);
       return applicationView((await this.parcels.application(tx.em, id))!, true);
-    });
+    }));
   }
 
   /** The centre confirms the documents and the deposit; the engine gives the paddle, which the centre's answer leaves out. */
@@ -139,13 +147,13 @@ export class ApplicationService {
   }
 
   /** An announced parcel whose lot still takes buyers (pending, or a listing before its end), held against the closing. */
-  private async openParcel(tx: Tx, projectId: string, closed: (d?: Record<string, unknown>) => Error): Promise<ParcelRow> {
+  private async openParcel(tx: Tx, projectId: string, closed: (d?: Record<string, unknown>) => Error, receivedAt: Date | null = null): Promise<ParcelRow> {
     const p = await this.parcel(tx.em, projectId);
     if (!p.lotId) throw closed({ status: p.status, reason: 'not announced yet' });
-    const lot = await this.parcels.lotForShare(tx.em, p.lotId);
+    const lot = await this.parcels.lotForShare(tx.em, p.lotId, receivedAt);
     const fresh = (await this.parcels.byId(tx.em, projectId))!;
     const open = fresh.status === 'announced' && (lot.phase === 'pending' || (lot.phase === 'listing' && lot.beforeEnd));
-    if (!open) throw closed({ status: fresh.status, phase: lot.phase });
+    if (!open) throw closed({ status: fresh.status, phase: lot.phase, endsAt: lot.endsAt, ...(receivedAt ? { receivedAt } : {}) });
     return fresh;
   }
 

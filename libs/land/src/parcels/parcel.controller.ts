@@ -6,6 +6,7 @@ import { Actor, Role } from '@app/platform/auth/roles';
 import { PlatformErrors } from '@app/platform/errors/platform-errors';
 import { createValidationPipe } from '@app/platform/errors/validation.pipe';
 import { readMultipart } from '@app/platform/http/multipart';
+import { BodyReceipt, ReceivedAt } from '@app/platform/http/received-at';
 import { AnnounceParcelDto, ApplicationFields, LandApplicationParam, MyLandApplicationsQuery, ParcelDeskQuery, ParcelIdParam, LandRefundDto, RegisterParcelDto, RejectApplicationDto } from '../dto/parcel.dto';
 import { LandApplicationView, ConfirmationView, ParcelDeskPage, ParcelView, PublicParcelDetailView, PublicParcelView } from '../dto/parcel.view';
 import { MyLandApplicationPage } from '../dto/my-application.view';
@@ -74,13 +75,13 @@ export class ParcelController {
   @Roles(Role.Bidder)
   @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: '竞买申请:资格文件(SHA-256 存证)与保证金(竞买人)/ Apply: qualification documents (SHA-256 kept) and the deposit (bidder)' })
+  @ApiOperation({ summary: '竞买申请:资格文件(SHA-256 存证)与保证金(竞买人;以服务器完整收到请求的时间判断是否截止)/ Apply: qualification documents (SHA-256 kept) and the deposit (bidder; the end is judged on when the server fully received the request)' })
   @ApiCreatedResponse({ type: LandApplicationView })
-  async apply(@Param() p: ParcelIdParam, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<LandApplicationView> {
+  async apply(@Param() p: ParcelIdParam, @Req() req: FastifyRequest, @CurrentActor() actor: Actor, @ReceivedAt() received: BodyReceipt): Promise<LandApplicationView> {
     const form = await readMultipart(req, DOCUMENT_TYPES);
     if (!form.file || form.file.buffer.length === 0) throw PlatformErrors.UPLOAD_INVALID({ reason: 'the qualification documents are required' });
     const fields = (await fieldsPipe.transform(form.fields, { type: 'body', metatype: ApplicationFields })) as ApplicationFields;
-    return this.applications.apply(actor, p.id, { filename: form.file.filename, buffer: form.file.buffer }, fields);
+    return this.applications.apply(actor, p.id, { filename: form.file.filename, buffer: form.file.buffer }, fields, received);
   }
 
   @Get('land/parcels/:id/applications')

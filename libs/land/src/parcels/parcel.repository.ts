@@ -23,7 +23,7 @@ const APPLICATION = `
   SELECT a.id, a.project_id AS "projectId", a.organisation_id AS "organisationId", o.name AS "organisationName", a.file_name AS "fileName", a.sha256, a.size,
          a.deposit_method AS "depositMethod", a.deposit_reference AS "depositReference", a.deposit_amount_fen::text AS "depositAmountFen", a.status,
          a.reject_reason AS "rejectReason", a.decided_at AS "decidedAt", a.paddle, a.continue_declared_at AS "continueDeclaredAt", a.deposit_status AS "depositStatus",
-         a.refund_due AS "refundDue", a.refunded_at AS "refundedAt", a.refund_reference AS "refundReference", a.applied_at AS "appliedAt"
+         a.refund_due AS "refundDue", a.refunded_at AS "refundedAt", a.refund_reference AS "refundReference", a.received_at AS "receivedAt", a.applied_at AS "appliedAt"
   FROM land_application a JOIN organisation o ON o.id = a.organisation_id`;
 
 const countOf = (condition: string) => `(SELECT count(*)::int FROM land_application a WHERE a.project_id = l.project_id AND ${condition})`;
@@ -128,19 +128,19 @@ export class ParcelRepository {
 
   async insertApplication(
     em: EntityManager,
-    a: { projectId: string; organisationId: string; accountId: string; fileName: string; sha256: string; content: Buffer; depositMethod: string; depositReference: string; depositAmountFen: bigint },
+    a: { projectId: string; organisationId: string; accountId: string; fileName: string; sha256: string; content: Buffer; depositMethod: string; depositReference: string; depositAmountFen: bigint; receivedAt: Date },
   ): Promise<string | undefined> {
     // A rejected applicant may apply again with new documents; a pending or qualified one may not.
     const [row] = rowsOf<{ id: string }>(
       await em.query(
-        `INSERT INTO land_application (project_id, organisation_id, applied_by, file_name, sha256, size, content, deposit_method, deposit_reference, deposit_amount_fen)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
+        `INSERT INTO land_application (project_id, organisation_id, applied_by, file_name, sha256, size, content, deposit_method, deposit_reference, deposit_amount_fen, received_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
          ON CONFLICT (project_id, organisation_id) DO UPDATE SET applied_by = EXCLUDED.applied_by, file_name = EXCLUDED.file_name, sha256 = EXCLUDED.sha256, size = EXCLUDED.size,
            content = EXCLUDED.content, deposit_method = EXCLUDED.deposit_method, deposit_reference = EXCLUDED.deposit_reference, deposit_amount_fen = EXCLUDED.deposit_amount_fen,
-           status = 'submitted', reject_reason = NULL, decided_at = NULL, decided_by = NULL, applied_at = now()
+           status = 'submitted', reject_reason = NULL, decided_at = NULL, decided_by = NULL, applied_at = now(), received_at = EXCLUDED.received_at
          WHERE land_application.status = 'rejected'
          RETURNING id`,
-        [a.projectId, a.organisationId, a.accountId, a.fileName, a.sha256, a.content.length, a.content, a.depositMethod, a.depositReference, a.depositAmountFen.toString()],
+        [a.projectId, a.organisationId, a.accountId, a.fileName, a.sha256, a.content.length, a.content, a.depositMethod, a.depositReference, a.depositAmountFen.toString(), a.receivedAt],
       ),
     );
     return row?.id;
@@ -216,9 +216,10 @@ export class ParcelRepository {
    * Holds the lot still against its closing for the rest of the transaction (the closer takes the lot first, then
    * calls this domain): a declaration or a qualification either lands before the close or sees the lot moved on.
    */
-  async lotForShare(em: EntityManager, lotId: string): Promise<{ phase: string; endsAt: Date | null; beforeEnd: boolean }> {
+  /** `at`: the time judged against the end (a submission's received-at); the database's now() when absent. */
+  async lotForShare(em: EntityManager, lotId: string, at: Date | null = null): Promise<{ phase: string; endsAt: Date | null; beforeEnd: boolean }> {
     const [row] = rowsOf<{ phase: string; endsAt: Date | null; beforeEnd: boolean }>(
-      await em.query(`SELECT phase, ends_at AS "endsAt", (ends_at IS NULL OR now() < ends_at) AS "beforeEnd" FROM lot WHERE id = $1 FOR SHARE`, [lotId]),
+      await em.query(`SELECT phase, ends_at AS "endsAt", (ends_at IS NULL OR coalesce($2::timestamptz, now()) < ends_at) AS "beforeEnd" FROM lot WHERE id = $1 FOR SHARE`, [lotId, at]),
     );
     return row;
   }

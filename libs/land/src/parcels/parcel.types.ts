@@ -64,6 +64,7 @@ export interface ApplicationRow {
   refundDue: Date | null;
   refundedAt: Date | null;
   refundReference: string | null;
+  receivedAt: Date | null;
   appliedAt: Date;
 }
 

@@ -41,6 +41,15 @@ export interface AppConfig {
   workerConcurrency: number;
   /** how long a worker may hold a job before another takes it over (BullMQ lock) */
   jobLockMs: number;
+  /**
+   * The longest a closing waits for submissions whose body was fully received before the deadline but whose write has
+   * not committed yet (a crashed request blocks no closing beyond it). docs/decisions.md "time of receipt".
+   */
+  intakeWaitMs: number;
+  /** how long after the deadline a closing looks for in-time submissions not yet registered (the edge → database hop) */
+  intakeSettleMs: number;
+  /** test and fault drills only (refused in production): a pause after a submission is registered, to make its processing slow on purpose */
+  intakeDelayMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -98,6 +107,12 @@ function proxies(env: Env, name: string): string[] {
 const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
 const DEV_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
+function intakeDelay(env: Env, prod: boolean): number {
+  const ms = int(env, 'INTAKE_DELAY_MS', 0, 0, 600000);
+  if (prod && ms > 0) throw new ConfigError('INTAKE_DELAY_MS is for tests only and must be 0 in production (配置 INTAKE_DELAY_MS 仅用于测试)');
+  return ms;
+}
+
 /** Reads and validates the environment; throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = str(env, 'NODE_ENV', 'development');
@@ -139,5 +154,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     calendarRefreshMs: int(env, 'CALENDAR_REFRESH_MS', 30000, 100, 3600000),
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', 8, 1, 256),
     jobLockMs: int(env, 'JOB_LOCK_MS', 30000, 500, 600000),
+    intakeWaitMs: int(env, 'INTAKE_WAIT_MS', 5000, 100, 60000),
+    intakeSettleMs: int(env, 'INTAKE_SETTLE_MS', 200, 0, 5000),
+    intakeDelayMs: intakeDelay(env, prod),
   };
 }

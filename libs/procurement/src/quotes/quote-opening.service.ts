@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '@app/platform/auth/roles';
 import { Clock } from '@app/platform/clock/clock';
 import { Sealer } from '@app/platform/crypto/sealer';
 import { Tx } from '@app/platform/database/transaction-runner';
+import { IntakeService } from '@app/platform/intake/intake.service';
 import { DomainError } from '@app/platform/errors/domain-error';
 import { NotificationService } from '@app/platform/notifications/notification.service';
 import { OrderService } from '../buying/order.service';
@@ -22,10 +23,17 @@ export class QuoteOpeningService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly orders: OrderService,
+    private readonly intake: IntakeService,
   ) {}
 
-  /** Runs once per round (the requirement leaves 'quoting'), after the deadline by the database clock. */
+  /**
+   * Runs once per round (the requirement leaves 'quoting'), after the deadline by the database clock; first, before
+   * locking the requirement, it waits (bounded) for quotes fully received before the deadline still being written.
+   */
   async close(tx: Tx, requirementId: string, round: number): Promise<void> {
+    const r0 = await this.repo.byId(tx.em, requirementId);
+    if (!r0 || r0.status !== 'quoting' || r0.round !== round) return;
+    await this.intake.settle(tx.em, { type: REQUIREMENT_SUBJECT, id: requirementId }, r0.quoteDeadline);
     const r = await this.repo.byId(tx.em, requirementId, 'update');
     if (!r || r.status !== 'quoting' || r.round !== round) return;
     const now = await this.clock.dbNow(tx.em);
@@ -39,7 +47,7 @@ export class QuoteOpeningService {
       return { ...b, ...content, verified };
     });
     const outcome = roundOutcome(
-      opened.map((o) => ({ id: o.id, organisationId: o.organisationId, totalFen: o.totalFen, submittedAt: o.submittedAt, qualified: qualified.has(o.organisationId) })),
+      opened.map((o) => ({ id: o.id, organisationId: o.organisationId, totalFen: o.totalFen, receivedAt: o.receivedAt, qualified: qualified.has(o.organisationId) })),
       BigInt(r.maxPriceFen),
       r.rules.minQuotes,
     );

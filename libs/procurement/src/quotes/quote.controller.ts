@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { ProjectWrite } from '@app/trading';
 import { Actor, Role } from '@app/platform/auth/roles';
+import { BodyReceipt, ReceivedAt } from '@app/platform/http/received-at';
 import { MyRequirementsQuery, PublishRequirementDto, RequirementIdParam, SubmitQuoteDto, SwitchMethodDto } from './dto/quote.dto';
 import { OpenedQuoteView, QuoteReceipt, RequirementView } from './dto/quote.view';
 import { MyRequirementPage } from './dto/my-requirement.view';
@@ -41,9 +42,9 @@ export class QuoteController {
   @Post('procurement/requirements/:id/quotes')
   @Roles(Role.Bidder)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '递交密封报价(协议供应商;截止前可重新递交,以最后一次为准)/ Submit a sealed quote (framework suppliers; resubmitting replaces it)' })
-  submit(@Param() p: RequirementIdParam, @Body() dto: SubmitQuoteDto, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<QuoteReceipt> {
-    return this.quotes.submit(actor, p.id, dto, req.ip ?? null);
+  @ApiOperation({ summary: '递交密封报价(协议供应商;以服务器完整收到请求的时间判断是否截止,回执载明该时间;截止前可重新递交,以最后一次为准)/ Submit a sealed quote (framework suppliers; the deadline is judged on when the server fully received the request, shown on the receipt; resubmitting replaces it)' })
+  submit(@Param() p: RequirementIdParam, @Body() dto: SubmitQuoteDto, @Req() req: FastifyRequest, @CurrentActor() actor: Actor, @ReceivedAt() received: BodyReceipt): Promise<QuoteReceipt> {
+    return this.quotes.submit(actor, p.id, dto, req.ip ?? null, received);
   }
 
   @Get('procurement/requirements/:id/quotes/mine')

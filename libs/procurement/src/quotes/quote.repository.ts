@@ -52,6 +52,7 @@ export interface QuoteRow {
   round: number;
   organisationId: string;
   organisationName: string;
+  receivedAt: Date | null;
   submittedAt: Date;
   status: string;
   quoteDigest: string;
@@ -81,7 +82,7 @@ const REQUIREMENT = `
   FROM procurement_requirement r JOIN organisation o ON o.id = r.purchaser_organisation_id`;
 
 const QUOTE = `
-  SELECT q.id, q.round, q.organisation_id AS "organisationId", o.name AS "organisationName", q.submitted_at AS "submittedAt", q.status, q.quote_digest AS "quoteDigest",
+  SELECT q.id, q.round, q.organisation_id AS "organisationId", o.name AS "organisationName", q.received_at AS "receivedAt", q.submitted_at AS "submittedAt", q.status, q.quote_digest AS "quoteDigest",
          q.total_fen::text AS "totalFen", q.item_prices AS "itemPrices", q.valid, q.invalid_reason AS "invalidReason", q.opened_at AS "openedAt"
   FROM procurement_quote q JOIN organisation o ON o.id = q.organisation_id`;
 
@@ -195,18 +196,18 @@ export class QuoteRepository {
     return rows[0]?.id ?? null;
   }
 
-  async insertQuote(em: EntityManager, q: { id: string; requirementId: string; round: number; organisationId: string; submittedBy: string; sealed: Buffer; digest: string; clientIp: string | null; deviceId: string | null }): Promise<void> {
+  async insertQuote(em: EntityManager, q: { id: string; requirementId: string; round: number; organisationId: string; submittedBy: string; sealed: Buffer; digest: string; clientIp: string | null; deviceId: string | null; receivedAt: Date }): Promise<void> {
     await em.query(
-      `INSERT INTO procurement_quote (id, requirement_id, round, organisation_id, submitted_by, sealed, quote_digest, client_ip, device_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-      [q.id, q.requirementId, q.round, q.organisationId, q.submittedBy, q.sealed, q.digest, q.clientIp, q.deviceId],
+      `INSERT INTO procurement_quote (id, requirement_id, round, organisation_id, submitted_by, sealed, quote_digest, client_ip, device_id, received_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+      [q.id, q.requirementId, q.round, q.organisationId, q.submittedBy, q.sealed, q.digest, q.clientIp, q.deviceId, q.receivedAt],
     );
   }
 
   /** The round's live quotes with their sealed boxes, for the deadline's opening. */
-  async sealedOfRound(em: EntityManager, requirementId: string, round: number): Promise<{ id: string; organisationId: string; submittedAt: Date; sealed: Buffer; digest: string }[]> {
+  async sealedOfRound(em: EntityManager, requirementId: string, round: number): Promise<{ id: string; organisationId: string; submittedAt: Date; receivedAt: Date; sealed: Buffer; digest: string }[]> {
     return rowsOf(
       await em.query(
-        `SELECT id, organisation_id AS "organisationId", submitted_at AS "submittedAt", sealed, quote_digest AS digest
+        `SELECT id, organisation_id AS "organisationId", submitted_at AS "submittedAt", coalesce(received_at, submitted_at) AS "receivedAt", sealed, quote_digest AS digest
          FROM procurement_quote WHERE requirement_id = $1 AND round = $2 AND status = 'submitted' ORDER BY submitted_at, id`,
         [requirementId, round],
       ),

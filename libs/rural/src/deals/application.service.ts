@@ -4,6 +4,8 @@ import { Actor, Role, TradingDomain } from '@app/platform/auth/roles';
 import { deadlineAfter } from '@app/platform/calendar/period';
 import { Clock } from '@app/platform/clock/clock';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
+import { BodyReceipt } from '@app/platform/http/received-at';
+import { IntakeService } from '@app/platform/intake/intake.service';
 import { Money } from '@app/platform/money/money';
 import { LiveBiddingService, ProjectService } from '@app/trading';
 import { ApplyDto } from '../dto/deal.dto';
@@ -26,27 +28,33 @@ export class ApplicationService {
     private readonly live: LiveBiddingService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly intake: IntakeService,
   ) {}
 
-  /** 报名并缴纳保证金, while the listing runs by the server's clock; a new declaration replaces an unconfirmed one. */
-  async apply(actor: Actor, projectId: string, dto: ApplyDto): Promise<ApplicationView> {
+  /**
+   * 报名并缴纳保证金, while the listing runs, judged on when the server fully received the request (the listing's closing
+   * waits, bounded, for one received in time); a new declaration replaces an unconfirmed one.
+   */
+  async apply(actor: Actor, projectId: string, dto: ApplyDto, body: BodyReceipt): Promise<ApplicationView> {
     const amountFen = Money.fromYuan(dto.amount).fen;
-    return this.txr.run(async (tx) => {
+    if (!(await this.deals.byId(this.txr.dataSource.manager, projectId))) throw RuralErrors.DEAL_NOT_FOUND({ id: projectId });
+    return this.intake.run({ type: DEAL_SUBJECT, id: projectId }, body, (intake) => this.txr.run(async (tx) => {
       const d = await this.locked(tx, projectId);
-      await this.assertListingOpen(tx, d);
+      await this.assertListingOpen(tx, d, intake.receivedAt);
       if (actor.organisationId === d.ownerOrganisationId || actor.organisationId === d.agentOrganisationId) throw RuralErrors.OWN_DEAL();
       if (amountFen < BigInt(d.depositFen)) throw RuralErrors.DEPOSIT_AMOUNT_SHORT({ required: Money.ofFen(d.depositFen).toYuan(), amount: dto.amount });
-      const id = await this.deals.upsertApplication(tx.em, { projectId, round: d.round, organisationId: actor.organisationId!, accountId: actor.accountId!, method: dto.method, reference: dto.reference, payerAccount: dto.payerAccount ?? null, amountFen });
+      const id = await this.deals.upsertApplication(tx.em, { projectId, round: d.round, organisationId: actor.organisationId!, accountId: actor.accountId!, method: dto.method, reference: dto.reference, payerAccount: dto.payerAccount ?? null, amountFen, receivedAt: intake.receivedAt });
       if (!id) throw RuralErrors.APPLICATION_STATE_CONFLICT({ reason: 'already confirmed' });
       await this.audit.append(tx.em, {
         actor,
         role: Role.Bidder,
         action: 'rural.applied',
         subject: { type: DEAL_SUBJECT, id: projectId },
-        payload: { applicationId: id, round: d.round, method: dto.method, reference: dto.reference, payerAccount: dto.payerAccount ?? null, amountFen: amountFen.toString() },
+        payload: { applicationId: id, round: d.round, receivedAt: intake.receivedAt, method: dto.method, reference: dto.reference, payerAccount: dto.payerAccount ?? null, amountFen: amountFen.toString() },
       });
+      await intake.complete(tx);
       return applicationView((await this.deals.application(tx.em, id))!);
-    });
+    }));
   }
 
   /** The centre confirms the deposit arrived: the applicant is qualified and gets its anonymous 竞买号 on the round's lot. */
@@ -116,11 +124,18 @@ export class ApplicationService {
     });
   }
 
-  private async assertListingOpen(tx: Tx, d: DealRow): Promise<void> {
-    if (d.status !== 'listing') throw RuralErrors.DEAL_STATE_CONFLICT({ status: d.status, reason: 'applications are taken while the deal is listed' });
-    const listing = (await this.deals.listing(tx.em, d.projectId, d.round))!;
+  /**
+   * `receivedAt`: a submission's time of receipt, judged against the round's listing end; the database's now() otherwise.
+   * An application received after the round's end is refused as late (`LISTING_CLOSED`) whatever the closing has made of
+   * the deal since, as a bid after a tender's deadline is.
+   */
+  private async assertListingOpen(tx: Tx, d: DealRow, receivedAt: Date | null = null): Promise<void> {
+    const listing = await this.deals.listing(tx.em, d.projectId, d.round);
     const now = await this.clock.dbNow(tx.em);
-    if (now >= listing.endsAt!) throw RuralErrors.LISTING_CLOSED({ endsAt: listing.endsAt, serverTime: now });
+    const at = receivedAt ?? now;
+    const ended = !!listing?.endsAt && at >= listing.endsAt;
+    if (d.status !== 'listing' && !(receivedAt && ended)) throw RuralErrors.DEAL_STATE_CONFLICT({ status: d.status, reason: 'applications are taken while the deal is listed' });
+    if (ended) throw RuralErrors.LISTING_CLOSED({ endsAt: listing!.endsAt, ...(receivedAt ? { receivedAt } : {}), serverTime: now });
   }
 
   private async locked(tx: Tx, projectId: string): Promise<DealRow> {

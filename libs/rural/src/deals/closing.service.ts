@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '@app/platform/auth/roles';
 import { deadlineAfter } from '@app/platform/calendar/period';
 import { Clock } from '@app/platform/clock/clock';
 import { Tx } from '@app/platform/database/transaction-runner';
+import { IntakeService } from '@app/platform/intake/intake.service';
 import { LiveBiddingService, LotEndSummary, LotRow } from '@app/trading';
 import { listingOutcome } from '../rules/deal-state';
 import { concludeDeal } from './application.service';
@@ -20,6 +21,7 @@ export class ClosingService {
     private readonly live: LiveBiddingService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly intake: IntakeService,
   ) {}
 
   /**
@@ -27,6 +29,11 @@ export class ClosingService {
    * with the one applicant; otherwise 限时竞价 starts now on the round's lot.
    */
   async closeListing(tx: Tx, projectId: string, round: number): Promise<void> {
+    // Before locking the deal: wait (bounded) for applications fully received before the end whose write has not committed.
+    const d0 = await this.deals.byId(tx.em, projectId);
+    if (!d0 || d0.status !== 'listing' || d0.round !== round) return;
+    const listing0 = await this.deals.listing(tx.em, projectId, round);
+    if (listing0?.endsAt) await this.intake.settle(tx.em, { type: DEAL_SUBJECT, id: projectId }, listing0.endsAt);
     const d = await this.deals.byId(tx.em, projectId, true);
     if (!d || d.status !== 'listing' || d.round !== round) return;
     const listing = (await this.deals.listing(tx.em, projectId, round))!;

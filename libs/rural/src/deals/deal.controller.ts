@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestj
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
+import { BodyReceipt, ReceivedAt } from '@app/platform/http/received-at';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { PlatformErrors } from '@app/platform/errors/platform-errors';
 import { readMultipart } from '@app/platform/http/multipart';
@@ -151,10 +152,10 @@ export class DealController {
   @Post('rural/deals/:id/applications')
   @Roles(Role.Bidder)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '报名受让并申报保证金(意向受让方)/ Apply and declare the deposit (buyer)' })
+  @ApiOperation({ summary: '报名受让并申报保证金(意向受让方;以服务器完整收到请求的时间判断挂牌是否截止)/ Apply and declare the deposit (buyer; the listing end is judged on when the server fully received the request)' })
   @ApiCreatedResponse({ type: ApplicationView })
-  apply(@Param() p: DealIdParam, @Body() dto: ApplyDto, @CurrentActor() actor: Actor): Promise<ApplicationView> {
-    return this.applications.apply(actor, p.id, dto);
+  apply(@Param() p: DealIdParam, @Body() dto: ApplyDto, @CurrentActor() actor: Actor, @ReceivedAt() received: BodyReceipt): Promise<ApplicationView> {
+    return this.applications.apply(actor, p.id, dto, received);
   }
 
   @Get('rural/deals/:id/applications')

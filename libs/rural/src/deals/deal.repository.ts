@@ -27,7 +27,7 @@ const LISTING = `
 
 const APPLICATION = `
   SELECT r.id, r.project_id AS "projectId", r.round, r.organisation_id AS "organisationId", o.name AS "organisationName", r.method, r.reference,
-         r.amount_fen::text AS "amountFen", r.status, r.paddle, r.declared_at AS "declaredAt", r.confirmed_at AS "confirmedAt", r.refund_due AS "refundDue",
+         r.amount_fen::text AS "amountFen", r.status, r.paddle, r.declared_at AS "declaredAt", r.received_at AS "receivedAt", r.confirmed_at AS "confirmedAt", r.refund_due AS "refundDue",
          r.refunded_at AS "refundedAt"
   FROM rural_application r JOIN organisation o ON o.id = r.organisation_id`;
 
@@ -182,14 +182,14 @@ export class DealRepository {
   }
 
   /** A declaration, or a new one replacing the previous while the centre has not confirmed it; undefined when it has. */
-  async upsertApplication(em: EntityManager, a: { projectId: string; round: number; organisationId: string; accountId: string; method: string; reference: string; payerAccount: string | null; amountFen: bigint }): Promise<string | undefined> {
+  async upsertApplication(em: EntityManager, a: { projectId: string; round: number; organisationId: string; accountId: string; method: string; reference: string; payerAccount: string | null; amountFen: bigint; receivedAt: Date }): Promise<string | undefined> {
     const [row] = rowsOf<{ id: string }>(
       await em.query(
-        `INSERT INTO rural_application (project_id, round, organisation_id, applied_by, method, reference, payer_account, amount_fen) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+        `INSERT INTO rural_application (project_id, round, organisation_id, applied_by, method, reference, payer_account, amount_fen, received_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
          ON CONFLICT (project_id, round, organisation_id) DO UPDATE SET method = EXCLUDED.method, reference = EXCLUDED.reference, payer_account = EXCLUDED.payer_account,
-           amount_fen = EXCLUDED.amount_fen, applied_by = EXCLUDED.applied_by, declared_at = now() WHERE rural_application.status = 'declared'
+           amount_fen = EXCLUDED.amount_fen, applied_by = EXCLUDED.applied_by, declared_at = now(), received_at = EXCLUDED.received_at WHERE rural_application.status = 'declared'
          RETURNING id`,
-        [a.projectId, a.round, a.organisationId, a.accountId, a.method, a.reference, a.payerAccount, a.amountFen.toString()],
+        [a.projectId, a.round, a.organisationId, a.accountId, a.method, a.reference, a.payerAccount, a.amountFen.toString(), a.receivedAt],
       ),
     );
     return row?.id;

@@ -77,6 +77,7 @@ export interface ApplicationRow {
   status: ApplicationStatus;
   paddle: number | null;
   declaredAt: Date;
+  receivedAt: Date | null;
   confirmedAt: Date | null;
   refundDue: Date | null;
   refundedAt: Date | null;

@@ -86,6 +86,7 @@ export class ApplicationView {
   @ApiProperty({ description: '状态 / status', enum: ['declared', 'qualified', 'refund_due', 'refunded', 'applied_to_price'] }) status!: string;
   @ApiPropertyOptional({ description: '竞买号 / paddle number', nullable: true }) paddle!: number | null;
   @ApiProperty({ description: '申报时间 / declared at' }) declaredAt!: Date;
+  @ApiPropertyOptional({ description: '服务器完整收到报名的时间(据此判断挂牌是否截止)/ when the server had fully received the application (the listing end is judged on it)', nullable: true }) receivedAt!: Date | null;
   @ApiPropertyOptional({ description: '确认时间 / confirmed at', nullable: true }) confirmedAt!: Date | null;
   @ApiPropertyOptional({ description: '应退还日期 / refund due', nullable: true }) refundDue!: Date | null;
   @ApiPropertyOptional({ description: '退还时间 / refunded at', nullable: true }) refundedAt!: Date | null;

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { readMultipart } from '@app/platform/http/multipart';
+import { BodyReceipt, ReceivedAt } from '@app/platform/http/received-at';
 import { BidParam, DeclareDepositDto, DepositParam, ObjectionDto, ObjectionParam, RefundDepositDto, ReplyDto, SectionParam, TenderIdParam } from '../dto/tender.dto';
 import { BidReceipt, BidService } from './bid.service';
 import { DepositService, DepositView } from './deposit.service';
@@ -26,10 +27,10 @@ export class BidController {
   @Roles(Role.Bidder)
   @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: '递交密封投标文件与报价(字段 price 元,文件 documents;投标工具可附 deviceId、toolSerial);截止前可重新递交 / Submit a sealed bid (field price in yuan, file documents; the bid tool may add deviceId and toolSerial); resubmitting replaces it' })
-  async submit(@Param() p: SectionParam, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<BidReceipt> {
+  @ApiOperation({ summary: '递交密封投标文件与报价(字段 price 元,文件 documents;投标工具可附 deviceId、toolSerial);以服务器完整收到请求的时间判断是否截止,回执载明该时间;截止前可重新递交 / Submit a sealed bid (field price in yuan, file documents; the bid tool may add deviceId and toolSerial); the deadline is judged on when the server fully received the request, shown on the receipt; resubmitting replaces it' })
+  async submit(@Param() p: SectionParam, @Req() req: FastifyRequest, @CurrentActor() actor: Actor, @ReceivedAt() received: BodyReceipt): Promise<BidReceipt> {
     const form = await readMultipart(req, BID_TYPES);
-    return this.bids.submit(actor, p.id, p.no, { priceYuan: form.fields.price, file: form.file, clientIp: req.ip ?? null, deviceId: form.fields.deviceId, toolSerial: form.fields.toolSerial });
+    return this.bids.submit(actor, p.id, p.no, { priceYuan: form.fields.price, file: form.file, clientIp: req.ip ?? null, deviceId: form.fields.deviceId, toolSerial: form.fields.toolSerial }, received);
   }
 
   @Get('tenders/:id/bids/mine')

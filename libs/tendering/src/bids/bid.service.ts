@@ -5,6 +5,8 @@ import { Actor, Role, TradingDomain } from '@app/platform/auth/roles';
 import { Sealer } from '@app/platform/crypto/sealer';
 import { rowsOf } from '@app/platform/database/rows';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
+import { BodyReceipt } from '@app/platform/http/received-at';
+import { IntakeService } from '@app/platform/intake/intake.service';
 import { Money } from '@app/platform/money/money';
 import { ProjectService } from '@app/trading';
 import { withdrawalRefundDue } from '../rules/deposits';
@@ -15,12 +17,14 @@ import { TenderRepository } from '../tenders/tender.repository';
 import { TenderRow } from '../tenders/tender.types';
 import { openDocuments, openFileName, sealBid } from './bid-sealing';
 
-/** 回执: what the bidder keeps — the time the server took the bid, and the digests that prove what it was. */
+/** 回执: what the bidder keeps — when the server fully received the bid and when it stored it, and the digests that prove what it was. */
 export interface BidReceipt {
   receiptNo: string;
   projectId: string;
   sectionNo: number;
   organisationId: string;
+  /** when the server had received the whole request (the time the deadline is judged on) */
+  receivedAt: Date | null;
   submittedAt: Date;
   documentsSha256: string;
   documentsSize: number;
@@ -30,11 +34,14 @@ export interface BidReceipt {
 }
 
 const RECEIPT = `
-  SELECT b.id AS "receiptNo", s.project_id AS "projectId", s.no AS "sectionNo", b.organisation_id AS "organisationId", b.submitted_at AS "submittedAt",
+  SELECT b.id AS "receiptNo", s.project_id AS "projectId", s.no AS "sectionNo", b.organisation_id AS "organisationId", b.received_at AS "receivedAt", b.submitted_at AS "submittedAt",
          b.documents_sha256 AS "documentsSha256", b.documents_size AS "documentsSize", b.bid_digest AS "bidDigest", b.status, NULL::uuid AS replaces
   FROM tender_bid b JOIN tender_section s ON s.id = b.section_id`;
 
-/** Sealed bids: taken only before the deadline by the database's clock, in the same transaction that stores them. */
+/**
+ * Sealed bids: taken only if the server fully received them before the deadline (the intake's received-at, on the
+ * database's clock), judged in the same transaction that stores them; the opening waits, bounded, for bids received in time.
+ */
 @Injectable()
 export class BidService {
   constructor(
@@ -42,10 +49,11 @@ export class BidService {
     private readonly tenders: TenderRepository,
     private readonly sealer: Sealer,
     private readonly audit: AuditService,
+    private readonly intake: IntakeService,
     private readonly projects: ProjectService,
   ) {}
 
-  async submit(actor: Actor, projectId: string, sectionNo: number, input: { priceYuan: string | undefined; file: { filename: string; buffer: Buffer } | null; clientIp: string | null; deviceId?: string; toolSerial?: string }): Promise<BidReceipt> {
+  async submit(actor: Actor, projectId: string, sectionNo: number, input: { priceYuan: string | undefined; file: { filename: string; buffer: Buffer } | null; clientIp: string | null; deviceId?: string; toolSerial?: string }, body: BodyReceipt): Promise<BidReceipt> {
     if (!isOriginField(input.deviceId) || !isOriginField(input.toolSerial)) throw TenderErrors.BID_ORIGIN_INVALID();
     if (!Money.isYuan(input.priceYuan) || Money.fromYuan(input.priceYuan).fen <= 0n) throw TenderErrors.BID_PRICE_INVALID();
     if (!input.file || input.file.buffer.length === 0) throw TenderErrors.BID_DOCUMENTS_REQUIRED();
@@ -54,38 +62,41 @@ export class BidService {
     if (!t0) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
     const section0 = await this.tenders.section(this.txr.dataSource.manager, projectId, sectionNo);
     if (!section0) throw TenderErrors.SECTION_NOT_FOUND({ no: sectionNo });
-    // Sealing (the expensive part) happens before the transaction; the deadline is judged inside it.
-    const bidId = randomUUID();
-    const key = this.sealer.unwrapDataKey(t0.dataKeyWrapped, dataKeyAad(projectId));
-    const sealed = sealBid(key, bidId, section0.id, priceFen, input.file.buffer, input.file.filename);
-    return this.txr.run(async (tx) => {
-      await this.open(tx, projectId);
-      if (!(await this.tenders.isRegistered(tx.em, projectId, actor.organisationId))) throw TenderErrors.NOT_REGISTERED_BIDDER();
-      const replaced = rowsOf<{ id: string }>(
-        await tx.em.query(`UPDATE tender_bid SET status = 'replaced' WHERE section_id = $1 AND organisation_id = $2 AND status = 'submitted' RETURNING id`, [section0.id, actor.organisationId]),
-      );
-      await tx.em.query(
-        `INSERT INTO tender_bid (id, section_id, organisation_id, submitted_by, price_sealed, documents_sealed, file_name_sealed, documents_size, documents_sha256, bid_digest, client_ip, device_id, tool_serial)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-        [bidId, section0.id, actor.organisationId, actor.accountId, sealed.priceSealed, sealed.documentsSealed, sealed.fileNameSealed, input.file!.buffer.length, sealed.documentsSha256, sealed.bidDigest, input.clientIp, input.deviceId ?? null, input.toolSerial ?? null],
-      );
-      const replaces = replaced[0]?.id ?? null;
-      // A new bid after a withdrawal: the deposit not refunded yet stands for it again (its refund waits for the outcome).
-      const depositKept = await this.tenders.depositRefundDue(tx.em, section0.id, actor.organisationId!, null);
-      await this.audit.append(tx.em, {
-        actor,
-        role: Role.Bidder,
-        action: 'tender.bid_submitted',
-        subject: { type: TENDER_SUBJECT, id: projectId },
-        payload: { bidId, sectionNo, organisationId: actor.organisationId, documentsSha256: sealed.documentsSha256, documentsSize: input.file!.buffer.length, bidDigest: sealed.bidDigest, replaces, ...(depositKept.length ? { depositRefundCancelled: depositKept } : {}) },
+    // Sealing (the expensive part) happens before the transaction; the deadline is judged inside it, on the received-at time.
+    return this.intake.run({ type: TENDER_SUBJECT, id: projectId }, body, async (intake) => {
+      const bidId = randomUUID();
+      const key = this.sealer.unwrapDataKey(t0.dataKeyWrapped, dataKeyAad(projectId));
+      const sealed = sealBid(key, bidId, section0.id, priceFen, input.file!.buffer, input.file!.filename);
+      return this.txr.run(async (tx) => {
+        await this.open(tx, projectId, intake.receivedAt);
+        if (!(await this.tenders.isRegistered(tx.em, projectId, actor.organisationId))) throw TenderErrors.NOT_REGISTERED_BIDDER();
+        const replaced = rowsOf<{ id: string }>(
+          await tx.em.query(`UPDATE tender_bid SET status = 'replaced' WHERE section_id = $1 AND organisation_id = $2 AND status = 'submitted' RETURNING id`, [section0.id, actor.organisationId]),
+        );
+        await tx.em.query(
+          `INSERT INTO tender_bid (id, section_id, organisation_id, submitted_by, price_sealed, documents_sealed, file_name_sealed, documents_size, documents_sha256, bid_digest, client_ip, device_id, tool_serial, received_at)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+          [bidId, section0.id, actor.organisationId, actor.accountId, sealed.priceSealed, sealed.documentsSealed, sealed.fileNameSealed, input.file!.buffer.length, sealed.documentsSha256, sealed.bidDigest, input.clientIp, input.deviceId ?? null, input.toolSerial ?? null, intake.receivedAt],
+        );
+        await intake.complete(tx);
+        const replaces = replaced[0]?.id ?? null;
+        // A new bid after a withdrawal: the deposit not refunded yet stands for it again (its refund waits for the outcome).
+        const depositKept = await this.tenders.depositRefundDue(tx.em, section0.id, actor.organisationId!, null);
+        await this.audit.append(tx.em, {
+          actor,
+          role: Role.Bidder,
+          action: 'tender.bid_submitted',
+          subject: { type: TENDER_SUBJECT, id: projectId },
+          payload: { bidId, sectionNo, organisationId: actor.organisationId, receivedAt: intake.receivedAt, documentsSha256: sealed.documentsSha256, documentsSize: input.file!.buffer.length, bidDigest: sealed.bidDigest, replaces, ...(depositKept.length ? { depositRefundCancelled: depositKept } : {}) },
+        });
+        return { ...(await this.receipt(tx, bidId)), replaces };
       });
-      return { ...(await this.receipt(tx, bidId)), replaces };
     });
   }
 
   async withdraw(actor: Actor, projectId: string, bidId: string): Promise<BidReceipt> {
     return this.txr.run(async (tx) => {
-      await this.open(tx, projectId);
+      await this.open(tx, projectId, null);
       const [row] = rowsOf<{ id: string; sectionId: string; withdrawnAt: Date }>(
         await tx.em.query(
           `UPDATE tender_bid b SET status = 'withdrawn', withdrawn_at = now() FROM tender_section s
@@ -137,12 +148,15 @@ export class BidService {
     return { fileName: openFileName(key, bid.id, bid.fileNameSealed), content: openDocuments(key, bid.id, bid.documentsSealed), sha256: bid.sha256 };
   }
 
-  /** Holds the tender row (FOR SHARE) so the closing waits for this transaction; refuses after the deadline. */
-  private async open(tx: Tx, projectId: string): Promise<TenderRow> {
+  /**
+   * Holds the tender row (FOR SHARE) so the closing waits for this transaction; refuses at or after the deadline,
+   * judged on `receivedAt` (when the body was fully received) for a submission, on the database's now() otherwise.
+   */
+  private async open(tx: Tx, projectId: string, receivedAt: Date | null): Promise<TenderRow> {
     const t = await this.tenders.byId(tx.em, projectId, 'share');
     if (!t) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
-    const [clock] = await tx.em.query(`SELECT now() AS now, $1::timestamptz IS NOT NULL AND now() < $1::timestamptz AS open`, [t.bidDeadline]);
-    if (t.status !== 'bidding' || !clock.open) throw TenderErrors.BID_AFTER_DEADLINE({ bidDeadline: t.bidDeadline, serverTime: clock.now, status: t.status });
+    const [clock] = await tx.em.query(`SELECT now() AS now, $1::timestamptz IS NOT NULL AND coalesce($2::timestamptz, now()) < $1::timestamptz AS open`, [t.bidDeadline, receivedAt]);
+    if (t.status !== 'bidding' || !clock.open) throw TenderErrors.BID_AFTER_DEADLINE({ bidDeadline: t.bidDeadline, receivedAt, serverTime: clock.now, status: t.status });
     return t;
   }
 

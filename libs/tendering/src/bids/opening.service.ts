@@ -5,6 +5,7 @@ import { addPeriod, deadlineAfter } from '@app/platform/calendar/period';
 import { Clock } from '@app/platform/clock/clock';
 import { Sealer } from '@app/platform/crypto/sealer';
 import { copyBinaryRows, literal } from '@app/platform/database/copy-binary';
+import { IntakeService } from '@app/platform/intake/intake.service';
 import { rowsOf } from '@app/platform/database/rows';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Money } from '@app/platform/money/money';
@@ -50,10 +51,17 @@ export class OpeningService {
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly intake: IntakeService,
   ) {}
 
-  /** The deadline milestone's work: runs once (the tender leaves 'bidding'), after the deadline by the database clock. */
+  /**
+   * The deadline milestone's work: runs once (the tender leaves 'bidding'), after the deadline by the database clock.
+   * First, before locking the tender, it waits (bounded) for bids fully received before the deadline still being sealed.
+   */
   async open(tx: Tx, projectId: string): Promise<void> {
+    const t0 = await this.tenders.byId(tx.em, projectId);
+    if (!t0 || t0.status !== 'bidding') return;
+    if (t0.bidDeadline) await this.intake.settle(tx.em, { type: TENDER_SUBJECT, id: projectId }, t0.bidDeadline);
     const t = await this.tenders.byId(tx.em, projectId, 'update');
     if (!t || t.status !== 'bidding') return;
     const now = await this.clock.dbNow(tx.em);

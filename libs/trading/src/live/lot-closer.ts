@@ -3,9 +3,10 @@ import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common'
 import { DelayedError, Job } from 'bullmq';
 import { SYSTEM_ACTOR } from '@app/platform/auth/roles';
 import { TransactionRunner } from '@app/platform/database/transaction-runner';
+import { IntakeService } from '@app/platform/intake/intake.service';
 import { JobName, QueueName } from '@app/platform/queues/queue-names';
 import { FeedPump } from './feed-pump';
-import { LiveBiddingService } from './live-bidding.service';
+import { LiveBiddingService, LOT_SUBJECT } from './live-bidding.service';
 import { LotEndSummary, LotOutcome } from './live.types';
 import { LotRepository } from './lot.repository';
 
@@ -34,6 +35,7 @@ export class LotCloser extends WorkerHost implements OnApplicationBootstrap, OnM
     private readonly lots: LotRepository,
     private readonly live: LiveBiddingService,
     private readonly feed: FeedPump,
+    private readonly intake: IntakeService,
   ) {
     super();
   }
@@ -68,6 +70,9 @@ export class LotCloser extends WorkerHost implements OnApplicationBootstrap, OnM
 
   async close(lotId: string, version?: number): Promise<CloseResult> {
     const result = await this.txr.run(async (tx): Promise<CloseResult> => {
+      // A listing's end waits (bounded) for applications fully received before it whose write has not committed yet.
+      const seen = await this.lots.byId(tx.em, lotId);
+      if (seen?.phase === 'listing' && seen.endsAt) await this.intake.settle(tx.em, { type: LOT_SUBJECT, id: lotId }, seen.endsAt);
       const lot = await this.lots.byId(tx.em, lotId, 'skip');
       if (!lot) return (await this.lots.byId(tx.em, lotId)) ? 'busy' : 'missing';
       if (lot.phase !== 'listing' && lot.phase !== 'live') return 'not_open';

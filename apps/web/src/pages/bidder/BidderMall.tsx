@@ -16,6 +16,7 @@ function saveQuoteReceipt(r: Requirement, q: QuoteReceipt, total: string) {
     `需求:${r.title}(${r.purchaserName})`,
     `轮次:第 ${q.round} 轮`,
     `回执编号:${q.receiptNo}`,
+    q.receivedAt ? `接收完成时间(北京时间,服务器时间,据此判断是否截止):${time(q.receivedAt)}` : '',
     `递交时间(北京时间,服务器时间):${time(q.submittedAt)}`,
     `报价摘要 SHA-256:${q.quoteDigest}`,
     `随机数 nonce:${q.nonce ?? '(未返回)'}`,
@@ -35,6 +36,7 @@ function QuoteReceiptCard({ r, q, total }: { r: Requirement; q: QuoteReceipt; to
           <Typography.Title level={5} style={{ margin: 0 }}>报价已加密递交,请保存回执与随机数</Typography.Title>
           <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
             <Descriptions.Item label="回执编号"><span className="mono" data-testid="quote-receipt-no">{q.receiptNo}</span></Descriptions.Item>
+            {q.receivedAt && <Descriptions.Item label="接收完成"><span data-testid="quote-receipt-received">{time(q.receivedAt)}</span>(服务器完整收到的时间,据此判断是否截止)</Descriptions.Item>}
             <Descriptions.Item label="递交时间"><span data-testid="quote-receipt-time">{time(q.submittedAt)}</span>(北京时间,以服务器时间为准)</Descriptions.Item>
             <Descriptions.Item label="报价摘要"><span className="mono" data-testid="quote-receipt-digest">{q.quoteDigest}</span></Descriptions.Item>
             <Descriptions.Item label="随机数"><span className="mono" data-testid="quote-receipt-nonce">{q.nonce ?? '—'}</span></Descriptions.Item>

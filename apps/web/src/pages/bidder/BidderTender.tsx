@@ -32,6 +32,7 @@ function saveReceipt(t: Tender, r: BidReceipt) {
     `项目:${t.code} ${t.name}`,
     `标段:第 ${r.sectionNo} 标段`,
     `回执编号:${r.receiptNo}`,
+    r.receivedAt ? `接收完成时间(北京时间,服务器时间,据此判断是否截止):${time(r.receivedAt)}` : '',
     `递交时间(北京时间,服务器时间):${time(r.submittedAt)}`,
     `文件大小:${r.documentsSize} 字节`,
     `投标文件摘要 SHA-256:${r.bidDigest}`,
@@ -55,6 +56,7 @@ function Receipt({ t, r }: { t: Tender; r: BidReceipt }) {
           </Typography.Title>
           <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
             <Descriptions.Item label="回执编号"><span className="mono" data-testid="receipt-no">{r.receiptNo}</span></Descriptions.Item>
+            {r.receivedAt && <Descriptions.Item label="接收完成"><span data-testid="receipt-received">{time(r.receivedAt)}</span>(服务器完整收到的时间,据此判断是否截止)</Descriptions.Item>}
             <Descriptions.Item label="递交时间"><span data-testid="receipt-time">{time(r.submittedAt)}</span>(北京时间,以服务器时间为准)</Descriptions.Item>
             <Descriptions.Item label="SHA-256"><span className="mono" data-testid="receipt-sha256">{r.bidDigest}</span></Descriptions.Item>
             <Descriptions.Item label="文件大小">{bytes(r.documentsSize)}</Descriptions.Item>

@@ -7,6 +7,8 @@ export interface QuoteReceipt {
   requirementId: string;
   round: number;
   organisationId: string;
+  /** when the server had fully received the quote (the time the deadline is judged on) */
+  receivedAt: Date | null;
   submittedAt: Date;
   quoteDigest: string;
   status: string;
@@ -57,7 +59,7 @@ export interface RequirementView {
 }
 
 export function receiptOf(q: QuoteRow, requirementId: string): QuoteReceipt {
-  return { receiptNo: q.id, requirementId, round: q.round, organisationId: q.organisationId, submittedAt: q.submittedAt, quoteDigest: q.quoteDigest, status: q.status };
+  return { receiptNo: q.id, requirementId, round: q.round, organisationId: q.organisationId, receivedAt: q.receivedAt, submittedAt: q.submittedAt, quoteDigest: q.quoteDigest, status: q.status };
 }
 
 const yuan = (fen: string) => Money.ofFen(fen).toYuan();

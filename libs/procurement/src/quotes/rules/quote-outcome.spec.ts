@@ -1,6 +1,6 @@
 import { afterFailure, OpenedQuote, roundOutcome } from './quote-outcome';
 
-const q = (id: string, yuan: number, atMs: number, qualified = true): OpenedQuote => ({ id, organisationId: `org-${id}`, totalFen: BigInt(yuan * 100), submittedAt: new Date(atMs), qualified });
+const q = (id: string, yuan: number, atMs: number, qualified = true): OpenedQuote => ({ id, organisationId: `org-${id}`, totalFen: BigInt(yuan * 100), receivedAt: new Date(atMs), qualified });
 
 describe('online quote round outcome', () => {
   it('takes the lowest valid price, a tie going to the earlier submission', () => {

@@ -4,7 +4,8 @@ export interface OpenedQuote {
   id: string;
   organisationId: string;
   totalFen: bigint;
-  submittedAt: Date;
+  /** when the server had fully received it (time of receipt) */
+  receivedAt: Date;
   qualified: boolean;
 }
 
@@ -17,13 +18,13 @@ export interface RoundOutcome {
   validCount: number;
 }
 
-/** Valid = a qualified supplier at or under the maximum price; ties on price go to the earlier submission (then the id, for a total order). */
+/** Valid = a qualified supplier at or under the maximum price; ties on price go to the one received first (then the id, for a total order). */
 export function roundOutcome(quotes: OpenedQuote[], maxPriceFen: bigint, minQuotes: number): RoundOutcome {
   const validity = new Map<string, InvalidReason | null>();
   for (const q of quotes) validity.set(q.id, !q.qualified ? 'not_qualified' : q.totalFen > maxPriceFen ? 'above_maximum' : null);
   const valid = quotes
     .filter((q) => validity.get(q.id) === null)
-    .sort((a, b) => (a.totalFen !== b.totalFen ? (a.totalFen < b.totalFen ? -1 : 1) : a.submittedAt.getTime() - b.submittedAt.getTime() || a.id.localeCompare(b.id)));
+    .sort((a, b) => (a.totalFen !== b.totalFen ? (a.totalFen < b.totalFen ? -1 : 1) : a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id)));
   if (valid.length < minQuotes) return { status: 'failed', validity, winnerId: null, validCount: valid.length };
   return { status: 'awarded', validity, winnerId: valid[0].id, validCount: valid.length };
 }
