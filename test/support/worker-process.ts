@@ -65,7 +65,7 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerPr
     output: () => output,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10000))]);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10000).unref())]);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     },
   };

@@ -78,10 +78,10 @@ export class EvaluationRepository {
   async bids(em: EntityManager, sectionId: string): Promise<EvaluationBidRow[]> {
     return rowsOf<EvaluationBidRow>(
       await em.query(
-        `SELECT b.id AS "bidId", b.organisation_id AS "organisationId", o.name AS "bidderName", b.price_fen::text AS "priceFen", b.submitted_at AS "submittedAt",
+        `SELECT b.id AS "bidId", b.organisation_id AS "organisationId", o.name AS "bidderName", b.price_fen::text AS "priceFen", coalesce(b.received_at, b.submitted_at) AS "submittedAt",
                 b.documents_sha256 AS "documentsSha256", b.documents_size AS "documentsSize"
          FROM tender_bid b JOIN organisation o ON o.id = b.organisation_id
-         WHERE b.section_id = $1 AND b.status = 'submitted' AND b.opened_at IS NOT NULL ORDER BY b.submitted_at, b.id`,
+         WHERE b.section_id = $1 AND b.status = 'submitted' AND b.opened_at IS NOT NULL ORDER BY coalesce(b.received_at, b.submitted_at), b.id`,
         [sectionId],
       ),
     );

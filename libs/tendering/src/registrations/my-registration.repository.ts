@@ -50,13 +50,13 @@ export class MyRegistrationRepository {
                 s.no AS "sectionNo", s.name AS "sectionName", s.status AS "sectionStatus", s.deposit_fen::text AS "requiredDepositFen",
                 d.id AS "depositId", d.method AS "depositMethod", d.reference AS "depositReference", d.amount_fen::text AS "depositAmountFen", d.status AS "depositStatus",
                 d.declared_at AS "depositDeclaredAt", d.confirmed_at AS "depositConfirmedAt", d.refund_due AS "depositRefundDue", d.refunded_at AS "depositRefundedAt",
-                b.id AS "receiptNo", b.status AS "bidStatus", b.submitted_at AS "bidSubmittedAt", b.bid_digest AS "bidDigest", b.documents_sha256 AS "documentsSha256",
+                b.id AS "receiptNo", b.status AS "bidStatus", coalesce(b.received_at, b.submitted_at) AS "bidSubmittedAt", b.bid_digest AS "bidDigest", b.documents_sha256 AS "documentsSha256",
                 b.withdrawn_at AS "bidWithdrawnAt"
          ${FROM}
          JOIN trading_project p ON p.id = r.project_id
          LEFT JOIN tender_deposit d ON d.section_id = s.id AND d.organisation_id = r.organisation_id
          LEFT JOIN LATERAL (
-           SELECT b.id, b.status, b.submitted_at, b.bid_digest, b.documents_sha256, b.withdrawn_at FROM tender_bid b
+           SELECT b.id, b.status, b.submitted_at, b.received_at, b.bid_digest, b.documents_sha256, b.withdrawn_at FROM tender_bid b
            WHERE b.section_id = s.id AND b.organisation_id = r.organisation_id AND b.status <> 'replaced'
            ORDER BY b.submitted_at DESC LIMIT 1) b ON true
          ${WHERE}
