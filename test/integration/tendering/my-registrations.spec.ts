@@ -121,7 +121,7 @@ describe('my registrations and deposits (tendering)', () => {
     expect((await row(bidder, hospital.id, 1)).bid).toEqual({
       receiptNo: first.body.receiptNo,
       status: 'submitted',
-      submittedAt: first.body.submittedAt,
+      submittedAt: first.body.receivedAt, // the time that counts: when the server had the whole bid
       bidDigest: first.body.bidDigest,
       documentsSha256: first.body.documentsSha256,
       withdrawnAt: null,
