@@ -213,6 +213,9 @@ describe('a tender from registration to award', () => {
     const objection = await t.http.post(`/tenders/${id}/opening-objections`, { content: '第三名的报价唱标有误' }, bidders[3].token);
     expect(objection.status).toBe(201);
     expect((await t.http.post(`/tenders/${id}/opening-objections`, { content: 'x' }, outsider.token)).body.code).toBe('NOT_REGISTERED_BIDDER');
+    // registered, but its only bid came too late: the opening is a bidder's to object to (条例 44)
+    const noBid = await t.http.post(`/tenders/${id}/opening-objections`, { content: 'x' }, bidders[5].token);
+    expect([noBid.status, noBid.body.code]).toEqual([403, 'NOT_PROJECT_BIDDER']);
     const answered = await t.http.post(`/tenders/${id}/opening-objections/${objection.body.id}/reply`, { reply: '经核对唱标无误。' }, centre);
     expect(answered.body.reply).toBe('经核对唱标无误。');
 

@@ -292,6 +292,7 @@ describe('a suspended project changes nothing, in every domain (the kernel’s r
       'POST /tenders/:id/questions/:questionId/answer': { answer: '不能放宽。' },
       'POST /tenders/:id/return': { reasons: ['招标文件缺少工程量清单'] },
       'POST /tenders/:id/opening-objections': { content: '开标时间早于公告时间' },
+      'POST /tenders/:id/objections': { content: '资格条件排斥潜在投标人' },
       'POST /tenders/:id/sections/:no/objections': { content: '第一中标候选人业绩造假' },
       'POST /experts/me/invitations/:id/decline': { reason: '当日出差' },
       'POST /land/parcels/:id/continue': {},

@@ -66,6 +66,12 @@ export class OpeningService {
     if (!t || t.status !== 'bidding') return;
     const now = await this.clock.dbNow(tx.em);
     if (now < t.bidDeadline!) return; // an older job for a deadline since pushed back
+    // 条例 22: until the owner replies to an objection to the documents, the procedure is held; the reply opens.
+    const held = (await this.tenders.unansweredObjections(tx.em, projectId)).filter((o) => o.stage === 'documents');
+    if (held.length) {
+      await this.audit.append(tx.em, { actor: SYSTEM_ACTOR, action: 'tender.opening_held', subject: { type: TENDER_SUBJECT, id: projectId }, payload: { bidDeadline: t.bidDeadline, unansweredObjections: held.map((o) => ({ id: o.id, replyDue: o.replyDue })) } });
+      return;
+    }
     const [{ rules }] = await tx.em.query(`SELECT rule_snapshot->'params' AS rules FROM trading_project WHERE id = $1`, [projectId]);
     const params = rules as TenderingRules;
     const key = this.sealer.unwrapDataKey(t.dataKeyWrapped, dataKeyAad(projectId));
@@ -148,8 +154,11 @@ export class OpeningService {
     return this.txr.run(async (tx) => {
       const t = await this.tenders.byId(tx.em, projectId, 'share');
       if (!t) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
+      // Before the opening there is nothing to object to: the documents have their own objection (条例 22).
+      if (!t.openedAt) throw TenderErrors.OPENING_NOT_STARTED({ status: t.status, bidDeadline: t.bidDeadline, documentObjections: `/tenders/${projectId}/objections` });
+      if (!(await this.tenders.isRegistered(tx.em, projectId, actor.organisationId))) throw TenderErrors.NOT_REGISTERED_BIDDER();
       const bids = await tx.em.query(`SELECT 1 FROM tender_bid b JOIN tender_section s ON s.id = b.section_id WHERE s.project_id = $1 AND b.organisation_id = $2 LIMIT 1`, [projectId, actor.organisationId]);
-      if (!bids.length) throw TenderErrors.NOT_REGISTERED_BIDDER();
+      if (!bids.length) throw TenderErrors.NOT_PROJECT_BIDDER();
       const [open] = await tx.em.query(`SELECT $1::timestamptz IS NOT NULL AND now() < $1::timestamptz AS open`, [t.openingObjectionsUntil]);
       if (!open.open) throw TenderErrors.OBJECTION_WINDOW_CLOSED({ until: t.openingObjectionsUntil });
       const [row] = rowsOf<ObjectionView>(

@@ -108,8 +108,9 @@ export class ReportView {
 
 export class ObjectionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['opening', 'publicity'] }) stage!: string;
-  @ApiPropertyOptional({ nullable: true, description: '异议人(投标人只看到自己的)/ objector (a bidder sees only its own)' }) organisationName!: string | null;
+  @ApiProperty({ enum: ['documents', 'opening', 'publicity'], description: '招标文件、开标或公示期异议 / to the documents, the opening or the candidates' }) stage!: string;
+  @ApiPropertyOptional({ nullable: true, description: '异议人(投标人只看到自己的;招标文件异议只有交易中心和监管看到)/ objector (a bidder sees only its own; for the documents only the centre and supervisors)' }) organisationName!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '招标文件异议的异议人代号,如“异议人 1”(招标人、代理、交易中心、监管和本人可见)/ the objector’s pseudonym on a documents objection (owner, agent, centre, supervisors and itself)' }) handle?: string | null;
   @ApiProperty({ description: '本单位提出 / raised by my organisation' }) mine!: boolean;
   @ApiProperty() content!: string;
   @ApiProperty() raisedAt!: Date;

@@ -100,7 +100,7 @@ export class EvaluationController {
   @HttpCode(200)
   @Roles(Role.Owner, Role.Agent)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '答复公示期异议,答复前暂停定标(招标人或代理机构)/ Reply to a publicity objection; the award waits for it (owner or agent)' })
+  @ApiOperation({ summary: '答复公示期异议(答复前暂停定标)或招标文件异议(答复前暂停开标,答复通知所有投标人)(招标人或代理机构)/ Reply to a publicity objection (the award waits for it) or to one on the documents (the opening waits; every bidder is told) (owner or agent)' })
   @ApiOkResponse({ type: ObjectionView })
   reply(@Param() p: ObjectionParam, @Body() dto: ReplyDto, @CurrentActor() actor: Actor): Promise<ObjectionView> {
     return this.evaluations.reply(actor, p.id, p.objectionId, dto.reply);

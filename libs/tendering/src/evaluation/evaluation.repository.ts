@@ -33,7 +33,7 @@ export interface ObjectionRow {
   id: string;
   projectId: string;
   sectionId: string | null;
-  stage: 'opening' | 'publicity';
+  stage: 'documents' | 'opening' | 'publicity';
   organisationId: string;
   organisationName: string;
   content: string;

@@ -30,6 +30,7 @@ import { TENDER_SUBJECT } from '../tenders/tender.service';
 import { MyEvaluationView } from '../dto/tender.view';
 import { SectionRow, TenderRow } from '../tenders/tender.types';
 import { buildReport, EvaluationReport, missingScores, OpenedBid, Seat } from './evaluation-report';
+import { DocumentObjectionService } from '../objections/document-objection.service';
 import { AwardRow, EvaluationRepository, ObjectionRow, ReportedSection, ScoreRow } from './evaluation.repository';
 
 type Rules = RuleSnapshot<TradingDomain.Tendering>;
@@ -49,6 +50,7 @@ export class EvaluationService {
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly documentObjections: DocumentObjectionService,
   ) {}
 
   /** The sections whose committee this expert sits on, once the centre has started their evaluation. */
@@ -263,7 +265,7 @@ export class EvaluationService {
     });
   }
 
-  /** The owner's or agent's reply to a publicity objection; an opening objection is answered at the opening. */
+  /** The owner's or agent's reply to a publicity objection or to one on the documents; an opening objection is answered at the opening. */
   reply(actor: Actor, projectId: string, objectionId: string, reply: string): Promise<ObjectionView> {
     return this.txr.run(async (tx) => {
       const t = await this.tender(tx, projectId);
@@ -271,6 +273,7 @@ export class EvaluationService {
       this.live(t);
       const o = await this.evaluations.objection(tx.em, projectId, objectionId, true);
       if (!o) throw TenderErrors.OBJECTION_NOT_FOUND({ objectionId });
+      if (o.stage === 'documents') return this.documentObjections.replyIn(tx, actor, projectId, o.id, reply);
       if (o.stage !== 'publicity') throw TenderErrors.TENDER_STATE_CONFLICT({ stage: o.stage, reason: 'objections to the opening are answered at the opening' });
       if (o.repliedAt) throw TenderErrors.OBJECTION_ALREADY_ANSWERED({ objectionId, repliedAt: o.repliedAt });
       await this.evaluations.reply(tx.em, o.id, reply, actor.accountId!);

@@ -9,7 +9,7 @@ import { TenderRepository } from './tender.repository';
 /**
  * What a suspension freezes of a tender: the bid deadline (its milestone pauses with the project; the column bidders
  * read and the bid SQL checks follows it), the opening's objection window, each section's candidate publicity and
- * the reply due to each unanswered objection.
+ * the reply due to each unanswered objection (to the documents, the opening or the candidates).
  */
 @Injectable()
 export class TenderFreezes implements OnModuleInit {
@@ -38,7 +38,7 @@ export class TenderFreezes implements OnModuleInit {
     }
     for (const o of await this.tenders.unansweredObjections(tx.em, projectId)) {
       if (o.replyDue > at) {
-        const period = o.stage === 'opening' ? periods.objectionReply : periods.publicityObjectionReply;
+        const period = o.stage === 'documents' ? periods.objectionReply : o.stage === 'opening' ? periods.openingObjectionWindow : periods.publicityObjectionReply;
         frozen.push({ key: `tender_objection:${o.id}.reply_due`, label: '异议答复期限', dueAt: o.replyDue, counting: countingOf(period) });
       }
     }

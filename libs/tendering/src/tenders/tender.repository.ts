@@ -81,7 +81,7 @@ export class TenderRepository {
     await em.query(`UPDATE tender_objection SET reply_due = $3 WHERE project_id = $1 AND id = $2 AND replied_at IS NULL`, [projectId, objectionId, to]);
   }
 
-  async unansweredObjections(em: EntityManager, projectId: string): Promise<{ id: string; stage: 'opening' | 'publicity'; replyDue: Date }[]> {
+  async unansweredObjections(em: EntityManager, projectId: string): Promise<{ id: string; stage: 'documents' | 'opening' | 'publicity'; replyDue: Date }[]> {
     return rowsOf(await em.query(`SELECT id, stage, reply_due AS "replyDue" FROM tender_objection WHERE project_id = $1 AND replied_at IS NULL AND reply_due IS NOT NULL ORDER BY raised_at`, [projectId]));
   }
 
