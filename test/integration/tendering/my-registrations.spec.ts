@@ -122,7 +122,7 @@ describe('my registrations and deposits (tendering)', () => {
     expect((await row(bidder, hospital.id, 1)).bid).toEqual({
       receiptNo: first.body.receiptNo,
       status: 'submitted',
-      submittedAt: first.body.submittedAt,
+      submittedAt: first.body.receivedAt,
       bidDigest: first.body.bidDigest,
       documentsSha256: first.body.documentsSha256,
       withdrawnAt: null,
