@@ -37,4 +37,4 @@ export const PROJECT_STATUS: Record<string, { text: string; color: string }> = {
   closed: { text: '已结束', color: 'default' },
   cancelled: { text: '已终止', color: 'error' },
 };
-export const DEPOSIT_STATUS: Record<string, string> = { none: '未缴纳', declared: '已申报待确认', confirmed: '已到账', refund_due: '待退还', refunded: '已退还', held: '冻结中', converted: '转为价款' };
+export const DEPOSIT_STATUS: Record<string, string> = { none: '未缴纳', declared: '已申报待确认', confirmed: '已到账', refund_due: '待退还', refunded: '已退还', released: '保函已释放', held: '冻结中', converted: '转为价款' };

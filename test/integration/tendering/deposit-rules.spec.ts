@@ -87,9 +87,9 @@ describe('deposits follow the law', () => {
     const again = await postForm(t, `/tenders/${tenderId}/sections/1/bids`, bidder.token, { price: '9640000.00' }, { name: '投标文件.pdf', content: Buffer.from('%PDF 投标文件 二') });
     expect(again.status).toBe(201);
     expect((await mineRow(bidder)).deposit).toMatchObject({ id: d.body.id, refundDue: null });
-    // Withdrawn again, it falls due again; the centre records the refund.
+    // Withdrawn again, it falls due again; the centre releases the e-guarantee (a guarantee is never refunded in cash).
     expect((await t.http.post(`/tenders/${tenderId}/bids/${again.body.receiptNo}/withdraw`, {}, bidder.token)).status).toBe(200);
     expect((await mineRow(bidder)).deposit.refundDue).not.toBeNull();
-    expect((await t.http.post(`/tenders/deposits/${d.body.id}/refund`, { reference: 'TK-W-0001' }, centre)).body).toMatchObject({ status: 'refunded', refundedAt: expect.any(String) });
+    expect((await t.http.post(`/tenders/deposits/${d.body.id}/release`, {}, centre)).body).toMatchObject({ status: 'released', releasedAt: expect.any(String) });
   });
 });

@@ -146,7 +146,9 @@ describe('a tender from registration to award', () => {
       expect((await t.http.post(`/tenders/deposits/${d.body.id}/confirm`, {}, centre)).body.status).toBe('confirmed');
     }
     expect((await t.http.get(`/tenders/${id}/deposits`, bidders[0].token)).body).toHaveLength(1);
-    expect((await t.http.get(`/tenders/${id}/deposits`, owner.token)).body).toHaveLength(5);
+    // 法 22: the owner learns who deposited only at the opening; the centre sees every deposit it confirms.
+    expect((await t.http.get(`/tenders/${id}/deposits`, owner.token)).body.code).toBe('BIDDERS_SECRET');
+    expect((await t.http.get(`/tenders/${id}/deposits`, centre)).body).toHaveLength(5);
 
     // Sealed bids: five bidders, one resubmits, prices never echoed; refusals change nothing.
     const prices = ['9650000.00', '9812345.67', '9701000.00', '9888000.00', '9599999.99'];
@@ -292,10 +294,11 @@ describe('a tender from registration to award', () => {
     expect((await t.http.post(`/tenders/${id}/sections/1/contract`, { amount: first.price }, owner.token)).status).toBe(200);
     for (const d of (await t.http.get(`/tenders/${id}/deposits`, centre)).body) {
       expect(d.refundDue).toBeTruthy();
-      expect((await t.http.post(`/tenders/deposits/${d.id}/refund`, { reference: `TK-${d.id.slice(0, 8)}` }, centre)).body.status).toBe('refunded');
+      if (d.method === 'guarantee') expect((await t.http.post(`/tenders/deposits/${d.id}/release`, {}, centre)).body.status).toBe('released');
+      else expect((await t.http.post(`/tenders/deposits/${d.id}/refund`, { reference: `TK-${d.id.slice(0, 8)}` }, centre)).body.status).toBe('refunded');
     }
     const actions = (await t.http.get(`/audit/events?subjectType=tender&subjectId=${id}`, office)).body.items.map((e: { action: string }) => e.action);
-    for (const a of ['tender.registered', 'tender.returned', 'tender.accepted', 'tender.announced', 'tender.amended', 'tender.bid_submitted', 'tender.opened', 'tender.reported', 'tender.awarded', 'tender.deposit_refunded']) expect(actions).toContain(a);
+    for (const a of ['tender.registered', 'tender.returned', 'tender.accepted', 'tender.announced', 'tender.amended', 'tender.bid_submitted', 'tender.opened', 'tender.reported', 'tender.awarded', 'tender.deposit_refunded', 'tender.deposit_released']) expect(actions).toContain(a);
     expect((await t.http.get(`/audit/verify`, office)).body.ok).toBe(true);
 
     // Logs of both processes never held a price or the documents.
@@ -323,8 +326,12 @@ describe('a tender from registration to award', () => {
     expect((await t.ds.query(`SELECT count(*)::int AS n FROM tender_bid b JOIN tender_section s ON s.id = b.section_id WHERE s.project_id = $1 AND b.price_fen IS NOT NULL`, [a.id]))[0].n).toBe(0);
     const [deposit] = (await t.http.get(`/tenders/${a.id}/deposits`, centre)).body;
     expect(deposit.refundDue).toBeTruthy();
-    expect((await t.http.post(`/tenders/deposits/${deposit.id}/refund`, { reference: 'TK-0001' }, centre)).body.status).toBe('refunded');
-    expect((await t.http.post(`/tenders/deposits/${deposit.id}/refund`, { reference: 'TK-0002' }, centre)).body.code).toBe('DEPOSIT_STATE_CONFLICT');
+    // never confirmed: nothing to give back until the centre confirms it; an e-guarantee is released, once
+    expect((await t.http.post(`/tenders/deposits/${deposit.id}/release`, {}, centre)).body.code).toBe('DEPOSIT_NOT_CONFIRMED');
+    expect((await t.http.post(`/tenders/deposits/${deposit.id}/confirm`, {}, centre)).body.status).toBe('confirmed');
+    expect((await t.http.post(`/tenders/deposits/${deposit.id}/refund`, { reference: 'TK-0001' }, centre)).body.code).toBe('DEPOSIT_IS_GUARANTEE');
+    expect((await t.http.post(`/tenders/deposits/${deposit.id}/release`, {}, centre)).body.status).toBe('released');
+    expect((await t.http.post(`/tenders/deposits/${deposit.id}/release`, {}, centre)).body.code).toBe('DEPOSIT_STATE_CONFLICT');
     const again = await t.http.post(`/tenders/${a.id}/retender`, {}, agent.token);
     expect(again.status).toBe(201);
     expect(again.body).toMatchObject({ status: 'submitted', retenderOf: a.id, name: '市第一人民医院新院区建设工程' });

@@ -110,6 +110,7 @@ describe('my registrations and deposits (tendering)', () => {
       confirmedAt: null,
       refundDue: null,
       refundedAt: null,
+      releasedAt: null,
     });
     expect((await row(bidder, hospital.id, 2)).deposit).toBeNull();
 
@@ -141,8 +142,10 @@ describe('my registrations and deposits (tendering)', () => {
     expect((await row(rival, school.id, 1)).deposit).toBeNull();
     expect((await mine(rival.token)).body.total).toBe(1);
 
-    expect((await t.http.post(`/tenders/deposits/${d.body.id}/refund`, { reference: 'TK20260001' }, centre)).status).toBe(200);
-    expect((await row(bidder, hospital.id, 1)).deposit).toMatchObject({ status: 'refunded', refundedAt: expect.any(String) });
+    // withdrawn before the deadline, the e-guarantee falls due and the centre releases it (条例 35)
+    expect((await t.http.post(`/tenders/${hospital.id}/bids/${third.body.receiptNo}/withdraw`, {}, bidder.token)).status).toBe(200);
+    expect((await t.http.post(`/tenders/deposits/${d.body.id}/release`, {}, centre)).status).toBe(200);
+    expect((await row(bidder, hospital.id, 1)).deposit).toMatchObject({ status: 'released', releasedAt: expect.any(String) });
   });
 
   it('after the opening shows the opened section and still no price', async () => {

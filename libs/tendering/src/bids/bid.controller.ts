@@ -76,7 +76,7 @@ export class BidController {
   @Get('tenders/:id/deposits')
   @Roles(Role.Bidder, Role.Owner, Role.Agent, Role.Centre, Role.Office, Role.Regulator)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '保证金(投标人只看自己的)/ Deposits (a bidder sees its own)' })
+  @ApiOperation({ summary: '保证金:投标人只看自己的;交易中心看全部;监管看全部,开标前每次查看留痕;招标人、代理开标后才可查看(法 22)/ Deposits: a bidder its own; the centre all; supervisors all, each read before the opening audited; the owner and agent only after the opening (法 22)' })
   depositList(@Param() p: TenderIdParam, @CurrentActor() actor: Actor): Promise<DepositView[]> {
     return this.deposits.list(actor, p.id);
   }
@@ -96,9 +96,19 @@ export class BidController {
   @HttpCode(200)
   @Roles(Role.Centre)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '记录退还保证金(交易中心)/ Record a deposit refund (centre)' })
+  @ApiOperation({ summary: '记录退还转账缴纳的保证金(交易中心;须已确认到账且已到退还时候:截止前撤回、招标失败或签订合同;电子保函须释放)/ Record the refund of a transferred deposit (centre; confirmed and due: a withdrawal before the deadline, a failure or the contract; e-guarantees are released)' })
   refund(@Param() p: DepositParam, @Body() dto: RefundDepositDto, @CurrentActor() actor: Actor): Promise<DepositView> {
     return this.deposits.refund(actor, p.depositId, dto.reference);
+  }
+
+  @ProjectWrite('tender-deposit', { param: 'depositId' })
+  @Post('tenders/deposits/:depositId/release')
+  @HttpCode(200)
+  @Roles(Role.Centre)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '释放电子保函(交易中心;须已确认且已到退还时候)/ Release an e-guarantee (centre; confirmed and due)' })
+  release(@Param() p: DepositParam, @CurrentActor() actor: Actor): Promise<DepositView> {
+    return this.deposits.release(actor, p.depositId);
   }
 
   @Get('public/tenders/:id/opening')

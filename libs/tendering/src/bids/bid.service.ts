@@ -9,6 +9,7 @@ import { BodyReceipt } from '@app/platform/http/received-at';
 import { IntakeService } from '@app/platform/intake/intake.service';
 import { Money } from '@app/platform/money/money';
 import { ProjectService } from '@app/trading';
+import { bidDepositProblem } from '../rules/deposit-state';
 import { withdrawalRefundDue } from '../rules/deposits';
 import { TenderErrors } from '../tendering-errors';
 import { isParty, supervises } from '../tenders/tender-access';
@@ -70,6 +71,12 @@ export class BidService {
       return this.txr.run(async (tx) => {
         await this.open(tx, projectId, intake.receivedAt);
         if (!(await this.tenders.isRegistered(tx.em, projectId, actor.organisationId))) throw TenderErrors.NOT_REGISTERED_BIDDER();
+        // 条例 26: where the rules require it, only a confirmed deposit (held FOR SHARE against a refund racing this bid) lets the bid in.
+        const deposit = await this.tenders.depositFacts(tx.em, section0.id, actor.organisationId!, true);
+        const depositBeforeBid = (await this.projects.rulesOf(projectId, TradingDomain.Tendering, tx.em)).params.numbers.depositBeforeBid;
+        if (bidDepositProblem(deposit, BigInt(section0.depositFen), depositBeforeBid ?? 0)) {
+          throw TenderErrors.DEPOSIT_REQUIRED({ sectionNo, required: Money.ofFen(section0.depositFen).toYuan(), depositStatus: deposit?.status ?? null });
+        }
         const replaced = rowsOf<{ id: string }>(
           await tx.em.query(`UPDATE tender_bid SET status = 'replaced' WHERE section_id = $1 AND organisation_id = $2 AND status = 'submitted' RETURNING id`, [section0.id, actor.organisationId]),
         );

@@ -218,7 +218,7 @@ export class OpeningService {
   }
 
   private async refundsDue(tx: Tx, sectionId: string, due: Date): Promise<void> {
-    await tx.em.query(`UPDATE tender_deposit SET refund_due = $2 WHERE section_id = $1 AND status <> 'refunded' AND refund_due IS NULL`, [sectionId, due]);
+    await tx.em.query(`UPDATE tender_deposit SET refund_due = $2 WHERE section_id = $1 AND status IN ('declared','confirmed') AND refund_due IS NULL`, [sectionId, due]);
   }
 }
 

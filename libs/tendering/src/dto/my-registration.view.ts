@@ -7,11 +7,12 @@ export class MyDepositView {
   @ApiProperty({ description: '方式:转账或电子保函 / transfer or e-guarantee', enum: ['transfer', 'guarantee'] }) method!: string;
   @ApiProperty({ description: '流水号或保函编号 / reference' }) reference!: string;
   @ApiProperty({ description: '金额(元)/ amount (yuan)', example: '100000.00' }) amount!: string;
-  @ApiProperty({ description: '状态:已申报、已确认到账、已退还 / declared, confirmed, refunded', enum: ['declared', 'confirmed', 'refunded'] }) status!: string;
+  @ApiProperty({ description: '状态:已申报、已确认到账、已退还(转账)、已释放(电子保函)/ declared, confirmed, refunded (transfer), released (e-guarantee)', enum: ['declared', 'confirmed', 'refunded', 'released'] }) status!: string;
   @ApiProperty({ description: '申报时间 / declared at' }) declaredAt!: Date;
   @ApiPropertyOptional({ nullable: true, description: '确认到账时间 / confirmed at' }) confirmedAt!: Date | null;
   @ApiPropertyOptional({ nullable: true, description: '应退还日期 / refund due' }) refundDue!: Date | null;
   @ApiPropertyOptional({ nullable: true, description: '退还时间 / refunded at' }) refundedAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true, description: '电子保函释放时间 / e-guarantee released at' }) releasedAt!: Date | null;
 }
 
 /** 回执 of the bid: never its price, before or after the opening (the opening record is where prices are read out). */
@@ -72,6 +73,7 @@ export function myRegistrationView(r: MyRegistrationRow): MyRegistrationView {
           confirmedAt: r.depositConfirmedAt,
           refundDue: r.depositRefundDue,
           refundedAt: r.depositRefundedAt,
+          releasedAt: r.depositReleasedAt,
         }
       : null,
     bid: r.receiptNo

@@ -184,7 +184,7 @@ export class EvaluationRepository {
   async refundsDue(em: EntityManager, sectionId: string, due: Date): Promise<{ id: string; organisationId: string }[]> {
     return rowsOf(
       await em.query(
-        `UPDATE tender_deposit SET refund_due = least(coalesce(refund_due, $2), $2) WHERE section_id = $1 AND status <> 'refunded' RETURNING id, organisation_id AS "organisationId"`,
+        `UPDATE tender_deposit SET refund_due = least(coalesce(refund_due, $2), $2) WHERE section_id = $1 AND status IN ('declared','confirmed') RETURNING id, organisation_id AS "organisationId"`,
         [sectionId, due],
       ),
     );

@@ -25,6 +25,7 @@ export interface MyRegistrationRow {
   depositConfirmedAt: Date | null;
   depositRefundDue: Date | null;
   depositRefundedAt: Date | null;
+  depositReleasedAt: Date | null;
   receiptNo: string | null;
   bidStatus: string | null;
   bidSubmittedAt: Date | null;
@@ -49,7 +50,7 @@ export class MyRegistrationRepository {
         `SELECT p.id AS "projectId", p.code, p.name, t.status AS "tenderStatus", t.bid_deadline AS "bidDeadline", t.opened_at AS "openedAt", r.registered_at AS "registeredAt",
                 s.no AS "sectionNo", s.name AS "sectionName", s.status AS "sectionStatus", s.deposit_fen::text AS "requiredDepositFen",
                 d.id AS "depositId", d.method AS "depositMethod", d.reference AS "depositReference", d.amount_fen::text AS "depositAmountFen", d.status AS "depositStatus",
-                d.declared_at AS "depositDeclaredAt", d.confirmed_at AS "depositConfirmedAt", d.refund_due AS "depositRefundDue", d.refunded_at AS "depositRefundedAt",
+                d.declared_at AS "depositDeclaredAt", d.confirmed_at AS "depositConfirmedAt", d.refund_due AS "depositRefundDue", d.refunded_at AS "depositRefundedAt", d.released_at AS "depositReleasedAt",
                 b.id AS "receiptNo", b.status AS "bidStatus", coalesce(b.received_at, b.submitted_at) AS "bidSubmittedAt", b.bid_digest AS "bidDigest", b.documents_sha256 AS "documentsSha256",
                 b.withdrawn_at AS "bidWithdrawnAt"
          ${FROM}

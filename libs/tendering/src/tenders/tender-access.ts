@@ -9,6 +9,9 @@ export const supervises = (actor: Actor) => hasRole(actor, Role.Office) || hasRo
 
 export const operates = (actor: Actor) => hasRole(actor, Role.Centre);
 
+/** 法 22: until the opening nobody learns who or how many registered, deposited or bid (the centre's deposit desk and supervisors apart). */
+export const biddersSecret = (t: Pick<TenderRow, 'status'>) => ['submitted', 'returned', 'accepted', 'bidding'].includes(t.status);
+
 /** The role the actor acts in on this tender, for the audit trail. */
 export function partyRole(actor: Actor, t: Pick<TenderRow, 'ownerOrganisationId'>): Role {
   return actor.organisationId === t.ownerOrganisationId && hasRole(actor, Role.Owner) ? Role.Owner : Role.Agent;

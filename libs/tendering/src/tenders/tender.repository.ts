@@ -5,6 +5,7 @@ import { rowsOf } from '@app/platform/database/rows';
 import { RuleSnapshot } from '@app/trading/rules/rule-snapshot';
 import { TenderStatus } from '../rules/tender-state';
 import { DocumentRow, SectionRow, TenderListRow, TenderRow } from './tender.types';
+import { DepositMethod, DepositStatus } from '../rules/deposit-state';
 
 const TENDER = `
   SELECT t.project_id AS "projectId", p.code, p.name, p.region, p.status AS "domainStatus", p.owner_organisation_id AS "ownerOrganisationId",
@@ -193,6 +194,14 @@ export class TenderRepository {
     return { items, total };
   }
 
+  /** The organisation's deposit on a section as the deposit state machine sees it, locked against a concurrent refund when asked. */
+  async depositFacts(em: EntityManager, sectionId: string, organisationId: string, lock = false): Promise<{ id: string; status: DepositStatus; method: DepositMethod; refundDue: Date | null } | null> {
+    const [row] = rowsOf<{ id: string; status: DepositStatus; method: DepositMethod; refundDue: Date | null }>(
+      await em.query(`SELECT id, status, method, refund_due AS "refundDue" FROM tender_deposit WHERE section_id = $1 AND organisation_id = $2 ${lock ? 'FOR SHARE' : ''}`, [sectionId, organisationId]),
+    );
+    return row ?? null;
+  }
+
   /**
    * Sets when an organisation's deposit on a section falls due for refund (never later than an earlier due time), or
    * clears a due time with `null`; a refunded deposit stays as it is. Returns the deposits changed.
@@ -201,8 +210,8 @@ export class TenderRepository {
     const rows = rowsOf<{ id: string }>(
       await em.query(
         due === null
-          ? `UPDATE tender_deposit SET refund_due = NULL WHERE section_id = $1 AND organisation_id = $2 AND status <> 'refunded' AND refund_due IS NOT NULL RETURNING id`
-          : `UPDATE tender_deposit SET refund_due = least(coalesce(refund_due, $3), $3) WHERE section_id = $1 AND organisation_id = $2 AND status <> 'refunded' RETURNING id`,
+          ? `UPDATE tender_deposit SET refund_due = NULL WHERE section_id = $1 AND organisation_id = $2 AND status IN ('declared','confirmed') AND refund_due IS NOT NULL RETURNING id`
+          : `UPDATE tender_deposit SET refund_due = least(coalesce(refund_due, $3), $3) WHERE section_id = $1 AND organisation_id = $2 AND status IN ('declared','confirmed') RETURNING id`,
         due === null ? [sectionId, organisationId] : [sectionId, organisationId, due],
       ),
     );

@@ -34,6 +34,7 @@ const TENDER_DEPOSIT: Record<string, Label> = {
   declared: { text: '已申报待确认', color: 'processing' },
   confirmed: { text: '已到账', color: 'success' },
   refunded: { text: '已退还', color: 'default' },
+  released: { text: '保函已释放', color: 'default' },
 };
 const LAND_DEPOSIT: Record<string, Label> = {
   held: { text: '冻结中', color: 'processing' },

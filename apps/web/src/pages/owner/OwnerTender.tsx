@@ -8,7 +8,7 @@ import { Deposit, PublicResults, Section, Tender } from '../../api/types';
 import { Award, Question, SealedOpeningRecord, TenderObjection } from '../../api/workspace-types';
 import { Page } from '../../components/AppLayout';
 import { downloadFile, moneyRule, useAction } from '../../components/actions';
-import { ErrorState, Loaded, Loading, Refusal, useLoad } from '../../components/states';
+import { EmptyState, ErrorState, Loaded, Loading, Refusal, useLoad } from '../../components/states';
 import { StatusTag } from '../../components/StatusTag';
 import { bytes, shortHash, time, yuan } from '../../format';
 import { DEPOSIT_STATUS, EVALUATION_METHOD, SECTION_STATUS, TENDER_KIND, TENDER_STATUS } from '../../labels';
@@ -187,7 +187,8 @@ export function OwnerTender() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const tender = useLoad(() => api.get<Tender>(`/tenders/${id}`), [id]);
-  const deposits = useLoad(() => api.get<Deposit[]>(`/tenders/${id}/deposits`), [id]);
+  // 法 22: the depositors are the owner's to see only from the opening on (403 BIDDERS_SECRET before).
+  const deposits = useLoad(() => api.get<Deposit[]>(`/tenders/${id}/deposits`).catch(() => [] as Deposit[]), [id]);
   const opening = useLoad(() => api.get<SealedOpeningRecord>(`/public/tenders/${id}/opening`).catch(() => null), [id]);
   const openingObjections = useLoad(() => api.get<TenderObjection[]>(`/tenders/${id}/opening-objections`), [id]);
   const results = useLoad(() => api.get<PublicResults>(`/public/tenders/${id}/results`).catch(() => undefined), [id]);
@@ -303,22 +304,26 @@ export function OwnerTender() {
           )}
           {!beforeAnnouncement && (
             <Card title="投标保证金">
-              <Loaded state={deposits} empty={(l) => !l.length} emptyText="暂无保证金记录">
-                {(l) => (
-                  <Table
-                    size="small"
-                    rowKey="id"
-                    pagination={false}
-                    dataSource={l}
-                    columns={[
-                      { title: '投标人', dataIndex: 'organisationName' },
-                      { title: '标段', dataIndex: 'sectionNo', width: 50 },
-                      { title: '金额', dataIndex: 'amount', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
-                      { title: '状态', dataIndex: 'status', width: 90, render: (v) => DEPOSIT_STATUS[v] ?? v },
-                    ]}
-                  />
-                )}
-              </Loaded>
+              {!opened ? (
+                <EmptyState text="开标前不公开投标人的名称和数量(招标投标法第二十二条)" />
+              ) : (
+                <Loaded state={deposits} empty={(l) => !l.length} emptyText="暂无保证金记录">
+                  {(l) => (
+                    <Table
+                      size="small"
+                      rowKey="id"
+                      pagination={false}
+                      dataSource={l}
+                      columns={[
+                        { title: '投标人', dataIndex: 'organisationName' },
+                        { title: '标段', dataIndex: 'sectionNo', width: 50 },
+                        { title: '金额', dataIndex: 'amount', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
+                        { title: '状态', dataIndex: 'status', width: 90, render: (v) => DEPOSIT_STATUS[v] ?? v },
+                      ]}
+                    />
+                  )}
+                </Loaded>
+              )}
             </Card>
           )}
         </Col>

@@ -33,6 +33,7 @@ export const TENDERING_SPEC = defineRuleSpec({
     committeeMinSize: { zh: '评标委员会最少人数', en: 'evaluation committee minimum size', min: 5, max: 51, odd: true, law: '法 37' },
     maxCandidates: { zh: '中标候选人最多人数', en: 'most candidates', min: 1, max: 3, law: '条例 53' },
     warningPercent: { zh: '时限预警比例(%)', en: 'warning at this percent of a time limit', min: 1, max: 99 },
+    depositBeforeBid: { zh: '投标须先经交易中心确认保证金到账(1 是,0 否)', en: 'a bid needs a deposit confirmed by the centre (1 yes, 0 no)', min: 0, max: 1, law: '条例 26' },
     minCreditScore: { zh: '报名所需最低信用分(0 为不设门槛)', en: 'lowest credit score that may register (0: no threshold)', min: 0, max: 100 },
     priceScoreMax: { zh: '综合评分法价格分满分', en: 'comprehensive scoring: full price score', min: 10, max: 100, law: '条例 49' },
     technicalScoreMax: { zh: '综合评分法技术分满分', en: 'comprehensive scoring: full technical score', min: 0, max: 90 },
@@ -80,6 +81,7 @@ export const TENDERING_DEFAULTS: TenderingRules = {
     committeeMinSize: 5, // 法 37: ≥ 5, odd
     maxCandidates: 3, // 条例 53
     warningPercent: 80, // local practice: supervisors are warned at 80 % of a time limit
+    depositBeforeBid: 0, // 条例 26: the documents decide whether a deposit is asked; checked at evaluation unless the committee sets 1
     minCreditScore: 0, // no threshold until the committee sets one (信用评价, docs/credit.md)
     priceScoreMax: 60, // local model documents: price 60, technical 30, business 10
     technicalScoreMax: 30,
