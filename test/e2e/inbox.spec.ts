@@ -50,6 +50,7 @@ describe('the inbox in the header', () => {
     const bell = page.getByTestId('notification-bell');
     await page.getByRole('button', { name: '站内消息,2 条未读' }).waitFor();
     await page.locator('.ant-badge-count').getByText('2').first().waitFor();
+    await shoot(page, 'inbox-bell', false);
 
     await bell.click();
     const items = page.getByTestId('inbox-item');
