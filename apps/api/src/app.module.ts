@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from '@app/platform/errors/exception.filter';
 import { createValidationPipe } from '@app/platform/errors/validation.pipe';
 import { IdentityModule } from '@app/platform/identity/identity.module';
 import { MilestonesModule } from '@app/platform/milestones/milestones.module';
+import { InboxModule } from '@app/platform/notifications/inbox/inbox.module';
 import { LoggingModule } from '@app/platform/observability/logging.module';
 import { ObservabilityModule } from '@app/platform/observability/observability.module';
 import { PlatformModule } from '@app/platform/platform.module';
@@ -30,6 +31,7 @@ import { TradingModule } from '@app/trading';
     RulesModule,
     CalendarYearsModule,
     MilestonesModule,
+    InboxModule,
     TradingModule,
     TenderingModule,
     LandModule,

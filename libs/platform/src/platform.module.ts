@@ -11,6 +11,7 @@ import { MilestonesCoreModule } from './milestones/milestones-core.module';
 import { QueuesModule } from './queues/queues.module';
 import { Sealer } from './crypto/sealer';
 import { NotificationService } from './notifications/notification.service';
+import { RecipientDirectory } from './notifications/recipient-directory';
 import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
 
@@ -18,7 +19,7 @@ import { IntakeService } from './intake/intake.service';
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule],
-  providers: [Clock, Calendar, CalendarYearRepository, CalendarYearsLoader, Sealer, NotificationService, IntakeRepository, IntakeService],
-  exports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule, Clock, Calendar, CalendarYearRepository, CalendarYearsLoader, Sealer, NotificationService, IntakeService],
+  providers: [Clock, Calendar, CalendarYearRepository, CalendarYearsLoader, Sealer, NotificationService, RecipientDirectory, IntakeRepository, IntakeService],
+  exports: [ConfigModule, DatabaseModule, QueuesModule, AuthCoreModule, AuditModule, MilestonesCoreModule, Clock, Calendar, CalendarYearRepository, CalendarYearsLoader, Sealer, NotificationService, RecipientDirectory, IntakeService],
 })
 export class PlatformModule {}

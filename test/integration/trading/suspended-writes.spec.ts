@@ -33,6 +33,8 @@ const PROJECT_FREE = new Set([
   'DELETE /experts/me/unavailability/:id',
   'POST /land/parcels',
   'POST /milestones/probe',
+  'POST /notifications/:id/read',
+  'POST /notifications/mine/read-all',
   'POST /procurement/agreements',
   'POST /procurement/budget-lines',
   'POST /procurement/orders/direct',

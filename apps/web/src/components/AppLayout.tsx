@@ -4,6 +4,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Role } from '../api/client';
 import { homeOf, useAuth } from '../auth';
 import { ROLE_LABEL } from '../format';
+import { NotificationBell } from './NotificationBell';
 
 interface NavItem {
   key: string;
@@ -69,24 +70,27 @@ export function AppLayout() {
         />
         <div className="app-user">
           {account ? (
-            <Dropdown
-              menu={{
-                items: [
-                  { key: 'home', label: '我的工作台', onClick: () => navigate(homeOf(account)) },
-                  { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: () => (logout(), navigate('/')) },
-                ],
-              }}
-            >
-              <Space className="user-chip" data-testid="user-chip">
-                <Avatar size="small" icon={<UserOutlined />} />
-                <span>{account.displayName}</span>
-                {roles.slice(0, 2).map((r) => (
-                  <Tag key={r} color="gold" bordered={false}>
-                    {r}
-                  </Tag>
-                ))}
-              </Space>
-            </Dropdown>
+            <Space size={12}>
+              <NotificationBell key={account.id} />
+              <Dropdown
+                menu={{
+                  items: [
+                    { key: 'home', label: '我的工作台', onClick: () => navigate(homeOf(account)) },
+                    { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: () => (logout(), navigate('/')) },
+                  ],
+                }}
+              >
+                <Space className="user-chip" data-testid="user-chip">
+                  <Avatar size="small" icon={<UserOutlined />} />
+                  <span>{account.displayName}</span>
+                  {roles.slice(0, 2).map((r) => (
+                    <Tag key={r} color="gold" bordered={false}>
+                      {r}
+                    </Tag>
+                  ))}
+                </Space>
+              </Dropdown>
+            </Space>
           ) : (
             <Button type="primary" ghost onClick={() => navigate(`/login?next=${encodeURIComponent(pathname)}`)}>
               登录
