@@ -88,6 +88,12 @@ export function ocdsProblems(pkg: any): string[] {
       for (const [j, o] of (t.tenderers ?? []).entries()) ref(o, `${p}.tender.tenderers[${j}]`);
       for (const [j, it] of (t.items ?? []).entries()) need(it, REQUIRED.item, `${p}.tender.items[${j}]`);
       if (t.numberOfTenderers !== undefined && !Number.isInteger(t.numberOfTenderers)) out.push(`${p}.tender.numberOfTenderers: not an integer`);
+      // Amendment (1.1.5): no required field; id, rationale, description, amendsReleaseID and releaseID are strings, date a date-time
+      if (t.amendments !== undefined && !Array.isArray(t.amendments)) out.push(`${p}.tender.amendments: not an array`);
+      for (const [j, a] of (t.amendments ?? []).entries()) {
+        date(a.date, `${p}.tender.amendments[${j}].date`);
+        for (const f of ['id', 'rationale', 'description', 'amendsReleaseID', 'releaseID']) if (a[f] !== undefined && typeof a[f] !== 'string') out.push(`${p}.tender.amendments[${j}].${f}: not a string`);
+      }
     }
     const awardIds = new Set<string>();
     for (const [j, a] of (r.awards ?? []).entries()) {

@@ -180,6 +180,45 @@ describe('OCDS open data', () => {
     expect(JSON.stringify(done)).not.toMatch(/专家\d+号|technical|expert/i);
   }, 180000);
 
+  it('keeps each release as published: the announcement keeps the deadline an amendment replaced, the amendment is its own release', async () => {
+    const reg = await t.http.post(
+      '/tenders',
+      { name: '市图书馆改造工程', kind: 'construction', region: '350102', qualification: '建筑工程施工总承包二级', evaluationMethod: 'lowest_price', sections: [{ name: '一标段', estimate: '3000000.00', deposit: '60000.00' }], ownerOrganisationId: owner.organisationId, ruleSet: 'sandbox' },
+      agent.token,
+    );
+    expect(reg.status).toBe(201);
+    const id = reg.body.id as string;
+    expect((await t.http.post(`/tenders/${id}/accept`, {}, centre)).status).toBe(200);
+    expect((await postForm(t, `/tenders/${id}/documents`, agent.token, {}, { name: '招标文件.pdf', content: Buffer.from('%PDF 招标文件 图书馆') })).status).toBe(201);
+    const announced = await t.http.post(`/tenders/${id}/announce`, { bidDeadline: inSeconds(14) }, centre);
+    expect(announced.status).toBe(200);
+    const original = new Date(announced.body.bidDeadline).toISOString();
+    // Nobody reads the export before the amendment: the announcement is rebuilt as it was at its date all the same.
+    const amended = await postForm(t, `/tenders/${id}/amendments`, owner.token, { note: '第二章技术要求修改' }, { name: '修改文件.pdf', content: Buffer.from('%PDF 修改 图书馆') });
+    expect(amended.status).toBe(201);
+    expect(amended.body.moved).toBe(true);
+    const moved = new Date(amended.body.bidDeadline).toISOString();
+    expect(moved > original).toBe(true);
+
+    const pkg = await ocds(id);
+    const ocid = `${PREFIX}-${pkg.releases[0].tender.id}`;
+    const [announcement, amendment] = conforming(pkg, ocid);
+    expect(pkg.releases.map((r: any) => r.tag)).toEqual([['planning', 'tender'], ['tenderAmendment']]);
+    expect(announcement.tender.tenderPeriod.endDate).toBe(original);
+    expect(announcement.tender.amendments).toBeUndefined();
+    expect(amendment.tender.tenderPeriod.endDate).toBe(moved);
+    expect(amendment.tender.amendments).toEqual([
+      { id: amended.body.documentId, date: amendment.date, rationale: expect.stringContaining('第二章技术要求修改'), description: expect.stringContaining(moved), amendsReleaseID: announcement.id, releaseID: amendment.id },
+    ]);
+
+    // Stored when first served, never rewritten: the database refuses to change a published release.
+    const [stored] = await t.ds.query(`SELECT release_id, release FROM ocds_release WHERE release_id = $1`, [announcement.id]);
+    expect(stored.release).toEqual(announcement);
+    await expect(t.ds.query(`UPDATE ocds_release SET release = '{}' WHERE release_id = $1`, [announcement.id])).rejects.toThrow(/immutable/);
+    await expect(t.ds.query(`DELETE FROM ocds_release WHERE release_id = $1`, [announcement.id])).rejects.toThrow(/immutable/);
+    expect((await ocds(id)).releases.slice(0, 2)).toEqual([announcement, amendment]);
+  }, 60000);
+
   it('exports a land listing sold to its one bidder, naming the buyer from the deal confirmation, amounts negative', async () => {
     const [b0, b1] = [await bidderIn('闽江置业有限公司'), await bidderIn('榕城地产有限公司')];
     const reg = await t.http.post(

@@ -11,7 +11,10 @@ import { ProcessFacts, releasesOf } from './mapping/releases';
 
 export const DEFAULT_PAGE = 50;
 
-/** Publishes OCDS 1.1 release packages. Reads only, each answer from one consistent snapshot. */
+/**
+ * Publishes OCDS 1.1 release packages. Each answer computes the releases from one consistent snapshot, stores the ones
+ * not stored yet (ocds_release, immutable) and answers the stored copies: a release, once served, never changes.
+ */
 @Injectable()
 export class OpenDataService {
   constructor(
@@ -23,18 +26,18 @@ export class OpenDataService {
 
   /** The releases of a published project, or of an e-mall requirement (one process per round). */
   async projectPackage(id: string): Promise<OcdsReleasePackage> {
-    const releases = await this.snapshot(async (em) => {
+    const computed = await this.snapshot(async (em) => {
       const facts = await this.factsOf(em, 'project', id) ?? await this.factsOf(em, 'requirement', id);
       if (!facts) throw E.PROJECT_NOT_FOUND({ id });
       return facts.flatMap((f) => releasesOf(this.config.ocidPrefix, f));
     });
-    return this.pack(`/public/ocds/projects/${id}`, releases);
+    return this.pack(`/public/ocds/projects/${id}`, await this.published(computed));
   }
 
   /** A page of every published process, oldest publication first; `links.next` continues after the last one. */
   async exportPage(cursor: string | undefined, limit = DEFAULT_PAGE): Promise<OcdsReleasePackage> {
     const after = cursor ? decodeCursor(cursor) : null;
-    const { releases, next } = await this.snapshot(async (em) => {
+    const { releases: computed, next } = await this.snapshot(async (em) => {
       const keys = await this.repo.exportPage(em, after, limit);
       const out: OcdsRelease[] = [];
       for (const k of keys) for (const f of (await this.factsOf(em, k.kind, k.id)) ?? []) out.push(...releasesOf(this.config.ocidPrefix, f));
@@ -42,9 +45,21 @@ export class OpenDataService {
       return { releases: out, next: keys.length === limit && last ? encodeCursor(last.at, last.id) : null };
     });
     const self = `/public/ocds/releases?${new URLSearchParams({ ...(cursor ? { after: cursor } : {}), limit: String(limit) })}`;
-    const pkg = this.pack(self, releases);
+    const pkg = this.pack(self, await this.published(computed));
     if (next) pkg.links = { next: `${this.config.publicBaseUrl}/public/ocds/releases?${new URLSearchParams({ after: next, limit: String(limit) })}` };
     return pkg;
+  }
+
+  /**
+   * The releases as published: stores each computed release not stored yet and answers every stored release of the
+   * same processes (a stored release whose event no longer computes the same way is still answered as it was).
+   */
+  async published(computed: OcdsRelease[]): Promise<OcdsRelease[]> {
+    const ocids = [...new Set(computed.map((r) => r.ocid))];
+    return this.ds.transaction(async (em) => {
+      await this.repo.storeReleases(em, computed);
+      return this.repo.storedReleases<OcdsRelease>(em, ocids);
+    });
   }
 
   publicationPolicy() {
@@ -81,7 +96,7 @@ export class OpenDataService {
   private async domainFacts(em: EntityManager, p: ProjectRow): Promise<ProcessFacts[]> {
     if (p.domain === 'tendering') {
       const t = await this.repo.tender(em, p);
-      if (t) return [tenderFacts(t)];
+      if (t) return [tenderFacts({ ...t, amendments: await this.repo.tenderAmendments(em, p.id), deadlineShifts: await this.repo.tenderDeadlineShifts(em, p.id) })];
     } else if (p.domain === 'land') {
       const l = await this.repo.land(em, p);
       if (l) return [landFacts(l)];
