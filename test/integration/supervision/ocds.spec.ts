@@ -2,7 +2,7 @@ import { Role } from '@app/platform/auth/roles';
 import { Money } from '@app/platform/money/money';
 import { OpenDataRepository } from '@app/supervision/opendata/opendata.repository';
 import { insertExperts, insertSpecialties } from '../../support/expert-fixtures';
-import { ocdsProblems } from '../../support/ocds-schema';
+import { ocdsProblems, recordPackageProblems } from '../../support/ocds-schema';
 import { fastTenderingRules, postForm } from '../../support/tender-fixtures';
 import { startTestApp, TestAccount, TestApp } from '../../support/test-app';
 import { startWorker, waitFor, WorkerProcess } from '../../support/worker-process';
@@ -52,6 +52,15 @@ describe('OCDS open data', () => {
     return r.body;
   };
   const bidderIn = async (name: string) => t.account([Role.Bidder], { organisationId: await t.organisation(name) });
+
+  /** The record package of a process conforms to the schema subset and holds exactly the releases of its package. */
+  async function recordConforms(ocid: string, releases: unknown[]) {
+    const r = await t.http.get(`/public/ocds/records/${ocid}`);
+    expect(r.status).toBe(200);
+    expect(recordPackageProblems(r.body)).toEqual([]);
+    expect(r.body.records[0].releases).toEqual(releases);
+    return r.body.records[0];
+  }
 
   /** Checks what every package must satisfy; returns the releases. */
   function conforming(pkg: any, ocid: string) {
@@ -163,6 +172,7 @@ describe('OCDS open data', () => {
 
     const done = await ocds(id);
     const all = conforming(done, ocid);
+    await recordConforms(ocid, all);
     expect(all.map((r: any) => r.tag)).toEqual([['planning', 'tender'], ['tenderUpdate'], ['award'], ['contract']]);
     expect(all.slice(0, 2)).toEqual(afterOpening);
     const [row] = await t.ds.query(
@@ -217,6 +227,25 @@ describe('OCDS open data', () => {
     await expect(t.ds.query(`UPDATE ocds_release SET release = '{}' WHERE release_id = $1`, [announcement.id])).rejects.toThrow(/immutable/);
     await expect(t.ds.query(`DELETE FROM ocds_release WHERE release_id = $1`, [announcement.id])).rejects.toThrow(/immutable/);
     expect((await ocds(id)).releases.slice(0, 2)).toEqual([announcement, amendment]);
+
+    // The record: the same releases, the compiled release with the amended deadline, and both deadlines versioned.
+    const rec = await t.http.get(`/public/ocds/records/${ocid}`);
+    expect(rec.status).toBe(200);
+    expect(recordPackageProblems(rec.body)).toEqual([]);
+    const [record] = rec.body.records;
+    expect(record.ocid).toBe(ocid);
+    expect(record.releases.slice(0, 2)).toEqual([announcement, amendment]);
+    expect(record.compiledRelease.tender.tenderPeriod.endDate).toBe(record.releases[record.releases.length - 1].tender.tenderPeriod.endDate);
+    expect(record.versionedRelease.tender.tenderPeriod.endDate.slice(0, 2)).toEqual([
+      { releaseID: announcement.id, releaseDate: announcement.date, releaseTag: ['planning', 'tender'], value: original },
+      { releaseID: amendment.id, releaseDate: amendment.date, releaseTag: ['tenderAmendment'], value: moved },
+    ]);
+    expect(rec.body.packages).toEqual([expect.stringMatching(new RegExp(`/public/ocds/projects/${id}$`))]);
+    for (const bad of [`${PREFIX}-GC-0000-999999`, 'ocds-zzzzzz-GC-2026-000001', `${PREFIX}-CG-RQ-00000000-0000-0000-0000-000000000000`]) {
+      const r = await t.http.get(`/public/ocds/records/${bad}`);
+      expect([r.status, r.body.code]).toEqual([404, 'OCID_NOT_FOUND']);
+    }
+    expect((await t.http.get('/public/ocds/records/not_an_ocid')).status).toBe(400);
   }, 60000);
 
   it('exports a land listing sold to its one bidder, naming the buyer from the deal confirmation, amounts negative', async () => {
@@ -259,6 +288,7 @@ describe('OCDS open data', () => {
     expect(conf.status).toBe(201);
     const confirmed = await ocds(id);
     const rs = conforming(confirmed, ocid);
+    await recordConforms(ocid, rs);
     expect(rs.slice(0, 2)).toEqual(soldReleases);
     const [parcel] = await t.ds.query(`SELECT price_fen::text AS price, confirmed_at AS "confirmedAt", confirmation_no AS no FROM land_parcel WHERE project_id = $1`, [id]);
     expect(rs[2]).toMatchObject({ tag: ['award', 'contract'], date: parcel.confirmedAt.toISOString() });
@@ -307,6 +337,7 @@ describe('OCDS open data', () => {
 
     const awarded = await ocds(id);
     const rs = conforming(awarded, ocid);
+    await recordConforms(ocid, rs);
     expect(rs.map((r: any) => r.tag)).toEqual([['planning', 'tender'], ['award'], ['contract']]);
     expect(rs[0]).toEqual(announcement);
     expect(rs[1].tender).toMatchObject({ status: 'complete', numberOfTenderers: 3 });

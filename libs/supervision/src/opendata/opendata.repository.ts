@@ -36,6 +36,12 @@ export class OpenDataRepository {
     return { id: r.id, code: r.code, domain: r.domain, name: r.name, status: r.status, publishedAt: r.publishedAt, updatedAt: r.updatedAt, owner: org(r.ownerUscc, r.ownerName)!, agent: org(r.agentUscc, r.agentName) };
   }
 
+  /** The published project with this code (a tender, land or rural process's ocid names it). */
+  async projectIdByCode(em: EntityManager, code: string): Promise<string | undefined> {
+    const [row] = rowsOf<{ id: string }>(await em.query(`SELECT id FROM trading_project WHERE code = $1 AND published_at IS NOT NULL`, [code]));
+    return row?.id;
+  }
+
   /** The project's suspensions as the kernel records them (the 中止公告 and 恢复公告 are public). */
   async suspensions(em: EntityManager, projectId: string): Promise<NonNullable<ProcessFacts['suspensions']>> {
     const rows = rowsOf<{ suspendedAt: Date; reason: string; resumedAt: Date | null; shifted: { label: string; to: string }[] | null }>(

@@ -8,6 +8,7 @@ import { OCDS_CONFIG, OcdsConfig } from './ocds-config';
 import { landFacts, ProjectRow, requirementFacts, ruralFacts, tenderFacts } from './mapping/domains';
 import { OcdsRelease, OcdsReleasePackage } from './mapping/ocds-types';
 import { ProcessFacts, releasesOf } from './mapping/releases';
+import { compiledRelease, versionedRelease } from './mapping/records';
 
 export const DEFAULT_PAGE = 50;
 
@@ -32,6 +33,32 @@ export class OpenDataService {
       return facts.flatMap((f) => releasesOf(this.config.ocidPrefix, f));
     });
     return this.pack(`/public/ocds/projects/${id}`, await this.published(computed));
+  }
+
+  /**
+   * The record package of one process: its releases as published, the compiled release and the versioned release
+   * (OCDS merge rules, mapping/records.ts). The ocid names the project code, or an e-mall requirement and its round.
+   */
+  async recordPackage(ocid: string) {
+    const prefix = `${this.config.ocidPrefix}-`;
+    const local = ocid.startsWith(prefix) ? ocid.slice(prefix.length) : null;
+    const requirement = local ? /^CG-RQ-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(-R\d+)?$/.exec(local) : null;
+    const { id, computed } = local
+      ? await this.snapshot(async (em) => {
+          const id = requirement ? requirement[1] : await this.repo.projectIdByCode(em, local);
+          const facts = id ? await this.factsOf(em, requirement ? 'requirement' : 'project', id) : undefined;
+          return { id, computed: (facts ?? []).filter((f) => `${prefix}${f.localId}` === ocid).flatMap((f) => releasesOf(this.config.ocidPrefix, f)) };
+        })
+      : { id: undefined, computed: [] };
+    if (!computed.length) throw E.OCID_NOT_FOUND({ ocid });
+    const releases = await this.published(computed);
+    const pkg = this.pack(`/public/ocds/records/${encodeURIComponent(ocid)}`, releases);
+    const { releases: _r, ...meta } = pkg;
+    return {
+      ...meta,
+      packages: [`${this.config.publicBaseUrl}/public/ocds/projects/${id}`],
+      records: [{ ocid, releases, compiledRelease: compiledRelease(releases), versionedRelease: versionedRelease(releases) }],
+    };
   }
 
   /** A page of every published process, oldest publication first; `links.next` continues after the last one. */
