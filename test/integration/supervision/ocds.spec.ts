@@ -246,6 +246,37 @@ describe('OCDS open data', () => {
       expect([r.status, r.body.code]).toEqual([404, 'OCID_NOT_FOUND']);
     }
     expect((await t.http.get('/public/ocds/records/not_an_ocid')).status).toBe(400);
+
+    // The public tender shows the deadline the amendment replaced.
+    const page = (await t.http.get(`/public/tenders/${id}`)).body;
+    expect(page.bidDeadline).toBe(moved);
+    expect(page.deadlineChanges).toEqual([{ at: amendment.date, previousDeadline: original, bidDeadline: moved, documentId: amended.body.documentId }]);
+
+    // History: the announcement and the amendment are versions, with what changed and why …
+    const history = await t.http.get(`/public/projects/${id}/history`);
+    expect(history.status).toBe(200);
+    const versions = history.body.versions as any[];
+    const announcedV = versions.find((v) => v.action === 'tender.announced');
+    const amendedV = versions.find((v) => v.action === 'tender.amended');
+    expect(announcedV.changes).toEqual(expect.arrayContaining([{ field: 'bidDeadline', from: null, to: original }, { field: 'tenderStatus', from: null, to: 'bidding' }]));
+    expect(amendedV).toMatchObject({ at: amendment.date, role: 'owner', reason: { zh: '发布修改文件', note: '第二章技术要求修改' } });
+    expect(amendedV.changes).toEqual([
+      { field: 'bidDeadline', from: original, to: moved },
+      { field: 'documents', from: null, to: [expect.objectContaining({ id: amended.body.documentId, kind: 'amendment', fileName: '修改文件.pdf' })] },
+    ]);
+    // … and ?at= before the amendment gives the old deadline and the documents then published, after it the new ones.
+    const before = await t.http.get(`/public/projects/${id}/history?at=${encodeURIComponent(new Date(new Date(amendment.date).getTime() - 1).toISOString())}`);
+    expect(before.status).toBe(200);
+    expect(before.body.state).toMatchObject({ projectStatus: 'published', tenderStatus: 'bidding', bidDeadline: original });
+    expect(before.body.state.documents.map((d: any) => d.kind)).toEqual(['tender']);
+    const after = (await t.http.get(`/public/projects/${id}/history?at=${encodeURIComponent(amendment.date)}`)).body;
+    expect(after.state.bidDeadline).toBe(moved);
+    expect(after.state.documents.map((d: any) => d.kind)).toEqual(['tender', 'amendment']);
+    expect(after.version).toBe(before.body.version + 1);
+    const tooEarly = await t.http.get(`/public/projects/${id}/history?at=2020-01-01T00:00:00Z`);
+    expect([tooEarly.status, tooEarly.body.code]).toEqual([404, 'NOT_PUBLIC_AT']);
+    expect((await t.http.get(`/public/projects/${id}/history?at=2026-13-01`)).status).toBe(400);
+    expect((await t.http.get(`/public/projects/${id}/history?at=2026-03-01T08:00:00`)).status).toBe(400);
   }, 60000);
 
   it('exports a land listing sold to its one bidder, naming the buyer from the deal confirmation, amounts negative', async () => {
