@@ -88,6 +88,12 @@ export function ocdsProblems(pkg: any): string[] {
       for (const [j, o] of (t.tenderers ?? []).entries()) ref(o, `${p}.tender.tenderers[${j}]`);
       for (const [j, it] of (t.items ?? []).entries()) need(it, REQUIRED.item, `${p}.tender.items[${j}]`);
       if (t.numberOfTenderers !== undefined && !Number.isInteger(t.numberOfTenderers)) out.push(`${p}.tender.numberOfTenderers: not an integer`);
+      // Amendment (1.1.5): no required field; id, rationale, description, amendsReleaseID and releaseID are strings, date a date-time
+      if (t.amendments !== undefined && !Array.isArray(t.amendments)) out.push(`${p}.tender.amendments: not an array`);
+      for (const [j, a] of (t.amendments ?? []).entries()) {
+        date(a.date, `${p}.tender.amendments[${j}].date`);
+        for (const f of ['id', 'rationale', 'description', 'amendsReleaseID', 'releaseID']) if (a[f] !== undefined && typeof a[f] !== 'string') out.push(`${p}.tender.amendments[${j}].${f}: not a string`);
+      }
     }
     const awardIds = new Set<string>();
     for (const [j, a] of (r.awards ?? []).entries()) {
@@ -112,6 +118,73 @@ export function ocdsProblems(pkg: any): string[] {
         ref(tr.payer, `${cp}.implementation.transactions[${k}].payer`);
         ref(tr.payee, `${cp}.implementation.transactions[${k}].payee`);
       }
+    }
+  }
+  return out;
+}
+
+/** `required` of record-package-schema.json 1.1.5 and of its Record; a linked release needs url and date. */
+export const RECORD_REQUIRED = {
+  recordPackage: ['uri', 'publisher', 'publishedDate', 'records', 'version'],
+  record: ['ocid', 'releases'],
+  linkedRelease: ['url', 'date'],
+} as const;
+
+/**
+ * Every violation of the record package subset: the package's required fields, `packages` (URIs, at least one, unique),
+ * `records` (at least one), each record's ocid and releases (embedded ones checked as releases, sorted by date), the
+ * compiled release as a release of the same ocid tagged `compiled`, and the versioned release's versions (releaseID of a
+ * release in the record, releaseDate a date-time, releaseTag in the codelist).
+ */
+export function recordPackageProblems(pkg: any): string[] {
+  const out: string[] = [];
+  const asReleases = (releases: unknown[], path: string) =>
+    ocdsProblems({ uri: pkg?.uri, version: '1.1', publishedDate: pkg?.publishedDate, publisher: pkg?.publisher, releases }).map((p) => `${path}: ${p}`);
+  for (const f of RECORD_REQUIRED.recordPackage) if (pkg?.[f] === undefined || pkg[f] === null || pkg[f] === '') out.push(`package.${f}: required`);
+  if (pkg?.version !== '1.1') out.push('package.version: not "1.1"');
+  if (!ISO.test(pkg?.publishedDate ?? '')) out.push('package.publishedDate: not a date-time');
+  if (pkg?.packages !== undefined) {
+    if (!Array.isArray(pkg.packages) || pkg.packages.length === 0) out.push('package.packages: at least one');
+    else if (new Set(pkg.packages).size !== pkg.packages.length) out.push('package.packages: not unique');
+    for (const u of pkg.packages ?? []) if (typeof u !== 'string' || !/^https?:\/\//.test(u)) out.push(`package.packages: "${u}" is not a URI`);
+  }
+  if (!Array.isArray(pkg?.records) || pkg.records.length === 0) out.push('package.records: at least one');
+  for (const [i, rec] of (pkg?.records ?? []).entries()) {
+    const p = `records[${i}]`;
+    for (const f of RECORD_REQUIRED.record) if (rec?.[f] === undefined) out.push(`${p}.${f}: required`);
+    const releases: any[] = rec?.releases ?? [];
+    if (!Array.isArray(releases) || releases.length === 0) out.push(`${p}.releases: at least one`);
+    const linked = releases.every((r) => r && r.url !== undefined && r.ocid === undefined);
+    if (linked) {
+      for (const [j, r] of releases.entries()) for (const f of RECORD_REQUIRED.linkedRelease) if (r[f] === undefined) out.push(`${p}.releases[${j}].${f}: required`);
+    } else {
+      out.push(...asReleases(releases, `${p}.releases`));
+      for (const r of releases) if (r.ocid !== rec.ocid) out.push(`${p}.releases: release ${r.id} is of another ocid`);
+    }
+    const dates = releases.map((r) => r.date);
+    if (JSON.stringify(dates) !== JSON.stringify([...dates].sort())) out.push(`${p}.releases: not sorted by date`);
+    if (rec?.compiledRelease !== undefined) {
+      out.push(...asReleases([rec.compiledRelease], `${p}.compiledRelease`));
+      if (rec.compiledRelease.ocid !== rec.ocid) out.push(`${p}.compiledRelease.ocid: not the record's`);
+      if (JSON.stringify(rec.compiledRelease.tag) !== '["compiled"]') out.push(`${p}.compiledRelease.tag: not ["compiled"]`);
+    }
+    if (rec?.versionedRelease !== undefined) {
+      const ids = new Set(releases.map((r) => r.id));
+      if (rec.versionedRelease.ocid !== rec.ocid) out.push(`${p}.versionedRelease.ocid: not the record's`);
+      const walk = (v: any, path: string): void => {
+        if (Array.isArray(v)) {
+          if (v.length && v.every((x) => x && typeof x === 'object' && 'releaseID' in x && 'value' in x)) {
+            for (const [k, x] of v.entries()) {
+              if (!ids.has(x.releaseID)) out.push(`${path}[${k}].releaseID: "${x.releaseID}" is no release of the record`);
+              if (!ISO.test(x.releaseDate ?? '')) out.push(`${path}[${k}].releaseDate: not a date-time`);
+              for (const t of x.releaseTag ?? []) if (!CLOSED.releaseTag.includes(t)) out.push(`${path}[${k}].releaseTag: "${t}" not in codelist`);
+            }
+          } else v.forEach((x, k) => walk(x, `${path}[${k}]`));
+        } else if (v && typeof v === 'object') {
+          for (const [k, x] of Object.entries(v)) if (!(k === 'ocid' && path.endsWith('versionedRelease')) && !(k === 'id' && !Array.isArray(x))) walk(x, `${path}.${k}`);
+        } else if (!path.endsWith('.ocid')) out.push(`${path}: an unversioned value`);
+      };
+      walk(rec.versionedRelease, `${p}.versionedRelease`);
     }
   }
   return out;

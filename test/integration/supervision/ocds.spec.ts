@@ -2,7 +2,7 @@ import { Role } from '@app/platform/auth/roles';
 import { Money } from '@app/platform/money/money';
 import { OpenDataRepository } from '@app/supervision/opendata/opendata.repository';
 import { insertExperts, insertSpecialties } from '../../support/expert-fixtures';
-import { ocdsProblems } from '../../support/ocds-schema';
+import { ocdsProblems, recordPackageProblems } from '../../support/ocds-schema';
 import { fastTenderingRules, postForm } from '../../support/tender-fixtures';
 import { startTestApp, TestAccount, TestApp } from '../../support/test-app';
 import { startWorker, waitFor, WorkerProcess } from '../../support/worker-process';
@@ -52,6 +52,15 @@ describe('OCDS open data', () => {
     return r.body;
   };
   const bidderIn = async (name: string) => t.account([Role.Bidder], { organisationId: await t.organisation(name) });
+
+  /** The record package of a process conforms to the schema subset and holds exactly the releases of its package. */
+  async function recordConforms(ocid: string, releases: unknown[]) {
+    const r = await t.http.get(`/public/ocds/records/${ocid}`);
+    expect(r.status).toBe(200);
+    expect(recordPackageProblems(r.body)).toEqual([]);
+    expect(r.body.records[0].releases).toEqual(releases);
+    return r.body.records[0];
+  }
 
   /** Checks what every package must satisfy; returns the releases. */
   function conforming(pkg: any, ocid: string) {
@@ -163,6 +172,7 @@ describe('OCDS open data', () => {
 
     const done = await ocds(id);
     const all = conforming(done, ocid);
+    await recordConforms(ocid, all);
     expect(all.map((r: any) => r.tag)).toEqual([['planning', 'tender'], ['tenderUpdate'], ['award'], ['contract']]);
     expect(all.slice(0, 2)).toEqual(afterOpening);
     const [row] = await t.ds.query(
@@ -179,6 +189,95 @@ describe('OCDS open data', () => {
     // Experts and their scores are not open data.
     expect(JSON.stringify(done)).not.toMatch(/专家\d+号|technical|expert/i);
   }, 180000);
+
+  it('keeps each release as published: the announcement keeps the deadline an amendment replaced, the amendment is its own release', async () => {
+    const reg = await t.http.post(
+      '/tenders',
+      { name: '市图书馆改造工程', kind: 'construction', region: '350102', qualification: '建筑工程施工总承包二级', evaluationMethod: 'lowest_price', sections: [{ name: '一标段', estimate: '3000000.00', deposit: '60000.00' }], ownerOrganisationId: owner.organisationId, ruleSet: 'sandbox' },
+      agent.token,
+    );
+    expect(reg.status).toBe(201);
+    const id = reg.body.id as string;
+    expect((await t.http.post(`/tenders/${id}/accept`, {}, centre)).status).toBe(200);
+    expect((await postForm(t, `/tenders/${id}/documents`, agent.token, {}, { name: '招标文件.pdf', content: Buffer.from('%PDF 招标文件 图书馆') })).status).toBe(201);
+    const announced = await t.http.post(`/tenders/${id}/announce`, { bidDeadline: inSeconds(14) }, centre);
+    expect(announced.status).toBe(200);
+    const original = new Date(announced.body.bidDeadline).toISOString();
+    // Nobody reads the export before the amendment: the announcement is rebuilt as it was at its date all the same.
+    const amended = await postForm(t, `/tenders/${id}/amendments`, owner.token, { note: '第二章技术要求修改' }, { name: '修改文件.pdf', content: Buffer.from('%PDF 修改 图书馆') });
+    expect(amended.status).toBe(201);
+    expect(amended.body.moved).toBe(true);
+    const moved = new Date(amended.body.bidDeadline).toISOString();
+    expect(moved > original).toBe(true);
+
+    const pkg = await ocds(id);
+    const ocid = `${PREFIX}-${pkg.releases[0].tender.id}`;
+    const [announcement, amendment] = conforming(pkg, ocid);
+    expect(pkg.releases.map((r: any) => r.tag)).toEqual([['planning', 'tender'], ['tenderAmendment']]);
+    expect(announcement.tender.tenderPeriod.endDate).toBe(original);
+    expect(announcement.tender.amendments).toBeUndefined();
+    expect(amendment.tender.tenderPeriod.endDate).toBe(moved);
+    expect(amendment.tender.amendments).toEqual([
+      { id: amended.body.documentId, date: amendment.date, rationale: expect.stringContaining('第二章技术要求修改'), description: expect.stringContaining(moved), amendsReleaseID: announcement.id, releaseID: amendment.id },
+    ]);
+
+    // Stored when first served, never rewritten: the database refuses to change a published release.
+    const [stored] = await t.ds.query(`SELECT release_id, release FROM ocds_release WHERE release_id = $1`, [announcement.id]);
+    expect(stored.release).toEqual(announcement);
+    await expect(t.ds.query(`UPDATE ocds_release SET release = '{}' WHERE release_id = $1`, [announcement.id])).rejects.toThrow(/immutable/);
+    await expect(t.ds.query(`DELETE FROM ocds_release WHERE release_id = $1`, [announcement.id])).rejects.toThrow(/immutable/);
+    expect((await ocds(id)).releases.slice(0, 2)).toEqual([announcement, amendment]);
+
+    // The record: the same releases, the compiled release with the amended deadline, and both deadlines versioned.
+    const rec = await t.http.get(`/public/ocds/records/${ocid}`);
+    expect(rec.status).toBe(200);
+    expect(recordPackageProblems(rec.body)).toEqual([]);
+    const [record] = rec.body.records;
+    expect(record.ocid).toBe(ocid);
+    expect(record.releases.slice(0, 2)).toEqual([announcement, amendment]);
+    expect(record.compiledRelease.tender.tenderPeriod.endDate).toBe(record.releases[record.releases.length - 1].tender.tenderPeriod.endDate);
+    expect(record.versionedRelease.tender.tenderPeriod.endDate.slice(0, 2)).toEqual([
+      { releaseID: announcement.id, releaseDate: announcement.date, releaseTag: ['planning', 'tender'], value: original },
+      { releaseID: amendment.id, releaseDate: amendment.date, releaseTag: ['tenderAmendment'], value: moved },
+    ]);
+    expect(rec.body.packages).toEqual([expect.stringMatching(new RegExp(`/public/ocds/projects/${id}$`))]);
+    for (const bad of [`${PREFIX}-GC-0000-999999`, 'ocds-zzzzzz-GC-2026-000001', `${PREFIX}-CG-RQ-00000000-0000-0000-0000-000000000000`]) {
+      const r = await t.http.get(`/public/ocds/records/${bad}`);
+      expect([r.status, r.body.code]).toEqual([404, 'OCID_NOT_FOUND']);
+    }
+    expect((await t.http.get('/public/ocds/records/not_an_ocid')).status).toBe(400);
+
+    // The public tender shows the deadline the amendment replaced.
+    const page = (await t.http.get(`/public/tenders/${id}`)).body;
+    expect(page.bidDeadline).toBe(moved);
+    expect(page.deadlineChanges).toEqual([{ at: amendment.date, previousDeadline: original, bidDeadline: moved, documentId: amended.body.documentId }]);
+
+    // History: the announcement and the amendment are versions, with what changed and why …
+    const history = await t.http.get(`/public/projects/${id}/history`);
+    expect(history.status).toBe(200);
+    const versions = history.body.versions as any[];
+    const announcedV = versions.find((v) => v.action === 'tender.announced');
+    const amendedV = versions.find((v) => v.action === 'tender.amended');
+    expect(announcedV.changes).toEqual(expect.arrayContaining([{ field: 'bidDeadline', from: null, to: original }, { field: 'tenderStatus', from: null, to: 'bidding' }]));
+    expect(amendedV).toMatchObject({ at: amendment.date, role: 'owner', reason: { zh: '发布修改文件', note: '第二章技术要求修改' } });
+    expect(amendedV.changes).toEqual([
+      { field: 'bidDeadline', from: original, to: moved },
+      { field: 'documents', from: null, to: [expect.objectContaining({ id: amended.body.documentId, kind: 'amendment', fileName: '修改文件.pdf' })] },
+    ]);
+    // … and ?at= before the amendment gives the old deadline and the documents then published, after it the new ones.
+    const before = await t.http.get(`/public/projects/${id}/history?at=${encodeURIComponent(new Date(new Date(amendment.date).getTime() - 1).toISOString())}`);
+    expect(before.status).toBe(200);
+    expect(before.body.state).toMatchObject({ projectStatus: 'published', tenderStatus: 'bidding', bidDeadline: original });
+    expect(before.body.state.documents.map((d: any) => d.kind)).toEqual(['tender']);
+    const after = (await t.http.get(`/public/projects/${id}/history?at=${encodeURIComponent(amendment.date)}`)).body;
+    expect(after.state.bidDeadline).toBe(moved);
+    expect(after.state.documents.map((d: any) => d.kind)).toEqual(['tender', 'amendment']);
+    expect(after.version).toBe(before.body.version + 1);
+    const tooEarly = await t.http.get(`/public/projects/${id}/history?at=2020-01-01T00:00:00Z`);
+    expect([tooEarly.status, tooEarly.body.code]).toEqual([404, 'NOT_PUBLIC_AT']);
+    expect((await t.http.get(`/public/projects/${id}/history?at=2026-13-01`)).status).toBe(400);
+    expect((await t.http.get(`/public/projects/${id}/history?at=2026-03-01T08:00:00`)).status).toBe(400);
+  }, 60000);
 
   it('exports a land listing sold to its one bidder, naming the buyer from the deal confirmation, amounts negative', async () => {
     const [b0, b1] = [await bidderIn('闽江置业有限公司'), await bidderIn('榕城地产有限公司')];
@@ -220,6 +319,7 @@ describe('OCDS open data', () => {
     expect(conf.status).toBe(201);
     const confirmed = await ocds(id);
     const rs = conforming(confirmed, ocid);
+    await recordConforms(ocid, rs);
     expect(rs.slice(0, 2)).toEqual(soldReleases);
     const [parcel] = await t.ds.query(`SELECT price_fen::text AS price, confirmed_at AS "confirmedAt", confirmation_no AS no FROM land_parcel WHERE project_id = $1`, [id]);
     expect(rs[2]).toMatchObject({ tag: ['award', 'contract'], date: parcel.confirmedAt.toISOString() });
@@ -268,6 +368,7 @@ describe('OCDS open data', () => {
 
     const awarded = await ocds(id);
     const rs = conforming(awarded, ocid);
+    await recordConforms(ocid, rs);
     expect(rs.map((r: any) => r.tag)).toEqual([['planning', 'tender'], ['award'], ['contract']]);
     expect(rs[0]).toEqual(announcement);
     expect(rs[1].tender).toMatchObject({ status: 'complete', numberOfTenderers: 3 });

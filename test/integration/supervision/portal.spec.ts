@@ -256,6 +256,7 @@ describe('the public portal', () => {
     const fills: Record<string, string[]> = {
       '/public/portal/projects/:id': [ids.tender, ids.sealedTender, ids.parcel, ids.rural],
       '/public/tenders/:id': [ids.tender, ids.sealedTender],
+      '/public/projects/:id/history': [ids.tender, ids.sealedTender, ids.parcel, ids.rural],
       '/public/tenders/:id/opening': [ids.tender, ids.sealedTender],
       '/public/tenders/:id/results': [ids.tender, ids.sealedTender],
       '/public/lots/:id': [ids.lot, ids.ruralLot],

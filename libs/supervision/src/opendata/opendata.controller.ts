@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/platform/auth/decorators';
-import { OcdsProjectParam, OcdsReleasesQuery } from './dto/ocds.dto';
+import { OcdsProjectParam, OcdsRecordParam, OcdsReleasesQuery } from './dto/ocds.dto';
 import { OpenDataService } from './opendata.service';
 
 @ApiTags('open data 公开数据')
@@ -17,6 +17,16 @@ export class OpenDataController {
   })
   project(@Param() p: OcdsProjectParam) {
     return this.openData.projectPackage(p.id);
+  }
+
+  @Get('records/:ocid')
+  @Public()
+  @ApiOperation({
+    summary: '一个流程的 OCDS 1.1 记录包(公开)/ The OCDS 1.1 record package of one process (public)',
+    description: '全部已发布的发布(按日期)、合并发布(compiledRelease)与带版本的发布(versionedRelease)。Every published release (by date), the compiled release and the versioned release.',
+  })
+  record(@Param() p: OcdsRecordParam) {
+    return this.openData.recordPackage(p.ocid);
   }
 
   @Get('releases')

@@ -36,6 +36,12 @@ export class OpenDataRepository {
     return { id: r.id, code: r.code, domain: r.domain, name: r.name, status: r.status, publishedAt: r.publishedAt, updatedAt: r.updatedAt, owner: org(r.ownerUscc, r.ownerName)!, agent: org(r.agentUscc, r.agentName) };
   }
 
+  /** The published project with this code (a tender, land or rural process's ocid names it). */
+  async projectIdByCode(em: EntityManager, code: string): Promise<string | undefined> {
+    const [row] = rowsOf<{ id: string }>(await em.query(`SELECT id FROM trading_project WHERE code = $1 AND published_at IS NOT NULL`, [code]));
+    return row?.id;
+  }
+
   /** The project's suspensions as the kernel records them (the 中止公告 and 恢复公告 are public). */
   async suspensions(em: EntityManager, projectId: string): Promise<NonNullable<ProcessFacts['suspensions']>> {
     const rows = rowsOf<{ suspendedAt: Date; reason: string; resumedAt: Date | null; shifted: { label: string; to: string }[] | null }>(
@@ -46,6 +52,66 @@ export class OpenDataRepository {
       const times = (r.shifted ?? []).filter((t) => !seen.has(`${t.label}|${t.to}`) && seen.add(`${t.label}|${t.to}`)).map((t) => ({ label: t.label, to: new Date(t.to) }));
       return { suspendedAt: r.suspendedAt, reason: r.reason, resumedAt: r.resumedAt, times };
     });
+  }
+
+  /**
+   * 修改 of a tender, from the audit trail (`tender.amended`, written in the amendment's transaction): when, which file,
+   * and the deadline before and after. The note is the public one of the amendment document.
+   */
+  async tenderAmendments(em: EntityManager, projectId: string): Promise<{ at: Date; documentId: string; fileName: string; sha256: string; note: string | null; previousDeadline: Date | null; bidDeadline: Date | null; moved: boolean }[]> {
+    const rows = rowsOf<{ at: Date; payload: Record<string, any>; note: string | null }>(
+      await em.query(
+        `SELECT e.occurred_at AS at, e.payload, d.note FROM audit_event e LEFT JOIN tender_document d ON d.id::text = e.payload->>'documentId'
+         WHERE e.subject_type = 'tender' AND e.subject_id = $1 AND e.action = 'tender.amended' ORDER BY e.seq`,
+        [projectId],
+      ),
+    );
+    const date = (v: unknown) => (typeof v === 'string' ? new Date(v) : null);
+    return rows.map((r) => ({
+      at: r.at,
+      documentId: String(r.payload?.documentId ?? ''),
+      fileName: String(r.payload?.fileName ?? ''),
+      sha256: String(r.payload?.sha256 ?? ''),
+      note: r.note,
+      previousDeadline: date(r.payload?.previousDeadline),
+      bidDeadline: date(r.payload?.bidDeadline),
+      moved: r.payload?.moved === true,
+    }));
+  }
+
+  /** Resumptions that moved the tender's bid deadline: when, and the deadline before (`project_suspension.shifted`). */
+  async tenderDeadlineShifts(em: EntityManager, projectId: string): Promise<{ at: Date; from: Date }[]> {
+    return rowsOf<{ at: Date; from: Date }>(
+      await em.query(
+        `SELECT s.resumed_at AS at, (x->>'from')::timestamptz AS "from"
+         FROM project_suspension s CROSS JOIN LATERAL jsonb_array_elements(s.shifted) x
+         WHERE s.project_id = $1 AND s.resumed_at IS NOT NULL AND x->>'key' = 'tender.bid_deadline' ORDER BY s.resumed_at`,
+        [projectId],
+      ),
+    );
+  }
+
+  /** Stores each release not stored yet (never replaces one: the table refuses updates), then reads the stored copies. */
+  async storeReleases(em: EntityManager, releases: { ocid: string; id: string; date: string; tag: string[] }[]): Promise<void> {
+    if (!releases.length) return;
+    await em.query(
+      `INSERT INTO ocds_release (release_id, ocid, date, tag, release)
+       SELECT r->>'id', r->>'ocid', (r->>'date')::timestamptz, ARRAY(SELECT json_array_elements_text(r->'tag')), r
+       FROM json_array_elements($1::json) r
+       ON CONFLICT (release_id) DO NOTHING`,
+      [JSON.stringify(releases)],
+    );
+  }
+
+  /** Every stored release of the processes, by process in the given order, oldest first within each. */
+  async storedReleases<T>(em: EntityManager, ocids: string[]): Promise<T[]> {
+    if (!ocids.length) return [];
+    return rowsOf<{ release: T }>(
+      await em.query(
+        `SELECT r.release FROM ocds_release r JOIN unnest($1::text[]) WITH ORDINALITY o(ocid, n) ON o.ocid = r.ocid ORDER BY o.n, r.date, r.release_id`,
+        [ocids],
+      ),
+    ).map((r) => r.release);
   }
 
   async tender(em: EntityManager, project: ProjectRow): Promise<TenderRows | undefined> {

@@ -8,10 +8,14 @@ import { OCDS_CONFIG, OcdsConfig } from './ocds-config';
 import { landFacts, ProjectRow, requirementFacts, ruralFacts, tenderFacts } from './mapping/domains';
 import { OcdsRelease, OcdsReleasePackage } from './mapping/ocds-types';
 import { ProcessFacts, releasesOf } from './mapping/releases';
+import { compiledRelease, versionedRelease } from './mapping/records';
 
 export const DEFAULT_PAGE = 50;
 
-/** Publishes OCDS 1.1 release packages. Reads only, each answer from one consistent snapshot. */
+/**
+ * Publishes OCDS 1.1 release packages. Each answer computes the releases from one consistent snapshot, stores the ones
+ * not stored yet (ocds_release, immutable) and answers the stored copies: a release, once served, never changes.
+ */
 @Injectable()
 export class OpenDataService {
   constructor(
@@ -23,18 +27,44 @@ export class OpenDataService {
 
   /** The releases of a published project, or of an e-mall requirement (one process per round). */
   async projectPackage(id: string): Promise<OcdsReleasePackage> {
-    const releases = await this.snapshot(async (em) => {
+    const computed = await this.snapshot(async (em) => {
       const facts = await this.factsOf(em, 'project', id) ?? await this.factsOf(em, 'requirement', id);
       if (!facts) throw E.PROJECT_NOT_FOUND({ id });
       return facts.flatMap((f) => releasesOf(this.config.ocidPrefix, f));
     });
-    return this.pack(`/public/ocds/projects/${id}`, releases);
+    return this.pack(`/public/ocds/projects/${id}`, await this.published(computed));
+  }
+
+  /**
+   * The record package of one process: its releases as published, the compiled release and the versioned release
+   * (OCDS merge rules, mapping/records.ts). The ocid names the project code, or an e-mall requirement and its round.
+   */
+  async recordPackage(ocid: string) {
+    const prefix = `${this.config.ocidPrefix}-`;
+    const local = ocid.startsWith(prefix) ? ocid.slice(prefix.length) : null;
+    const requirement = local ? /^CG-RQ-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(-R\d+)?$/.exec(local) : null;
+    const { id, computed } = local
+      ? await this.snapshot(async (em) => {
+          const id = requirement ? requirement[1] : await this.repo.projectIdByCode(em, local);
+          const facts = id ? await this.factsOf(em, requirement ? 'requirement' : 'project', id) : undefined;
+          return { id, computed: (facts ?? []).filter((f) => `${prefix}${f.localId}` === ocid).flatMap((f) => releasesOf(this.config.ocidPrefix, f)) };
+        })
+      : { id: undefined, computed: [] };
+    if (!computed.length) throw E.OCID_NOT_FOUND({ ocid });
+    const releases = await this.published(computed);
+    const pkg = this.pack(`/public/ocds/records/${encodeURIComponent(ocid)}`, releases);
+    const { releases: _r, ...meta } = pkg;
+    return {
+      ...meta,
+      packages: [`${this.config.publicBaseUrl}/public/ocds/projects/${id}`],
+      records: [{ ocid, releases, compiledRelease: compiledRelease(releases), versionedRelease: versionedRelease(releases) }],
+    };
   }
 
   /** A page of every published process, oldest publication first; `links.next` continues after the last one. */
   async exportPage(cursor: string | undefined, limit = DEFAULT_PAGE): Promise<OcdsReleasePackage> {
     const after = cursor ? decodeCursor(cursor) : null;
-    const { releases, next } = await this.snapshot(async (em) => {
+    const { releases: computed, next } = await this.snapshot(async (em) => {
       const keys = await this.repo.exportPage(em, after, limit);
       const out: OcdsRelease[] = [];
       for (const k of keys) for (const f of (await this.factsOf(em, k.kind, k.id)) ?? []) out.push(...releasesOf(this.config.ocidPrefix, f));
@@ -42,9 +72,21 @@ export class OpenDataService {
       return { releases: out, next: keys.length === limit && last ? encodeCursor(last.at, last.id) : null };
     });
     const self = `/public/ocds/releases?${new URLSearchParams({ ...(cursor ? { after: cursor } : {}), limit: String(limit) })}`;
-    const pkg = this.pack(self, releases);
+    const pkg = this.pack(self, await this.published(computed));
     if (next) pkg.links = { next: `${this.config.publicBaseUrl}/public/ocds/releases?${new URLSearchParams({ after: next, limit: String(limit) })}` };
     return pkg;
+  }
+
+  /**
+   * The releases as published: stores each computed release not stored yet and answers every stored release of the
+   * same processes (a stored release whose event no longer computes the same way is still answered as it was).
+   */
+  async published(computed: OcdsRelease[]): Promise<OcdsRelease[]> {
+    const ocids = [...new Set(computed.map((r) => r.ocid))];
+    return this.ds.transaction(async (em) => {
+      await this.repo.storeReleases(em, computed);
+      return this.repo.storedReleases<OcdsRelease>(em, ocids);
+    });
   }
 
   publicationPolicy() {
@@ -81,7 +123,7 @@ export class OpenDataService {
   private async domainFacts(em: EntityManager, p: ProjectRow): Promise<ProcessFacts[]> {
     if (p.domain === 'tendering') {
       const t = await this.repo.tender(em, p);
-      if (t) return [tenderFacts(t)];
+      if (t) return [tenderFacts({ ...t, amendments: await this.repo.tenderAmendments(em, p.id), deadlineShifts: await this.repo.tenderDeadlineShifts(em, p.id) })];
     } else if (p.domain === 'land') {
       const l = await this.repo.land(em, p);
       if (l) return [landFacts(l)];

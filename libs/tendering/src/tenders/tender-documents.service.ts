@@ -5,7 +5,7 @@ import { TransactionRunner } from '@app/platform/database/transaction-runner';
 import { TenderView, tenderView } from '../dto/tender.view';
 import { TenderErrors } from '../tendering-errors';
 import { isParty, operates, supervises } from './tender-access';
-import { TenderRepository } from './tender.repository';
+import { DeadlineChange, TenderRepository } from './tender.repository';
 
 const ANNOUNCED = (status: string) => !['submitted', 'returned', 'accepted'].includes(status);
 
@@ -34,13 +34,18 @@ export class TenderDocumentsService {
     return Promise.all(rows.map(async (t) => ({ ...tenderView(t, await this.tenders.sections(em, t.projectId), await this.tenders.documents(em, t.projectId)), returnReasons: null })));
   }
 
-  async publicOne(projectId: string): Promise<TenderView & { clarifications: { question: string; answer: string; answeredAt: Date }[] }> {
+  /**
+   * The public tender, with every deadline change (an amendment that moved it): the deadline it replaced, the new one,
+   * when, and the amendment document. The whole history is at GET /public/projects/:id/history.
+   */
+  async publicOne(projectId: string): Promise<TenderView & { clarifications: { question: string; answer: string; answeredAt: Date }[]; deadlineChanges: DeadlineChange[] }> {
     const em = this.txr.dataSource.manager;
     const t = await this.tenders.byId(em, projectId);
     if (!t || !ANNOUNCED(t.status)) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
     const clarifications = rowsOf<{ question: string; answer: string; answeredAt: Date }>(
       await em.query(`SELECT question, answer, answered_at AS "answeredAt" FROM tender_question WHERE project_id = $1 AND answer IS NOT NULL ORDER BY answered_at`, [projectId]),
     );
-    return { ...tenderView(t, await this.tenders.sections(em, projectId), await this.tenders.documents(em, projectId)), returnReasons: null, clarifications };
+    const deadlineChanges = await this.tenders.deadlineChanges(em, projectId);
+    return { ...tenderView(t, await this.tenders.sections(em, projectId), await this.tenders.documents(em, projectId)), returnReasons: null, clarifications, deadlineChanges };
   }
 }

@@ -125,6 +125,18 @@ export class TenderRepository {
     return row;
   }
 
+  /** Amendments that moved the bid deadline, as audited in their transaction (`tender.amended`), oldest first. */
+  async deadlineChanges(em: EntityManager, projectId: string): Promise<DeadlineChange[]> {
+    return rowsOf<DeadlineChange>(
+      await em.query(
+        `SELECT occurred_at AS at, (payload->>'previousDeadline')::timestamptz AS "previousDeadline", (payload->>'bidDeadline')::timestamptz AS "bidDeadline",
+                payload->>'documentId' AS "documentId"
+         FROM audit_event WHERE subject_type = 'tender' AND subject_id = $1 AND action = 'tender.amended' AND (payload->>'moved')::boolean ORDER BY seq`,
+        [projectId],
+      ),
+    );
+  }
+
   async documents(em: EntityManager, projectId: string): Promise<DocumentRow[]> {
     return rowsOf<DocumentRow>(await em.query(`SELECT id, kind, file_name AS "fileName", sha256, size, note, created_at AS "createdAt" FROM tender_document WHERE project_id = $1 ORDER BY created_at`, [projectId]));
   }
@@ -217,4 +229,12 @@ export class TenderRepository {
     );
     return rows.map((r) => r.id);
   }
+}
+
+/** 截止时间变更: the deadline an amendment replaced and the one it set. */
+export interface DeadlineChange {
+  at: Date;
+  previousDeadline: Date;
+  bidDeadline: Date;
+  documentId: string;
 }

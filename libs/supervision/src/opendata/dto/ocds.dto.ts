@@ -24,3 +24,11 @@ export class OcdsReleasesQuery {
   @Max(100)
   limit?: number;
 }
+
+export class OcdsRecordParam {
+  @ApiProperty({ description: '开放合同标识 / the ocid (`<prefix>-<project code>` or `<prefix>-CG-RQ-<requirement>[-R<round>]`)', example: 'ocds-yg0000-GC-2026-000001' })
+  @IsString()
+  @MaxLength(120)
+  @Matches(/^ocds-[a-z0-9]{6}-[A-Za-z0-9-]+$/)
+  ocid!: string;
+}

@@ -77,6 +77,23 @@ describe('tender → OCDS', () => {
     expect(ocdsProblems(pkg(rs))).toEqual([]);
   });
 
+  it('an amendment is a tenderAmendment release with the new deadline; the announcement keeps the deadline it had', () => {
+    const amendment = { at: at(10), documentId: 'd1', fileName: '修改1.pdf', sha256: 'ab'.repeat(32), note: '调整工期', previousDeadline: at(20), bidDeadline: at(35), moved: true };
+    const rs = releasesOf(PREFIX, tenderFacts(tender({ amendments: [amendment] }, { bidDeadline: at(35) })));
+    expect(rs.map((r) => [r.date, r.tag, r.tender.tenderPeriod?.endDate])).toEqual([
+      [at(0).toISOString(), ['planning', 'tender'], at(20).toISOString()],
+      [at(10).toISOString(), ['tenderAmendment'], at(35).toISOString()],
+    ]);
+    expect(rs[0].tender.amendments).toBeUndefined();
+    expect(rs[1].tender.amendments).toEqual([
+      { id: 'd1', date: at(10).toISOString(), rationale: expect.stringContaining('调整工期'), description: expect.stringContaining(at(35).toISOString()), amendsReleaseID: rs[0].id, releaseID: rs[1].id },
+    ]);
+    // A resumption that shifts the deadline later does not change what the earlier releases said.
+    const later = releasesOf(PREFIX, tenderFacts(tender({ amendments: [amendment], deadlineShifts: [{ at: at(15), from: at(35) }] }, { bidDeadline: at(50) })));
+    expect(later.map((r) => r.tender.tenderPeriod?.endDate)).toEqual([at(20).toISOString(), at(35).toISOString()]);
+    expect(ocdsProblems(pkg(rs))).toEqual([]);
+  });
+
   it('a failed tender ends unsuccessful, counts its bids but names nobody; a re-tender points back to it', () => {
     const failed = releasesOf(PREFIX, tenderFacts(tender({ bidders: { count: 2, opened: [] } }, { status: 'failed', openedAt: at(21) })));
     expect(failed.map((r) => r.tag)).toEqual([['planning', 'tender'], ['tenderUpdate']]);

@@ -32,6 +32,10 @@ export interface TenderRows {
   /** read only once the tender is opened (or failed at its deadline): the organisations with a bid in force */
   bidders: { count: number; opened: OrgFact[] } | null;
   awards: { no: number; name: string; awardedAt: Date; priceFen: bigint; winner: OrgFact; contractSignedAt: Date | null; contractAmountFen: bigint | null }[];
+  /** 修改: each amendment as audited (`tender.amended`), oldest first */
+  amendments?: { at: Date; documentId: string; fileName: string; sha256: string; note: string | null; previousDeadline: Date | null; bidDeadline: Date | null; moved: boolean }[];
+  /** resumptions that moved the bid deadline, with the deadline before */
+  deadlineShifts?: { at: Date; from: Date }[];
 }
 
 const TENDER_CATEGORY: Record<TenderRows['tender']['kind'], ProcurementCategory> = {
@@ -82,6 +86,19 @@ export function tenderFacts(r: TenderRows): ProcessFacts {
       .map((a) => ({ id: `contract-${a.no}`, awardId: awardId(a.no), title: a.name, dateSigned: a.contractSignedAt!, status: 'active', valueFen: a.contractAmountFen! })),
     end,
     related: t.retenderOfCode ? [{ localId: t.retenderOfCode, relationship: 'unsuccessfulProcess', title: p.name }] : [],
+    amendments: (r.amendments ?? []).map((a) => ({
+      id: a.documentId,
+      at: a.at,
+      rationale: `招标文件修改 / amendment of the tender documents${a.note ? `:${a.note}` : ''}`,
+      description:
+        (a.moved && a.previousDeadline && a.bidDeadline
+          ? `投标截止时间由 ${a.previousDeadline.toISOString()} 顺延至 ${a.bidDeadline.toISOString()} / bid deadline moved from ${a.previousDeadline.toISOString()} to ${a.bidDeadline.toISOString()}`
+          : '投标截止时间不变 / bid deadline unchanged') + `;修改文件 / amendment file ${a.fileName} (SHA-256 ${a.sha256})`,
+    })),
+    endChanges: [
+      ...(r.amendments ?? []).filter((a) => a.moved && a.previousDeadline).map((a) => ({ at: a.at, from: a.previousDeadline! })),
+      ...(r.deadlineShifts ?? []),
+    ],
   };
 }
 

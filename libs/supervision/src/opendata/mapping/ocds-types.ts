@@ -8,7 +8,7 @@ export type ContractStatus = 'pending' | 'active' | 'cancelled' | 'terminated';
 export type ProcurementCategory = 'goods' | 'works' | 'services';
 /** partyRole is open in 1.1; these are the codes of its 1.1 list that we use. */
 export type PartyRole = 'buyer' | 'procuringEntity' | 'supplier' | 'tenderer' | 'payer' | 'payee';
-export type ReleaseTag = 'planning' | 'tender' | 'tenderUpdate' | 'tenderCancellation' | 'award' | 'contract' | 'implementation';
+export type ReleaseTag = 'planning' | 'tender' | 'tenderAmendment' | 'tenderUpdate' | 'tenderCancellation' | 'award' | 'contract' | 'implementation';
 
 export interface OcdsValue {
   amount: number;
@@ -63,6 +63,19 @@ export interface OcdsTender {
   tenderPeriod?: OcdsPeriod;
   numberOfTenderers?: number;
   tenderers?: OcdsOrganizationReference[];
+  amendments?: OcdsAmendment[];
+}
+
+/** OCDS 1.1 Amendment: what changed (the release itself carries the new values) and why. */
+export interface OcdsAmendment {
+  id: string;
+  date: string;
+  rationale: string;
+  description: string;
+  /** the release this one amends (the latest before it) */
+  amendsReleaseID?: string;
+  /** the release that carries the amended values */
+  releaseID: string;
 }
 
 export interface OcdsAward {

@@ -74,6 +74,13 @@ export interface ProcessFacts {
   related?: { localId: string; relationship: string; title?: string }[];
   /** 中止 / 恢复: each suspension and each resumption is a tenderUpdate; the new times are in the resumption's details */
   suspensions?: { suspendedAt: Date; reason: string; resumedAt: Date | null; times: { label: string; to: Date }[] }[];
+  /** 修改: each amendment of the tender documents, a `tenderAmendment` release at its time */
+  amendments?: { id: string; at: Date; rationale: string; description: string }[];
+  /**
+   * Each time the end of the tender period moved (an amendment, a resumption), with the end in force before it: a
+   * release repeats the end as it was at the release's date, not the end in force when read.
+   */
+  endChanges?: { at: Date; from: Date }[];
 }
 
 export const ocidOf = (prefix: string, localId: string) => `${prefix}-${localId}`;
@@ -105,25 +112,29 @@ export function releasesOf(prefix: string, f: ProcessFacts): OcdsRelease[] {
     add(s.suspendedAt, 'tenderUpdate');
     if (s.resumedAt) add(s.resumedAt, 'tenderUpdate');
   }
+  for (const a of f.amendments ?? []) add(a.at, 'tenderAmendment');
   if (f.end) add(f.end.at, f.end.status === 'cancelled' || f.end.status === 'withdrawn' ? 'tenderCancellation' : 'tenderUpdate');
   const ordered: Event[] = [...events.entries()]
     .map(([at, tags]) => ({ at, tags: tidy([...tags]) }))
     .filter((e) => e.at >= f.publishedAt.getTime())
     .sort((a, b) => a.at - b.at);
-  return ordered.map((e) => releaseAt(prefix, f, e));
+  return ordered.map((e) => releaseAt(prefix, f, e, ordered));
 }
+
+export const releaseIdOf = (ocid: string, at: number | Date) => `${ocid}-${new Date(at).toISOString()}`;
 
 /** 'tender' opens the process; an update at the same moment adds nothing to the tag. */
 function tidy(tags: ReleaseTag[]): ReleaseTag[] {
-  const order: ReleaseTag[] = ['planning', 'tender', 'tenderUpdate', 'tenderCancellation', 'award', 'contract', 'implementation'];
+  const order: ReleaseTag[] = ['planning', 'tender', 'tenderAmendment', 'tenderUpdate', 'tenderCancellation', 'award', 'contract', 'implementation'];
   const set = new Set(tags);
   if (set.has('tender')) set.delete('tenderUpdate');
+  if (set.has('tenderAmendment')) set.delete('tenderUpdate');
   if (set.has('tenderUpdate') && (set.has('award') || set.has('contract'))) set.delete('tenderUpdate');
   if (set.has('tender') && set.size === 1) set.add('planning');
   return order.filter((t) => set.has(t));
 }
 
-function releaseAt(prefix: string, f: ProcessFacts, e: Event): OcdsRelease {
+function releaseAt(prefix: string, f: ProcessFacts, e: Event, events: Event[]): OcdsRelease {
   const ocid = ocidOf(prefix, f.localId);
   const by = (d: Date) => d.getTime() <= e.at;
   const parties = new Parties();
@@ -149,8 +160,22 @@ function releaseAt(prefix: string, f: ProcessFacts, e: Event): OcdsRelease {
     ...(f.mainProcurementCategory ? { mainProcurementCategory: f.mainProcurementCategory } : {}),
     ...(f.awardCriteria ? { awardCriteria: f.awardCriteria } : {}),
     ...(f.awardCriteriaDetails ? { awardCriteriaDetails: f.awardCriteriaDetails } : {}),
-    ...(f.tenderPeriod && (f.tenderPeriod.start || f.tenderPeriod.end) ? { tenderPeriod: period(f.tenderPeriod.start, f.tenderPeriod.end) } : {}),
+    ...(f.tenderPeriod && (f.tenderPeriod.start || f.tenderPeriod.end) ? { tenderPeriod: period(f.tenderPeriod.start, endAsOf(f, e.at)) } : {}),
   };
+  const amendments = (f.amendments ?? []).filter((a) => by(a.at));
+  if (amendments.length) {
+    tender.amendments = amendments.map((a) => {
+      const before = events.filter((x) => x.at < a.at.getTime()).pop();
+      return {
+        id: a.id,
+        date: a.at.toISOString(),
+        rationale: a.rationale,
+        description: a.description,
+        ...(before ? { amendsReleaseID: releaseIdOf(ocid, before.at) } : {}),
+        releaseID: releaseIdOf(ocid, a.at),
+      };
+    });
+  }
   if (bids) {
     tender.numberOfTenderers = bids.count;
     if (bids.tenderers?.length) tender.tenderers = bids.tenderers.map((o) => parties.add(o, 'tenderer'));
@@ -199,7 +224,7 @@ function releaseAt(prefix: string, f: ProcessFacts, e: Event): OcdsRelease {
 
   const release: OcdsRelease = {
     ocid,
-    id: `${ocid}-${new Date(e.at).toISOString()}`,
+    id: releaseIdOf(ocid, e.at),
     date: new Date(e.at).toISOString(),
     tag: e.tags,
     initiationType: 'tender',
@@ -242,6 +267,12 @@ function suspensionDetails(f: ProcessFacts, at: number): { statusDetails?: strin
   if (last.resumedAt.getTime() !== at) return {};
   const times = last.times.map((t) => `${t.label} ${t.to.toISOString()}`).join(';');
   return { statusDetails: `已恢复${times ? `,${times}` : ''} / resumed` };
+}
+
+/** The end of the tender period in force at `at`: the value before the first change after it, else the current one. */
+function endAsOf(f: ProcessFacts, at: number): Date | null | undefined {
+  const next = (f.endChanges ?? []).filter((c) => c.at.getTime() > at).sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+  return next ? next.from : f.tenderPeriod?.end;
 }
 
 function period(start?: Date | null, end?: Date | null) {

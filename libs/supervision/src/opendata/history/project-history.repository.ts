@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { rowsOf } from '@app/platform/database/rows';
+import { HistoryEvent, PUBLIC_ACTIONS, PublicDocument } from './project-history';
+
+/** All SQL of the public history: the audit trail's public events of a project, its published documents and answers. */
+@Injectable()
+export class ProjectHistoryRepository {
+  async project(em: EntityManager, id: string): Promise<{ id: string; code: string; name: string; domain: string } | undefined> {
+    const [r] = rowsOf<{ id: string; code: string; name: string; domain: string }>(
+      await em.query(`SELECT id, code, name, domain FROM trading_project WHERE id = $1 AND published_at IS NOT NULL`, [id]),
+    );
+    return r;
+  }
+
+  /** The project's own audit events (kernel and tender subjects carry the project id), public actions only, in chain order. */
+  async events(em: EntityManager, projectId: string): Promise<HistoryEvent[]> {
+    return rowsOf<HistoryEvent>(
+      await em.query(
+        `SELECT occurred_at AS at, action, actor_role AS role, payload FROM audit_event
+         WHERE subject_type IN ('trading_project', 'tender') AND subject_id = $1 AND action = ANY($2::text[]) ORDER BY seq`,
+        [projectId, Object.keys(PUBLIC_ACTIONS)],
+      ),
+    );
+  }
+
+  async documents(em: EntityManager, projectId: string): Promise<PublicDocument[]> {
+    return rowsOf<PublicDocument>(
+      await em.query(`SELECT id, kind, file_name AS "fileName", sha256, note, created_at AS "createdAt" FROM tender_document WHERE project_id = $1 ORDER BY created_at, id`, [projectId]),
+    );
+  }
+
+  async clarifications(em: EntityManager, projectId: string): Promise<{ question: string; answer: string; answeredAt: Date }[]> {
+    return rowsOf<{ question: string; answer: string; answeredAt: Date }>(
+      await em.query(`SELECT question, answer, answered_at AS "answeredAt" FROM tender_question WHERE project_id = $1 AND answer IS NOT NULL ORDER BY answered_at`, [projectId]),
+    );
+  }
+}
