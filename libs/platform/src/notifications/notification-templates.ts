@@ -90,6 +90,17 @@ export const NOTIFICATION_TEMPLATES: Record<string, NotificationTemplate> = {
     title: (p) => `异议已答复:${project(p)}`,
     text: (p) => `您对项目 ${project(p)} 提出的异议已收到答复,请登录查看答复内容。`,
   },
+  // 招标文件异议 (条例 22): sent while bids are sealed; the objector is a pseudonym, never a name
+  'tender.document_objection_raised': {
+    sealed: true,
+    title: (p) => `收到招标文件异议:${project(p)}`,
+    text: (p) => `项目 ${project(p)} 收到${str(p.handle)}对招标文件的异议,请在 ${beijingTime(p.replyDue)} 前答复;答复前不开标。`,
+  },
+  'tender.document_objection_answered': {
+    sealed: true,
+    title: (p) => `招标文件异议已答复:${project(p)}`,
+    text: (p) => `项目 ${project(p)} 的招标文件异议已答复。异议:${str(p.content)} 答复:${str(p.reply)}`,
+  },
   'tendering.award_notice': {
     sealed: false,
     title: (p) => `中标通知书:${project(p)} ${section(p)}`,
