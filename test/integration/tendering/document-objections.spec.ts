@@ -105,7 +105,7 @@ describe('objections to the tender documents', () => {
     // every registered bidder gets the reply, the objector among them alike, with no name
     const answered = (await outbox(id)).filter((n: { template: string }) => n.template === 'tender.document_objection_answered');
     expect(answered.map((n: { recipient_id: string }) => n.recipient_id).sort()).toEqual([objector.organisationId, other.organisationId].sort());
-    for (const n of answered) expect(n.params).toEqual({ projectId: id, projectCode: expect.any(String), objectionId: raised.body.id, content: '资格条件要求本市业绩,排斥外地投标人', reply: '经核查,已删除本市业绩要求,详见修改文件。' });
+    for (const n of answered) expect(n.params).toEqual({ projectId: id, projectCode: expect.any(String), projectName: expect.any(String), objectionId: raised.body.id, content: '资格条件要求本市业绩,排斥外地投标人', reply: '经核查,已删除本市业绩要求,详见修改文件。' });
     // other bidders now read the answered objection, never who raised it
     const asOther = (await t.http.get(`/tenders/${id}/objections`, other.token)).body;
     const answeredView = asOther.find((o: { id: string }) => o.id === raised.body.id);

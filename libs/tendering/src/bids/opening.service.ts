@@ -105,7 +105,7 @@ export class OpeningService {
     const objectionsUntil = status === 'opened' ? addPeriod(now, params.periods.openingObjectionWindow) : null;
     await this.tenders.markOpened(tx.em, projectId, status, objectionsUntil);
     for (const b of await this.tenders.registeredBidders(tx.em, projectId)) {
-      await this.notifications.enqueue(tx, { channel: 'site', recipient: { type: 'organisation', id: b.organisationId }, template: status === 'opened' ? 'tender.opened' : 'tender.failed', params: { projectId, projectCode: t.code } });
+      await this.notifications.enqueue(tx, { channel: 'site', recipient: { type: 'organisation', id: b.organisationId }, template: status === 'opened' ? 'tender.opened' : 'tender.failed', params: { projectId, projectCode: t.code, projectName: t.name } });
     }
     await this.audit.append(tx.em, { actor: SYSTEM_ACTOR, action: status === 'opened' ? 'tender.opened' : 'tender.failed', subject: { type: TENDER_SUBJECT, id: projectId }, payload: { bidDeadline: t.bidDeadline, openedAt: now, objectionsUntil, sections: summary } });
   }

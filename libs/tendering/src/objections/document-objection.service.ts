@@ -48,7 +48,7 @@ export class DocumentObjectionService {
       const handle = await this.objections.handleFor(tx.em, projectId, actor.organisationId!);
       const id = await this.objections.insert(tx.em, { projectId, organisationId: actor.organisationId!, handle, content, replyDue });
       for (const org of partiesOf(t)) {
-        await this.notifications.enqueue(tx, { channel: 'site', recipient: { type: 'organisation', id: org }, template: 'tender.document_objection_raised', params: { projectId, projectCode: t.code, objectionId: id, handle, replyDue } });
+        await this.notifications.enqueue(tx, { channel: 'site', recipient: { type: 'organisation', id: org }, template: 'tender.document_objection_raised', params: { projectId, projectCode: t.code, projectName: t.name, objectionId: id, handle, replyDue } });
       }
       await this.audit.append(tx.em, { actor, role: Role.Bidder, action: 'tender.document_objection_raised', subject: { type: TENDER_SUBJECT, id: projectId }, payload: { objectionId: id, stage: 'documents', handle, content, replyDue, latest } });
       return view((await this.objections.byId(tx.em, projectId, id))!, actor, 'self');
@@ -76,7 +76,7 @@ export class DocumentObjectionService {
         channel: 'site',
         recipient: { type: 'organisation', id: b.organisationId },
         template: 'tender.document_objection_answered',
-        params: { projectId, projectCode: t.code, objectionId: o.id, content: o.content, reply },
+        params: { projectId, projectCode: t.code, projectName: t.name, objectionId: o.id, content: o.content, reply },
       });
     }
     await this.audit.append(tx.em, {

@@ -133,7 +133,7 @@ export class ClarificationService {
 
   private async tellBidders(tx: Tx, t: TenderRow, template: string, params: Record<string, unknown>): Promise<void> {
     for (const b of await this.tenders.registeredBidders(tx.em, t.projectId)) {
-      await this.notifications.enqueue(tx, { channel: 'site', recipient: { type: 'organisation', id: b.organisationId }, template, params: { projectId: t.projectId, projectCode: t.code, ...params } });
+      await this.notifications.enqueue(tx, { channel: 'site', recipient: { type: 'organisation', id: b.organisationId }, template, params: { projectId: t.projectId, projectCode: t.code, projectName: t.name, ...params } });
     }
   }
 }
