@@ -292,8 +292,8 @@ export function versionsOf(input: HistoryInput): Version[] {
     for (const field of Object.keys(after) as (keyof PublicState)[]) {
       if (JSON.stringify(before[field]) === JSON.stringify(after[field])) continue;
       if ((NESTED as readonly string[]).includes(field)) {
-        const b = (before[field] ?? {}) as Record<string, unknown>;
-        const a = after[field] as Record<string, unknown>;
+        const b = (before[field] ?? {}) as unknown as Record<string, unknown>;
+        const a = after[field] as unknown as Record<string, unknown>;
         for (const k of Object.keys(a)) if (JSON.stringify(b[k]) !== JSON.stringify(a[k])) changes.push({ field: `${field}.${k}`, from: b[k] ?? null, to: a[k] });
       } else if (field === 'documents' || field === 'clarifications') {
         const known = new Set((before[field] as unknown[]).map((x) => JSON.stringify(x)));
