@@ -22,7 +22,7 @@ export class ProjectHistoryRepository {
       await em.query(
         `SELECT occurred_at AS at, action, actor_role AS role, payload FROM audit_event
          WHERE ((subject_type IN ('trading_project', 'tender', 'land_parcel', 'rural_deal') AND subject_id = $1)
-             OR (subject_type = 'procurement_requirement' AND subject_id IN (SELECT id::text FROM procurement_requirement WHERE project_id::text = $1)))
+             OR (subject_type = 'procurement_requirement' AND subject_id IN (SELECT id::text FROM procurement_requirement WHERE project_id = $1::uuid)))
            AND action = ANY($2::text[]) ORDER BY seq`,
         [projectId, Object.keys(PUBLIC_ACTIONS)],
       ),
