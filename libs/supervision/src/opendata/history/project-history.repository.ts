@@ -13,15 +13,27 @@ export class ProjectHistoryRepository {
     return r;
   }
 
-  /** The project's own audit events (kernel and tender subjects carry the project id), public actions only, in chain order. */
+  /**
+   * The project's own audit events, public actions only, in chain order: the kernel, tender, land parcel and rural deal
+   * subjects carry the project id; an e-mall requirement's its own id (procurement_requirement.project_id maps it).
+   */
   async events(em: EntityManager, projectId: string): Promise<HistoryEvent[]> {
     return rowsOf<HistoryEvent>(
       await em.query(
         `SELECT occurred_at AS at, action, actor_role AS role, payload FROM audit_event
-         WHERE subject_type IN ('trading_project', 'tender') AND subject_id = $1 AND action = ANY($2::text[]) ORDER BY seq`,
+         WHERE ((subject_type IN ('trading_project', 'tender', 'land_parcel', 'rural_deal') AND subject_id = $1)
+             OR (subject_type = 'procurement_requirement' AND subject_id IN (SELECT id::text FROM procurement_requirement WHERE project_id = $1::uuid)))
+           AND action = ANY($2::text[]) ORDER BY seq`,
         [projectId, Object.keys(PUBLIC_ACTIONS)],
       ),
     );
+  }
+
+  /** The names of the organisations a public result names (nothing else of them). */
+  async organisationNames(em: EntityManager, ids: string[]): Promise<Record<string, string>> {
+    if (!ids.length) return {};
+    const rows = rowsOf<{ id: string; name: string }>(await em.query(`SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])`, [ids]));
+    return Object.fromEntries(rows.map((r) => [r.id, r.name]));
   }
 
   async documents(em: EntityManager, projectId: string): Promise<PublicDocument[]> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OpenDataErrors as E } from '../opendata-errors';
-import { HistoryInput, stateAt, versionsOf } from './project-history';
+import { HistoryInput, namedOrganisations, stateAt, versionsOf } from './project-history';
 import { ProjectHistoryRepository } from './project-history.repository';
 
 /** 历史版本: a published project's versions, and its public view at a past moment, from one read-only snapshot. */
@@ -19,8 +19,11 @@ export class ProjectHistoryService {
       const project = await this.repo.project(em, id);
       if (!project) throw E.PROJECT_NOT_FOUND({ id });
       const tendering = project.domain === 'tendering';
+      const events = await this.repo.events(em, id);
       const input: HistoryInput = {
-        events: await this.repo.events(em, id),
+        domain: project.domain,
+        events,
+        names: await this.repo.organisationNames(em, namedOrganisations(events)),
         documents: tendering ? await this.repo.documents(em, id) : [],
         clarifications: tendering ? await this.repo.clarifications(em, id) : [],
       };

@@ -52,4 +52,77 @@ describe('public project history', () => {
     expect(stateAt(input, at(9))!.documents).toHaveLength(2);
     expect(stateAt(input, at(40))).toMatchObject({ projectStatus: 'published', tenderStatus: 'opened', bidDeadline: at(32).toISOString() });
   });
+
+  it('versions a land listing: its times as announced, as moved by a session and a resumption, and its result', () => {
+    const land: HistoryInput = {
+      domain: 'land',
+      names: { org1: '某置业有限公司' },
+      documents: [],
+      clarifications: [],
+      events: [
+        { at: at(0), action: 'project.published', role: 'centre', payload: { from: 'draft', to: 'published' } },
+        { at: at(0), action: 'land.announced', role: 'centre', payload: { mode: 'listing', startsAt: at(10).toISOString(), endsAt: at(20).toISOString() } },
+        { at: at(2), action: 'land.start_retimed', role: 'centre', payload: { from: at(10).toISOString(), to: at(12).toISOString() } },
+        { at: at(14), action: 'project.suspended', role: 'office', payload: { from: 'published', to: 'suspended', reason: '投诉处理' } },
+        { at: at(16), action: 'project.resumed', role: 'office', payload: { from: 'suspended', to: 'published', shifted: [{ key: 'land.listing_ends_at', from: at(22).toISOString(), to: at(24).toISOString() }, { key: 'lot:x', to: at(24).toISOString() }] } },
+        { at: at(24), action: 'land.ended', role: 'system', payload: { outcome: 'sold', winnerOrganisationId: 'org1', priceFen: '510000000', bids: 3, reserveFen: '1' } },
+      ],
+    };
+    expect(stateAt(land, at(1))!.parcel).toEqual({ status: 'announced', mode: 'listing', listingStartsAt: at(10).toISOString(), listingEndsAt: at(20).toISOString(), auctionAt: null, result: null });
+    // a moved start moves the listing's end with it (the listing keeps its length)
+    expect(stateAt(land, at(15))!.parcel).toMatchObject({ listingStartsAt: at(12).toISOString(), listingEndsAt: at(22).toISOString() });
+    expect(stateAt(land, at(16))).toMatchObject({ projectStatus: 'published', parcel: { listingEndsAt: at(24).toISOString(), result: null } });
+    expect(stateAt(land, at(30))!.parcel!.result).toEqual({ outcome: 'sold', winnerName: '某置业有限公司', price: '5100000.00', endedAt: at(24).toISOString() });
+    const v = versionsOf(land);
+    expect(v[4].changes).toEqual([
+      { field: 'projectStatus', from: 'suspended', to: 'published' },
+      { field: 'parcel.listingEndsAt', from: at(22).toISOString(), to: at(24).toISOString() },
+    ]);
+    expect(v[5].changes.map((c) => c.field)).toEqual(['parcel.status', 'parcel.result']);
+    // nothing sealed is echoed: the bids and the reserve of the end event appear nowhere
+    expect(JSON.stringify(v)).not.toContain('reserve');
+    expect(stateAt(input, at(40))!.parcel).toBeUndefined();
+  });
+
+  it('versions a rural listing round and an e-mall round with their moved ends and their results', () => {
+    const rural: HistoryInput = {
+      domain: 'rural',
+      names: { b: '某农业合作社' },
+      documents: [],
+      clarifications: [],
+      events: [
+        { at: at(0), action: 'rural.listed', role: 'centre', payload: { from: 'draft', to: 'listing', round: 1, endsAt: at(20).toISOString() } },
+        { at: at(5), action: 'project.suspended', role: 'office', payload: { from: 'published', to: 'suspended' } },
+        { at: at(7), action: 'project.resumed', role: 'office', payload: { from: 'suspended', to: 'published', shifted: [{ key: 'rural_listing:1.ends_at', to: at(22).toISOString() }] } },
+        { at: at(22), action: 'rural.listing_closed', role: 'system', payload: { round: 1, outcome: 'agreement', qualified: 1 } },
+        { at: at(25), action: 'rural.concluded', role: 'bidder', payload: { from: 'agreement', to: 'concluded', method: 'agreement', buyerOrganisationId: 'b', priceFen: '20000000' } },
+      ],
+    };
+    expect(stateAt(rural, at(6))!.deal).toEqual({ status: 'listing', round: 1, listingEndsAt: at(20).toISOString(), result: null });
+    expect(stateAt(rural, at(8))!.deal!.listingEndsAt).toBe(at(22).toISOString());
+    expect(stateAt(rural, at(23))!.deal!.status).toBe('agreement');
+    expect(stateAt(rural, at(30))!.deal).toMatchObject({ status: 'concluded', result: { method: 'agreement', buyerName: '某农业合作社', price: '200000.00' } });
+
+    const emall: HistoryInput = {
+      domain: 'procurement',
+      names: { s: '某办公用品公司' },
+      documents: [],
+      clarifications: [],
+      events: [
+        { at: at(0), action: 'project.published', role: 'owner', payload: { from: 'draft', to: 'published' } },
+        { at: at(0), action: 'procurement.requirement_published', role: 'owner', payload: { quoteDeadline: at(10).toISOString(), maxPriceFen: '100' } },
+        { at: at(10), action: 'procurement.quote_round_failed', role: 'system', payload: { round: 1, quotes: [{ organisationId: 's', totalFen: '99' }], winner: null } },
+        { at: at(12), action: 'procurement.requirement_reopened', role: 'owner', payload: { round: 2, quoteDeadline: at(20).toISOString() } },
+        { at: at(13), action: 'project.suspended', role: 'office', payload: { from: 'published', to: 'suspended' } },
+        { at: at(15), action: 'project.resumed', role: 'office', payload: { from: 'suspended', to: 'published', shifted: [{ key: 'procurement_requirement:2.quote_deadline', to: at(22).toISOString() }] } },
+        { at: at(22), action: 'procurement.quote_awarded', role: 'system', payload: { round: 2, quotes: [], winner: { organisationId: 's', totalFen: '9900' } } },
+      ],
+    };
+    expect(stateAt(emall, at(11))!.requirement).toEqual({ status: 'failed', round: 1, quoteDeadline: at(10).toISOString(), award: null });
+    expect(stateAt(emall, at(14))!.requirement).toMatchObject({ status: 'quoting', round: 2, quoteDeadline: at(20).toISOString() });
+    expect(stateAt(emall, at(15))!.requirement!.quoteDeadline).toBe(at(22).toISOString());
+    expect(stateAt(emall, at(30))!.requirement!.award).toEqual({ supplierName: '某办公用品公司', price: '99.00', awardedAt: at(22).toISOString() });
+    // a failed round's quotes are not echoed
+    expect(versionsOf(emall)[2].changes).toEqual([{ field: 'requirement.status', from: 'quoting', to: 'failed' }]);
+  });
 });

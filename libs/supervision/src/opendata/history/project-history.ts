@@ -1,4 +1,5 @@
 // docs/open-data-ocds.md "History": a public project's versions, rebuilt from the audit trail. Pure: no server needed.
+import { Money } from '@app/platform/money/money';
 
 /** Audited changes that the public saw happen; nothing sealed (no bid, deposit, registration, score or draw). */
 export const PUBLIC_ACTIONS: Record<string, { zh: string; en: string }> = {
@@ -15,7 +16,29 @@ export const PUBLIC_ACTIONS: Record<string, { zh: string; en: string }> = {
   'tender.candidates_published': { zh: '中标候选人公示', en: 'candidates published' },
   'tender.awarded': { zh: '定标', en: 'awarded' },
   'tender.contract_signed': { zh: '合同签订', en: 'contract signed' },
+  // 国有建设用地出让 (subject land_parcel, keyed by the project id); not its applications, deposits or bids
+  'land.announced': { zh: '发布出让公告', en: 'parcel announced' },
+  'land.start_retimed': { zh: '变更公告(开始时间调整)', en: 'start moved' },
+  'land.live_started': { zh: '进入限时竞价', en: 'live bidding started' },
+  'land.ended': { zh: '出让结果公示', en: 'result published' },
+  'land.confirmation_issued': { zh: '签发成交确认书', en: 'deal confirmed' },
+  // 农村产权交易 (subject rural_deal, keyed by the project id); not its applications, deposits or bids
+  'rural.listed': { zh: '发布挂牌公告', en: 'listed' },
+  'rural.relisted': { zh: '重新挂牌', en: 'relisting' },
+  'rural.listing_closed': { zh: '挂牌截止', en: 'listing closed' },
+  'rural.live_failed': { zh: '竞价未成交', en: 'live bidding failed' },
+  'rural.concluded': { zh: '成交结果公示', en: 'deal concluded' },
+  'rural.contract_recorded': { zh: '合同备案', en: 'contract recorded' },
+  // 电子卖场网上竞价 (subject procurement_requirement, keyed by the requirement id); not its quotes before the opening
+  'procurement.requirement_published': { zh: '发布竞价需求', en: 'requirement published' },
+  'procurement.requirement_reopened': { zh: '重新竞价', en: 'quotes reopened' },
+  'procurement.requirement_switched': { zh: '变更采购方式', en: 'method switched' },
+  'procurement.quote_awarded': { zh: '竞价成交', en: 'awarded' },
+  'procurement.quote_round_failed': { zh: '竞价失败', en: 'round failed' },
 };
+
+/** The audit subjects of a project's domain object: the subject type, and whether it is keyed by the project id. */
+export const DOMAIN_SUBJECT: Record<string, string> = { land: 'land_parcel', rural: 'rural_deal', procurement: 'procurement_requirement' };
 
 /** The public stage of a tender each event leads to (the public view's status; sections keep their own). */
 const TENDER_STAGE: Record<string, string> = {
@@ -43,8 +66,12 @@ export interface PublicDocument {
 }
 
 export interface HistoryInput {
+  /** the project's domain: land, rural and e-mall projects also get their parcel, deal or requirement */
+  domain?: string;
   /** only events of PUBLIC_ACTIONS, oldest first */
   events: HistoryEvent[];
+  /** names of the organisations a public result names (the winner, the buyer, the supplier), by id */
+  names?: Record<string, string>;
   documents: PublicDocument[];
   clarifications: { question: string; answer: string; answeredAt: Date }[];
 }
@@ -55,7 +82,39 @@ export interface PublicState {
   bidDeadline: string | null;
   documents: { id: string; kind: string; fileName: string; sha256: string; note: string | null; publishedAt: string }[];
   clarifications: { question: string; answer: string; answeredAt: string }[];
+  /** 土地: the parcel's status, its times as published and as moved, the result once public */
+  parcel?: ParcelState;
+  /** 农村产权: the deal's status, its listing round and end, the result once public */
+  deal?: DealState;
+  /** 电子卖场: the requirement's status, its round and quote deadline, the award once public */
+  requirement?: RequirementState;
 }
+
+export interface ParcelState {
+  status: string | null;
+  mode: string | null;
+  listingStartsAt: string | null;
+  listingEndsAt: string | null;
+  auctionAt: string | null;
+  result: { outcome: string; winnerName: string | null; price: string | null; endedAt: string } | null;
+}
+
+export interface DealState {
+  status: string | null;
+  round: number | null;
+  listingEndsAt: string | null;
+  result: { method: string; buyerName: string | null; price: string; concludedAt: string } | null;
+}
+
+export interface RequirementState {
+  status: string | null;
+  round: number | null;
+  quoteDeadline: string | null;
+  award: { supplierName: string | null; price: string; awardedAt: string } | null;
+}
+
+/** The fields a nested state's versions list one by one (`parcel.listingEndsAt`). */
+const NESTED = ['parcel', 'deal', 'requirement'] as const;
 
 export interface Version {
   version: number;
@@ -64,18 +123,134 @@ export interface Version {
   /** the role that made the change (`system` for the worker); never a person */
   role: string | null;
   reason: { zh: string; en: string; note?: string };
-  /** a field's value before and after; for `documents` and `clarifications`, `from` is null and `to` the items added */
-  changes: { field: keyof PublicState; from: unknown; to: unknown }[];
+  /**
+   * a field's value before and after (`parcel.listingEndsAt` for a parcel's, deal's or requirement's field); for
+   * `documents` and `clarifications`, `from` is null and `to` the items added
+   */
+  changes: { field: string; from: unknown; to: unknown }[];
 }
 
 const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
+const yuan = (fen: unknown): string | null => (fen === null || fen === undefined ? null : Money.ofFen(String(fen)).toYuan());
+const shiftOf = (p: Record<string, any>, key: string): string | null => {
+  const s = (Array.isArray(p.shifted) ? p.shifted : []).find((x: any) => x?.key === key);
+  return s?.to ? iso(s.to) : null;
+};
+
+/** The organisations a public result names, for the repository to look up (nothing else is read). */
+export function namedOrganisations(events: HistoryEvent[]): string[] {
+  const ids = events.map((e) => {
+    const p = e.payload ?? {};
+    if (e.action === 'land.ended') return p.winnerOrganisationId;
+    if (e.action === 'rural.concluded') return p.buyerOrganisationId;
+    if (e.action === 'procurement.quote_awarded') return p.winner?.organisationId;
+    return null;
+  });
+  return [...new Set(ids.filter((x): x is string => typeof x === 'string'))];
+}
+
+/** 土地: announced → (listing) → live → ended → confirmed; a moved start moves a listing's end by as much. */
+function foldParcel(s: ParcelState, e: HistoryEvent, names: Record<string, string>): void {
+  const p = e.payload ?? {};
+  switch (e.action) {
+    case 'land.announced':
+      s.status = 'announced';
+      s.mode = p.mode ?? null;
+      s.listingStartsAt = p.mode === 'listing' ? iso(p.startsAt) : null;
+      s.auctionAt = p.mode === 'auction' ? iso(p.startsAt) : null;
+      s.listingEndsAt = iso(p.endsAt);
+      break;
+    case 'land.start_retimed':
+      if (s.mode === 'auction') s.auctionAt = iso(p.to);
+      else if (s.listingStartsAt && p.to) {
+        const delta = new Date(p.to).getTime() - new Date(s.listingStartsAt).getTime();
+        s.listingStartsAt = iso(p.to);
+        if (s.listingEndsAt) s.listingEndsAt = new Date(new Date(s.listingEndsAt).getTime() + delta).toISOString();
+      }
+      break;
+    case 'project.resumed':
+      s.listingStartsAt = shiftOf(p, 'land.listing_starts_at') ?? s.listingStartsAt;
+      s.auctionAt = shiftOf(p, 'land.auction_at') ?? s.auctionAt;
+      s.listingEndsAt = shiftOf(p, 'land.listing_ends_at') ?? s.listingEndsAt;
+      break;
+    case 'land.live_started':
+      s.status = 'live';
+      break;
+    case 'land.ended':
+      s.status = 'ended';
+      s.result = { outcome: p.outcome, winnerName: p.winnerOrganisationId ? (names[p.winnerOrganisationId] ?? null) : null, price: yuan(p.priceFen), endedAt: e.at.toISOString() };
+      break;
+    case 'land.confirmation_issued':
+      s.status = 'confirmed';
+      break;
+  }
+}
+
+/** 农村产权: each round's listing end as published, moved by a resumption; the deal's status from each event. */
+function foldDeal(s: DealState, e: HistoryEvent, names: Record<string, string>): void {
+  const p = e.payload ?? {};
+  if (e.action.startsWith('rural.') && typeof p.to === 'string') s.status = p.to;
+  switch (e.action) {
+    case 'rural.listed':
+      s.round = p.round ?? s.round;
+      s.listingEndsAt = iso(p.endsAt);
+      break;
+    case 'rural.relisted':
+      s.round = p.round ?? s.round;
+      s.listingEndsAt = null;
+      s.result = null;
+      break;
+    case 'rural.listing_closed':
+      s.status = p.outcome ?? s.status;
+      break;
+    case 'project.resumed':
+      if (s.round !== null) s.listingEndsAt = shiftOf(p, `rural_listing:${s.round}.ends_at`) ?? s.listingEndsAt;
+      break;
+    case 'rural.concluded':
+      s.result = { method: p.method, buyerName: p.buyerOrganisationId ? (names[p.buyerOrganisationId] ?? null) : null, price: yuan(p.priceFen)!, concludedAt: e.at.toISOString() };
+      break;
+  }
+}
+
+/** 电子卖场: quoting in round 1 (or 2 once reopened) to its deadline, moved by a resumption; then awarded or failed. */
+function foldRequirement(s: RequirementState, e: HistoryEvent, names: Record<string, string>): void {
+  const p = e.payload ?? {};
+  switch (e.action) {
+    case 'procurement.requirement_published':
+      Object.assign(s, { status: 'quoting', round: 1, quoteDeadline: iso(p.quoteDeadline) });
+      break;
+    case 'procurement.requirement_reopened':
+      Object.assign(s, { status: 'quoting', round: p.round ?? 2, quoteDeadline: iso(p.quoteDeadline) });
+      break;
+    case 'procurement.requirement_switched':
+      s.status = 'switched';
+      break;
+    case 'procurement.quote_round_failed':
+      s.status = 'failed';
+      break;
+    case 'procurement.quote_awarded':
+      s.status = 'awarded';
+      s.award = p.winner ? { supplierName: names[p.winner.organisationId] ?? null, price: yuan(p.winner.totalFen)!, awardedAt: e.at.toISOString() } : null;
+      break;
+    case 'project.resumed':
+      if (s.round !== null) s.quoteDeadline = shiftOf(p, `procurement_requirement:${s.round}.quote_deadline`) ?? s.quoteDeadline;
+      break;
+  }
+}
 
 /** The state after `events` (oldest first), with the documents and clarifications public by `at`. */
 function fold(input: HistoryInput, upto: number): PublicState {
   const s: PublicState = { projectStatus: null, tenderStatus: null, bidDeadline: null, documents: [], clarifications: [] };
+  if (input.domain === 'land') s.parcel = { status: null, mode: null, listingStartsAt: null, listingEndsAt: null, auctionAt: null, result: null };
+  if (input.domain === 'rural') s.deal = { status: null, round: null, listingEndsAt: null, result: null };
+  if (input.domain === 'procurement') s.requirement = { status: null, round: null, quoteDeadline: null, award: null };
+  const names = input.names ?? {};
   let announcedAt: number | null = null;
   for (const e of input.events.filter((x) => x.at.getTime() <= upto)) {
     const p = e.payload ?? {};
+    if (s.parcel) foldParcel(s.parcel, e, names);
+    if (s.deal) foldDeal(s.deal, e, names);
+    if (s.requirement) foldRequirement(s.requirement, e, names);
     if (e.action.startsWith('project.') && typeof p.to === 'string') s.projectStatus = p.to;
     if (TENDER_STAGE[e.action]) s.tenderStatus = TENDER_STAGE[e.action];
     if (e.action === 'tender.announced') {
@@ -116,7 +291,11 @@ export function versionsOf(input: HistoryInput): Version[] {
     const changes: Version['changes'] = [];
     for (const field of Object.keys(after) as (keyof PublicState)[]) {
       if (JSON.stringify(before[field]) === JSON.stringify(after[field])) continue;
-      if (field === 'documents' || field === 'clarifications') {
+      if ((NESTED as readonly string[]).includes(field)) {
+        const b = (before[field] ?? {}) as unknown as Record<string, unknown>;
+        const a = after[field] as unknown as Record<string, unknown>;
+        for (const k of Object.keys(a)) if (JSON.stringify(b[k]) !== JSON.stringify(a[k])) changes.push({ field: `${field}.${k}`, from: b[k] ?? null, to: a[k] });
+      } else if (field === 'documents' || field === 'clarifications') {
         const known = new Set((before[field] as unknown[]).map((x) => JSON.stringify(x)));
         changes.push({ field, from: null, to: (after[field] as unknown[]).filter((x) => !known.has(JSON.stringify(x))) });
       } else changes.push({ field, from: before[field], to: after[field] });
