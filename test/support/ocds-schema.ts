@@ -1,7 +1,10 @@
 // The subset of OCDS 1.1 that the open-data tests check every release against.
 // Source: Open Contracting Data Standard 1.1.5, https://standard.open-contracting.org/schema/1__1__5/release-schema.json,
 // release-package-schema.json and codelists/*.csv in https://github.com/open-contracting/standard (schema/, branch 1.1).
-// Written out by hand from those files: required fields per object and the closed codelists (with the open ones we use).
+// Written out by hand from those files: required fields per object and the closed codelists (with the open ones we use);
+// every package is also validated against the official schemas themselves (./ocds-official.ts).
+
+import { officialProblems } from './ocds-official';
 
 export const OCDS_SCHEMA_VERSION = '1.1.5';
 
@@ -120,7 +123,7 @@ export function ocdsProblems(pkg: any): string[] {
       }
     }
   }
-  return out;
+  return [...out, ...officialProblems('release-package', pkg)];
 }
 
 /** `required` of record-package-schema.json 1.1.5 and of its Record; a linked release needs url and date. */
@@ -187,5 +190,5 @@ export function recordPackageProblems(pkg: any): string[] {
       walk(rec.versionedRelease, `${p}.versionedRelease`);
     }
   }
-  return out;
+  return [...out, ...officialProblems('record-package', pkg)];
 }

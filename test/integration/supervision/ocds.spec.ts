@@ -2,6 +2,7 @@ import { Role } from '@app/platform/auth/roles';
 import { Money } from '@app/platform/money/money';
 import { OpenDataRepository } from '@app/supervision/opendata/opendata.repository';
 import { insertExperts, insertSpecialties } from '../../support/expert-fixtures';
+import { officialProblems } from '../../support/ocds-official';
 import { ocdsProblems, recordPackageProblems } from '../../support/ocds-schema';
 import { fastTenderingRules, postForm } from '../../support/tender-fixtures';
 import { startTestApp, TestAccount, TestApp } from '../../support/test-app';
@@ -11,7 +12,7 @@ const PREFIX = 'ocds-yg0000';
 const yuan = (fen: bigint | string) => Number(Money.ofFen(BigInt(fen)).toYuan());
 
 // 公开数据: a tender to its contract, a land listing to its deal confirmation and an e-mall online quote to its order,
-// each exported as OCDS 1.1 through the public API and checked against the schema subset of test/support/ocds-schema.ts.
+// each exported as OCDS 1.1 through the public API and checked against the official OCDS 1.1.5 schemas (test/fixtures/ocds-1.1.5) and the codelists of test/support/ocds-schema.ts.
 describe('OCDS open data', () => {
   let t: TestApp;
   let worker: WorkerProcess;
@@ -420,4 +421,17 @@ describe('OCDS open data', () => {
     const policy = await t.http.get('/public/ocds/publication-policy');
     expect(policy.body).toMatchObject({ ocidPrefix: PREFIX, version: '1.1' });
   }, 60000);
+  it('the official schema check is not vacuous: a package the schema forbids is reported', async () => {
+    const pkg = (await t.http.get('/public/ocds/releases?limit=100')).body;
+    expect(officialProblems('release-package', pkg)).toEqual([]);
+    const broken = JSON.parse(JSON.stringify(pkg));
+    delete broken.releases[0].ocid;
+    broken.releases[0].tag = ['announcement'];
+    broken.releases[0].tender.status = 'suspended';
+    const problems = officialProblems('release-package', broken).join('\n');
+    expect(problems).toMatch(/ocid/);
+    expect(problems).toMatch(/\/tag\/0/);
+    expect(problems).toMatch(/\/tender\/status/);
+    expect(officialProblems('release-package', { ...pkg, releases: [] })).not.toEqual([]);
+  });
 });

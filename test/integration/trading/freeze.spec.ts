@@ -1,6 +1,7 @@
 import { Role } from '@app/platform/auth/roles';
 import { isWorkingDay, shiftedDue, workingTimeBetween } from '@app/platform/calendar';
 import { fictionalYear } from '../../support/fictional-calendar';
+import { ocdsProblems } from '../../support/ocds-schema';
 import { postForm } from '../../support/tender-fixtures';
 import { startTestApp, TestAccount, TestApp } from '../../support/test-app';
 import { startWorker, waitFor, WorkerProcess } from '../../support/worker-process';
@@ -203,6 +204,7 @@ describe('a suspension freezes every running period of a project', () => {
     expect(feed.items.filter((n: { projectId: string }) => n.projectId === id).map((n: { kind: string }) => n.kind).sort()).toEqual(['resumption', 'suspension']);
 
     const ocds = (await t.http.get(`/public/ocds/projects/${id}`)).body;
+    expect(ocdsProblems(ocds)).toEqual([]);
     const updates = ocds.releases.filter((x: { tag: string[] }) => x.tag.includes('tenderUpdate'));
     expect(updates.map((x: { date: string }) => x.date)).toEqual(expect.arrayContaining([new Date(r.suspended_at).toISOString(), new Date(r.resumed_at).toISOString()]));
     const atStop = updates.find((x: { date: string }) => x.date === new Date(r.suspended_at).toISOString());

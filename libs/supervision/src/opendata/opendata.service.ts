@@ -65,11 +65,13 @@ export class OpenDataService {
   async exportPage(cursor: string | undefined, limit = DEFAULT_PAGE): Promise<OcdsReleasePackage> {
     const after = cursor ? decodeCursor(cursor) : null;
     const { releases: computed, next } = await this.snapshot(async (em) => {
-      const keys = await this.repo.exportPage(em, after, limit);
+      // one key more than the page: a next link only when there is a next page (OCDS: a package holds ≥ 1 release)
+      const found = await this.repo.exportPage(em, after, limit + 1);
+      const keys = found.slice(0, limit);
       const out: OcdsRelease[] = [];
       for (const k of keys) for (const f of (await this.factsOf(em, k.kind, k.id)) ?? []) out.push(...releasesOf(this.config.ocidPrefix, f));
       const last = keys[keys.length - 1];
-      return { releases: out, next: keys.length === limit && last ? encodeCursor(last.at, last.id) : null };
+      return { releases: out, next: found.length > limit && last ? encodeCursor(last.at, last.id) : null };
     });
     const self = `/public/ocds/releases?${new URLSearchParams({ ...(cursor ? { after: cursor } : {}), limit: String(limit) })}`;
     const pkg = this.pack(self, await this.published(computed));
