@@ -65,7 +65,7 @@ describe('the inbox (GET /notifications/mine)', () => {
     expect(res.body).toMatchObject({ page: 1, pageSize: 20, total: 2, unread: 2 });
     expect(res.body.items.map((n: { template: string }) => n.template)).toEqual(['tender.amendment', 'tender.clarification']);
     const [amendment, clarification] = res.body.items;
-    expect(amendment).toMatchObject({ title: `招标文件修改:${code}`, projectId, read: false, readAt: null });
+    expect(amendment).toMatchObject({ title: `招标文件修改:${code}「市图书馆改造工程」`, projectId, read: false, readAt: null });
     expect(amendment.text).toContain('投标截止时间');
     expect(clarification.title).toContain('澄清');
     expect(await unread(a1)).toBe(2);
