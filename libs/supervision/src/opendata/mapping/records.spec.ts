@@ -54,7 +54,11 @@ describe('OCDS record: compiled and versioned releases', () => {
     expect(v.parties[1].roles).toEqual([{ releaseID: award.id, releaseDate: award.date, releaseTag: ['award'], value: ['supplier'] }]);
     const pkg = { uri: 'http://x/r', version: '1.1', publishedDate: award.date, publisher: { name: 'p' }, packages: ['http://x/p'], records: [{ ocid: announce.ocid, releases: [announce, amend, award], compiledRelease: compiledRelease([announce, amend, award]), versionedRelease: v }] };
     expect(recordPackageProblems(pkg)).toEqual([]);
-    expect(recordPackageProblems({ ...pkg, records: [{ ...pkg.records[0], versionedRelease: { ...v, tender: { ...v.tender, title: 't' } } }] })).toEqual(['records[0].versionedRelease.tender.title: an unversioned value']);
+    // an unversioned value: both the suite's check and the official versioned-release schema refuse it
+    expect(recordPackageProblems({ ...pkg, records: [{ ...pkg.records[0], versionedRelease: { ...v, tender: { ...v.tender, title: 't' } } }] })).toEqual([
+      'records[0].versionedRelease.tender.title: an unversioned value',
+      'official record-package/records/0/versionedRelease/tender/title: must be array {"type":"array"}',
+    ]);
     expect(v.awards[0].suppliers[0]).toEqual({ id: 'P2', name: [{ releaseID: award.id, releaseDate: award.date, releaseTag: ['award'], value: '乙' }] });
   });
 });
