@@ -1,7 +1,7 @@
 import { Browser } from 'playwright-core';
 import { Role } from '@app/platform/auth/roles';
 import { CALENDAR_LAST_YEAR } from '@app/platform/calendar/holiday-schedule';
-import { browserPeople, launchChromium, shoot } from '../support/browser';
+import { browserPeople, confirmIn, launchChromium, shoot } from '../support/browser';
 import { fictionalYear } from '../support/fictional-calendar';
 import { startTestApp, TestAccount, TestApp } from '../support/test-app';
 
@@ -38,12 +38,7 @@ describe('the committee’s holiday schedule page in a real browser', () => {
     await page.getByText('预览(共 4 天放假,1 天调休上班)').waitFor();
 
     const before = await t.snapshot();
-    const submit = async () => {
-      await page.getByTestId('calendar-submit').click();
-      const confirm = page.locator('.ant-popconfirm:visible');
-      await confirm.waitFor();
-      await confirm.getByRole('button', { name: '确认录入' }).click();
-    };
+    const submit = () => confirmIn(page, page.getByTestId('calendar-submit'), '确认录入');
     await submit();
     await page.getByTestId('calendar-problems').getByText('应为星期六或星期日').waitFor();
     expect(await t.snapshot()).toEqual(before);

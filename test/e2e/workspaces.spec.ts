@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { Role } from '@app/platform/auth/roles';
 import { openedSection } from '../support/evaluation-fixtures';
-import { browserPeople, launchChromium, shoot } from '../support/browser';
+import { browserPeople, confirmIn, launchChromium, shoot } from '../support/browser';
 import { startTestApp, TestAccount, TestApp } from '../support/test-app';
 
 /** antd's InputNumber puts a data-testid on the <input> itself or on its wrapper, depending on addons. */
@@ -227,10 +227,7 @@ describe('the workspaces in a real browser', () => {
     await shoot(page, 'committee-rule-draft');
     // The saved draft reloads before it may be published; confirm inside the popconfirm that opens.
     await page.getByText('有未保存的修改').waitFor({ state: 'detached' });
-    await page.getByTestId('draft-publish').click();
-    const confirm = page.locator('.ant-popconfirm:visible');
-    await confirm.waitFor();
-    await confirm.getByRole('button', { name: /^发\s?布$/ }).click();
+    await confirmIn(page, page.getByTestId('draft-publish'), /^发\s?布$/);
     await page.getByText(/第 \d+ 版已发布生效/).waitFor();
     const active = (await t.http.get('/rule-sets?domain=tendering&status=active&sandbox=false')).body.items[0];
     expect(active).toMatchObject({ name: '2027 年修订', params: { periods: { bidPreparation: { value: 25 } } } });
