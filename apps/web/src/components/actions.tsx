@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { App } from 'antd';
 import { ApiError, session } from '../api/client';
 import { asApiError } from './states';
+import { typedYuan } from '../money-words';
 
 /**
  * One action at a time on a page: `run(key, fn, done)` marks `busy === key`, shows `done` on success and keeps the
@@ -56,3 +57,11 @@ export function saveText(name: string, lines: string[]): void {
 /** Yuan with at most two decimals, as the API's money fields accept. */
 export const MONEY = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
 export const moneyRule = { pattern: MONEY, message: '金额以元为单位,最多两位小数' };
+
+/** The same amount check on what people type: thousands separators and a ¥ sign are accepted (normalise with typedYuan). */
+export const typedMoneyRule = {
+  validator: async (_: unknown, v: string | undefined) => {
+    if (v === undefined || v === null || v === '') return;
+    if (typedYuan(v) === null) throw new Error('金额以元为单位,最多两位小数,可用千位分隔符(如 85,000,000)');
+  },
+};
