@@ -108,7 +108,14 @@ describe('public history of land, rural and e-mall projects', () => {
     const ended = await waitFor(async () => ((await history(id)).versions.find((v) => v.action === 'land.ended') ?? null), 40000, 'the end of the listing');
     expect(ended.changes).toEqual(expect.arrayContaining([{ field: 'parcel.status', from: 'announced', to: 'ended' }]));
     expect((await stateAt(id, before(ended.at))).parcel.result).toBeNull();
-    expect((await stateAt(id, ended.at)).parcel).toMatchObject({ status: 'ended', result: { outcome: 'sold', winnerName: '闽江置业有限公司', price: '5100000.00', endedAt: ended.at } });
+    expect((await stateAt(id, ended.at)).parcel).toMatchObject({ status: 'ended', result: { outcome: 'sold', winnerName: '闽江置业有限公司', price: '5100000.00', endedAt: ended.at, publicityUntil: expect.any(String) } });
+    // the lot is versioned too: the listing's start, the bid by paddle only, the end with the winning paddle
+    const lotVersions = (await history(id)).versions.filter((v) => v.action.startsWith('lot.'));
+    expect(lotVersions.map((v) => v.action)).toEqual(expect.arrayContaining(['lot.created', 'lot.listing_started', 'lot.bid_accepted', 'lot.ended']));
+    const bid = lotVersions.find((v) => v.action === 'lot.bid_accepted')!;
+    expect(bid.changes).toEqual(expect.arrayContaining([{ field: 'lots[0].highest', from: null, to: '5100000.00' }, { field: 'lots[0].leaderPaddle', from: null, to: expect.any(Number) }]));
+    expect((await stateAt(id, bid.at)).lots[0]).toMatchObject({ phase: 'listing', bids: 1, highest: '5100000.00', result: null });
+    expect((await stateAt(id, ended.at)).notices.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['announcement', 'suspension', 'resumption', 'result']));
     expect(JSON.stringify(await history(id))).not.toMatch(/ZZ-HISTORY|5050000/);
   }, 120000);
 

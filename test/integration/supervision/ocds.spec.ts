@@ -189,6 +189,22 @@ describe('OCDS open data', () => {
     expect(last.parties.find((p: any) => p.name === row.name)).toMatchObject({ identifier: { scheme: 'CN-SAIC', id: row.uscc, legalName: row.name }, roles: ['tenderer', 'supplier'] });
     // Experts and their scores are not open data.
     expect(JSON.stringify(done)).not.toMatch(/专家\d+号|technical|expert/i);
+
+    // The history versions the section: opened, its candidates' publicity with its end, the award and the contract;
+    // each state as it was, and the notices published by then.
+    const h = (await t.http.get(`/public/projects/${id}/history`)).body;
+    const change = (action: string) => h.versions.find((v: any) => v.action === action).changes;
+    expect(change('tender.opened')).toContainEqual({ field: 'sections[0].status', from: 'bidding', to: 'opened' });
+    expect(change('tender.candidates_published')).toContainEqual({ field: 'sections[0].publicityUntil', from: null, to: new Date(published.body.publicityUntil).toISOString() });
+    expect(change('tender.awarded')).toContainEqual({ field: 'sections[0].award', from: null, to: { winnerName: row.name, price: '9701000.00', awardedAt: expect.any(String) } });
+    const at = async (when: string) => (await t.http.get(`/public/projects/${id}/history?at=${encodeURIComponent(when)}`)).body.state;
+    const publicityAt = h.versions.find((v: any) => v.action === 'tender.candidates_published').at;
+    expect((await at(publicityAt)).sections).toEqual([{ no: 1, name: '一标段:主体结构', status: 'publicity', publicityUntil: new Date(published.body.publicityUntil).toISOString(), award: null, contract: null }]);
+    expect((await at(new Date().toISOString())).sections[0]).toMatchObject({ status: 'contracted', contract: { amount: '9701000.00' } });
+    expect((await at(publicityAt)).notices.map((n: any) => n.kind)).toEqual(['announcement', 'candidates']);
+    expect((await at(new Date().toISOString())).notices.map((n: any) => n.kind).sort()).toEqual(['announcement', 'candidates', 'contract', 'result']);
+    // the other bidders, their prices and the scores are not in it (the winner is 丙路桥 at 9,701,000)
+    expect(JSON.stringify(h)).not.toMatch(/9650000|9812345|technical|甲建设|乙建工/);
   }, 180000);
 
   it('keeps each release as published: the announcement keeps the deadline an amendment replaced, the amendment is its own release', async () => {
@@ -264,6 +280,7 @@ describe('OCDS open data', () => {
     expect(amendedV.changes).toEqual([
       { field: 'bidDeadline', from: original, to: moved },
       { field: 'documents', from: null, to: [expect.objectContaining({ id: amended.body.documentId, kind: 'amendment', fileName: '修改文件.pdf' })] },
+      { field: 'notices', from: null, to: [expect.objectContaining({ kind: 'amendment', title: expect.stringContaining('修改公告') })] },
     ]);
     // … and ?at= before the amendment gives the old deadline and the documents then published, after it the new ones.
     const before = await t.http.get(`/public/projects/${id}/history?at=${encodeURIComponent(new Date(new Date(amendment.date).getTime() - 1).toISOString())}`);

@@ -26,6 +26,8 @@ export class ProjectHistoryService {
         names: await this.repo.organisationNames(em, namedOrganisations(events)),
         documents: tendering ? await this.repo.documents(em, id) : [],
         clarifications: tendering ? await this.repo.clarifications(em, id) : [],
+        sections: tendering ? await this.repo.sections(em, id) : undefined,
+        notices: await this.repo.notices(em, id),
       };
       if (!at) return { project, versions: versionsOf(input) };
       const state = stateAt(input, at);

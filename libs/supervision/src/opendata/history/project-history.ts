@@ -13,9 +13,18 @@ export const PUBLIC_ACTIONS: Record<string, { zh: string; en: string }> = {
   'tender.question_answered': { zh: '发布澄清答复', en: 'clarification answered' },
   'tender.opened': { zh: '开标', en: 'bids opened' },
   'tender.failed': { zh: '流标', en: 'tender failed' },
+  'tender.section_failed': { zh: '标段流标', en: 'section failed' },
   'tender.candidates_published': { zh: '中标候选人公示', en: 'candidates published' },
   'tender.awarded': { zh: '定标', en: 'awarded' },
   'tender.contract_signed': { zh: '合同签订', en: 'contract signed' },
+  // the live engine's lot (subject lot, found by lot.project_id): its phases, each accepted bid by paddle, its end
+  'lot.created': { zh: '设立竞价标的', en: 'lot set up' },
+  'lot.listing_started': { zh: '挂牌竞价开始', en: 'listing started' },
+  'lot.live_started': { zh: '限时竞价开始', en: 'live phase started' },
+  'lot.bid_accepted': { zh: '报价', en: 'bid accepted' },
+  'lot.suspended': { zh: '竞价暂停', en: 'lot suspended' },
+  'lot.resumed': { zh: '竞价恢复', en: 'lot resumed' },
+  'lot.ended': { zh: '竞价结束', en: 'lot ended' },
   // 国有建设用地出让 (subject land_parcel, keyed by the project id); not its applications, deposits or bids
   'land.announced': { zh: '发布出让公告', en: 'parcel announced' },
   'land.start_retimed': { zh: '变更公告(开始时间调整)', en: 'start moved' },
@@ -54,6 +63,16 @@ export interface HistoryEvent {
   action: string;
   role: string | null;
   payload: Record<string, any> | null;
+  /** the audit subject's id: the lot's for lot events (the others are the project's) */
+  subjectId?: string;
+}
+
+/** A notice of the portal feed (公告) of this project, as the feed lists it; public from `publishedAt`. */
+export interface PublicNotice {
+  kind: string;
+  title: string;
+  sectionNo: number | null;
+  publishedAt: Date;
 }
 
 export interface PublicDocument {
@@ -74,6 +93,10 @@ export interface HistoryInput {
   names?: Record<string, string>;
   documents: PublicDocument[];
   clarifications: { question: string; answer: string; answeredAt: Date }[];
+  /** 招投标: the tender's sections (标段) by number, as announced */
+  sections?: { no: number; name: string }[];
+  /** the portal's notices of the project (公告), each public from its time */
+  notices?: PublicNotice[];
 }
 
 export interface PublicState {
@@ -88,6 +111,34 @@ export interface PublicState {
   deal?: DealState;
   /** 电子卖场: the requirement's status, its round and quote deadline, the award once public */
   requirement?: RequirementState;
+  /** 招投标: each section's stage, its candidates' publicity end, its award and contract once public */
+  sections?: SectionState[];
+  /** 土地, 农村产权: the live engine's lots: phase, end of the phase as it moved, bids by paddle, result */
+  lots?: LotState[];
+  /** the notices (公告) public by then */
+  notices?: { kind: string; title: string; sectionNo: number | null; publishedAt: string }[];
+}
+
+export interface SectionState {
+  no: number;
+  name: string;
+  status: string | null;
+  publicityUntil: string | null;
+  award: { winnerName: string | null; price: string; awardedAt: string } | null;
+  contract: { amount: string; signedAt: string | null } | null;
+}
+
+export interface LotState {
+  id: string;
+  title: string | null;
+  phase: string;
+  startPrice: string | null;
+  /** the current phase's end: set when it starts, moved by each accepted live bid (the countdown) and by a resumption */
+  endsAt: string | null;
+  bids: number;
+  highest: string | null;
+  leaderPaddle: number | null;
+  result: { outcome: string; winnerPaddle: number | null; price: string | null; endedAt: string } | null;
 }
 
 export interface ParcelState {
@@ -96,14 +147,14 @@ export interface ParcelState {
   listingStartsAt: string | null;
   listingEndsAt: string | null;
   auctionAt: string | null;
-  result: { outcome: string; winnerName: string | null; price: string | null; endedAt: string } | null;
+  result: { outcome: string; winnerName: string | null; price: string | null; endedAt: string; publicityUntil: string | null } | null;
 }
 
 export interface DealState {
   status: string | null;
   round: number | null;
   listingEndsAt: string | null;
-  result: { method: string; buyerName: string | null; price: string; concludedAt: string } | null;
+  result: { method: string; buyerName: string | null; price: string; concludedAt: string; publicityUntil: string | null } | null;
 }
 
 export interface RequirementState {
@@ -144,6 +195,7 @@ export function namedOrganisations(events: HistoryEvent[]): string[] {
     if (e.action === 'land.ended') return p.winnerOrganisationId;
     if (e.action === 'rural.concluded') return p.buyerOrganisationId;
     if (e.action === 'procurement.quote_awarded') return p.winner?.organisationId;
+    if (e.action === 'tender.awarded') return p.organisationId;
     return null;
   });
   return [...new Set(ids.filter((x): x is string => typeof x === 'string'))];
@@ -178,7 +230,13 @@ function foldParcel(s: ParcelState, e: HistoryEvent, names: Record<string, strin
       break;
     case 'land.ended':
       s.status = 'ended';
-      s.result = { outcome: p.outcome, winnerName: p.winnerOrganisationId ? (names[p.winnerOrganisationId] ?? null) : null, price: yuan(p.priceFen), endedAt: e.at.toISOString() };
+      s.result = {
+        outcome: p.outcome,
+        winnerName: p.winnerOrganisationId ? (names[p.winnerOrganisationId] ?? null) : null,
+        price: yuan(p.priceFen),
+        endedAt: e.at.toISOString(),
+        publicityUntil: iso(p.publicityUntil),
+      };
       break;
     case 'land.confirmation_issued':
       s.status = 'confirmed';
@@ -207,7 +265,13 @@ function foldDeal(s: DealState, e: HistoryEvent, names: Record<string, string>):
       if (s.round !== null) s.listingEndsAt = shiftOf(p, `rural_listing:${s.round}.ends_at`) ?? s.listingEndsAt;
       break;
     case 'rural.concluded':
-      s.result = { method: p.method, buyerName: p.buyerOrganisationId ? (names[p.buyerOrganisationId] ?? null) : null, price: yuan(p.priceFen)!, concludedAt: e.at.toISOString() };
+      s.result = {
+        method: p.method,
+        buyerName: p.buyerOrganisationId ? (names[p.buyerOrganisationId] ?? null) : null,
+        price: yuan(p.priceFen)!,
+        concludedAt: e.at.toISOString(),
+        publicityUntil: iso(p.publicityUntil),
+      };
       break;
   }
 }
@@ -238,68 +302,170 @@ function foldRequirement(s: RequirementState, e: HistoryEvent, names: Record<str
   }
 }
 
-/** The state after `events` (oldest first), with the documents and clarifications public by `at`. */
-function fold(input: HistoryInput, upto: number): PublicState {
+/** 招投标 sections: bidding from the announcement, then as the opening, the report, the publicity, the award and the contract say. */
+function foldSections(sections: SectionState[], e: HistoryEvent, names: Record<string, string>): void {
+  const p = e.payload ?? {};
+  const of = (no: unknown) => sections.find((x) => x.no === Number(no));
+  switch (e.action) {
+    case 'tender.announced':
+      for (const x of sections) x.status = 'bidding';
+      break;
+    case 'tender.opened':
+    case 'tender.failed':
+      for (const o of Array.isArray(p.sections) ? p.sections : []) {
+        const x = of(o?.no);
+        if (x) x.status = o.outcome === 'failed' ? 'failed' : 'opened';
+      }
+      break;
+    case 'tender.section_failed':
+      if (of(p.section)) of(p.section)!.status = 'failed';
+      break;
+    case 'tender.candidates_published': {
+      const x = of(p.section);
+      if (x) Object.assign(x, { status: 'publicity', publicityUntil: iso(p.publicityUntil) });
+      break;
+    }
+    case 'tender.awarded': {
+      const x = of(p.section);
+      if (x) Object.assign(x, { status: 'awarded', award: { winnerName: names[p.organisationId] ?? null, price: yuan(p.priceFen), awardedAt: e.at.toISOString() } });
+      break;
+    }
+    case 'tender.contract_signed': {
+      const x = of(p.section);
+      if (x) Object.assign(x, { status: 'contracted', contract: { amount: yuan(p.amountFen), signedAt: iso(p.signedAt) } });
+      break;
+    }
+  }
+}
+
+/** The live engine's lots: each phase's end as set, moved by live bids and resumptions; bids by paddle only; the result. */
+function foldLots(lots: LotState[], e: HistoryEvent): void {
+  if (!e.action.startsWith('lot.') || !e.subjectId) return;
+  const p = e.payload ?? {};
+  let lot = lots.find((l) => l.id === e.subjectId);
+  if (!lot) {
+    lot = { id: e.subjectId, title: null, phase: 'created', startPrice: null, endsAt: null, bids: 0, highest: null, leaderPaddle: null, result: null };
+    lots.push(lot);
+  }
+  switch (e.action) {
+    case 'lot.created':
+      Object.assign(lot, { title: p.title ?? null, startPrice: yuan(p.startPriceFen) });
+      break;
+    case 'lot.listing_started':
+    case 'lot.live_started':
+      Object.assign(lot, { phase: e.action === 'lot.live_started' ? 'live' : 'listing', endsAt: iso(p.endsAt) });
+      break;
+    case 'lot.bid_accepted':
+      Object.assign(lot, { bids: lot.bids + 1, highest: yuan(p.priceFen), leaderPaddle: p.paddle ?? null, endsAt: iso(p.endsAt) ?? lot.endsAt });
+      break;
+    case 'lot.suspended':
+      lot.phase = 'suspended';
+      break;
+    case 'lot.resumed':
+      Object.assign(lot, { phase: p.phase ?? lot.phase, endsAt: iso(p.endsAt) });
+      break;
+    case 'lot.ended':
+      Object.assign(lot, { phase: 'ended', endsAt: null, result: { outcome: p.outcome, winnerPaddle: p.winnerPaddle ?? null, price: yuan(p.priceFen), endedAt: e.at.toISOString() } });
+      break;
+  }
+}
+
+/** The state before any event: what the input says the project's public view holds for its domain. */
+function initial(input: HistoryInput): PublicState {
   const s: PublicState = { projectStatus: null, tenderStatus: null, bidDeadline: null, documents: [], clarifications: [] };
   if (input.domain === 'land') s.parcel = { status: null, mode: null, listingStartsAt: null, listingEndsAt: null, auctionAt: null, result: null };
   if (input.domain === 'rural') s.deal = { status: null, round: null, listingEndsAt: null, result: null };
   if (input.domain === 'procurement') s.requirement = { status: null, round: null, quoteDeadline: null, award: null };
+  if (input.sections) s.sections = input.sections.map((x) => ({ no: x.no, name: x.name, status: null, publicityUntil: null, award: null, contract: null }));
+  if (input.domain === 'land' || input.domain === 'rural') s.lots = [];
+  if (input.notices) s.notices = [];
+  return s;
+}
+
+/** One event applied to the state (in place): the project, the tender and the domain's object. */
+function apply(s: PublicState, input: HistoryInput, e: HistoryEvent): void {
+  const p = e.payload ?? {};
   const names = input.names ?? {};
-  let announcedAt: number | null = null;
-  for (const e of input.events.filter((x) => x.at.getTime() <= upto)) {
-    const p = e.payload ?? {};
-    if (s.parcel) foldParcel(s.parcel, e, names);
-    if (s.deal) foldDeal(s.deal, e, names);
-    if (s.requirement) foldRequirement(s.requirement, e, names);
-    if (e.action.startsWith('project.') && typeof p.to === 'string') s.projectStatus = p.to;
-    if (TENDER_STAGE[e.action]) s.tenderStatus = TENDER_STAGE[e.action];
-    if (e.action === 'tender.announced') {
-      announcedAt = e.at.getTime();
-      s.bidDeadline = iso(p.bidDeadline);
-    }
-    if (e.action === 'tender.amended' && p.bidDeadline) s.bidDeadline = iso(p.bidDeadline);
-    if (e.action === 'project.resumed') {
-      const shifted = (Array.isArray(p.shifted) ? p.shifted : []).find((x: any) => x?.key === 'tender.bid_deadline');
-      if (shifted?.to) s.bidDeadline = iso(shifted.to);
-    }
+  if (s.parcel) foldParcel(s.parcel, e, names);
+  if (s.deal) foldDeal(s.deal, e, names);
+  if (s.requirement) foldRequirement(s.requirement, e, names);
+  if (s.sections) foldSections(s.sections, e, names);
+  if (s.lots) foldLots(s.lots, e);
+  if (e.action.startsWith('project.') && typeof p.to === 'string') s.projectStatus = p.to;
+  if (TENDER_STAGE[e.action]) s.tenderStatus = TENDER_STAGE[e.action];
+  if (e.action === 'tender.announced') s.bidDeadline = iso(p.bidDeadline);
+  if (e.action === 'tender.amended' && p.bidDeadline) s.bidDeadline = iso(p.bidDeadline);
+  if (e.action === 'project.resumed') {
+    const shifted = (Array.isArray(p.shifted) ? p.shifted : []).find((x: any) => x?.key === 'tender.bid_deadline');
+    if (shifted?.to) s.bidDeadline = iso(shifted.to);
   }
-  // The tender documents are public from the announcement; an amendment from its audited event (the row's created_at is
-  // its transaction's start, a little earlier).
-  if (announcedAt !== null) {
+}
+
+/**
+ * What is public by `upto` apart from the events: the tender documents (from the announcement; an amendment from its
+ * audited event, its row's created_at being its transaction's start, a little earlier), the answers and the notices.
+ */
+function publishedBy(s: PublicState, input: HistoryInput, upto: number): void {
+  const announced = input.events.find((e) => e.action === 'tender.announced');
+  if (announced && announced.at.getTime() <= upto) {
+    const announcedAt = announced.at.getTime();
     const amendedAt = new Map(input.events.filter((e) => e.action === 'tender.amended' && e.payload?.documentId).map((e) => [String(e.payload!.documentId), e.at.getTime()]));
     s.documents = input.documents
-      .map((d) => ({ d, from: Math.max(amendedAt.get(d.id) ?? d.createdAt.getTime(), announcedAt!) }))
+      .map((d) => ({ d, from: Math.max(amendedAt.get(d.id) ?? d.createdAt.getTime(), announcedAt) }))
       .filter((x) => x.from <= upto)
       .map(({ d, from }) => ({ id: d.id, kind: d.kind, fileName: d.fileName, sha256: d.sha256, note: d.note, publishedAt: new Date(from).toISOString() }));
-  }
+  } else s.documents = [];
   s.clarifications = input.clarifications.filter((c) => c.answeredAt.getTime() <= upto).map((c) => ({ question: c.question, answer: c.answer, answeredAt: c.answeredAt.toISOString() }));
-  return s;
+  if (s.notices) {
+    s.notices = (input.notices ?? [])
+      .filter((n) => n.publishedAt.getTime() <= upto)
+      .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || a.title.localeCompare(b.title))
+      .map((n) => ({ kind: n.kind, title: n.title, sectionNo: n.sectionNo, publishedAt: n.publishedAt.toISOString() }));
+  }
 }
 
 /** The public view as it was at `at`; null before the first public event (the project was not public then). */
 export function stateAt(input: HistoryInput, at: Date): PublicState | null {
   const first = input.events[0];
   if (!first || at.getTime() < first.at.getTime()) return null;
-  return fold(input, at.getTime());
+  const s = initial(input);
+  for (const e of input.events) if (e.at.getTime() <= at.getTime()) apply(s, input, e);
+  publishedBy(s, input, at.getTime());
+  return s;
 }
 
-/** One version per public event, with the fields of the public view it changed and why. */
+/** The fields of two states that differ, nested objects and the sections and lots field by field. */
+function changesBetween(before: PublicState, after: PublicState): Version['changes'] {
+  const changes: Version['changes'] = [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  for (const field of Object.keys(after) as (keyof PublicState)[]) {
+    if (same(before[field], after[field])) continue;
+    if ((NESTED as readonly string[]).includes(field)) {
+      const b = (before[field] ?? {}) as unknown as Record<string, unknown>;
+      const a = after[field] as unknown as Record<string, unknown>;
+      for (const k of Object.keys(a)) if (!same(b[k], a[k])) changes.push({ field: `${field}.${k}`, from: b[k] ?? null, to: a[k] });
+    } else if (field === 'sections' || field === 'lots') {
+      const b = (before[field] ?? []) as unknown as Record<string, unknown>[];
+      (after[field] as unknown as Record<string, unknown>[]).forEach((a, i) => {
+        for (const k of Object.keys(a)) if (!same(b[i]?.[k], a[k])) changes.push({ field: `${field}[${i}].${k}`, from: b[i]?.[k] ?? null, to: a[k] });
+      });
+    } else if (field === 'documents' || field === 'clarifications' || field === 'notices') {
+      const known = new Set(((before[field] ?? []) as unknown[]).map((x) => JSON.stringify(x)));
+      changes.push({ field, from: null, to: (after[field] as unknown[]).filter((x) => !known.has(JSON.stringify(x))) });
+    } else changes.push({ field, from: before[field], to: after[field] });
+  }
+  return changes;
+}
+
+/** One version per public event, with the fields of the public view it changed and why (one pass over the events). */
 export function versionsOf(input: HistoryInput): Version[] {
-  let before = fold({ ...input, events: [] }, -Infinity);
+  const s = initial(input);
+  let before: PublicState = structuredClone(s);
   return input.events.map((e, i) => {
-    const after = fold({ ...input, events: input.events.slice(0, i + 1) }, e.at.getTime());
-    const changes: Version['changes'] = [];
-    for (const field of Object.keys(after) as (keyof PublicState)[]) {
-      if (JSON.stringify(before[field]) === JSON.stringify(after[field])) continue;
-      if ((NESTED as readonly string[]).includes(field)) {
-        const b = (before[field] ?? {}) as unknown as Record<string, unknown>;
-        const a = after[field] as unknown as Record<string, unknown>;
-        for (const k of Object.keys(a)) if (JSON.stringify(b[k]) !== JSON.stringify(a[k])) changes.push({ field: `${field}.${k}`, from: b[k] ?? null, to: a[k] });
-      } else if (field === 'documents' || field === 'clarifications') {
-        const known = new Set((before[field] as unknown[]).map((x) => JSON.stringify(x)));
-        changes.push({ field, from: null, to: (after[field] as unknown[]).filter((x) => !known.has(JSON.stringify(x))) });
-      } else changes.push({ field, from: before[field], to: after[field] });
-    }
+    apply(s, input, e);
+    publishedBy(s, input, e.at.getTime());
+    const after = structuredClone(s);
+    const changes = changesBetween(before, after);
     before = after;
     const p = e.payload ?? {};
     const amendmentNote = e.action === 'tender.amended' ? input.documents.find((d) => d.id === p.documentId)?.note : undefined;
