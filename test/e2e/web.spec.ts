@@ -7,6 +7,12 @@ import { startTestApp, TestAccount, TestApp } from '../support/test-app';
 import { startWorker, waitFor, WorkerProcess } from '../support/worker-process';
 
 /** Beijing time as the web shows it, computed independently of the web's own formatter. */
+async function streamChunks(stream: NodeJS.ReadableStream): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
+  return chunks;
+}
+
 function beijing(iso: string): string {
   const d = new Date(new Date(iso).getTime() + 8 * 3600 * 1000);
   return d.toISOString().slice(0, 19).replace('T', ' ');
@@ -205,7 +211,29 @@ describe('the web application in a real browser', () => {
     await page.keyboard.type(tenderCode);
     await page.getByTitle(new RegExp(tenderCode)).first().click();
     await page.getByTestId('audit-search').click();
-    await page.getByText('tender.announced').first().waitFor();
+    // in Chinese: the action's name, the role, the project; no code names in the table
+    await page.getByTestId('action-name').getByText('发布招标公告').first().waitFor();
+    const table = (await page.locator('.ant-table-tbody').textContent()) ?? '';
+    expect(table).not.toMatch(/tender\.announced|project\.published/);
+    expect(table).toContain('交易中心');
+    // filter by an action's Chinese name, then open an entry: fields in Chinese, times in Beijing time
+    await page.getByTestId('action-select').click();
+    await page.keyboard.type('发布招标公告');
+    await page.locator('.ant-select-item-option').filter({ hasText: '发布招标公告' }).first().click();
+    await page.getByTestId('audit-search').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="action-name"]').length === 1);
+    await page.locator('.ant-table-row-expand-icon').first().click();
+    const details = page.getByTestId('audit-details');
+    await details.getByText('投标截止时间').waitFor();
+    expect(await details.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+    await shoot(page, 'office-audit-details');
+    // the signed export downloads, with how to verify it
+    const exportCard = page.getByTestId('audit-export');
+    await exportCard.getByText('npm run audit:verify').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), exportCard.getByTestId('audit-export-download').click()]);
+    const exported = JSON.parse(Buffer.concat(await streamChunks(await download.createReadStream())).toString('utf8'));
+    expect(exported.project.code).toBe(tenderCode);
+    expect(exported.signature).toBeTruthy();
     await page.getByTestId('verify-chain').click();
     const status = page.getByTestId('chain-status');
     await status.getByText('审计链完整,未发现篡改').waitFor();

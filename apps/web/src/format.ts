@@ -79,6 +79,7 @@ export const ROLE_LABEL: Record<string, string> = {
   agent: '招标代理',
   bidder: '投标人/竞买人',
   expert: '评标专家',
+  system: '系统',
 };
 
 /** Integer fen as a string ("1020000000") → yuan string ("10200000.00"), by moving the decimal point. */

@@ -57,6 +57,9 @@ describe('audit trail review and signed export', () => {
       payload: expect.objectContaining({ reason: 'complaint A1 under review' }),
       linkOk: true,
     });
+    // read by people: the action's Chinese name, the project it belongs to
+    expect(res.body.items[1]).toMatchObject({ actionName: { zh: '项目中止', en: 'project suspended' }, project: { id: p.id, code: expect.stringMatching(/^GC-/), name: '城北水厂扩建工程' } });
+    expect(res.body.items.map((i: { actionName: { zh: string } }) => i.actionName.zh)).toEqual(['项目恢复', '项目中止', '项目公开', '项目登记']);
     const page2 = await search({ projectId: p.id, page: 2, pageSize: 3 });
     expect([actions(page2.body), page2.body.total]).toEqual([['project.registered'], 4]);
   });
@@ -77,6 +80,22 @@ describe('audit trail review and signed export', () => {
     expect(actions(until.body)).toEqual(['project.published', 'project.registered']);
     expect((await search({ from: trail[0].time, to: suspendedAt })).body.code).toBe('AUDIT_RANGE_INVALID');
     expect((await search({ pageSize: 1000 })).status).toBe(400);
+  });
+
+  it('names every action in Chinese for the browser’s filter, to the office and regulators only', async () => {
+    const res = await t.http.get('/supervision/audit/actions', office.token);
+    expect(res.status).toBe(200);
+    expect(res.body).toContainEqual({ code: 'tender.opened', zh: '开标', en: 'bids opened' });
+    expect(res.body.every((a: { zh: string }) => /[\u4e00-\u9fff]/.test(a.zh))).toBe(true);
+    expect((await t.http.get('/supervision/audit/actions', tenderingRegulator)).status).toBe(200);
+    for (const token of [owner.token, centre]) expect((await t.http.get('/supervision/audit/actions', token)).body.code).toBe('FORBIDDEN_ROLE');
+    expect((await t.http.get('/supervision/audit/actions')).status).toBe(401);
+  });
+
+  it('names the organisations a page’s payloads refer to (the owner of a registered project), and nothing else', async () => {
+    const res = await search({ projectId: p.id });
+    const [name] = await t.ds.query(`SELECT name FROM organisation WHERE id = $1`, [owner.organisationId]);
+    expect(res.body.names).toEqual({ [owner.organisationId!]: name.name });
   });
 
   it('keeps a regulator to its domain and refuses operating roles', async () => {

@@ -247,10 +247,18 @@ export interface AuditItem {
   role: string | null;
   organisation: { id: string | null; name: string | null } | null;
   action: string;
+  actionName: { zh: string; en: string };
   subject: { type: string; id: string };
+  project: { id: string; code: string; name: string } | null;
   payload: unknown;
   hash: string;
   linkOk: boolean;
+}
+
+export interface AuditActionName {
+  code: string;
+  zh: string;
+  en: string;
 }
 
 export interface ChainStatus {
@@ -268,6 +276,8 @@ export interface AuditPage {
   total: number;
   totalCapped: boolean;
   items: AuditItem[];
+  /** organisations the page's payloads name, by id */
+  names: Record<string, string>;
   chain: ChainStatus;
 }
 

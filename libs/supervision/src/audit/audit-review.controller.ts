@@ -22,6 +22,14 @@ export class AuditReviewController {
     return this.review.search(actor, q);
   }
 
+  @Get('supervision/audit/actions')
+  @Roles(Role.Office, Role.Regulator)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '审计动作名称表(中文、英文)/ The names of the audit actions (Chinese, English)' })
+  actions() {
+    return this.review.actions();
+  }
+
   @Get('supervision/projects/:id/audit-export')
   @Roles(Role.Office, Role.Regulator)
   @ApiBearerAuth()

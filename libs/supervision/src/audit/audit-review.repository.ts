@@ -32,6 +32,8 @@ export interface AuditSearchRow {
   payload: unknown;
   prevHash: string;
   hash: string;
+  /** the project the event belongs to (search rows only) */
+  project?: { id: string; code: string; name: string } | null;
 }
 
 export interface ProjectRow {
@@ -98,13 +100,17 @@ export class AuditReviewRepository {
 
   async search(s: AuditSearch): Promise<{ rows: AuditSearchRow[]; total: number; totalCapped: boolean }> {
     const { where, params } = this.searchSql(s);
+    const pt = `$${params.length + 1}::text[]`;
     const rows: AuditSearchRow[] = await this.ds.query(
-      `SELECT ${LINK_COLUMNS}, a.username AS "actorUsername", a.display_name AS "actorName", o.name AS "organisationName"
-       FROM (SELECT * FROM audit_event e ${where} ORDER BY e.seq DESC LIMIT ${s.limit} OFFSET ${s.offset}) e
-       LEFT JOIN account a ON a.id = e.actor_id
-       LEFT JOIN organisation o ON o.id = e.organisation_id
-       ORDER BY e.seq DESC`,
-      params,
+      `SELECT x.*, CASE WHEN pr.id IS NULL THEN NULL ELSE jsonb_build_object('id', pr.id, 'code', pr.code, 'name', pr.name) END AS project
+       FROM (SELECT ${LINK_COLUMNS}, a.username AS "actorUsername", a.display_name AS "actorName", o.name AS "organisationName",
+                    (${PROJECT_OF_EVENT(pt)}) AS "projectId"
+               FROM (SELECT * FROM audit_event e ${where} ORDER BY e.seq DESC LIMIT ${s.limit} OFFSET ${s.offset}) e
+               LEFT JOIN account a ON a.id = e.actor_id
+               LEFT JOIN organisation o ON o.id = e.organisation_id) x
+       LEFT JOIN trading_project pr ON pr.id::text = x."projectId"
+       ORDER BY x.seq::bigint DESC`,
+      [...params, PROJECT_ID_SUBJECTS],
     );
     const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_event e ${where} LIMIT ${COUNT_CAP + 1}) x`, params);
     return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
@@ -127,5 +133,12 @@ export class AuditReviewRepository {
       const [head] = await em.query(`SELECT last_seq::text AS seq, last_hash AS hash, date_trunc('milliseconds', now()) AS at FROM audit_chain_head WHERE id = 1`);
       return { project, subjects, events, head: { seq: head.seq, hash: head.hash }, at: head.at };
     });
+  }
+
+  /** The names of organisations a page of events names in its payloads (winner, buyer, depositor …). */
+  async organisationNames(ids: string[]): Promise<Record<string, string>> {
+    if (!ids.length) return {};
+    const rows: { id: string; name: string }[] = await this.ds.query(`SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])`, [ids]);
+    return Object.fromEntries(rows.map((r) => [r.id, r.name]));
   }
 }

@@ -4,6 +4,7 @@ import { chainHash, payloadDigest } from '@app/platform/audit/audit-hash';
 import { canonicalJson } from '@app/platform/audit/canonical-json';
 import { AUDIT_EXPORT_FORMAT, AuditExport } from '@app/platform/audit/cli/verify-file';
 import { Actor, hasRole, Role, TradingDomain } from '@app/platform/auth/roles';
+import { actionName, AUDIT_ACTIONS } from '@app/platform/glossary/audit-actions';
 import { SupervisionErrors as E } from '../supervision-errors';
 import { AuditSearchRow, AuditReviewRepository } from './audit-review.repository';
 import { ExportSigner } from './export-signer';
@@ -42,7 +43,13 @@ export class AuditReviewService {
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
-    return { page, pageSize, total, totalCapped, items: rows.map(toItem), chain: await this.chainStatus() };
+    const names = await this.repo.organisationNames(organisationIdsIn(rows.map((r) => r.payload)));
+    return { page, pageSize, total, totalCapped, items: rows.map(toItem), names, chain: await this.chainStatus() };
+  }
+
+  /** 审计动作名称表, for the browser's filter and labels. */
+  actions() {
+    return Object.entries(AUDIT_ACTIONS).map(([code, n]) => ({ code, zh: n.zh, en: n.en }));
   }
 
   async export(actor: Actor, projectId: string): Promise<AuditExport> {
@@ -118,9 +125,28 @@ function toItem(e: AuditSearchRow) {
     role: e.actorRole,
     organisation: e.organisationId ? { id: e.organisationId, name: e.organisationName } : null,
     action: e.action,
+    actionName: actionName(e.action),
     subject: { type: e.subjectType, id: e.subjectId },
+    project: e.project ?? null,
     payload: e.payload ?? null,
     hash: e.hash,
     linkOk,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Organisation ids in payloads: any field named `organisationId`, `…OrganisationId`, `owner` or `agent`, at any depth. */
+export function organisationIdsIn(payloads: unknown[]): string[] {
+  const ids = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== 'object') return;
+    for (const [k, x] of Object.entries(v)) {
+      if (/((^o|O)rganisationId|^owner|^agent)$/.test(k) && typeof x === 'string' && UUID.test(x)) ids.add(x);
+      else walk(x);
+    }
+  };
+  payloads.forEach(walk);
+  return [...ids];
 }
