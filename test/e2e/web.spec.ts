@@ -221,7 +221,7 @@ describe('the web application in a real browser', () => {
     await page.keyboard.type('发布招标公告');
     await page.locator('.ant-select-item-option').filter({ hasText: '发布招标公告' }).first().click();
     await page.getByTestId('audit-search').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="action-name"]').length === 1);
+    await waitFor(async () => ((await page.getByTestId('action-name').count()) === 1 ? true : null), 10000, 'the filtered trail');
     await page.locator('.ant-table-row-expand-icon').first().click();
     const details = page.getByTestId('audit-details');
     await details.getByText('投标截止时间').waitFor();

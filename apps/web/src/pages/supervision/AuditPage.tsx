@@ -17,7 +17,7 @@ const statusText = (s: string): string => PROJECT_STATUS[s]?.text ?? TENDER_STAT
 function Details({ item, names }: { item: AuditItem; names: Record<string, string> }) {
   const rows = detailRows(item.payload, names, statusText);
   return (
-    <div data-testid="audit-details">
+    <div data-testid="audit-details" style={{ maxWidth: 980, position: 'sticky', left: 0 }}>
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
         <Descriptions.Item label="动作">{item.actionName.zh}<span className="muted">({item.action})</span></Descriptions.Item>
         <Descriptions.Item label="项目">{item.project ? `${item.project.code} ${item.project.name}` : '—'}</Descriptions.Item>
