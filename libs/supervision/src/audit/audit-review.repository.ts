@@ -96,9 +96,9 @@ export class AuditReviewRepository {
     return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
   }
 
-  async search(s: AuditSearch): Promise<{ rows: AuditSearchRow[]; total: number; totalCapped: boolean }> {
+  async search(s: AuditSearch, em: EntityManager = this.ds.manager): Promise<{ rows: AuditSearchRow[]; total: number; totalCapped: boolean }> {
     const { where, params } = this.searchSql(s);
-    const rows: AuditSearchRow[] = await this.ds.query(
+    const rows: AuditSearchRow[] = await em.query(
       `SELECT ${LINK_COLUMNS}, a.username AS "actorUsername", a.display_name AS "actorName", o.name AS "organisationName"
        FROM (SELECT * FROM audit_event e ${where} ORDER BY e.seq DESC LIMIT ${s.limit} OFFSET ${s.offset}) e
        LEFT JOIN account a ON a.id = e.actor_id
@@ -106,7 +106,7 @@ export class AuditReviewRepository {
        ORDER BY e.seq DESC`,
       params,
     );
-    const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_event e ${where} LIMIT ${COUNT_CAP + 1}) x`, params);
+    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_event e ${where} LIMIT ${COUNT_CAP + 1}) x`, params);
     return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/platform/audit/audit.service';
 import { EntityManager } from 'typeorm';
-import { Actor, hasRole, Role, TradingDomain } from '@app/platform/auth/roles';
+import { Actor, Role, TradingDomain } from '@app/platform/auth/roles';
 import { rowsOf } from '@app/platform/database/rows';
 import { TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Money } from '@app/platform/money/money';
@@ -11,6 +11,7 @@ import { depositCapFen } from '../rules/deadlines';
 import { DepositEvent, DepositMethod, DepositRefusal, DepositStatus, depositStep } from '../rules/deposit-state';
 import { depositAmountProblem } from '../rules/deposits';
 import { TenderErrors } from '../tendering-errors';
+import { BiddersViewed } from '../tenders/bidders-viewed';
 import { biddersSecret, isParty, operates, supervises } from '../tenders/tender-access';
 import { TENDER_SUBJECT } from '../tenders/tender.service';
 import { TenderRepository } from '../tenders/tender.repository';
@@ -59,6 +60,7 @@ export class DepositService {
     private readonly tenders: TenderRepository,
     private readonly audit: AuditService,
     private readonly projects: ProjectService,
+    private readonly biddersViewed: BiddersViewed,
   ) {}
 
   async declare(actor: Actor, projectId: string, sectionNo: number, dto: DeclareDepositDto): Promise<DepositView> {
@@ -126,8 +128,7 @@ export class DepositService {
     if (supervises(actor)) {
       return this.txr.run(async (tx) => {
         const rows = await query(tx.em, true);
-        const role = hasRole(actor, Role.Office) ? Role.Office : Role.Regulator;
-        await this.audit.append(tx.em, { actor, role, action: 'tender.bidders_viewed', subject: { type: TENDER_SUBJECT, id: projectId }, payload: { view: 'deposits', status: t.status, depositIds: rows.map((r) => r.id) } });
+        await this.biddersViewed.record(tx.em, actor, projectId, { view: 'deposits', status: t.status, depositIds: rows.map((r) => r.id) });
         return rows;
       });
     }
