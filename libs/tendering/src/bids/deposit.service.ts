@@ -29,13 +29,15 @@ export interface DepositView {
   confirmedAt: Date | null;
   refundDue: Date | null;
   refundedAt: Date | null;
+  /** the bank's reference of the refund (transfers only) */
+  refundReference: string | null;
   /** an e-guarantee's release (电子保函释放), in place of a refund */
   releasedAt: Date | null;
 }
 
 const VIEW = `
   SELECT d.id, s.no AS "sectionNo", d.organisation_id AS "organisationId", o.name AS "organisationName", d.method, d.reference, d.amount_fen::text AS "amountFen",
-         d.status, d.declared_at AS "declaredAt", d.confirmed_at AS "confirmedAt", d.refund_due AS "refundDue", d.refunded_at AS "refundedAt", d.released_at AS "releasedAt", s.project_id AS "projectId"
+         d.status, d.declared_at AS "declaredAt", d.confirmed_at AS "confirmedAt", d.refund_due AS "refundDue", d.refunded_at AS "refundedAt", d.refund_reference AS "refundReference", d.released_at AS "releasedAt", s.project_id AS "projectId"
   FROM tender_deposit d JOIN tender_section s ON s.id = d.section_id JOIN organisation o ON o.id = d.organisation_id`;
 
 type DepositRow = Omit<DepositView, 'amount'> & { amountFen: string; projectId: string };
