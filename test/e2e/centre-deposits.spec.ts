@@ -206,12 +206,12 @@ describe('the centre’s tender deposit desk in a real browser', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('.deposit-card', { hasText: 'TK2026120300088' }).getByText('已退还').waitFor();
     await page.locator('.deposit-card', { hasText: 'BH2026-FZ-000318' }).getByText('已解除').waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shoot(page, 'centre-tender-deposits-390');
     await page.goto(`${base}/workspace/centre/deposits`);
     await page.getByRole('tab', { name: '流标' }).click();
     await page.locator('tr.ant-table-row', { hasText: code }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shoot(page, 'centre-deposits-390');
     expect(errors()).toEqual([]);
     await page.context().close();

@@ -233,7 +233,7 @@ function DepositCards({ t, section, deposits, now, run, busy, onDone }: RowsProp
           <MethodCell d={d} />
           <div style={{ marginTop: 6 }}><StateCell d={d} /></div>
           <div style={{ marginTop: 6 }}><span className="muted">应退日期 </span><DueCell d={d} now={now} /></div>
-          <div style={{ marginTop: 8 }}><DepositActions d={d} t={t} section={section} run={run} busy={busy} onDone={onDone} /></div>
+          {offered(d).length > 0 && <div style={{ marginTop: 8 }}><DepositActions d={d} t={t} section={section} run={run} busy={busy} onDone={onDone} /></div>}
         </div>
       ))}
     </div>
