@@ -4,6 +4,8 @@ import { BIN, log, mustRun, ROOT } from './lib.mjs';
 
 const WEB = join(ROOT, 'apps', 'web');
 const OUT = join(WEB, 'dist', 'index.html');
+/** Pure rule files of the libs that the web compiles in (so that a page offers what the API takes). */
+const SHARED = ['libs/tendering/src/rules/deposit-state.ts'];
 
 function newest(path) {
   if (!existsSync(path)) return 0;
@@ -14,7 +16,7 @@ function newest(path) {
 
 /** Vite builds apps/web into apps/web/dist, only when a source (or the lock file) is newer than the last build. */
 export async function buildWeb({ quiet = false, force = false } = {}) {
-  const sources = Math.max(newest(join(WEB, 'src')), ...['index.html', 'vite.config.ts', 'tsconfig.json'].map((f) => newest(join(WEB, f))), newest(join(ROOT, 'package-lock.json')));
+  const sources = Math.max(newest(join(WEB, 'src')), ...['index.html', 'vite.config.ts', 'tsconfig.json'].map((f) => newest(join(WEB, f))), newest(join(ROOT, 'package-lock.json')), ...SHARED.map((f) => newest(join(ROOT, f))));
   if (!force && existsSync(OUT) && statSync(OUT).mtimeMs >= sources) {
     if (!quiet) log('web is up to date (apps/web/dist)');
     return;

@@ -83,3 +83,19 @@ export async function confirmIn(page: Page, trigger: Locator, confirm: string | 
   // a button still loading is the first press at work: never press twice then
   if (!closed && (await button.isVisible()) && !((await button.getAttribute('class')) ?? '').includes('ant-btn-loading')) await button.click();
 }
+
+/**
+ * What a person would see as a breakage, collected for the test to assert empty at the end: a script error, a console
+ * error (other than the browser's own line for a refused request, a 4xx the page shows in Chinese), any 5xx answer.
+ */
+export function watchErrors(page: Page): () => string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/the server responded with a status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 500) errors.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  return () => errors;
+}

@@ -22,6 +22,7 @@ import { CentreDraws } from './pages/centre/CentreDraws';
 import { LandDesk } from './pages/centre/LandDesk';
 import { RuralDesk } from './pages/centre/RuralDesk';
 import { MallDesk } from './pages/centre/MallDesk';
+import { DepositDesk, TenderDeposits } from './pages/centre/DepositDesk';
 import { ExpertHome } from './pages/expert/ExpertHome';
 import { AuditPage } from './pages/supervision/AuditPage';
 import { NoticesPage } from './pages/publicinfo/NoticesPage';
@@ -69,6 +70,8 @@ export function App() {
         <Route path="/workspace/centre/land" element={<RequireRole roles={['centre']}><LandDesk /></RequireRole>} />
         <Route path="/workspace/centre/rural" element={<RequireRole roles={['centre']}><RuralDesk /></RequireRole>} />
         <Route path="/workspace/centre/mall" element={<RequireRole roles={['centre']}><MallDesk /></RequireRole>} />
+        <Route path="/workspace/centre/deposits" element={<RequireRole roles={['centre']}><DepositDesk /></RequireRole>} />
+        <Route path="/workspace/centre/tenders/:id/deposits" element={<RequireRole roles={['centre']}><TenderDeposits /></RequireRole>} />
         <Route path="/workspace/expert" element={<RequireRole roles={['expert']}><ExpertHome /></RequireRole>} />
         <Route path="/workspace/supervision" element={<RequireRole roles={['office', 'regulator']}><AuditPage /></RequireRole>} />
         <Route path="/workspace/committee" element={<RequireRole roles={['committee']}><RulesPage editable /></RequireRole>} />

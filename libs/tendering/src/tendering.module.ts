@@ -15,12 +15,13 @@ import { TenderService } from './tenders/tender.service';
 import { TenderHostedSteps } from './tenders/tender-hosted-steps';
 import { TenderParticipants } from './tenders/tender-participants';
 import { TenderFreezes } from './tenders/tender-freezes';
+import { BiddersViewed } from './tenders/bidders-viewed';
 
 /** 建设工程招投标 / engineering tenders */
 @Module({
   imports: [TradingModule, EvaluationModule],
   controllers: [TenderController, BidController],
-  providers: [TenderRepository, TenderService, ClarificationService, TenderDocumentsService, BidService, DepositService, OpeningService, TenderParticipants, MyRegistrationRepository, MyRegistrationService, TenderFreezes, TenderHostedSteps],
+  providers: [TenderRepository, TenderService, ClarificationService, TenderDocumentsService, BidService, DepositService, OpeningService, TenderParticipants, MyRegistrationRepository, MyRegistrationService, TenderFreezes, TenderHostedSteps, BiddersViewed],
   exports: [TenderRepository, BidService],
 })
 export class TenderingModule implements OnModuleInit {

@@ -125,6 +125,10 @@ export interface Deposit {
   confirmedAt: string | null;
   refundDue: string | null;
   refundedAt: string | null;
+  /** the bank's reference of a refund (transfers) */
+  refundReference?: string | null;
+  /** an e-guarantee's release (电子保函解除) */
+  releasedAt?: string | null;
 }
 
 export type Increment = { fixed: string } | { ladder: { from: string; step: string }[] };

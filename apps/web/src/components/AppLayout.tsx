@@ -39,7 +39,10 @@ const NAV: NavItem[] = [
 ];
 
 /** Pages reached through a section's own tab bar, highlighted as the section's header item. */
-const SECTION_OF: Record<string, string> = { '/workspace/centre/rural': '/workspace/centre/land', '/workspace/centre/mall': '/workspace/centre/land' };
+const SECTION_OF: Record<string, string> = { '/workspace/centre/rural': '/workspace/centre/land', '/workspace/centre/mall': '/workspace/centre/land', '/workspace/centre/deposits': '/workspace/centre/land' };
+
+/** A tender's deposits belong to the deposit desk's tab (交易业务), not to 项目受理. */
+const sectionOf = (pathname: string) => SECTION_OF[pathname] ?? (/^\/workspace\/centre\/tenders\/[^/]+\/deposits$/.test(pathname) ? '/workspace/centre/land' : pathname);
 
 function selectedKey(pathname: string, keys: string[]): string {
   const hits = keys.filter((k) => (k === '/' ? pathname === '/' || pathname.startsWith('/portal/tenders') || pathname.startsWith('/portal/land') : pathname === k || pathname.startsWith(`${k}/`)));
@@ -65,7 +68,7 @@ export function AppLayout() {
           className="app-nav"
           theme="dark"
           mode="horizontal"
-          selectedKeys={[selectedKey(SECTION_OF[pathname] ?? pathname, items.map((i) => i.key))]}
+          selectedKeys={[selectedKey(sectionOf(pathname), items.map((i) => i.key))]}
           items={items.map((i) => ({ key: i.key, label: <Link to={i.key}>{i.label}</Link> }))}
         />
         <div className="app-user">

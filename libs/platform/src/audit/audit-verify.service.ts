@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditRow, ChainVerifier, VerifyResult } from './chain-verifier';
 
 const BATCH = 5000;
@@ -31,7 +31,7 @@ export class AuditVerifyService {
     return { ...verifier.result(), durationMs: Date.now() - started };
   }
 
-  async eventsOf(subjectType: string, subjectId: string): Promise<AuditRow[]> {
-    return this.ds.query(`${SELECT_LINKS} WHERE subject_type = $1 AND subject_id = $2 ORDER BY audit_event.seq`, [subjectType, subjectId]);
+  async eventsOf(subjectType: string, subjectId: string, em: EntityManager = this.ds.manager): Promise<AuditRow[]> {
+    return em.query(`${SELECT_LINKS} WHERE subject_type = $1 AND subject_id = $2 ORDER BY audit_event.seq`, [subjectType, subjectId]);
   }
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/decorators';
-import { Role } from '../auth/roles';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { Actor, Role } from '../auth/roles';
 import { SubjectQueryDto } from '../http/subject-query.dto';
+import { AuditReads } from './audit-reads';
 import { AuditVerifyService } from './audit-verify.service';
 
 class VerifyResultDto {
@@ -17,7 +18,10 @@ class VerifyResultDto {
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly verifier: AuditVerifyService) {}
+  constructor(
+    private readonly verifier: AuditVerifyService,
+    private readonly reads: AuditReads,
+  ) {}
 
   @Get('verify')
   @Roles(Role.Office, Role.Regulator)
@@ -29,8 +33,8 @@ export class AuditController {
 
   @Get('events')
   @Roles(Role.Office, Role.Regulator)
-  @ApiOperation({ summary: '查看某对象的审计记录 / Audit events of one subject' })
-  async events(@Query() q: SubjectQueryDto) {
-    return { items: await this.verifier.eventsOf(q.subjectType, q.subjectId) };
+  @ApiOperation({ summary: '查看某对象的审计记录(开标前查看投标人信息的,本次查看留痕)/ Audit events of one subject (a read naming bidders before the opening is itself audited)' })
+  async events(@Query() q: SubjectQueryDto, @CurrentActor() actor: Actor) {
+    return { items: await this.reads.subjectEvents(actor, q.subjectType, q.subjectId) };
   }
 }

@@ -98,10 +98,10 @@ export class AuditReviewRepository {
     return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
   }
 
-  async search(s: AuditSearch): Promise<{ rows: AuditSearchRow[]; total: number; totalCapped: boolean }> {
+  async search(s: AuditSearch, em: EntityManager = this.ds.manager): Promise<{ rows: AuditSearchRow[]; total: number; totalCapped: boolean }> {
     const { where, params } = this.searchSql(s);
     const pt = `$${params.length + 1}::text[]`;
-    const rows: AuditSearchRow[] = await this.ds.query(
+    const rows: AuditSearchRow[] = await em.query(
       `SELECT x.*, CASE WHEN pr.id IS NULL THEN NULL ELSE jsonb_build_object('id', pr.id, 'code', pr.code, 'name', pr.name) END AS project
        FROM (SELECT ${LINK_COLUMNS}, a.username AS "actorUsername", a.display_name AS "actorName", o.name AS "organisationName",
                     (${PROJECT_OF_EVENT(pt)}) AS "projectId"
@@ -112,7 +112,7 @@ export class AuditReviewRepository {
        ORDER BY x.seq::bigint DESC`,
       [...params, PROJECT_ID_SUBJECTS],
     );
-    const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_event e ${where} LIMIT ${COUNT_CAP + 1}) x`, params);
+    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_event e ${where} LIMIT ${COUNT_CAP + 1}) x`, params);
     return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   }
 

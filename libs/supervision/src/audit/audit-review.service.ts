@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { AuditReads } from '@app/platform/audit/audit-reads';
 import { AuditVerifyService } from '@app/platform/audit/audit-verify.service';
 import { chainHash, payloadDigest } from '@app/platform/audit/audit-hash';
 import { canonicalJson } from '@app/platform/audit/canonical-json';
 import { AUDIT_EXPORT_FORMAT, AuditExport } from '@app/platform/audit/cli/verify-file';
 import { Actor, hasRole, Role, TradingDomain } from '@app/platform/auth/roles';
 import { actionName, AUDIT_ACTIONS } from '@app/platform/glossary/audit-actions';
+import { TransactionRunner } from '@app/platform/database/transaction-runner';
 import { SupervisionErrors as E } from '../supervision-errors';
 import { AuditSearchRow, AuditReviewRepository } from './audit-review.repository';
 import { ExportSigner } from './export-signer';
@@ -23,6 +25,8 @@ export class AuditReviewService {
     private readonly verifier: AuditVerifyService,
     private readonly signer: ExportSigner,
     private readonly signingKeys: SigningKeyService,
+    private readonly txr: TransactionRunner,
+    private readonly reads: AuditReads,
   ) {}
 
   async search(actor: Actor, q: AuditSearchQuery) {
@@ -32,7 +36,7 @@ export class AuditReviewService {
     if (q.projectId) await this.projectInScope(actor, q.projectId);
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
-    const { rows, total, totalCapped } = await this.repo.search({
+    const search = {
       projectId: q.projectId,
       organisationId: q.organisationId,
       accountId: q.accountId,
@@ -42,6 +46,12 @@ export class AuditReviewService {
       domains: q.projectId ? null : regulatedDomains(actor),
       limit: pageSize,
       offset: (page - 1) * pageSize,
+    };
+    // The libs' watchers record the read of what the page returns in the read's transaction (e.g. bidders before the opening).
+    const { rows, total, totalCapped } = await this.txr.run(async (tx) => {
+      const found = await this.repo.search(search, tx.em);
+      await this.reads.read(tx, actor, found.rows, 'audit_search');
+      return found;
     });
     const names = await this.repo.organisationNames(organisationIdsIn(rows.map((r) => r.payload)));
     return { page, pageSize, total, totalCapped, items: rows.map(toItem), names, chain: await this.chainStatus() };
@@ -56,6 +66,9 @@ export class AuditReviewService {
     await this.projectInScope(actor, projectId);
     const { project, subjects, events, head, at } = await this.repo.trail(projectId);
     if (!project) throw E.PROJECT_NOT_FOUND();
+    // The trail is read in a REPEATABLE READ snapshot, where appending to the chain could fail to serialise; the read is
+    // recorded right after it, before anything is answered (a read writes nothing, so nothing is lost in between).
+    await this.txr.run((tx) => this.reads.read(tx, actor, events, 'audit_export'));
     // exported at the snapshot's database time: the time the published key's validity is judged on
     await this.signingKeys.assertSignable(at);
     return this.signer.sign({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/platform/audit/audit.service';
 import { EntityManager } from 'typeorm';
-import { Actor, hasRole, Role, TradingDomain } from '@app/platform/auth/roles';
+import { Actor, Role, TradingDomain } from '@app/platform/auth/roles';
 import { rowsOf } from '@app/platform/database/rows';
 import { TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Money } from '@app/platform/money/money';
@@ -11,6 +11,7 @@ import { depositCapFen } from '../rules/deadlines';
 import { DepositEvent, DepositMethod, DepositRefusal, DepositStatus, depositStep } from '../rules/deposit-state';
 import { depositAmountProblem } from '../rules/deposits';
 import { TenderErrors } from '../tendering-errors';
+import { BiddersViewed } from '../tenders/bidders-viewed';
 import { biddersSecret, isParty, operates, supervises } from '../tenders/tender-access';
 import { TENDER_SUBJECT } from '../tenders/tender.service';
 import { TenderRepository } from '../tenders/tender.repository';
@@ -28,13 +29,15 @@ export interface DepositView {
   confirmedAt: Date | null;
   refundDue: Date | null;
   refundedAt: Date | null;
+  /** the bank's reference of the refund (transfers only) */
+  refundReference: string | null;
   /** an e-guarantee's release (电子保函释放), in place of a refund */
   releasedAt: Date | null;
 }
 
 const VIEW = `
   SELECT d.id, s.no AS "sectionNo", d.organisation_id AS "organisationId", o.name AS "organisationName", d.method, d.reference, d.amount_fen::text AS "amountFen",
-         d.status, d.declared_at AS "declaredAt", d.confirmed_at AS "confirmedAt", d.refund_due AS "refundDue", d.refunded_at AS "refundedAt", d.released_at AS "releasedAt", s.project_id AS "projectId"
+         d.status, d.declared_at AS "declaredAt", d.confirmed_at AS "confirmedAt", d.refund_due AS "refundDue", d.refunded_at AS "refundedAt", d.refund_reference AS "refundReference", d.released_at AS "releasedAt", s.project_id AS "projectId"
   FROM tender_deposit d JOIN tender_section s ON s.id = d.section_id JOIN organisation o ON o.id = d.organisation_id`;
 
 type DepositRow = Omit<DepositView, 'amount'> & { amountFen: string; projectId: string };
@@ -59,6 +62,7 @@ export class DepositService {
     private readonly tenders: TenderRepository,
     private readonly audit: AuditService,
     private readonly projects: ProjectService,
+    private readonly biddersViewed: BiddersViewed,
   ) {}
 
   async declare(actor: Actor, projectId: string, sectionNo: number, dto: DeclareDepositDto): Promise<DepositView> {
@@ -126,8 +130,7 @@ export class DepositService {
     if (supervises(actor)) {
       return this.txr.run(async (tx) => {
         const rows = await query(tx.em, true);
-        const role = hasRole(actor, Role.Office) ? Role.Office : Role.Regulator;
-        await this.audit.append(tx.em, { actor, role, action: 'tender.bidders_viewed', subject: { type: TENDER_SUBJECT, id: projectId }, payload: { view: 'deposits', status: t.status, depositIds: rows.map((r) => r.id) } });
+        await this.biddersViewed.record(tx.em, actor, projectId, { view: 'deposits', status: t.status, depositIds: rows.map((r) => r.id) });
         return rows;
       });
     }

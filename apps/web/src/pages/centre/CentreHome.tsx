@@ -108,6 +108,7 @@ function TenderDesk({ id, onChanged }: { id: string; onChanged: () => void }) {
           <Space style={{ marginTop: 16 }}>
             {!['submitted', 'returned', 'accepted'].includes(t.status) && <Link to={`/portal/tenders/${id}`}>公开页面</Link>}
             {['opened', 'evaluating', 'publicity', 'awarded', 'failed'].includes(t.status) && <Link to={`/workspace/centre/tenders/${id}/opening`}>开标控制台</Link>}
+            {!['submitted', 'returned', 'accepted'].includes(t.status) && <Link to={`/workspace/centre/tenders/${id}/deposits`}>投标保证金</Link>}
           </Space>
         </div>
       )}

@@ -10,9 +10,10 @@ const DESKS = [
   { key: '/workspace/centre/land', label: '土地出让' },
   { key: '/workspace/centre/rural', label: '农村产权' },
   { key: '/workspace/centre/mall', label: '电子卖场' },
+  { key: '/workspace/centre/deposits', label: '投标保证金' },
 ];
 
-/** The centre's desks of the three domains besides tendering, one tab each (the header keeps one item). */
+/** The centre's desks of the three domains besides tendering, and tendering's deposits, one tab each (the header keeps one item). */
 export function DeskTabs() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
@@ -51,7 +52,7 @@ export function WaitingDesk<T extends { id: string; name: string }>(props: {
   const counted = tabs.filter((x) => x.key);
   const counts = useLoad(() => Promise.all(counted.map((x) => api.get<DeskPage<T>>(path, { waiting: x.key, pageSize: 1 }).then((r) => r.total))), [tick]);
   return (
-    <Page title="交易业务" sub="土地出让、农村产权、电子卖场中等待交易中心办理的事项">
+    <Page title="交易业务" sub="土地出让、农村产权、电子卖场与招标投标保证金中等待交易中心办理的事项">
       <DeskTabs />
       <Card>
         <Tabs activeKey={tab} onChange={setTab} items={tabs.map((x) => ({ key: x.key, label: <Waiting label={x.label} n={x.key ? counts.data?.[counted.indexOf(x)] : undefined} /> }))} />
