@@ -37,7 +37,12 @@ if (busy) {
 }
 const children = [
   spawn(process.execPath, ['dist/apps/api/src/main.js'], { cwd: ROOT, stdio: 'inherit', env: { ...env, PORT: String(port) } }),
-  spawn(process.execPath, ['dist/apps/worker/src/main.js'], { cwd: ROOT, stdio: 'inherit', env: { ...env, WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT ?? String(port + 1) } }),
+  // The demo's recurring live lot (docs/demo-data.md) runs in this worker: DEMO_LIVE_LOT=0 turns it off.
+  spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...env, WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT ?? String(port + 1), DEMO_LIVE_LOT: process.env.DEMO_LIVE_LOT ?? '1', DEMO_API_URL: process.env.DEMO_API_URL ?? `http://127.0.0.1:${port}` },
+  }),
 ];
 let stopping = false;
 function stop(code) {
