@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from './build.mjs';
 import { log, ROOT, run, seconds, withDatabase } from './lib.mjs';
@@ -7,7 +7,12 @@ import { log, ROOT, run, seconds, withDatabase } from './lib.mjs';
 const started = Date.now();
 const lock = join(ROOT, 'package-lock.json');
 const marker = join(ROOT, 'node_modules', '.package-lock.json');
-if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
+const modules = join(ROOT, 'node_modules');
+// A node_modules that is a symbolic link is someone else's install (a git worktree sharing the main checkout's): npm ci
+// would empty the folder it points to, under every other checkout using it. Leave it alone and say so.
+if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) {
+  if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) log('node_modules is a symbolic link: not reinstalling it (run npm ci where it lives if it is out of date)');
+} else if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
   log('installing dependencies (npm ci) …');
   if (spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
 }
@@ -37,7 +42,12 @@ if (busy) {
 }
 const children = [
   spawn(process.execPath, ['dist/apps/api/src/main.js'], { cwd: ROOT, stdio: 'inherit', env: { ...env, PORT: String(port) } }),
-  spawn(process.execPath, ['dist/apps/worker/src/main.js'], { cwd: ROOT, stdio: 'inherit', env: { ...env, WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT ?? String(port + 1) } }),
+  // The demo's recurring live lot (docs/demo-data.md) runs in this worker: DEMO_LIVE_LOT=0 turns it off.
+  spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...env, WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT ?? String(port + 1), DEMO_LIVE_LOT: process.env.DEMO_LIVE_LOT ?? '1', DEMO_API_URL: process.env.DEMO_API_URL ?? `http://127.0.0.1:${port}` },
+  }),
 ];
 let stopping = false;
 function stop(code) {

@@ -14,6 +14,7 @@ import { MetricsController } from '@app/platform/observability/metrics.controlle
 import { ObservabilityModule } from '@app/platform/observability/observability.module';
 import { PlatformModule } from '@app/platform/platform.module';
 import { SupervisionWorkerModule } from '@app/supervision/supervision-worker.module';
+import { demoWorkerModules } from './demo/demo-worker.module';
 
 /** The worker: BullMQ processors and reconciliation; its only HTTP is /health and /metrics. */
 @Module({
@@ -30,6 +31,7 @@ import { SupervisionWorkerModule } from '@app/supervision/supervision-worker.mod
     RuralWorkerModule,
     LandWorkerModule,
     SupervisionWorkerModule,
+    ...demoWorkerModules(),
   ],
   // The worker's whole HTTP listener is internal (METRICS_HOST), so /metrics sits beside /health there.
   controllers: [MetricsController],

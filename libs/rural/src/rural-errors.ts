@@ -10,6 +10,7 @@ export const RuralErrors = defineErrors({
   KIND_EXISTS: { status: 409, zh: '交易品种代码已存在', en: 'A kind with this code exists already' },
   RESOLUTION_INVALID: { status: 422, zh: '决议的同意票数须在 0 与应到人数之间,会议日期不得晚于今天', en: 'Votes in favour must lie between 0 and the total, and the meeting cannot be in the future' },
   LISTING_REFUSED: { status: 422, zh: '不符合挂牌条件', en: 'The deal may not be listed yet' },
+  LISTING_END_TOO_EARLY: { status: 422, zh: '挂牌截止时间早于规则规定的最短挂牌公示期', en: 'The listing end is earlier than the rule set’s shortest listing period allows' },
   LISTING_CLOSED: { status: 409, zh: '挂牌公示期已结束,不再受理报名', en: 'The listing period is over; no more applications' },
   OWN_DEAL: { status: 403, zh: '转出方不得报名受让本单位的项目', en: 'The transferring collective cannot apply for its own deal' },
   DEPOSIT_AMOUNT_SHORT: { status: 422, zh: '缴纳金额少于规定的交易保证金', en: 'The amount is less than the deal’s deposit' },

@@ -261,4 +261,27 @@ describe('online quotes (网上竞价)', () => {
     expect(closedView).toMatchObject({ status: 'failed', round: 1 });
     expect(closedView.rounds[0].quotes).toHaveLength(1);
   }, 90000);
+  it('takes quotes until a later deadline the purchaser publishes, and refuses one before the shortest quote window without changing anything', async () => {
+    const before = await t.snapshot();
+    const early = await t.http.post('/procurement/requirements', requirement({ title: '市财政局服务器采购', quoteDeadline: new Date(Date.now() + 1000).toISOString() }), purchaser.token);
+    expect([early.status, early.body.code]).toEqual([422, 'QUOTE_DEADLINE_TOO_EARLY']);
+    expect(early.body.message).toEqual({ zh: expect.stringContaining('最短报价期'), en: expect.stringContaining('shortest quote window') });
+    expect(early.body.details.quoteWindow).toEqual({ value: WINDOW_S, unit: 's' });
+    expect(new Date(early.body.details.earliest).getTime()).toBeGreaterThan(new Date(early.body.details.quoteDeadline).getTime());
+    expect((await t.http.post('/procurement/requirements', requirement({ quoteDeadline: 'next week' }), purchaser.token)).status).toBe(400);
+    // A deadline after the delivery date is refused as before.
+    expect((await t.http.post('/procurement/requirements', requirement({ quoteDeadline: '2100-01-01T00:00:00+08:00' }), purchaser.token)).body.code).toBe('DELIVERY_DATE_INVALID');
+    expect(await t.snapshot()).toEqual(before);
+
+    const deadline = new Date(Math.ceil((Date.now() + 8 * 86400000) / 1000) * 1000);
+    const pub = await t.http.post('/procurement/requirements', requirement({ title: '市财政局服务器采购', quoteDeadline: deadline.toISOString() }), purchaser.token);
+    expect(pub.status).toBe(201);
+    expect(new Date(pub.body.quoteDeadline).getTime()).toBe(deadline.getTime());
+    const [m] = await t.ds.query(`SELECT due_at FROM milestone WHERE subject_id = $1 AND kind = 'procurement.quote_deadline' AND status = 'pending'`, [pub.body.projectId]);
+    expect(new Date(m.due_at).getTime()).toBe(deadline.getTime());
+    // Past the rule's shortest window the round is still open and takes quotes.
+    await new Promise((r) => setTimeout(r, (WINDOW_S + 2) * 1000));
+    expect((await publicView(pub.body.id)).status).toBe('quoting');
+    expect((await quote(pub.body.id, suppliers[4], '1400000.00')).status).toBe(201);
+  }, 60000);
 });

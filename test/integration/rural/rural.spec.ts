@@ -143,6 +143,38 @@ describe('rural property deals', () => {
     expect((await resolution(id, '40')).body.code).toBe('DEAL_STATE_CONFLICT');
   });
 
+  it('lists until a later end the centre publishes, and refuses an end before the rule’s shortest listing period without changing anything', async () => {
+    const reg = await t.http.post('/rural/deals', registration({ name: '西洋村集体鱼塘养殖水面经营权出租' }), owner.token);
+    const id = reg.body.id as string;
+    expect((await resolution(id, '30')).status).toBe(201);
+    expect((await approval(id)).status).toBe(201);
+
+    const before = await t.snapshot();
+    const early = await t.http.post(`/rural/deals/${id}/list`, { endsAt: new Date(Date.now() + 2000).toISOString() }, centre);
+    expect([early.status, early.body.code]).toEqual([422, 'LISTING_END_TOO_EARLY']);
+    expect(early.body.message).toEqual({ zh: expect.stringContaining('最短挂牌公示期'), en: expect.stringContaining('shortest listing period') });
+    expect(early.body.details.period).toEqual({ value: LISTING_S, unit: 's' });
+    expect(new Date(early.body.details.earliest).getTime()).toBeGreaterThan(new Date(early.body.details.endsAt).getTime());
+    expect((await t.http.post(`/rural/deals/${id}/list`, { endsAt: 'tomorrow' }, centre)).status).toBe(400);
+    expect(await t.snapshot()).toEqual(before);
+    expect((await deal(id)).status).toBe('draft');
+    expect((await t.http.get(`/public/rural/deals/${id}`)).status).toBe(404);
+
+    // A week's listing under rules whose shortest is six seconds: the end is the one published, and it holds.
+    const endsAt = new Date(Math.ceil((Date.now() + 7 * 86400000) / 1000) * 1000);
+    const ok = await t.http.post(`/rural/deals/${id}/list`, { endsAt: endsAt.toISOString() }, centre);
+    expect(ok.status).toBe(200);
+    expect(new Date(ok.body.listings[0].endsAt).getTime()).toBe(endsAt.getTime());
+    const [m] = await t.ds.query(`SELECT due_at FROM milestone WHERE subject_id = $1 AND kind = 'rural.listing_end' AND status = 'pending'`, [id]);
+    expect(new Date(m.due_at).getTime()).toBe(endsAt.getTime());
+    const [audit] = await t.ds.query(`SELECT payload FROM audit_event WHERE subject_id = $1 AND action = 'rural.listed'`, [id]);
+    expect(new Date(audit.payload.endsAt).getTime()).toBe(endsAt.getTime());
+    expect(new Date(audit.payload.earliestEnd).getTime()).toBeLessThan(endsAt.getTime());
+    await new Promise((r) => setTimeout(r, (LISTING_S + 2) * 1000));
+    expect((await deal(id)).status).toBe('listing');
+    expect((await apply(id, buyers[2])).status).toBe(201);
+  });
+
   it('transfers by agreement with the one qualified applicant, at no less than the listing price, then publicity and the contract', async () => {
     const d = await listed();
     const id = d.id as string;

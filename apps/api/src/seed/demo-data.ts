@@ -48,4 +48,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'bidder2', displayName: '榕城路桥 投标员', org: 'bidder2', role: Role.Bidder },
   { username: 'bidder3', displayName: '海西置业 竞买员', org: 'bidder3', role: Role.Bidder },
   { username: 'expert1', displayName: '评标专家 陈工', org: 'experts', role: Role.Expert },
+  // expert2–expert5 sit with expert1 on the demo road tender's committee (docs/demo-data.md)
+  { username: 'expert2', displayName: '评标专家 林工', org: 'experts', role: Role.Expert },
+  { username: 'expert3', displayName: '评标专家 黄工', org: 'experts', role: Role.Expert },
+  { username: 'expert4', displayName: '评标专家 郑教授', org: 'experts', role: Role.Expert },
+  { username: 'expert5', displayName: '评标专家 吴老师', org: 'experts', role: Role.Expert },
 ];

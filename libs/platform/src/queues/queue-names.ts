@@ -3,6 +3,8 @@ export enum QueueName {
   Milestones = 'milestones',
   Notifications = 'notifications',
   LotClosings = 'lot-closings',
+  /** demo systems only (DEMO_LIVE_LOT=1, apps/worker/src/demo): keeps a live lot coming */
+  Demo = 'demo',
 }
 
 export enum JobName {
@@ -10,4 +12,5 @@ export enum JobName {
   ReconcileMilestones = 'reconcile-milestones',
   Notify = 'notify',
   CloseLot = 'close-lot',
+  DemoLiveLot = 'demo-live-lot',
 }

@@ -7,6 +7,7 @@ export const QuoteErrors = defineErrors({
   REQUIREMENT_STATE_CONFLICT: { status: 409, zh: '竞价需求当前状态不允许此操作', en: 'The requirement’s state does not allow this' },
   BELOW_QUOTE_THRESHOLD: { status: 422, zh: '最高限价未超过直购上限,请使用直购', en: 'The maximum price is within the direct-purchase limit: use direct purchase' },
   CATEGORY_NOT_FOUND: { status: 422, zh: '采购目录品目不存在', en: 'No such catalogue category' },
+  QUOTE_DEADLINE_TOO_EARLY: { status: 422, zh: '报价截止时间早于规则规定的最短报价期', en: 'The quote deadline is earlier than the rule set’s shortest quote window allows' },
   DELIVERY_DATE_INVALID: { status: 422, zh: '交货日期须晚于报价截止时间', en: 'The delivery date must fall after the quote deadline' },
   NO_PURCHASER_ORGANISATION: { status: 403, zh: '账号未关联采购单位', en: 'The account belongs to no purchasing unit' },
   BUDGET_LINE_NOT_USABLE: { status: 422, zh: '预算指标不存在或不属于本单位', en: 'The budget line does not exist or is not your unit’s' },

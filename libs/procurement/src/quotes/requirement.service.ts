@@ -54,7 +54,10 @@ export class RequirementService {
       if (!budget) throw QuoteErrors.BUDGET_LINE_NOT_USABLE({ budgetLineId: dto.budgetLineId });
       if (budget.remainingFen < maxPriceFen) throw QuoteErrors.BUDGET_LINE_NOT_USABLE({ budgetLineId: dto.budgetLineId, remaining: Money.ofFen(budget.remainingFen).toYuan(), maxPrice: dto.maxPrice });
       const now = await this.clock.dbNow(tx.em);
-      const quoteDeadline = deadlineAfter(now, snapshot.quoteWindow as Period);
+      // The rule's window is the shortest: the purchaser may publish a later deadline, never an earlier one.
+      const earliest = deadlineAfter(now, snapshot.quoteWindow as Period);
+      if (dto.quoteDeadline && dto.quoteDeadline < earliest) throw QuoteErrors.QUOTE_DEADLINE_TOO_EARLY({ quoteDeadline: dto.quoteDeadline, earliest, quoteWindow: snapshot.quoteWindow, serverTime: now });
+      const quoteDeadline = dto.quoteDeadline ?? earliest;
       if (dto.deliveryDate <= shanghaiDate(quoteDeadline)) throw QuoteErrors.DELIVERY_DATE_INVALID({ deliveryDate: dto.deliveryDate, quoteDeadline });
       const id = randomUUID();
       const project = await this.projects.register(actor, { domain: TradingDomain.Procurement, name: dto.title, region: dto.deliveryRegion, ruleSet: dto.ruleSet }, tx);
@@ -84,7 +87,7 @@ export class RequirementService {
         role: Role.Owner,
         action: 'procurement.requirement_published',
         subject: { type: REQUIREMENT_SUBJECT, id },
-        payload: { title: dto.title, categoryCode: dto.categoryCode, items: dto.items, maxPriceFen: maxPriceFen.toString(), budgetLineId: dto.budgetLineId, quoteDeadline, ruleSetId: ruleSet.id, ruleSetVersion: ruleSet.version, sandbox: ruleSet.isSandbox },
+        payload: { title: dto.title, categoryCode: dto.categoryCode, items: dto.items, maxPriceFen: maxPriceFen.toString(), budgetLineId: dto.budgetLineId, quoteDeadline, earliestDeadline: earliest, ruleSetId: ruleSet.id, ruleSetVersion: ruleSet.version, sandbox: ruleSet.isSandbox },
       });
       return this.view(tx, id);
     });

@@ -6,7 +6,7 @@ import { BodyReceipt, ReceivedAt } from '@app/platform/http/received-at';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { PlatformErrors } from '@app/platform/errors/platform-errors';
 import { readMultipart } from '@app/platform/http/multipart';
-import { AgreementDto, ApplicationParam, ApplyDto, ApprovalForm, ContractDto, DealDeskQuery, DealIdParam, KindDto, MyRuralApplicationsQuery, PublicDealQuery, RefundDto, RegisterDealDto, RelistDto, ResolutionForm } from '../dto/deal.dto';
+import { AgreementDto, ApplicationParam, ApplyDto, ApprovalForm, ListDealDto, ContractDto, DealDeskQuery, DealIdParam, KindDto, MyRuralApplicationsQuery, PublicDealQuery, RefundDto, RegisterDealDto, RelistDto, ResolutionForm } from '../dto/deal.dto';
 import { ApplicationView, DealDeskPage, DealView, PublicDealPage } from '../dto/deal.view';
 import { MyRuralApplicationPage } from '../dto/my-application.view';
 import { RuralErrors } from '../rural-errors';
@@ -131,10 +131,12 @@ export class DealController {
   @HttpCode(200)
   @Roles(Role.Centre)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '挂牌公示,固化规则(交易中心)/ List the deal and freeze the rules (centre)' })
+  @ApiOperation({
+    summary: '挂牌公示,固化规则;可指定晚于最短挂牌期的截止时间(交易中心)/ List the deal and freeze the rules; the end may be later than the shortest listing period (centre)',
+  })
   @ApiOkResponse({ type: DealView })
-  list(@Param() p: DealIdParam, @CurrentActor() actor: Actor): Promise<DealView> {
-    return this.deals.list(actor, p.id);
+  list(@Param() p: DealIdParam, @Body() dto: ListDealDto, @CurrentActor() actor: Actor): Promise<DealView> {
+    return this.deals.list(actor, p.id, dto?.endsAt);
   }
 
   @ProjectWrite()

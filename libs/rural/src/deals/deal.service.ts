@@ -100,8 +100,9 @@ export class DealService {
    * 挂牌: the centre lists the deal (the first time the rules are frozen into the project). Refused with every reason when
    * the resolution falls short of the rule's share, a document is missing or the increment is below the rule's minimum.
    * The listing's end is a milestone of the project; the round's lot is created now so that confirmed applicants get paddles.
+   * The rule's listing period is the shortest: the centre may publish a later end (`endsAt`), never an earlier one.
    */
-  async list(actor: Actor, projectId: string): Promise<DealView> {
+  async list(actor: Actor, projectId: string, endsAtAsked?: Date): Promise<DealView> {
     return this.txr.run(async (tx) => {
       const d = await this.locked(tx, projectId);
       const move = this.move(d, 'list');
@@ -116,14 +117,16 @@ export class DealService {
         { resolutionApproval: rules.params.fractions.resolutionApproval, minIncrementFen: BigInt(rules.params.amountsFen.minIncrement) },
       );
       if (reasons.length) throw RuralErrors.LISTING_REFUSED({ reasons });
+      const now = await this.clock.dbNow(tx.em);
+      const earliest = deadlineAfter(now, rules.params.periods.listing);
+      if (endsAtAsked && endsAtAsked < earliest) throw RuralErrors.LISTING_END_TOO_EARLY({ endsAt: endsAtAsked, earliest, period: rules.params.periods.listing, serverTime: now });
+      const endsAt = endsAtAsked ?? earliest;
       const priceFen = BigInt(d.listingPriceFen);
       const lot = await this.live.createLot(
         tx,
         { projectId, domain: TradingDomain.Rural, title: `${d.name}(第 ${d.round} 轮挂牌)`, startPriceFen: priceFen, increment: { fixedFen: d.incrementFen }, reserveFen: null, countdownSeconds: rules.params.numbers.countdownSeconds, bidsOnGrid: rules.params.numbers.bidsOnIncrementGrid === 1 },
         actor,
       );
-      const now = await this.clock.dbNow(tx.em);
-      const endsAt = deadlineAfter(now, rules.params.periods.listing);
       const milestone = await this.projects.schedule(tx, projectId, { kind: LISTING_END_KIND, dueAt: endsAt, payload: { projectId, round: d.round }, counting: countingOf(rules.params.periods.listing) }, actor);
       await this.deals.insertListing(tx.em, { projectId, round: d.round, priceFen, lotId: lot.id, startsAt: now, endsAt, milestoneId: milestone.id });
       await this.deals.setStatus(tx.em, projectId, move);
@@ -132,7 +135,7 @@ export class DealService {
         role: Role.Centre,
         action: 'rural.listed',
         subject: { type: DEAL_SUBJECT, id: projectId },
-        payload: { from: d.status, to: move, round: d.round, priceFen: d.listingPriceFen, lotId: lot.id, startsAt: now, endsAt, period: rules.params.periods.listing, ruleSetVersion: rules.version },
+        payload: { from: d.status, to: move, round: d.round, priceFen: d.listingPriceFen, lotId: lot.id, startsAt: now, endsAt, earliestEnd: earliest, period: rules.params.periods.listing, ruleSetVersion: rules.version },
       });
       return this.view(tx, (await this.deals.byId(tx.em, projectId))!);
     });

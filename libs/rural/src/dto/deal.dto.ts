@@ -59,6 +59,18 @@ export class ApplicationParam {
 
 export class ApplyDto extends DepositDeclarationDto {}
 
+export class ListDealDto {
+  @ApiPropertyOptional({
+    description:
+      '挂牌截止时间(可选):不得早于规则规定的最短挂牌公示期届满之时,缺省即为该最短期限 / the listing end (optional): no earlier than the rule set’s shortest listing period allows; by default exactly that',
+    example: '2026-12-21T15:00:00+08:00',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  endsAt?: Date;
+}
+
 export class AgreementDto {
   @YuanField('协议转让价格(元),不低于挂牌价 / agreement price (yuan), at least the listing price', { example: '360000.00' })
   price!: string;

@@ -1,104 +1,59 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '@app/platform/audit/audit.service';
-import { SYSTEM_ACTOR } from '@app/platform/auth/roles';
 import { TokenService } from '@app/platform/auth/token.service';
-import { TransactionRunner } from '@app/platform/database/transaction-runner';
+import { DemoHttp } from '@app/platform/demo/demo-http';
 import { MilestoneFirer } from '@app/platform/milestones/milestone-firer';
-import { MilestoneService } from '@app/platform/milestones/milestone.service';
 
-export class DemoRequestRefused extends Error {}
+export { DemoRequestRefused } from '@app/platform/demo/demo-http';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * The demo's hands: each step is an HTTP request of a demo account to the api running in this process (guards, DTO
- * validation, the domain service and its audit entry, exactly as a person in the UI), and, where a legal period must
- * already have passed, a backdating of the times the domain recorded, followed by firing the milestone as the worker
- * would.
+ * The seed's hands: HTTP requests of the demo accounts to the api running in this process (DemoHttp), and, where a
+ * period has to run before the next step, a wait until the domain's own milestone is due, which is then fired with the
+ * code the worker runs (the seed runs before the worker starts). Nothing is moved in time: a step that needs a period
+ * to have passed happens after that period has passed, on the database's clock.
  */
-export class DemoClient {
-  readonly ds: DataSource;
-  private readonly tokens = new Map<string, string>();
-
-  constructor(
-    readonly app: NestFastifyApplication,
-    private readonly baseUrl: string,
-  ) {
-    this.ds = app.get<DataSource>(getDataSourceToken());
+export class DemoClient extends DemoHttp {
+  constructor(readonly app: NestFastifyApplication, baseUrl: string) {
+    super(app.get<DataSource>(getDataSourceToken()), app.get(TokenService), baseUrl);
   }
 
-  async token(username: string): Promise<string> {
-    let t = this.tokens.get(username);
-    if (!t) {
-      const [a] = await this.ds.query(`SELECT id FROM account WHERE username = $1`, [username]);
-      if (!a) throw new Error(`demo account ${username} is missing`);
-      t = this.app.get(TokenService).issue(a.id).accessToken;
-      this.tokens.set(username, t);
-    }
-    return t;
+  /** Now, on the database's clock (the clock every domain stamps with). */
+  async dbNow(): Promise<Date> {
+    const [{ now }] = await this.ds.query(`SELECT clock_timestamp() AS now`);
+    return new Date(now);
   }
 
-  /** One request as `who`; anything but 2xx stops the seed with the api's answer. */
-  async call<T = any>(who: string | null, method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = {};
-    if (who) headers.authorization = `Bearer ${await this.token(who)}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    return this.answer<T>(res, `${who ?? 'public'} ${method} ${path}`);
-  }
-
-  post<T = any>(who: string, path: string, body: unknown = {}): Promise<T> {
-    return this.call<T>(who, 'POST', path, body);
-  }
-
-  get<T = any>(who: string | null, path: string): Promise<T> {
-    return this.call<T>(who, 'GET', path);
-  }
-
-  /** A multipart form with one file, as the browser sends uploads. */
-  async form<T = any>(who: string, path: string, fields: Record<string, string>, file: { name: string; content: Buffer; field?: string }): Promise<T> {
-    const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    form.append(file.field ?? 'documents', new Blob([file.content]), file.name);
-    const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', body: form, headers: { authorization: `Bearer ${await this.token(who)}` } });
-    return this.answer<T>(res, `${who} POST ${path}`);
-  }
-
-  private async answer<T>(res: Response, what: string): Promise<T> {
-    const text = await res.text();
-    const body = text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
-    if (res.status >= 300) throw new DemoRequestRefused(`${what} → ${res.status} ${typeof body === 'string' ? body.slice(0, 300) : JSON.stringify(body).slice(0, 500)}`);
-    return body as T;
+  /** The pending milestone of `kind` under `subjectId` (the project), its id and due time. */
+  async milestone(subjectId: string, kind: string): Promise<{ id: string; dueAt: Date } | null> {
+    const [m] = await this.ds.query(`SELECT id, due_at FROM milestone WHERE subject_id = $1 AND kind = $2 AND status = 'pending' ORDER BY due_at LIMIT 1`, [subjectId, kind]);
+    return m ? { id: m.id, dueAt: new Date(m.due_at) } : null;
   }
 
   /**
-   * Moves recorded times of one subject into the past (what a demo needs when a legal period must already have run),
-   * in one transaction with an audit entry that says so; then reschedules the subject's pending milestone of `kind`
-   * to now (audited by the milestone service) and fires it through the worker's firer, so the domain's own handler
-   * does what the worker does at that moment.
+   * Waits (on the database's clock) until the subject's pending milestone of `kind` is due, then fires it through the
+   * worker's firer, so the domain's own handler does what the worker would do at that moment. A worker that fired it
+   * first is the same. Refuses to wait longer than `maxWaitMs`: the seed never sits on a long period.
    */
-  async backdate(subject: { type: string; id: string }, statements: { sql: string; params: unknown[] }[], payload: Record<string, unknown>, milestoneKind?: string): Promise<void> {
-    const txr = this.app.get(TransactionRunner);
-    await txr.run(async (tx) => {
-      for (const s of statements) await tx.em.query(s.sql, s.params);
-      let milestoneId: string | null = null;
-      if (milestoneKind) {
-        const [m] = await tx.em.query(`SELECT id FROM milestone WHERE subject_id = $1 AND kind = $2 AND status = 'pending' ORDER BY due_at LIMIT 1`, [subject.id, milestoneKind]);
-        if (!m) throw new Error(`no pending ${milestoneKind} milestone for ${subject.type} ${subject.id}`);
-        milestoneId = m.id;
-        const [{ now }] = await tx.em.query(`SELECT now() AS now`);
-        await this.app.get(MilestoneService).reschedule(tx, m.id, new Date(new Date(now).getTime() - 1000));
-      }
-      await this.app.get(AuditService).append(tx.em, { actor: SYSTEM_ACTOR, action: 'demo.backdated', subject, payload: { ...payload, milestoneId } });
-    });
-    if (milestoneKind) await this.fire(subject.id, milestoneKind);
-  }
-
-  /** Fires the subject's due milestone of `kind` (a running worker may have fired it first: that is the same). */
-  async fire(subjectId: string, kind: string): Promise<void> {
-    const [m] = await this.ds.query(`SELECT id, status FROM milestone WHERE subject_id = $1 AND kind = $2 ORDER BY updated_at DESC LIMIT 1`, [subjectId, kind]);
-    if (!m) throw new Error(`no ${kind} milestone for ${subjectId}`);
-    const outcome = await this.app.get(MilestoneFirer).fire(m.id);
-    if (outcome.result !== 'fired' && !(outcome.result === 'not_pending' && outcome.status === 'fired')) throw new Error(`milestone ${kind} of ${subjectId} did not fire: ${JSON.stringify(outcome)}`);
+  async fireWhenDue(subjectId: string, kind: string, maxWaitMs = 180000): Promise<void> {
+    const m = await this.milestone(subjectId, kind);
+    if (!m) {
+      const [done] = await this.ds.query(`SELECT 1 FROM milestone WHERE subject_id = $1 AND kind = $2 AND status = 'fired'`, [subjectId, kind]);
+      if (done) return;
+      throw new Error(`no pending ${kind} milestone for ${subjectId}`);
+    }
+    const wait = m.dueAt.getTime() - (await this.dbNow()).getTime();
+    if (wait > maxWaitMs) throw new Error(`${kind} of ${subjectId} is due in ${Math.round(wait / 1000)} s: too long for the seed to wait`);
+    if (wait > 0) await sleep(wait + 50);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const outcome = await this.app.get(MilestoneFirer).fire(m.id);
+      if (outcome.result === 'fired' || (outcome.result === 'not_pending' && outcome.status === 'fired')) return;
+      if (outcome.result === 'early') await sleep(outcome.remainingMs + 50);
+      else if (outcome.result === 'busy') await sleep(200);
+      else throw new Error(`milestone ${kind} of ${subjectId} did not fire: ${JSON.stringify(outcome)}`);
+    }
+    throw new Error(`milestone ${kind} of ${subjectId} did not fire`);
   }
 }

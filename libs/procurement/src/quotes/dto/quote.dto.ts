@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '@app/platform/http/page-query.dto';
 import { IsYuan, YuanField } from '@app/platform/money/money.decorators';
 
@@ -65,6 +65,15 @@ export class PublishRequirementDto {
   @IsOptional()
   @IsIn(['standard', 'sandbox'])
   ruleSet?: 'standard' | 'sandbox';
+
+  @ApiPropertyOptional({
+    description: '报价截止时间(可选):不得早于规则规定的最短报价期届满之时,缺省即为该最短期限 / the quote deadline (optional): no earlier than the rule set’s shortest quote window allows; by default exactly that',
+    example: '2026-12-18T17:00:00+08:00',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  quoteDeadline?: Date;
 }
 
 export class SubmitQuoteDto {
