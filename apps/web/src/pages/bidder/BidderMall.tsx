@@ -115,7 +115,7 @@ function QuoteDrawer({ r, onClose }: { r: Requirement; onClose: () => void }) {
       <Card size="small" title="我的报价回执" style={{ marginTop: 16 }}>
         <Loaded state={mine} empty={(l) => !l.length} emptyText="尚未报价">
           {(l) => (
-            <Table size="small" rowKey="receiptNo" pagination={false} dataSource={l} columns={[
+            <Table size="small" rowKey="receiptNo" pagination={false} dataSource={l} scroll={{ x: 560 }} columns={[
               { title: '轮次', dataIndex: 'round', width: 60 },
               { title: '递交时间', dataIndex: 'submittedAt', width: 170, render: time },
               { title: '摘要', dataIndex: 'quoteDigest', render: (h) => <Tooltip title={h}><span className="mono">{shortHash(h, 20)}</span></Tooltip> },
@@ -145,6 +145,7 @@ function Requirements() {
         {(l) => (
           <Table<Requirement>
             rowKey="id"
+            scroll={{ x: 720 }}
             dataSource={[...l].sort((a, b) => Number(b.status === 'quoting') - Number(a.status === 'quoting'))}
             pagination={{ pageSize: 10 }}
             columns={[

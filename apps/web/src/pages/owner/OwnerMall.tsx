@@ -155,7 +155,7 @@ function BudgetLines({ lines, onChanged }: { lines: BudgetLine[]; onChanged: () 
   return (
     <>
       <Refusal error={refusal} onClose={() => setRefusal(null)} />
-      <Table size="small" rowKey="id" pagination={false} dataSource={lines} locale={{ emptyText: '尚未登记预算指标' }} style={{ marginBottom: 16 }} columns={[
+      <Table size="small" rowKey="id" pagination={false} dataSource={lines} locale={{ emptyText: '尚未登记预算指标' }} style={{ marginBottom: 16 }} scroll={{ x: 680 }} columns={[
         { title: '编码', dataIndex: 'code', render: (c) => <span className="mono">{c}</span> },
         { title: '名称', dataIndex: 'name' },
         { title: '年度', dataIndex: 'year', width: 70 },
@@ -198,6 +198,7 @@ function MyRequirements({ reloadKey, onOpen }: { reloadKey: number; onOpen: (id:
         {(l) => (
           <Table<MyRequirement>
             rowKey="id"
+            scroll={{ x: 960 }}
             dataSource={l.items}
             loading={list.loading}
             pagination={{ current: l.page, pageSize: l.pageSize, total: l.total, onChange: setPage, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 项` }}

@@ -114,10 +114,10 @@ export function Cart({ cart, update, lines, onOrdered }: { cart: CartLine[]; upd
   return (
     <div data-testid="cart">
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Space wrap>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
           <span>预算指标</span>
           <Select
-            style={{ minWidth: 280, maxWidth: '100%' }}
+            style={{ width: 460, maxWidth: '100%' }}
             placeholder="选择本次采购使用的预算指标"
             value={lineId}
             onChange={setLineId}
@@ -126,7 +126,7 @@ export function Cart({ cart, update, lines, onOrdered }: { cart: CartLine[]; upd
             data-testid="cart-budget"
           />
           {threshold && <span className="muted">直购上限 {yuan(threshold.amount)}(现行规则第 {threshold.version} 版),超过须网上竞价</span>}
-        </Space>
+        </div>
       </Card>
       <Refusal error={refusal} onClose={() => setRefusal(null)} />
       <RefusalDetails error={refusal} />
@@ -139,7 +139,7 @@ export function Cart({ cart, update, lines, onOrdered }: { cart: CartLine[]; upd
             className="mall-group"
             size="small"
             title={<>供应商:{g.supplierName}</>}
-            extra={<span className="muted">一家供应商一张订单</span>}
+            extra={screens.md ? <span className="muted">一家供应商一张订单</span> : undefined}
             data-testid={`cart-group-${g.supplierId}`}
           >
             {screens.md ? (

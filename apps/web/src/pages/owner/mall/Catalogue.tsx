@@ -249,7 +249,7 @@ export function Catalogue({ compare, onCompare, onAdd }: { compare: MallProduct[
                 { title: '库存', dataIndex: 'stock', width: 80, align: 'right' },
                 { title: '供货区域', width: 130, render: (_, p) => p.regions.map(regionName).join('、') },
                 { title: '注册证', width: 190, render: (_, p) => <CertificateCell p={p} /> },
-                { title: '', width: 190, render: (_, p) => <Space>{compareBox(p)}{addButton(p)}</Space> },
+                { title: '', width: 230, render: (_, p) => <Space>{compareBox(p)}{addButton(p)}</Space> },
               ]}
             />
           );

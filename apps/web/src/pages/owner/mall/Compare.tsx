@@ -1,4 +1,4 @@
-import { Button, Drawer, Grid, Space, Table } from 'antd';
+import { App, Button, Drawer, Grid, Space, Table } from 'antd';
 import { CloseOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { MallProduct } from '../../../api/mall-types';
 import { yuan } from '../../../format';
@@ -39,6 +39,7 @@ export function CompareBar({ list, onOpen, onClear }: { list: MallProduct[]; onO
 /** Side by side, one column per product; the rows where they differ are highlighted. */
 export function CompareDrawer({ open, list, onClose, onRemove, onAdd }: { open: boolean; list: MallProduct[]; onClose: () => void; onRemove: (p: MallProduct) => void; onAdd: (p: MallProduct) => void }) {
   const screens = Grid.useBreakpoint();
+  const { message } = App.useApp();
   const differs = differingFields(list, ROWS.map((r) => r.key));
   return (
     <Drawer open={open} onClose={onClose} title={`商品对比(${list.length} 件)`} width={screens.md ? Math.min(1180, 260 + list.length * 240) : '100%'} destroyOnClose>
@@ -61,7 +62,7 @@ export function CompareDrawer({ open, list, onClose, onRemove, onAdd }: { open: 
               <div>
                 <div className="mall-product-name">{p.name}</div>
                 <Space size={4} style={{ marginTop: 4 }}>
-                  <Button size="small" type="primary" icon={<ShoppingCartOutlined />} onClick={() => onAdd(p)} data-testid={`compare-add-${p.id}`}>加入购物车</Button>
+                  <Button size="small" type="primary" icon={<ShoppingCartOutlined />} onClick={() => (onAdd(p), message.success(`已加入购物车:${p.name}`))} data-testid={`compare-add-${p.id}`}>加入购物车</Button>
                   <Button size="small" icon={<CloseOutlined />} onClick={() => onRemove(p)} aria-label="移出对比" />
                 </Space>
               </div>
