@@ -36,6 +36,8 @@ describe('the e-mall walked in a real browser: catalogue, cart, direct order, ac
   let xiamen: TestAccount; // 厦门鹭岛办公设备有限公司: office equipment
   let purchaser: TestAccount; // 市疾病预防控制中心
   const problems: string[] = [];
+  /** Chromium's console line for each refused request (4xx): expected where the test provokes a refusal. */
+  const refusals: string[] = [];
   const ids: Record<string, string> = {};
 
   const { person, login: loginAs } = browserPeople(() => t, () => browser);
@@ -44,7 +46,7 @@ describe('the e-mall walked in a real browser: catalogue, cart, direct order, ac
   async function login(who: TestAccount): Promise<Page> {
     const page = await loginAs(who);
     page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`);
+      if (m.type() === 'error') (/status of 4\d\d/.test(m.text()) ? refusals : problems).push(m.text());
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('response', (r) => {
@@ -118,7 +120,7 @@ describe('the e-mall walked in a real browser: catalogue, cart, direct order, ac
   }, 90000);
 
   afterEach(() => {
-    expect(problems.splice(0)).toEqual([]);
+    expect({ problems: problems.splice(0), unexpectedRefusals: refusals.splice(0) }).toEqual({ problems: [], unexpectedRefusals: [] });
   });
 
   afterAll(async () => {
@@ -260,6 +262,8 @@ describe('the e-mall walked in a real browser: catalogue, cart, direct order, ac
     await page.getByTestId(`cart-order-${xiamen.organisationId}`).click();
     await confirmAmount(page, '¥51,960.00', '伍万壹仟玖佰陆拾元整');
     await page.locator('.refusal').getByText('订单金额超过预算指标余额').waitFor();
+    // the watcher sees the browser's console: the refusal's 409 is there, and only because it was provoked
+    expect(refusals.splice(0)).toEqual([expect.stringContaining('status of 409')]);
     expect(await page.getByTestId('refusal-details').textContent()).toBe('本单 ¥51,960.00,预算指标余额 ¥50,000.00。');
     expect(await t.snapshot()).toEqual(before);
     await shoot(page, 'owner-mall-cart-refused');

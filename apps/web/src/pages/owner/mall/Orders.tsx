@@ -24,7 +24,7 @@ export function OrderTimeline({ o }: { o: Order }) {
     o.paidAt && { at: o.paidAt, text: `已登记支付,凭证号 ${o.paymentReference ?? ''}` },
     o.cancelledAt && { at: o.cancelledAt, text: '订单已取消,预算已释放' },
   ].filter(Boolean) as { at: string; text: string }[];
-  return <Timeline style={{ marginTop: 8 }} items={items.map((i) => ({ children: <><span className="muted">{time(i.at)}</span> {i.text}</> }))} />;
+  return <Timeline style={{ marginTop: 20 }} items={items.map((i) => ({ children: <><span className="muted">{time(i.at)}</span> {i.text}</> }))} />;
 }
 
 export function OrderItems({ o }: { o: Order }) {
@@ -165,7 +165,7 @@ export function Orders({ reloadKey, onBudgetChanged }: { reloadKey: number; onBu
                     {o.status === 'delivered' && <Button size="small" type="primary" loading={busy === `acc-${o.id}`} onClick={() => accept(o)} data-testid={`accept-${o.no}`}>验收合格</Button>}
                     {o.status === 'delivered' && <Button size="small" danger onClick={() => setAction({ kind: 'reject', order: o })}>不合格</Button>}
                     {o.status === 'accepted' && <Button size="small" type="primary" onClick={() => setAction({ kind: 'payment', order: o })} data-testid={`pay-${o.no}`}>登记支付</Button>}
-                    {['accepted', 'paid'].includes(o.status) && !rated.has(o.id) && <Button size="small" onClick={() => setAction({ kind: 'rating', order: o })} data-testid={`rate-${o.no}`}>评价</Button>}
+                    {['accepted', 'paid'].includes(o.status) && (rated.has(o.id) ? <Tag color="gold">已评价</Tag> : <Button size="small" onClick={() => setAction({ kind: 'rating', order: o })} data-testid={`rate-${o.no}`}>评价</Button>)}
                     {o.status === 'placed' && <Button size="small" loading={busy === `cancel-${o.id}`} onClick={() => cancel(o)}>超期取消</Button>}
                   </Space>
                 ),
