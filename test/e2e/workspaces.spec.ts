@@ -136,10 +136,15 @@ describe('the workspaces in a real browser', () => {
     expect(req.status).toBe(201);
 
     const page = await login(supplier);
-    await page.goto(`${base}/workspace/bidder/mall`);
+    await page.goto(`${base}/workspace/bidder/mall?tab=requirements`);
     await page.getByTestId(`quote-open-${req.body.id}`).click();
-    await page.getByTestId('quote-total').fill('1280000.00');
+    await page.getByTestId('quote-total').fill('1,280,000.00');
     await page.getByTestId('quote-submit').click();
+    // a binding action: the amount in figures and in 大写, then the confirmation
+    await page.getByTestId('binding-confirm').waitFor();
+    expect(await page.getByTestId('binding-figures').textContent()).toBe('¥1,280,000.00');
+    expect(await page.getByTestId('binding-words').textContent()).toBe('壹佰贰拾捌万元整');
+    await page.getByTestId('binding-ok').click();
     const receipt = page.getByTestId('quote-receipt');
     await receipt.waitFor({ timeout: 15000 });
     const [mine] = (await t.http.get(`/procurement/requirements/${req.body.id}/quotes/mine`, supplier.token)).body;
@@ -148,13 +153,13 @@ describe('the workspaces in a real browser', () => {
     expect(await page.getByTestId('quote-receipt-time').textContent()).toBe(beijing(mine.submittedAt));
     expect(await page.getByTestId('quote-receipt-nonce').textContent()).toMatch(/^[0-9a-f]{32,}$/);
     expect(mine.nonce).toBeUndefined();
-    expect(await receipt.textContent()).not.toContain('1280000');
+    expect(await receipt.textContent()).not.toMatch(/1,?280,?000/);
     await shoot(page, 'bidder-mall-quote-receipt');
     await page.context().close();
 
     // The purchaser sees the requirement sealed until its deadline.
     const p = await login(purchaser);
-    await p.goto(`${base}/workspace/owner/mall`);
+    await p.goto(`${base}/workspace/owner/mall?tab=requirements`);
     await p.getByText('市财政局办公计算机采购').waitFor();
     await shoot(p, 'owner-mall');
     await p.getByText('市财政局办公计算机采购').click();

@@ -12,6 +12,7 @@ export const BuyingErrors = defineErrors({
   ORDER_MIXED_SUPPLIERS: { status: 422, zh: '一张订单只能包含同一供应商的商品', en: 'One order holds one supplier’s products only' },
   ORDER_ITEMS_INVALID: { status: 422, zh: '订单明细无效(数量、单价须为正,商品不得重复)', en: 'Invalid order items (positive quantities and prices, no repeated product)' },
   OWN_PRODUCT: { status: 422, zh: '不能向本单位采购', en: 'An organisation cannot buy from itself' },
+  ORDER_TOTAL_CHANGED: { status: 409, zh: '商品价格已变动,订单金额与您确认的金额不符,请核对后重新下单', en: 'Prices have changed: the order total differs from the one you confirmed' },
   DIRECT_PURCHASE_OVER_THRESHOLD: { status: 422, zh: '金额超过直购上限,须采用网上竞价', en: 'Above the direct-purchase threshold: use an online quote' },
   ORDER_NOT_FOUND: { status: 404, zh: '订单不存在', en: 'Order not found' },
   ORDER_NOT_YOURS: { status: 403, zh: '只有订单的采购人或供应商可以操作', en: 'Only the order’s purchaser or supplier may do this' },

@@ -66,6 +66,10 @@ export class OrderService {
         return { productId: p.id, description: p.description, quantity: i.quantity, unitPriceFen: BigInt(p.priceFen) };
       });
       const total = items.reduce((sum, i) => sum + i.unitPriceFen * BigInt(i.quantity), 0n);
+      // What the purchaser confirmed is what it binds itself to: a price changed since then refuses the order.
+      if (dto.expectedTotal !== undefined && Money.fromYuan(dto.expectedTotal).fen !== total) {
+        throw BuyingErrors.ORDER_TOTAL_CHANGED({ expected: Money.fromYuan(dto.expectedTotal).toYuan(), total: Money.ofFen(total).toYuan(), items: items.map((i) => ({ productId: i.productId, unitPrice: Money.ofFen(i.unitPriceFen).toYuan() })) });
+      }
       const threshold = BigInt((rules.params as unknown as ProcurementRules).amountsFen.directPurchaseThreshold);
       if (total > threshold) throw BuyingErrors.DIRECT_PURCHASE_OVER_THRESHOLD({ total: Money.ofFen(total).toYuan(), threshold: Money.ofFen(threshold).toYuan(), ruleSetVersion: rules.version });
       const order = { purchaserOrganisationId: actor.organisationId!, supplierOrganisationId: [...suppliers][0], budgetLineId: dto.budgetLineId, items, source: 'direct' as const, sourceId: null };

@@ -4,7 +4,7 @@ import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { AgreementService } from './agreement.service';
 import { AgreementQuery, ClearFlagDto, ListProductDto, ProductIdParam, ProductSearchQuery, RecordAgreementDto, ReferencePriceDto, UpdateProductDto } from './dto/catalogue.dto';
-import { ProcurementAgreementView, ProcurementCategoryView, ProductSearchPage, ReviewedProductView, SupplierProductView } from './dto/catalogue.view';
+import { ProcurementAgreementView, ProcurementCategoryView, ProductSearchPage, PublicProductDetailView, ReviewedProductView, SupplierProductView } from './dto/catalogue.view';
 import { ProductService } from './product.service';
 import { ProductSearchService } from './search.service';
 
@@ -112,5 +112,13 @@ export class CatalogueController {
   @ApiOkResponse({ type: ProductSearchPage })
   search(@Query() q: ProductSearchQuery): Promise<ProductSearchPage> {
     return this.searcher.search(q);
+  }
+
+  @Get('public/procurement/products/:id')
+  @Public()
+  @ApiOperation({ summary: '商品详情(公开,含是否在售)/ One product (public, with whether it is on sale)' })
+  @ApiOkResponse({ type: PublicProductDetailView })
+  product(@Param() p: ProductIdParam): Promise<PublicProductDetailView> {
+    return this.searcher.product(p.id);
   }
 }

@@ -187,7 +187,8 @@ export class CatalogueRepository {
 
   /**
    * The public search: products on sale, an AND of the query's lexemes on the GIN index, a phrase check on the
-   * candidates, a category subtree as one C-collated range, a price range and the delivery regions.
+   * candidates, a category subtree as one C-collated range, a price range, the delivery regions, a brand, a supplier and
+   * a certificate still valid on a given day.
    */
   async search(em: EntityManager, f: SearchFilter): Promise<{ rows: ProductRow[]; total: number; exact: boolean }> {
     const params: unknown[] = [];
@@ -202,6 +203,9 @@ export class CatalogueRepository {
     if (f.minPriceFen !== null) where.push(`p.price_fen >= ${add(f.minPriceFen.toString())}`);
     if (f.maxPriceFen !== null) where.push(`p.price_fen <= ${add(f.maxPriceFen.toString())}`);
     if (f.regions) where.push(`p.regions && ${add(f.regions)}::text[]`);
+    if (f.brand !== null) where.push(`lower(p.brand) = ${add(f.brand)}`);
+    if (f.supplierId !== null) where.push(`p.organisation_id = ${add(f.supplierId)}::uuid`);
+    if (f.certificateValidThrough !== null) where.push(`p.certificate_valid_until >= ${add(f.certificateValidThrough)}::date`);
     const filter = where.join(' AND ');
     const n = params.length;
     // The page is chosen on the product table alone (and the score for the rating sort); the joins run for its rows only.

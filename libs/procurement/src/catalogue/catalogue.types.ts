@@ -78,6 +78,10 @@ export interface SearchFilter {
   minPriceFen: bigint | null;
   maxPriceFen: bigint | null;
   regions: string[] | null;
+  /** lower-cased, trimmed */
+  brand: string | null;
+  supplierId: string | null;
+  certificateValidThrough: string | null;
   sort: 'price' | '-price' | 'rating';
   limit: number;
   offset: number;

@@ -4,7 +4,8 @@ import { TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Money } from '@app/platform/money/money';
 import { CatalogueRepository } from './catalogue.repository';
 import { ProductSearchQuery } from './dto/catalogue.dto';
-import { ProductSearchPage, publicProductView } from './dto/catalogue.view';
+import { ProcurementErrors } from '../procurement-errors';
+import { PublicProductDetailView, publicProductDetailView, ProductSearchPage, publicProductView } from './dto/catalogue.view';
 import { regionAndAncestors } from './rules/regions';
 import { queryTokens } from './rules/search-tokens';
 
@@ -27,10 +28,20 @@ export class ProductSearchService {
       minPriceFen: q.minPrice === undefined ? null : Money.fromYuan(q.minPrice).fen,
       maxPriceFen: q.maxPrice === undefined ? null : Money.fromYuan(q.maxPrice).fen,
       regions: q.region ? regionAndAncestors(q.region) : null,
+      brand: q.brand?.trim() ? q.brand.trim().toLowerCase() : null,
+      supplierId: q.supplierId ?? null,
+      certificateValidThrough: q.certificateValidThrough ?? null,
       sort: q.sort ?? 'price',
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
     return { items: rows.map(publicProductView), total, totalExact: exact, page, pageSize };
+  }
+
+  /** One product's public view, on sale or off: what a purchaser's cart re-reads before ordering. */
+  async product(id: string): Promise<PublicProductDetailView> {
+    const p = await this.catalogue.product(this.txr.dataSource.manager, id);
+    if (!p) throw ProcurementErrors.PRODUCT_NOT_FOUND({ id });
+    return publicProductDetailView(p);
   }
 }

@@ -1,14 +1,24 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Drawer, Form, Input, List, Modal, Rate, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, List, Modal, Rate, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleTwoTone, DownloadOutlined, LockOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
-import { Order, QuoteReceipt, Requirement, SupplierRatings } from '../../api/workspace-types';
+import { SupplierProduct } from '../../api/mall-types';
+import { Category, Order, QuoteReceipt, Requirement, SupplierRatings } from '../../api/workspace-types';
+import { Agreement } from '../../api/mall-types';
 import { useAuth } from '../../auth';
 import { Page } from '../../components/AppLayout';
-import { moneyRule, saveText, useAction } from '../../components/actions';
+import { confirmBinding } from '../../components/BindingConfirm';
+import { saveText, typedMoneyRule, useAction } from '../../components/actions';
 import { Loaded, Refusal, useLoad } from '../../components/states';
 import { shortHash, time, yuan } from '../../format';
+import { typedYuan } from '../../money-words';
 import { ORDER_STATUS, REQUIREMENT_STATUS } from '../../workspace-labels';
+import { regionName } from '../mall/regions';
+import '../mall/mall.css';
+import { OrderItems, OrderTimeline } from '../owner/mall/Orders';
+import { Products } from './mall/Products';
+import { Qualifications } from './mall/Qualifications';
 
 function saveQuoteReceipt(r: Requirement, q: QuoteReceipt, total: string) {
   saveText(`报价回执-${q.receiptNo}.txt`, [
@@ -54,24 +64,39 @@ function QuoteDrawer({ r, onClose }: { r: Requirement; onClose: () => void }) {
   const mine = useLoad(() => api.get<QuoteReceipt[]>(`/procurement/requirements/${r.id}/quotes/mine`), [r.id]);
   const [receipt, setReceipt] = useState<{ q: QuoteReceipt; total: string } | null>(null);
   const { busy, refusal, setRefusal, run } = useAction();
+  const { modal } = App.useApp();
   const [form] = Form.useForm();
   const open = r.status === 'quoting' && new Date(r.quoteDeadline).getTime() > Date.now();
   const submit = async (v: { total: string }) => {
-    const q = await run('quote', () => api.post<QuoteReceipt>(`/procurement/requirements/${r.id}/quotes`, { total: v.total.trim() }));
+    const total = typedYuan(v.total)!;
+    const ok = await confirmBinding(modal, {
+      title: '确认递交报价',
+      amountYuan: total,
+      amountLabel: '报价总价',
+      lines: [
+        { label: '需求', value: `${r.title}(${r.purchaserName})` },
+        { label: '最高限价', value: yuan(r.maxPrice) },
+        { label: '报价截止', value: time(r.quoteDeadline) },
+      ],
+      warning: '报价加密保存至截止时间;截止前可重新报价,以最后一次为准;截止后最低有效报价成交并生成订单。',
+      okText: '确认递交',
+    });
+    if (!ok) return;
+    const q = await run('quote', () => api.post<QuoteReceipt>(`/procurement/requirements/${r.id}/quotes`, { total }));
     if (q) {
-      setReceipt({ q, total: v.total.trim() });
+      setReceipt({ q, total });
       form.resetFields();
       mine.reload();
     }
   };
   return (
-    <Drawer width={720} open title={r.title} onClose={onClose}>
-      <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
+    <Drawer width={720} open title={r.title} onClose={onClose} styles={{ wrapper: { maxWidth: '100vw' } }}>
+      <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label="采购人">{r.purchaserName}</Descriptions.Item>
         <Descriptions.Item label="品目">{r.categoryCode}</Descriptions.Item>
         <Descriptions.Item label="最高限价"><span className="money">{yuan(r.maxPrice)}</span></Descriptions.Item>
         <Descriptions.Item label="报价截止">{time(r.quoteDeadline)}</Descriptions.Item>
-        <Descriptions.Item label="交货">{r.deliveryDate} · {r.deliveryRegion}</Descriptions.Item>
+        <Descriptions.Item label="交货">{r.deliveryDate} · {regionName(r.deliveryRegion)}</Descriptions.Item>
         <Descriptions.Item label="状态">{REQUIREMENT_STATUS[r.status] ?? r.status} · 第 {r.round} 轮</Descriptions.Item>
       </Descriptions>
       <Table size="small" rowKey="description" pagination={false} style={{ marginBottom: 16 }} dataSource={r.items} columns={[{ title: '品名', dataIndex: 'description' }, { title: '数量', width: 90, render: (_, i) => `${i.quantity} ${i.unit}` }, { title: '技术参数', dataIndex: 'specs' }]} />
@@ -79,8 +104,8 @@ function QuoteDrawer({ r, onClose }: { r: Requirement; onClose: () => void }) {
         <Typography.Paragraph type="secondary">报价在服务器加密保存,截止前任何人(包括采购人和交易中心)无法查看;截止前可重新报价,以最后一次为准。须持有该品目有效框架协议。</Typography.Paragraph>
         <Refusal error={refusal} onClose={() => setRefusal(null)} />
         <Form form={form} layout="inline" onFinish={submit} disabled={!open}>
-          <Form.Item name="total" label="报价总价" rules={[{ required: true, message: '请填写报价' }, moneyRule]}>
-            <Input addonAfter="元" style={{ width: 240 }} data-testid="quote-total" />
+          <Form.Item name="total" label="报价总价" rules={[{ required: true, message: '请填写报价' }, typedMoneyRule]}>
+            <Input addonAfter="元" style={{ width: 240, maxWidth: '100%' }} placeholder="如 1,280,000" data-testid="quote-total" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy === 'quote'} data-testid="quote-submit">加密递交报价</Button>
         </Form>
@@ -90,7 +115,7 @@ function QuoteDrawer({ r, onClose }: { r: Requirement; onClose: () => void }) {
       <Card size="small" title="我的报价回执" style={{ marginTop: 16 }}>
         <Loaded state={mine} empty={(l) => !l.length} emptyText="尚未报价">
           {(l) => (
-            <Table size="small" rowKey="receiptNo" pagination={false} dataSource={l} columns={[
+            <Table size="small" rowKey="receiptNo" pagination={false} dataSource={l} scroll={{ x: 560 }} columns={[
               { title: '轮次', dataIndex: 'round', width: 60 },
               { title: '递交时间', dataIndex: 'submittedAt', width: 170, render: time },
               { title: '摘要', dataIndex: 'quoteDigest', render: (h) => <Tooltip title={h}><span className="mono">{shortHash(h, 20)}</span></Tooltip> },
@@ -120,6 +145,7 @@ function Requirements() {
         {(l) => (
           <Table<Requirement>
             rowKey="id"
+            scroll={{ x: 720 }}
             dataSource={[...l].sort((a, b) => Number(b.status === 'quoting') - Number(a.status === 'quoting'))}
             pagination={{ pageSize: 10 }}
             columns={[
@@ -140,8 +166,24 @@ function Requirements() {
 function Orders() {
   const orders = useLoad(() => api.get<Order[]>('/procurement/orders/mine'), []);
   const { busy, refusal, setRefusal, run } = useAction();
+  const { modal } = App.useApp();
   const [delivering, setDelivering] = useState<Order | null>(null);
   const [note, setNote] = useState('');
+  const confirm = async (o: Order) => {
+    const ok = await confirmBinding(modal, {
+      title: '确认接受订单',
+      amountYuan: o.total,
+      amountLabel: '订单金额',
+      lines: [
+        { label: '订单', value: `${o.no}(${o.source === 'quote' ? '网上竞价成交' : '直购'})` },
+        { label: '采购人', value: o.purchaser.name },
+        { label: '明细', value: o.items.map((i) => `${i.description} × ${i.quantity}`).join(';') },
+      ],
+      warning: '确认即承诺按订单价格和数量供货。',
+      okText: '确认订单',
+    });
+    if (ok && (await run(o.id, () => api.post(`/procurement/orders/${o.id}/confirm`), '订单已确认'))) orders.reload();
+  };
   return (
     <>
       <Refusal error={refusal} onClose={() => setRefusal(null)} />
@@ -150,19 +192,23 @@ function Orders() {
           <Table<Order>
             rowKey="id"
             dataSource={l}
+            scroll={{ x: 900 }}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            expandable={{ expandedRowRender: (o) => <><OrderItems o={o} /><OrderTimeline o={o} /></> }}
+            onRow={(o) => ({ 'data-testid': `order-${o.no}` }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: '订单', render: (_, o) => <><span className="mono">{o.no}</span><div className="muted">{o.source === 'quote' ? '网上竞价' : '直购'} · {time(o.placedAt)}</div></> },
               { title: '采购人', render: (_, o) => o.purchaser.name },
               { title: '金额', dataIndex: 'total', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
-              { title: '状态', dataIndex: 'status', width: 100, render: (s) => <Tag color={ORDER_STATUS[s]?.color}>{ORDER_STATUS[s]?.text ?? s}</Tag> },
+              { title: '状态', dataIndex: 'status', width: 100, render: (s) => <Tag color={ORDER_STATUS[s]?.color} data-testid="order-status">{ORDER_STATUS[s]?.text ?? s}</Tag> },
               { title: '期限', width: 180, render: (_, o) => (o.pending ? <>{o.pending.responsible === 'supplier' ? '我方' : '采购人'}{{ confirmation: '确认', acceptance: '验收', payment: '支付' }[o.pending.step]}<div className="muted">{time(o.pending.dueAt)}</div></> : '—') },
               {
                 title: '',
                 width: 160,
                 render: (_, o) => (
                   <Space>
-                    {o.status === 'placed' && <Button size="small" type="primary" loading={busy === o.id} onClick={async () => (await run(o.id, () => api.post(`/procurement/orders/${o.id}/confirm`), '订单已确认')) && orders.reload()}>确认订单</Button>}
-                    {o.status === 'confirmed' && <Button size="small" onClick={() => (setDelivering(o), setNote(''))}>发货</Button>}
+                    {o.status === 'placed' && <Button size="small" type="primary" loading={busy === o.id} onClick={() => confirm(o)} data-testid={`confirm-${o.no}`}>确认订单</Button>}
+                    {o.status === 'confirmed' && <Button size="small" onClick={() => (setDelivering(o), setNote(''))} data-testid={`deliver-${o.no}`}>发货</Button>}
                   </Space>
                 ),
               },
@@ -171,7 +217,7 @@ function Orders() {
         )}
       </Loaded>
       <Modal open={!!delivering} title={`发货 · ${delivering?.no ?? ''}`} okText="提交送货单" cancelText="取消" okButtonProps={{ disabled: !note.trim(), loading: busy === 'deliver' }} onCancel={() => setDelivering(null)} onOk={async () => { if (await run('deliver', () => api.post(`/procurement/orders/${delivering!.id}/deliver`, { note: note.trim() }), '已发货')) { setDelivering(null); orders.reload(); } }}>
-        <Input.TextArea rows={3} placeholder="送货单:编号、件数、送达地点" value={note} onChange={(e) => setNote(e.target.value)} />
+        <Input.TextArea rows={3} placeholder="送货单:编号、件数、送达地点" value={note} onChange={(e) => setNote(e.target.value)} data-testid="deliver-note" />
       </Modal>
     </>
   );
@@ -223,20 +269,38 @@ function Ratings({ organisationId }: { organisationId: string }) {
   );
 }
 
-/** The supplier in the e-mall: requirements to quote on (sealed, with a receipt and nonce), its orders, its ratings. */
+const TABS = ['products', 'qualifications', 'requirements', 'orders', 'ratings'] as const;
+
+/**
+ * The supplier in the e-mall: its products (上架/下架, price, stock), its agreements and certificates, requirements to
+ * quote on (sealed, with a receipt and nonce), its orders (confirm, deliver), its ratings. The tab is in the address.
+ */
 export function BidderMall() {
   const { account } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'products';
+  const organisationId = account?.organisationId ?? null;
+  const products = useLoad(() => api.get<SupplierProduct[]>('/procurement/products/mine'), []);
+  const categories = useLoad(() => api.get<Category[]>('/procurement/categories'), []);
+  const agreements = useLoad(() => (organisationId ? api.get<Agreement[]>('/procurement/agreements', { organisationId }) : Promise.resolve([])), [organisationId]);
+  const noOrg = <Alert type="info" message="账户未关联单位" />;
   return (
-    <Page title="电子卖场 · 供应商" sub="网上竞价报价(密封)、订单确认与发货、采购人评价">
-      <Card>
-        <Tabs
-          items={[
-            { key: 'requirements', label: '网上竞价', children: <Requirements /> },
-            { key: 'orders', label: '我的订单', children: <Orders /> },
-            { key: 'ratings', label: '收到的评价', children: account?.organisationId ? <Ratings organisationId={account.organisationId} /> : <Alert type="info" message="账户未关联单位" /> },
-          ]}
-        />
-      </Card>
-    </Page>
+    <div className="mall">
+      <Page title="电子卖场 · 供应商" sub="商品上下架、协议与注册证、网上竞价报价(密封)、订单确认与发货、采购人评价">
+        <Card>
+          <Tabs
+            activeKey={tab}
+            onChange={(t) => setParams({ tab: t }, { replace: true })}
+            items={[
+              { key: 'products', label: '我的商品', children: organisationId ? <Products agreements={agreements.data ?? []} categories={categories.data ?? []} products={products} /> : noOrg },
+              { key: 'qualifications', label: '协议与资质', children: organisationId ? <Qualifications organisationId={organisationId} products={products} /> : noOrg },
+              { key: 'requirements', label: '网上竞价', children: <Requirements /> },
+              { key: 'orders', label: '我的订单', children: <Orders /> },
+              { key: 'ratings', label: '收到的评价', children: organisationId ? <Ratings organisationId={organisationId} /> : noOrg },
+            ]}
+          />
+        </Card>
+      </Page>
+    </div>
   );
 }

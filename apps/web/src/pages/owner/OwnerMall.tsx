@@ -1,17 +1,26 @@
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Descriptions, Divider, Drawer, Form, Input, InputNumber, Modal, Rate, Row, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import { Alert, Badge, Breadcrumb, Button, Card, Col, DatePicker, Descriptions, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
+import { MallProduct } from '../../api/mall-types';
 import { Page as Paged } from '../../api/types';
-import { BudgetLine, Category, MyRequirement, OpenedQuote, Order, Requirement } from '../../api/workspace-types';
+import { BudgetLine, Category, MyRequirement, OpenedQuote, Requirement } from '../../api/workspace-types';
 import { Page } from '../../components/AppLayout';
-import { moneyRule, useAction } from '../../components/actions';
+import { typedMoneyRule, useAction } from '../../components/actions';
 import { Loaded, Refusal, useLoad } from '../../components/states';
 import { StatusTag } from '../../components/StatusTag';
 import { shortHash, time, yuan } from '../../format';
+import { typedYuan } from '../../money-words';
 import { ORDER_STATUS, REQUIREMENT_STATUS } from '../../workspace-labels';
+import { addToCart, toggleCompare } from '../mall/cart';
+import { useCart } from '../mall/useCart';
+import '../mall/mall.css';
+import { Cart } from './mall/Cart';
+import { Catalogue } from './mall/Catalogue';
+import { CompareBar, CompareDrawer } from './mall/Compare';
+import { Orders } from './mall/Orders';
 
 interface RequirementForm {
   title: string;
@@ -34,7 +43,7 @@ function NewRequirement({ lines, onDone }: { lines: BudgetLine[]; onDone: (r: Re
       items: v.items.map((i) => ({ description: i.description.trim(), quantity: i.quantity, unit: i.unit.trim(), ...(i.specs?.trim() ? { specs: i.specs.trim() } : {}) })),
       deliveryRegion: v.deliveryRegion,
       deliveryDate: v.deliveryDate.format('YYYY-MM-DD'),
-      maxPrice: v.maxPrice.trim(),
+      maxPrice: typedYuan(v.maxPrice)!,
       budgetLineId: v.budgetLineId,
       ruleSet: v.ruleSet,
     };
@@ -77,7 +86,7 @@ function NewRequirement({ lines, onDone }: { lines: BudgetLine[]; onDone: (r: Re
         )}
       </Form.List>
       <Row gutter={12}>
-        <Col span={8}><Form.Item name="maxPrice" label="最高限价" rules={[{ required: true, message: '请填写最高限价' }, moneyRule]}><Input addonAfter="元" /></Form.Item></Col>
+        <Col span={8}><Form.Item name="maxPrice" label="最高限价" rules={[{ required: true, message: '请填写最高限价' }, typedMoneyRule]}><Input addonAfter="元" placeholder="如 1,500,000" /></Form.Item></Col>
         <Col span={8}><Form.Item name="deliveryDate" label="交货日期" rules={[{ required: true, message: '请选择交货日期' }]}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
         <Col span={8}><Form.Item name="deliveryRegion" label="交货地区代码" rules={[{ required: true, pattern: /^[1-9]\d{5}$/, message: '6 位行政区划代码' }]}><Input /></Form.Item></Col>
       </Row>
@@ -140,102 +149,13 @@ function RequirementDetail({ r, onChanged }: { r: Requirement; onChanged: () => 
   );
 }
 
-type OrderAction = { kind: 'reject' | 'payment' | 'rating'; order: Order };
-
-function OrderActionModal({ action, onClose, onDone }: { action: OrderAction | null; onClose: () => void; onDone: () => void }) {
-  const [form] = Form.useForm();
-  const { busy, refusal, setRefusal, run } = useAction();
-  if (!action) return null;
-  const o = action.order;
-  const submit = async (v: Record<string, unknown>) => {
-    const body =
-      action.kind === 'reject'
-        ? { reasons: String(v.reasons).split(/[;;\n]/).map((s) => s.trim()).filter(Boolean) }
-        : action.kind === 'payment'
-          ? { reference: String(v.reference).trim(), amount: String(v.amount).trim() }
-          : { quality: v.quality, delivery: v.delivery, service: v.service, comment: String(v.comment).trim() };
-    const path = action.kind === 'rating' ? 'rating' : action.kind;
-    const done = { reject: '已记录验收不合格', payment: '已登记支付', rating: '评价已提交' }[action.kind];
-    if (await run(action.kind, () => api.post(`/procurement/orders/${o.id}/${path}`, body), done)) {
-      form.resetFields();
-      onDone();
-    }
-  };
-  return (
-    <Modal open title={{ reject: '验收不合格', payment: '登记支付', rating: '评价供应商' }[action.kind] + ` · ${o.no}`} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: busy !== null }} okText="提交" cancelText="取消" destroyOnClose>
-      <Refusal error={refusal} onClose={() => setRefusal(null)} />
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ amount: o.total, quality: 5, delivery: 5, service: 5 }}>
-        {action.kind === 'reject' && (
-          <Form.Item name="reasons" label="不合格理由(多条以分号分隔)" rules={[{ required: true, message: '请填写理由' }]}><Input.TextArea rows={3} /></Form.Item>
-        )}
-        {action.kind === 'payment' && (
-          <>
-            <Form.Item name="reference" label="支付凭证号" rules={[{ required: true, min: 4, message: '4–64 位凭证号' }]}><Input /></Form.Item>
-            <Form.Item name="amount" label="支付金额(须等于订单金额)" rules={[{ required: true }, moneyRule]}><Input addonAfter="元" /></Form.Item>
-          </>
-        )}
-        {action.kind === 'rating' && (
-          <>
-            <Form.Item name="quality" label="质量"><Rate /></Form.Item>
-            <Form.Item name="delivery" label="交付"><Rate /></Form.Item>
-            <Form.Item name="service" label="服务"><Rate /></Form.Item>
-            <Form.Item name="comment" label="评价内容" rules={[{ required: true, message: '请填写评价' }]}><Input.TextArea rows={3} placeholder="到货及时,包装完好。" /></Form.Item>
-          </>
-        )}
-      </Form>
-    </Modal>
-  );
-}
-
-function Orders() {
-  const orders = useLoad(() => api.get<Order[]>('/procurement/orders/mine'), []);
-  const { busy, refusal, setRefusal, run } = useAction();
-  const [action, setAction] = useState<OrderAction | null>(null);
-  return (
-    <>
-      <Refusal error={refusal} onClose={() => setRefusal(null)} />
-      <Loaded state={orders} empty={(l) => !l.length} emptyText="暂无订单">
-        {(l) => (
-          <Table<Order>
-            rowKey="id"
-            dataSource={l}
-            pagination={{ pageSize: 10 }}
-            expandable={{ expandedRowRender: (o) => <Table size="small" rowKey="lineNo" pagination={false} dataSource={o.items} columns={[{ title: '品名', dataIndex: 'description' }, { title: '数量', dataIndex: 'quantity', width: 80 }, { title: '单价', dataIndex: 'unitPrice', align: 'right', render: (v) => yuan(v) }, { title: '金额', dataIndex: 'amount', align: 'right', render: (v) => yuan(v) }]} /> }}
-            columns={[
-              { title: '订单', render: (_, o) => <><span className="mono">{o.no}</span><div className="muted">{o.source === 'quote' ? '网上竞价' : '直购'} · {time(o.placedAt)}</div></> },
-              { title: '供应商', render: (_, o) => o.supplier.name },
-              { title: '金额', dataIndex: 'total', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
-              { title: '状态', dataIndex: 'status', width: 100, render: (s) => <Tag color={ORDER_STATUS[s]?.color}>{ORDER_STATUS[s]?.text ?? s}</Tag> },
-              { title: '待办', width: 200, render: (_, o) => (o.pending ? <span>{o.pending.responsible === 'purchaser' ? '我方' : '供应商'}{{ confirmation: '确认', acceptance: '验收', payment: '支付' }[o.pending.step]}<div className="muted">期限 {time(o.pending.dueAt)}</div></span> : <span className="muted">—</span>) },
-              {
-                title: '',
-                width: 220,
-                render: (_, o) => (
-                  <Space wrap>
-                    {o.status === 'delivered' && <Button size="small" type="primary" loading={busy === `acc-${o.id}`} onClick={async () => (await run(`acc-${o.id}`, () => api.post(`/procurement/orders/${o.id}/accept`), '验收合格')) && orders.reload()}>验收合格</Button>}
-                    {o.status === 'delivered' && <Button size="small" danger onClick={() => setAction({ kind: 'reject', order: o })}>不合格</Button>}
-                    {o.status === 'accepted' && <Button size="small" onClick={() => setAction({ kind: 'payment', order: o })}>登记支付</Button>}
-                    {['accepted', 'paid'].includes(o.status) && <Button size="small" onClick={() => setAction({ kind: 'rating', order: o })}>评价</Button>}
-                    {o.status === 'placed' && <Button size="small" loading={busy === `cancel-${o.id}`} onClick={async () => (await run(`cancel-${o.id}`, () => api.post(`/procurement/orders/${o.id}/cancel`), '订单已取消')) && orders.reload()}>超期取消</Button>}
-                  </Space>
-                ),
-              },
-            ]}
-          />
-        )}
-      </Loaded>
-      <OrderActionModal action={action} onClose={() => setAction(null)} onDone={() => (setAction(null), orders.reload())} />
-    </>
-  );
-}
-
 function BudgetLines({ lines, onChanged }: { lines: BudgetLine[]; onChanged: () => void }) {
   const { busy, refusal, setRefusal, run } = useAction();
   const [form] = Form.useForm();
   return (
     <>
       <Refusal error={refusal} onClose={() => setRefusal(null)} />
-      <Table size="small" rowKey="id" pagination={false} dataSource={lines} locale={{ emptyText: '尚未登记预算指标' }} style={{ marginBottom: 16 }} columns={[
+      <Table size="small" rowKey="id" pagination={false} dataSource={lines} locale={{ emptyText: '尚未登记预算指标' }} style={{ marginBottom: 16 }} scroll={{ x: 680 }} columns={[
         { title: '编码', dataIndex: 'code', render: (c) => <span className="mono">{c}</span> },
         { title: '名称', dataIndex: 'name' },
         { title: '年度', dataIndex: 'year', width: 70 },
@@ -243,11 +163,11 @@ function BudgetLines({ lines, onChanged }: { lines: BudgetLine[]; onChanged: () 
         { title: '已占用', dataIndex: 'used', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
         { title: '余额', dataIndex: 'remaining', align: 'right', render: (v) => <b className="money">{yuan(v)}</b> },
       ]} />
-      <Form form={form} layout="inline" onFinish={async (v) => { if (await run('line', () => api.post('/procurement/budget-lines', { code: v.code.trim(), name: v.name.trim(), year: v.year, amount: v.amount.trim() }), '预算指标已登记')) { form.resetFields(); onChanged(); } }} initialValues={{ year: new Date().getFullYear() }}>
+      <Form form={form} layout="inline" onFinish={async (v) => { if (await run('line', () => api.post('/procurement/budget-lines', { code: v.code.trim(), name: v.name.trim(), year: v.year, amount: typedYuan(v.amount)! }), '预算指标已登记')) { form.resetFields(); onChanged(); } }} initialValues={{ year: new Date().getFullYear() }}>
         <Form.Item name="code" rules={[{ required: true, message: '编码' }]}><Input placeholder="预算编码" style={{ width: 140 }} /></Form.Item>
         <Form.Item name="name" rules={[{ required: true, message: '名称' }]}><Input placeholder="预算项目名称" style={{ width: 200 }} /></Form.Item>
         <Form.Item name="year" rules={[{ required: true }]}><InputNumber min={2000} max={2100} style={{ width: 90 }} /></Form.Item>
-        <Form.Item name="amount" rules={[{ required: true, message: '金额' }, moneyRule]}><Input addonAfter="元" placeholder="金额" style={{ width: 200 }} /></Form.Item>
+        <Form.Item name="amount" rules={[{ required: true, message: '金额' }, typedMoneyRule]}><Input addonAfter="元" placeholder="金额,如 50,000" style={{ width: 200 }} data-testid="budget-amount" /></Form.Item>
         <Button htmlType="submit" loading={busy === 'line'}>登记预算</Button>
       </Form>
     </>
@@ -278,6 +198,7 @@ function MyRequirements({ reloadKey, onOpen }: { reloadKey: number; onOpen: (id:
         {(l) => (
           <Table<MyRequirement>
             rowKey="id"
+            scroll={{ x: 960 }}
             dataSource={l.items}
             loading={list.loading}
             pagination={{ current: l.page, pageSize: l.pageSize, total: l.total, onChange: setPage, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 项` }}
@@ -307,32 +228,57 @@ function RequirementDrawer({ id, onClose, onChanged }: { id: string | null; onCl
   );
 }
 
-/** The purchaser in the e-mall: budget lines, online-quote requirements and their opened quotes, orders to accept and rate. */
+const TABS = ['catalogue', 'cart', 'orders', 'requirements', 'budget'] as const;
+
+/**
+ * The purchaser in the e-mall: the catalogue (search, filters, compare), the cart and direct orders within the budget,
+ * orders to accept, pay and rate, online-quote requirements, budget lines. The tab is in the address (?tab=).
+ */
 export function OwnerMall() {
+  const [params, setParams] = useSearchParams();
+  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'catalogue';
+  const setTab = (t: string) => setParams({ tab: t }, { replace: true });
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const reload = () => setReloadKey((k) => k + 1);
   const lines = useLoad(() => api.get<BudgetLine[]>('/procurement/budget-lines'), []);
+  const { cart, update } = useCart();
+  const [compare, setCompare] = useState<MallProduct[]>([]);
+  const [comparing, setComparing] = useState(false);
+  const add = (p: MallProduct) => update((c) => addToCart(c, p));
+  const pieces = cart.reduce((n, l) => n + l.quantity, 0);
   return (
-    <Page
-      title="电子卖场 · 采购人"
-      sub={<Breadcrumb items={[{ title: <Link to="/workspace/owner">项目单位工作台</Link> }, { title: '电子卖场' }]} />}
-      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>发布网上竞价需求</Button>}
-    >
-      <Card>
-        <Tabs
-          items={[
-            { key: 'requirements', label: '我的采购需求', children: <MyRequirements reloadKey={reloadKey} onOpen={setOpenId} /> },
-            { key: 'orders', label: '我的订单', children: <Orders /> },
-            { key: 'budget', label: '预算指标', children: <Loaded state={lines}>{(l) => <BudgetLines lines={l} onChanged={lines.reload} />}</Loaded> },
-          ]}
-        />
-      </Card>
-      <Drawer width={760} title="发布网上竞价需求" open={creating} onClose={() => setCreating(false)} destroyOnClose>
-        <NewRequirement lines={lines.data ?? []} onDone={(r) => (setCreating(false), reload(), setOpenId(r.id))} />
-      </Drawer>
-      <RequirementDrawer id={openId} onClose={() => setOpenId(null)} onChanged={() => (reload(), setOpenId(null))} />
-    </Page>
+    <div className="mall">
+      <Page
+        title="电子卖场 · 采购人"
+        sub={<Breadcrumb items={[{ title: <Link to="/workspace/owner">项目单位工作台</Link> }, { title: '电子卖场' }]} />}
+        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>发布网上竞价需求</Button>}
+      >
+        <Card>
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            items={[
+              { key: 'catalogue', label: '商品目录', children: <Catalogue compare={compare} onCompare={(p) => setCompare((l) => toggleCompare(l, p).list)} onAdd={add} /> },
+              {
+                key: 'cart',
+                label: <span data-testid="tab-cart">购物车 <Badge count={pieces} size="small" overflowCount={999} color="#e8590c" /></span>,
+                children: <Cart cart={cart} update={update} lines={lines.data ?? []} onOrdered={() => (lines.reload(), reload(), setTab('orders'))} />,
+              },
+              { key: 'orders', label: '我的订单', children: <Orders reloadKey={reloadKey} onBudgetChanged={lines.reload} /> },
+              { key: 'requirements', label: '网上竞价需求', children: <MyRequirements reloadKey={reloadKey} onOpen={setOpenId} /> },
+              { key: 'budget', label: '预算指标', children: <Loaded state={lines}>{(l) => <BudgetLines lines={l} onChanged={lines.reload} />}</Loaded> },
+            ]}
+          />
+          {tab === 'catalogue' && <CompareBar list={compare} onOpen={() => setComparing(true)} onClear={() => setCompare([])} />}
+        </Card>
+        <CompareDrawer open={comparing} list={compare} onClose={() => setComparing(false)} onRemove={(p) => setCompare((l) => l.filter((x) => x.id !== p.id))} onAdd={add} />
+        <Drawer width={760} title="发布网上竞价需求" open={creating} onClose={() => setCreating(false)} destroyOnClose>
+          <NewRequirement lines={lines.data ?? []} onDone={(r) => (setCreating(false), reload(), setTab('requirements'), setOpenId(r.id))} />
+        </Drawer>
+        <RequirementDrawer id={openId} onClose={() => setOpenId(null)} onChanged={() => (reload(), setOpenId(null))} />
+      </Page>
+    </div>
   );
 }

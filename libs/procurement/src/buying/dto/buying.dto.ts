@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { YuanField } from '@app/platform/money/money.decorators';
+import { IsYuan, YuanField } from '@app/platform/money/money.decorators';
 
 export class CreateBudgetLineDto {
   @ApiProperty({ description: '预算项目编码 / budget code', example: '2026-YL-0301' })
@@ -60,6 +60,17 @@ export class DirectPurchaseDto {
   @IsOptional()
   @IsIn(['standard', 'sandbox'])
   ruleSet?: 'standard' | 'sandbox';
+
+  @ApiPropertyOptional({
+    type: String,
+    example: '12990.00',
+    pattern: '^(0|[1-9]\\d{0,15})(\\.\\d{1,2})?$',
+    description:
+      '采购人确认的订单总额(元);与按现价计算的总额不符时拒绝下单(价格已变动)/ the total the purchaser confirmed (yuan); refused when the current prices give another total',
+  })
+  @IsOptional()
+  @IsYuan()
+  expectedTotal?: string;
 }
 
 export class DeliverDto {

@@ -205,6 +205,26 @@ export class ProductSearchQuery extends PageQuery {
   @Matches(REGION, { message: 'region must be a 6-digit division code (行政区划代码须为 6 位数字)' })
   region?: string;
 
+  @ApiPropertyOptional({ description: '品牌(完整品牌名,不区分大小写)/ brand (the whole name, case-insensitive)', example: '惠普' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  brand?: string;
+
+  @ApiPropertyOptional({ description: '供应商单位 / supplier organisation', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  supplierId?: string;
+
+  @ApiPropertyOptional({
+    description: '注册证有效期至少到该日(含;只留医用耗材)/ registration certificate valid at least through this day (inclusive; medical consumables only)',
+    example: '2027-12-31',
+  })
+  @IsOptional()
+  @Matches(DATE)
+  @IsISO8601(dateField)
+  certificateValidThrough?: string;
+
   @ApiPropertyOptional({ description: '排序:price 价格升序,-price 价格降序,rating 供应商评分 / sort', enum: PRODUCT_SORTS, default: 'price' })
   @IsOptional()
   @IsIn(PRODUCT_SORTS)

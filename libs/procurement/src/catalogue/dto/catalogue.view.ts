@@ -83,6 +83,13 @@ export const publicProductView = (p: ProductRow): PublicProductView => ({
   ratingCount: p.ratingCount ?? 0,
 });
 
+/** One product as anyone sees it, on sale or not (a cart or a comparison re-reads the current price and state). */
+export class PublicProductDetailView extends PublicProductView {
+  @ApiProperty({ description: '是否在售(下架的商品不能下单)/ on sale (an off-sale product cannot be ordered)' }) onSale!: boolean;
+}
+
+export const publicProductDetailView = (p: ProductRow): PublicProductDetailView => ({ ...publicProductView(p), onSale: p.status === 'on_sale' });
+
 /** The supplier's own view: the public one plus status and price version. */
 export class SupplierProductView extends PublicProductView {
   @ApiProperty({ description: '状态:在售/下架 / on sale or off sale', enum: ['on_sale', 'off_sale'] }) status!: string;
