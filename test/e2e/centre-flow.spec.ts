@@ -65,8 +65,19 @@ describe('the trading centre’s day in a real browser', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);
     await ready();
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-    expect(`${name} sticks out by ${overflow} px`).toBe(`${name} sticks out by 0 px`);
+    // what sticks out past the right edge, outermost first (a scrolling container's content does not count)
+    const wide = await page.evaluate<string[]>(`(() => {
+      const out = [];
+      for (const el of document.querySelectorAll('body *')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.right <= window.innerWidth + 1) continue;
+        let p = el.parentElement, clipped = false;
+        while (p) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') { clipped = true; break; } p = p.parentElement; }
+        if (!clipped) out.push(el.tagName.toLowerCase() + '.' + String(el.className).split(' ').slice(0, 2).join('.') + ' →' + Math.round(r.right));
+      }
+      return out.slice(0, 5);
+    })()`);
+    expect(`${name} at 390 px: ${wide.join(' ')}`).toBe(`${name} at 390 px: `);
     await shoot(page, `${name}-phone`);
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.waitForTimeout(200);
@@ -179,7 +190,7 @@ describe('the trading centre’s day in a real browser', () => {
     await page.getByText('已登记场地 第一开标厅').waitFor();
     await page.getByTestId('new-room').click();
     await page.getByTestId('room-name').fill('第二评标室');
-    await page.getByRole('radio', { name: '评标室' }).check();
+    await page.locator('.ant-radio-button-wrapper', { hasText: '评标室' }).click();
     await page.getByTestId('room-isolated').click();
     await page.getByTestId('room-submit').click();
     await page.getByText('已登记场地 第二评标室').waitFor();
@@ -194,7 +205,8 @@ describe('the trading centre’s day in a real browser', () => {
     await pick(page, 'book-project', '新院区', '市第一人民医院新院区建设工程');
     // the tender's opening is the step a session could host; it is offered by name, not by id
     await page.getByTestId('booking-form').getByText('开标(投标截止)').waitFor();
-    await page.getByRole('radio', { name: '评标' }).check();
+    await page.getByTestId('booking-form').locator('.ant-radio-button-wrapper').getByText('评标', { exact: true }).click();
+    await pick(page, 'book-room', '', '第一开标厅');
     await page.getByTestId('book-date').fill(tuesday);
     await page.getByTestId('book-start').fill('09:00');
     await page.getByTestId('book-end').fill('11:00');
@@ -218,6 +230,7 @@ describe('the trading centre’s day in a real browser', () => {
     const before = await t.snapshot();
     await page.getByTestId('new-session').click();
     await pick(page, 'book-project', '门诊楼', '市第一人民医院门诊楼装修工程');
+    await pick(page, 'book-room', '', '第一开标厅');
     await page.getByTestId('book-date').fill(wednesday);
     await page.getByTestId('book-start').fill('10:00');
     await page.getByTestId('book-end').fill('12:00');
@@ -228,8 +241,7 @@ describe('the trading centre’s day in a real browser', () => {
     await shoot(page, 'centre-session-conflict');
     expect(await t.snapshot()).toEqual(before);
     // The other room is free at that time.
-    await page.getByTestId('book-room').click();
-    await page.locator('.ant-select-item-option', { hasText: '第二评标室' }).click();
+    await pick(page, 'book-room', '', '第二评标室');
     await page.getByTestId('book-submit').click();
     await page.getByTestId(`cell-第二评标室-${wednesday}`).getByTestId('session').waitFor();
 

@@ -126,8 +126,8 @@ export class SchedulingRepository {
     return rowsOf(
       await em.query(
         `SELECT m.id, m.kind, m.due_at AS "dueAt",
-                (SELECT s.id FROM scheduling_session s WHERE s.project_id = $2 AND s.status = 'booked' AND m.id = ANY(s.milestone_ids) LIMIT 1) AS "sessionId"
-         FROM milestone m WHERE m.subject_type = $1 AND m.subject_id = $2 AND m.status = 'pending' ORDER BY m.due_at, m.id`,
+                (SELECT s.id FROM scheduling_session s WHERE s.project_id = $2::uuid AND s.status = 'booked' AND m.id = ANY(s.milestone_ids) LIMIT 1) AS "sessionId"
+         FROM milestone m WHERE m.subject_type = $1 AND m.subject_id = $2::text AND m.status = 'pending' ORDER BY m.due_at, m.id`,
         [subjectType, projectId],
       ),
     );

@@ -118,10 +118,10 @@ function RequestForm({ project, specialties, name, onDone }: { project?: Project
                     />
                   </Form.Item>
                   <Form.Item name={[f.name, 'count']} rules={[{ required: true, message: '人数' }]} style={{ marginBottom: 8 }}>
-                    <InputNumber min={1} max={25} precision={0} addonBefore="专家" addonAfter="人" data-testid={`draw-count-${i}`} />
+                    <InputNumber min={1} max={25} precision={0} addonBefore="专家" addonAfter="人" style={{ width: 150 }} data-testid={`draw-count-${i}`} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'reserves']} style={{ marginBottom: 8 }}>
-                    <InputNumber min={0} max={25} precision={0} addonBefore="备选" addonAfter="人" data-testid={`draw-reserves-${i}`} />
+                    <InputNumber min={0} max={25} precision={0} addonBefore="备选" addonAfter="人" style={{ width: 150 }} data-testid={`draw-reserves-${i}`} />
                   </Form.Item>
                   {fields.length > 1 && <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除该专业" />}
                 </Space>
@@ -131,7 +131,7 @@ function RequestForm({ project, specialties, name, onDone }: { project?: Project
           )}
         </Form.List>
         <Form.Item name="ownerRepresentatives" label="招标人代表人数">
-          <InputNumber min={0} max={20} precision={0} addonAfter="人" data-testid="draw-reps" />
+          <InputNumber min={0} max={20} precision={0} addonAfter="人" style={{ width: 120 }} data-testid="draw-reps" />
         </Form.Item>
         <Alert
           type={experts + reps >= 5 && (experts + reps) % 2 === 1 ? 'info' : 'warning'}
@@ -259,6 +259,7 @@ function DrawDetail({ id, name, onChanged }: { id: string; name: Names; onChange
   const [busy, setBusy] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const [next, setNext] = useState({ startDate: '', startTime: '', endDate: '', endTime: '' });
+  const [postpone, setPostpone] = useState(false);
   const { message, modal } = App.useApp();
   const status = draw.data?.status;
   useEffect(() => {
@@ -342,19 +343,25 @@ function DrawDetail({ id, name, onChanged }: { id: string; name: Names; onChange
       {['inviting', 'complete', 'short', 'opened'].includes(d.status) && (
         <Card size="small" title="补抽" style={{ marginBottom: 16 }}>
           <div className="muted" style={{ marginBottom: 8 }}>拒绝、超时或无人递补的席位,以新的随机种子一次性补足;全部席位已接受或仍在答复时限内时无需补抽。</div>
-          {started && (
-            <Space wrap size={8} style={{ marginBottom: 8 }}>
-              <span>评标已开始,须推迟至:</span>
-              <Input type="date" value={next.startDate} onChange={(e) => setNext({ ...next, startDate: e.target.value, endDate: next.endDate || e.target.value })} style={{ width: 150 }} data-testid="top-up-start-date" />
-              <Input type="time" value={next.startTime} onChange={(e) => setNext({ ...next, startTime: e.target.value })} style={{ width: 110 }} data-testid="top-up-start-time" />
-              <span>至</span>
-              <Input type="date" value={next.endDate} onChange={(e) => setNext({ ...next, endDate: e.target.value })} style={{ width: 150 }} data-testid="top-up-end-date" />
-              <Input type="time" value={next.endTime} onChange={(e) => setNext({ ...next, endTime: e.target.value })} style={{ width: 110 }} data-testid="top-up-end-time" />
-            </Space>
+          {started && !postpone ? (
+            <Button onClick={() => setPostpone(true)} data-testid="top-up-postpone">评标已开始:推迟评标并补抽…</Button>
+          ) : (
+            <>
+              {started && (
+                <Space wrap size={8} style={{ marginBottom: 8 }}>
+                  <span>推迟至(北京时间):</span>
+                  <Input type="date" value={next.startDate} onChange={(e) => setNext({ ...next, startDate: e.target.value, endDate: next.endDate || e.target.value })} style={{ width: 150 }} data-testid="top-up-start-date" />
+                  <Input type="time" value={next.startTime} onChange={(e) => setNext({ ...next, startTime: e.target.value })} style={{ width: 130 }} data-testid="top-up-start-time" />
+                  <span>至</span>
+                  <Input type="date" value={next.endDate} onChange={(e) => setNext({ ...next, endDate: e.target.value })} style={{ width: 150 }} data-testid="top-up-end-date" />
+                  <Input type="time" value={next.endTime} onChange={(e) => setNext({ ...next, endTime: e.target.value })} style={{ width: 130 }} data-testid="top-up-end-time" />
+                </Space>
+              )}
+              <div>
+                <Button type={d.status === 'short' ? 'primary' : 'default'} loading={busy === 'top-up'} disabled={started && !(beijingInstant(next.startDate, next.startTime) && beijingInstant(next.endDate, next.endTime))} onClick={topUp} data-testid="top-up">补抽</Button>
+              </div>
+            </>
           )}
-          <div>
-            <Button type={d.status === 'short' ? 'primary' : 'default'} loading={busy === 'top-up'} disabled={started && !(beijingInstant(next.startDate, next.startTime) && beijingInstant(next.endDate, next.endTime))} onClick={topUp} data-testid="top-up">补抽</Button>
-          </div>
         </Card>
       )}
 

@@ -104,7 +104,7 @@ function TenderDesk({ id, onChanged }: { id: string; onChanged: () => void }) {
               <Space wrap>
                 <span>投标截止时间(北京时间):</span>
                 <Input type="date" value={deadlineDate} onChange={(e) => setDeadlineDate(e.target.value)} style={{ width: 150 }} data-testid="deadline-date" />
-                <Input type="time" step={1} value={deadlineTime} onChange={(e) => setDeadlineTime(e.target.value)} style={{ width: 130 }} data-testid="deadline-time" />
+                <Input type="time" step={1} value={deadlineTime} onChange={(e) => setDeadlineTime(e.target.value)} style={{ width: 150 }} data-testid="deadline-time" />
                 <Button
                   type="primary"
                   disabled={!deadline}
@@ -159,7 +159,7 @@ function TenderTable({ status, onOpen, tick }: { status: string; onOpen: (t: Ten
       onRow={(t) => ({ onClick: () => onOpen(t), style: { cursor: 'pointer' } })}
       pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [10, 20, 50], showTotal: (n) => `共 ${n} 个项目`, onChange: (p, s) => (setPage(p), setPageSize(s)) }}
       columns={[
-        { title: '项目', render: (_, t) => <><a>{t.name}</a><div className="mono muted">{t.code}</div></> },
+        { title: '项目', width: 260, render: (_, t) => <><a>{t.name}</a><div className="mono muted">{t.code}</div></> },
         { title: '招标人 / 代理', width: 230, render: (_, t) => <>{t.ownerName}<div className="muted">{t.agentName ?? '自行招标'}</div></> },
         { title: '估算价', dataIndex: 'estimate', width: 150, align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
         { title: '标段 / 文件', width: 100, render: (_, t) => <Space size={4}><Tag>{t.sectionCount} 标段</Tag><Tag color={t.documentCount ? 'blue' : 'default'}>{t.documentCount} 文件</Tag></Space> },
