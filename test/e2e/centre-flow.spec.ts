@@ -218,7 +218,7 @@ describe('the trading centre’s day in a real browser', () => {
     expect(await session.textContent()).toContain('09:00–11:00');
     const [booked] = (await t.http.get(`/scheduling/calendar?week=${tuesday}`, centre.token)).body.sessions;
     expect(booked).toMatchObject({ roomId: hall.id, projectId: tenderId, purpose: 'evaluation', startsAt: `${tuesday}T01:00:00.000Z`, endsAt: `${tuesday}T03:00:00.000Z`, note: '新院区一标段评标' });
-    await bothWidths(page, 'centre-calendar', () => session.waitFor());
+    await bothWidths(page, 'centre-calendar-week', () => session.waitFor());
 
     // Drag it to Wednesday.
     await session.dragTo(page.getByTestId(`cell-第一开标厅-${wednesday}`));
