@@ -160,14 +160,14 @@ export class AgendaView {
 }
 
 export class ProjectIdParam {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: '交易项目 / project', format: 'uuid' })
   @IsUUID()
   id!: string;
 }
 
 export class StepNameView {
-  @ApiProperty({ example: '开标(投标截止)' }) zh!: string;
-  @ApiProperty({ example: 'Opening (bid deadline)' }) en!: string;
+  @ApiProperty({ description: '中文名称 / Chinese name', example: '开标(投标截止)' }) zh!: string;
+  @ApiProperty({ description: '英文名称 / English name', example: 'opening (bid deadline)' }) en!: string;
 }
 
 export class HostableStepView {
