@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
-import { AgendaQuery, AgendaView, BookSessionDto, CalendarQuery, CancelSessionDto, CreateRoomDto, MoveSessionDto, RoomView, SessionIdParam, SessionView } from './dto/scheduling.dto';
+import { AgendaQuery, AgendaView, BookSessionDto, CalendarQuery, CancelSessionDto, CreateRoomDto, HostableStepView, MoveSessionDto, ProjectIdParam, RoomView, SessionIdParam, SessionView } from './dto/scheduling.dto';
 import { RoomService } from './rooms/room.service';
 import { CalendarService, CalendarView } from './sessions/calendar.service';
 import { SessionService } from './sessions/session.service';
@@ -81,5 +81,14 @@ export class SchedulingController {
   @ApiOkResponse({ type: AgendaView })
   agenda(@Query() q: AgendaQuery): Promise<AgendaView> {
     return this.calendars.agenda(q.day);
+  }
+
+  @Get('projects/:id/steps')
+  @Roles(Role.Centre)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '项目可由场次承载的待办环节(开标、拍卖开始等,交易中心)/ The project’s pending steps a session may host (opening, auction start …; centre)' })
+  @ApiOkResponse({ type: [HostableStepView] })
+  steps(@Param() p: ProjectIdParam): Promise<HostableStepView[]> {
+    return this.calendars.steps(p.id);
   }
 }

@@ -120,4 +120,20 @@ export class SchedulingRepository {
       ),
     );
   }
+
+  /** The project's pending milestones, each with the booked session hosting it (if any), by due time. */
+  async pendingStepsOf(em: EntityManager, projectId: string, subjectType: string): Promise<{ id: string; kind: string; dueAt: Date; sessionId: string | null }[]> {
+    return rowsOf(
+      await em.query(
+        `SELECT m.id, m.kind, m.due_at AS "dueAt",
+                (SELECT s.id FROM scheduling_session s WHERE s.project_id = $2::uuid AND s.status = 'booked' AND m.id = ANY(s.milestone_ids) LIMIT 1) AS "sessionId"
+         FROM milestone m WHERE m.subject_type = $1 AND m.subject_id = $2::text AND m.status = 'pending' ORDER BY m.due_at, m.id`,
+        [subjectType, projectId],
+      ),
+    );
+  }
+
+  async projectExists(em: EntityManager, id: string): Promise<boolean> {
+    return (await em.query(`SELECT 1 FROM trading_project WHERE id = $1`, [id])).length > 0;
+  }
 }

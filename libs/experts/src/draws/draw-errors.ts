@@ -13,5 +13,6 @@ export const DrawErrors = defineErrors({
   INVITATION_NOT_FOUND: { status: 404, zh: '抽取通知不存在', en: 'Invitation not found' },
   INVITATION_CLOSED: { status: 409, zh: '该抽取通知已答复、已过答复时限或评标已开始', en: 'The invitation was answered, has expired, or the session has started' },
   DRAW_COMMITTEE_FULL: { status: 409, zh: '评标委员会不缺人,无需补抽', en: 'The committee lacks nobody: there is nothing to top up' },
+  DRAW_NOT_IN_SCOPE: { status: 403, zh: '该领域不属于您的监管范围', en: 'That domain is outside your supervision' },
   EXPERT_ACCOUNT_UNLINKED: { status: 403, zh: '您的账号未关联专家库中的专家', en: 'Your account is not linked to an expert of the library' },
 });

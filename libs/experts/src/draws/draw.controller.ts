@@ -4,9 +4,9 @@ import { CurrentActor, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { SubjectIdParam } from '../dto/subject-id.param';
 import { DeclineInvitationDto, DrawIdParam, RequestDrawDto, TopUpDrawDto } from '../dto/draw.dto';
-import { DrawMemberView, DrawView, InvitationView, ReplayView } from '../dto/draw.view';
+import { DrawMemberView, DrawPage, DrawView, InvitationView, ReplayView } from '../dto/draw.view';
 import { DrawService } from './draw.service';
-import { ProjectDrawsQuery } from '../dto/project-draws.query';
+import { DrawDeskQuery, ProjectDrawsQuery } from '../dto/project-draws.query';
 import { ProjectWrite } from '@app/trading';
 
 @ApiTags('expert draws 专家抽取')
@@ -31,6 +31,14 @@ export class DrawController {
   @ApiOkResponse({ type: [DrawView] })
   list(@Query() q: ProjectDrawsQuery, @CurrentActor() actor: Actor): Promise<DrawView[]> {
     return this.draws.listForProject(actor, q.projectId);
+  }
+
+  @Get('expert-draws/desk')
+  @Roles(Role.Centre, Role.Office, Role.Regulator)
+  @ApiOperation({ summary: '全部专家抽取(分页,不含名单;行业监管部门限本领域)/ Every draw, paged, no names (a regulator: its own domain)' })
+  @ApiOkResponse({ type: DrawPage })
+  desk(@Query() q: DrawDeskQuery, @CurrentActor() actor: Actor): Promise<DrawPage> {
+    return this.draws.desk(actor, q);
   }
 
   @Get('expert-draws/:id')

@@ -8,7 +8,9 @@ const DRAW = `
   SELECT id, project_id AS "projectId", domain, owner_uscc AS "ownerUscc", status, requirements, committee, context,
          session_start AS "sessionStart", session_end AS "sessionEnd", algorithm, seed_sealed AS "seedSealed",
          seed_commitment AS "seedCommitment", revealed_seed AS "revealedSeed", shortfall, requested_by AS "requestedBy",
-         created_at AS "createdAt", drawn_at AS "drawnAt", opened_at AS "openedAt", finished_at AS "finishedAt"
+         created_at AS "createdAt", drawn_at AS "drawnAt", opened_at AS "openedAt", finished_at AS "finishedAt",
+         (SELECT p.code FROM trading_project p WHERE p.id = expert_draw.project_id) AS "projectCode",
+         (SELECT p.name FROM trading_project p WHERE p.id = expert_draw.project_id) AS "projectName"
   FROM expert_draw`;
 
 const MEMBER_COLUMNS = `id, draw_id AS "drawId", expert_id::text AS "expertId", specialty_code AS "specialtyCode", round, position, kind, status,
@@ -253,5 +255,17 @@ export class DrawRepository {
 
   async byProject(em: EntityManager, projectId: string): Promise<DrawRow[]> {
     return rowsOf<DrawRow>(await em.query(`${DRAW} WHERE project_id = $1 ORDER BY created_at DESC`, [projectId]));
+  }
+
+  /**
+   * The draws desk: every draw (of `domains` when given), newest request first, optionally of some statuses.
+   * A page at a time; the count is exact (one row per draw, a few a day).
+   */
+  async page(em: EntityManager, f: { domains?: string[]; statuses?: string[] }, limit: number, offset: number): Promise<{ items: DrawRow[]; total: number }> {
+    const where = `WHERE ($1::text[] IS NULL OR domain = ANY($1::text[])) AND ($2::text[] IS NULL OR status = ANY($2::text[]))`;
+    const params = [f.domains ?? null, f.statuses?.length ? f.statuses : null];
+    const items = rowsOf<DrawRow>(await em.query(`${DRAW} ${where} ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`, [...params, limit, offset]));
+    const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM expert_draw ${where}`, params);
+    return { items, total };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AuditService } from '@app/platform/audit/audit.service';
-import { Actor, Role } from '@app/platform/auth/roles';
+import { Actor, hasRole, Role, TradingDomain } from '@app/platform/auth/roles';
 import { Period, subtractPeriod } from '@app/platform/calendar/period';
 import { Clock } from '@app/platform/clock/clock';
 import { Sealer } from '@app/platform/crypto/sealer';
@@ -9,7 +9,8 @@ import { rowsOf } from '@app/platform/database/rows';
 import { TransactionRunner } from '@app/platform/database/transaction-runner';
 import { ProjectService } from '@app/trading';
 import { DeclineInvitationDto, RequestDrawDto, TopUpDrawDto } from '../dto/draw.dto';
-import { DrawMemberView, drawView, DrawView, InvitationView, memberView } from '../dto/draw.view';
+import { DrawMemberView, DrawPage, drawView, DrawView, InvitationView, memberView } from '../dto/draw.view';
+import { DrawDeskQuery } from '../dto/project-draws.query';
 import { Avoided, screen } from '../rules/avoidance';
 import { answerBy, mayAnswer } from '../rules/answer-by';
 import { checkCommittee } from '../rules/committee';
@@ -117,6 +118,23 @@ export class DrawService {
   async listForProject(actor: Actor, projectId: string): Promise<DrawView[]> {
     const rows = await this.draws.byProject(this.txr.dataSource.manager, projectId);
     return rows.filter((d) => drawReadLevel(actor, d) !== 'none').map(drawView);
+  }
+
+  /**
+   * The draws desk: every draw the caller may read, newest request first — the centre and the office all of them, a
+   * regulator its own domain (another domain asked for: 403). Summaries only: names stay behind /members.
+   */
+  async desk(actor: Actor, q: DrawDeskQuery): Promise<DrawPage> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    let domains: string[] | undefined = q.domain ? [q.domain] : undefined;
+    if (!hasRole(actor, Role.Centre) && !hasRole(actor, Role.Office)) {
+      const mine = actor.roles.filter((g) => g.role === Role.Regulator && g.domain !== null).map((g) => g.domain as TradingDomain);
+      if (q.domain && !mine.includes(q.domain)) throw DrawErrors.DRAW_NOT_IN_SCOPE({ domain: q.domain });
+      domains = q.domain ? [q.domain] : mine;
+    }
+    const { items, total } = await this.draws.page(this.txr.dataSource.manager, { domains, statuses: q.status }, pageSize, (page - 1) * pageSize);
+    return { items: items.filter((d) => drawReadLevel(actor, d) !== 'none').map(drawView), total, page, pageSize };
   }
 
   async members(actor: Actor, id: string): Promise<DrawMemberView[]> {

@@ -40,6 +40,9 @@ export interface DrawRow {
   drawnAt: Date | null;
   openedAt: Date | null;
   finishedAt: Date | null;
+  /** the project's, read with the row */
+  projectCode?: string | null;
+  projectName?: string | null;
 }
 
 export interface Shortfall {

@@ -4,6 +4,8 @@ import { DrawRow, MemberRow } from '../draws/draw.types';
 export class DrawView {
   @ApiProperty({ description: '抽取编号 / draw id', format: 'uuid' }) id!: string;
   @ApiProperty({ description: '交易项目 / project', format: 'uuid' }) projectId!: string;
+  @ApiProperty({ description: '项目代码 / project code', example: 'GC-2026-000123' }) projectCode!: string;
+  @ApiProperty({ description: '项目名称 / project name' }) projectName!: string;
   @ApiProperty({ description: '交易领域 / domain' }) domain!: string;
   @ApiProperty({ description: '状态:pending 排队中, inviting 通知中, complete 已组成, short 人数不足, failed 失败, opened 已开启, finished 已结束 / status', enum: ['pending', 'inviting', 'complete', 'short', 'failed', 'opened', 'finished'] })
   status!: string;
@@ -25,6 +27,8 @@ export function drawView(d: DrawRow): DrawView {
   return {
     id: d.id,
     projectId: d.projectId,
+    projectCode: d.projectCode ?? d.context?.projectCode ?? '',
+    projectName: d.projectName ?? d.context?.projectName ?? '',
     domain: d.domain,
     status: d.status,
     sessionStart: d.sessionStart,
@@ -40,6 +44,13 @@ export function drawView(d: DrawRow): DrawView {
     openedAt: d.openedAt,
     finishedAt: d.finishedAt,
   };
+}
+
+export class DrawPage {
+  @ApiProperty({ type: [DrawView], description: '本页抽取 / draws on this page' }) items!: DrawView[];
+  @ApiProperty({ description: '总数 / total' }) total!: number;
+  @ApiProperty({ description: '页码 / page' }) page!: number;
+  @ApiProperty({ description: '每页条数 / page size' }) pageSize!: number;
 }
 
 export class DrawMemberView {

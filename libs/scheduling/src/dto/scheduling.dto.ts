@@ -158,3 +158,22 @@ export class AgendaView {
   @ApiProperty({ example: '2026-12-20' }) day!: string;
   @ApiProperty({ type: [SessionView] }) sessions!: SessionView[];
 }
+
+export class ProjectIdParam {
+  @ApiProperty({ description: '交易项目 / project', format: 'uuid' })
+  @IsUUID()
+  id!: string;
+}
+
+export class StepNameView {
+  @ApiProperty({ description: '中文名称 / Chinese name', example: '开标(投标截止)' }) zh!: string;
+  @ApiProperty({ description: '英文名称 / English name', example: 'opening (bid deadline)' }) en!: string;
+}
+
+export class HostableStepView {
+  @ApiProperty({ format: 'uuid', description: '时间节点 / milestone' }) id!: string;
+  @ApiProperty({ description: '节点类型 / kind', example: 'land.auction_start' }) kind!: string;
+  @ApiProperty({ type: StepNameView, description: '环节名称 / the step’s name' }) name!: StepNameView;
+  @ApiProperty({ description: '到期时间 / due' }) dueAt!: Date;
+  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: '已承载该环节的场次 / the booked session hosting it' }) sessionId!: string | null;
+}

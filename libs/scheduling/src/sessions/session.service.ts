@@ -170,7 +170,7 @@ export class SessionService {
     const other = await this.repo.blocking(this.txr.dataSource.manager, roomId, r.startsAt, r.endsAt, except);
     return SchedulingErrors.SESSION_CONFLICT({
       roomId,
-      conflictWith: other ? { id: other.id, projectId: other.projectId, projectCode: other.projectCode, purpose: other.purpose, startsAt: other.startsAt, endsAt: other.endsAt } : null,
+      conflictWith: other ? { id: other.id, projectId: other.projectId, projectCode: other.projectCode, projectName: other.projectName, roomName: other.roomName, purpose: other.purpose, startsAt: other.startsAt, endsAt: other.endsAt } : null,
     });
   }
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { TradingDomain } from '@app/platform/auth/roles';
 import { PageQuery } from '@app/platform/http/page-query.dto';
+import { PROJECT_STATUSES, ProjectStatus } from '../rules/project-state';
 
 /** What registering any project asks, whatever its domain: a domain's registration DTO extends it. */
 export class ProjectRegistrationFields {
@@ -62,4 +63,28 @@ export class PublicProjectQuery extends PageQuery {
   @IsOptional()
   @IsEnum(TradingDomain)
   domain?: TradingDomain;
+}
+
+/** `?status=draft,published` or `?status=draft&status=published`: one list of statuses. */
+const statusList = ({ value }: { value: unknown }) => (value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).filter((v) => v !== ''));
+
+export class ProjectListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: '名称片段或项目代码前缀 / a fragment of the name, or the start of the code', example: '新院区', maxLength: 50 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: TradingDomain, description: '交易领域 / trading domain' })
+  @IsOptional()
+  @IsEnum(TradingDomain)
+  domain?: TradingDomain;
+
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES, isArray: true, description: '状态,可多个(逗号分隔)/ statuses, several allowed (comma-separated)', example: 'draft,published' })
+  @IsOptional()
+  @Transform(statusList)
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsIn(PROJECT_STATUSES, { each: true })
+  status?: ProjectStatus[];
 }

@@ -105,3 +105,25 @@ export function publicProjectView(r: PublicProjectRow): PublicProjectView {
     sandbox: r.sandbox,
   };
 }
+
+/** One row of the operators' project finder (GET /projects): what picking a project needs, no rule snapshot. */
+export class ProjectListItem {
+  @ApiProperty({ format: 'uuid', description: '项目编号 / id' }) id: string;
+  @ApiProperty({ description: '项目代码 / code' }) code: string;
+  @ApiProperty({ enum: TradingDomain, description: '交易领域 / domain' }) domain: TradingDomain;
+  @ApiProperty({ description: '项目名称 / name' }) name: string;
+  @ApiProperty({ description: '行政区划代码 / region' }) region: string;
+  @ApiProperty({ enum: PROJECT_STATUSES, description: '状态 / status' }) status: ProjectStatus;
+  @ApiProperty({ description: '招标人·出让人·采购人·转出方 / owner' }) ownerName: string;
+  @ApiPropertyOptional({ nullable: true, description: '代理机构 / agent' }) agentName: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '发布时间 / published at' }) publishedAt: Date | null;
+  @ApiProperty({ description: '登记时间 / registered at' }) createdAt: Date;
+}
+
+export class ProjectListPage {
+  @ApiProperty({ type: [ProjectListItem], description: '本页项目 / projects on this page' }) items: ProjectListItem[];
+  @ApiProperty({ description: '总数(最多计 10,000)/ total (counted up to 10,000)' }) total: number;
+  @ApiProperty({ description: '总数已达上限,实际更多 / the total reached the cap; there are more' }) totalCapped: boolean;
+  @ApiProperty({ description: '页码 / page' }) page: number;
+  @ApiProperty({ description: '每页条数 / page size' }) pageSize: number;
+}

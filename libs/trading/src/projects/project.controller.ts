@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
-import { CreateProjectDto, ProjectIdParam, PublicProjectQuery, ResumeProjectDto, SuspendProjectDto } from '../dto/project.dto';
-import { PublicProjectPage, ProjectView } from '../dto/project.view';
+import { CreateProjectDto, ProjectIdParam, ProjectListQuery, PublicProjectQuery, ResumeProjectDto, SuspendProjectDto } from '../dto/project.dto';
+import { ProjectListPage, PublicProjectPage, ProjectView } from '../dto/project.view';
 import { ProjectService } from './project.service';
 import { ProjectSupervision, ProjectWrite } from '../gate/project-write.decorator';
 
@@ -19,6 +19,15 @@ export class ProjectController {
   @ApiCreatedResponse({ type: ProjectView })
   register(@Body() dto: CreateProjectDto, @CurrentActor() actor: Actor): Promise<ProjectView> {
     return this.projects.register(actor, dto);
+  }
+
+  @Get('projects')
+  @Roles(Role.Centre, Role.Office, Role.Regulator)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '项目检索:按名称、代码、领域、状态(交易中心、管理办公室;行业监管部门限本领域)/ Find projects by name, code, domain and status (centre, office; a regulator its own domain)' })
+  @ApiOkResponse({ type: ProjectListPage })
+  find(@Query() q: ProjectListQuery, @CurrentActor() actor: Actor): Promise<ProjectListPage> {
+    return this.projects.operatorList(actor, q);
   }
 
   @Get('projects/:id')

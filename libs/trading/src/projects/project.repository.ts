@@ -59,6 +59,29 @@ const CODE_PREFIX: Record<TradingDomain, string> = { tendering: 'GC', land: 'TD'
 /** The public list counts at most this many projects (as the audit search and product search do). */
 export const PUBLIC_COUNT_CAP = 10_000;
 
+export interface ProjectListRow {
+  id: string;
+  code: string;
+  domain: TradingDomain;
+  name: string;
+  region: string;
+  status: ProjectStatus;
+  ownerName: string;
+  agentName: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface ProjectListFilter {
+  /** a name fragment or the start of the code */
+  q?: string;
+  /** only these domains (a regulator's scope, or the one asked for) */
+  domains?: TradingDomain[];
+  statuses?: ProjectStatus[];
+}
+
+const likeLiteral = (k: string) => k.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 @Injectable()
 export class ProjectRepository {
   async insert(em: EntityManager, p: { domain: TradingDomain; name: string; region: string; owner: string; agent: string | null; createdBy: string; ruleKind: RuleKind }): Promise<ProjectRow> {
@@ -121,6 +144,29 @@ export class ProjectRepository {
       `SELECT count(*)::int AS total FROM (SELECT 1 FROM trading_project p WHERE p.published_at IS NOT NULL ${domain ? 'AND p.domain = $1' : ''} LIMIT ${PUBLIC_COUNT_CAP}) c`,
       domain ? [domain] : [],
     );
+    return { items, total, totalCapped: total >= PUBLIC_COUNT_CAP };
+  }
+
+  /**
+   * The operators' project finder: every registered project (drafts included), newest registration first, by name
+   * fragment (trigram index) or code prefix, domain and status. Counted up to PUBLIC_COUNT_CAP like the public list.
+   */
+  async operatorPage(em: EntityManager, f: ProjectListFilter, page: number, pageSize: number): Promise<{ items: ProjectListRow[]; total: number; totalCapped: boolean }> {
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const conds: string[] = [];
+    if (f.q) conds.push(`(p.name ILIKE ${p(`%${likeLiteral(f.q)}%`)} OR p.code ILIKE ${p(`${likeLiteral(f.q)}%`)})`);
+    if (f.domains) conds.push(`p.domain = ANY(${p(f.domains)}::text[])`);
+    if (f.statuses?.length) conds.push(`p.status = ANY(${p(f.statuses)}::text[])`);
+    const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
+    const filterParams = [...params];
+    const items = await em.query(
+      `SELECT p.id, p.code, p.domain, p.name, p.region, p.status, o.name AS "ownerName", a.name AS "agentName", p.published_at AS "publishedAt", p.created_at AS "createdAt"
+       FROM trading_project p JOIN organisation o ON o.id = p.owner_organisation_id LEFT JOIN organisation a ON a.id = p.agent_organisation_id
+       ${where} ORDER BY p.created_at DESC, p.id LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}`,
+      params,
+    );
+    const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM trading_project p ${where} LIMIT ${PUBLIC_COUNT_CAP}) c`, filterParams);
     return { items, total, totalCapped: total >= PUBLIC_COUNT_CAP };
   }
 }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/platform/audit/audit.service';
-import { Actor, Role, SYSTEM_ACTOR, TradingDomain } from '@app/platform/auth/roles';
+import { Actor, hasRole, Role, SYSTEM_ACTOR, TradingDomain } from '@app/platform/auth/roles';
 import { Counting, shiftedDue } from '@app/platform/calendar/working-time';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Milestone } from '@app/platform/milestones/milestone.entity';
 import { MilestoneService } from '@app/platform/milestones/milestone.service';
 import { RuleSetService } from '@app/platform/rules/rule-set.service';
-import { CreateProjectDto, PublicProjectQuery } from '../dto/project.dto';
-import { PublicProjectPage, projectView, ProjectView, publicProjectView } from '../dto/project.view';
+import { CreateProjectDto, ProjectListQuery, PublicProjectQuery } from '../dto/project.dto';
+import { ProjectListPage, PublicProjectPage, projectView, ProjectView, publicProjectView } from '../dto/project.view';
 import { maySupervise, readAccess, registration, supervisingRole } from '../rules/project-access';
 import { ProjectEvent, transition } from '../rules/project-state';
 import { RuleSnapshot } from '../rules/rule-snapshot';
@@ -149,6 +149,23 @@ export class ProjectService {
       if (record) await this.suspensions.close(tx.em, record.id, { resumedAt: now, by: actor.accountId, role, note: note ?? null, shifted });
       return { note: note ?? null, suspensionId: record?.id ?? null, suspendedAt, resumedAt: now, milestones: resumed.map(describe), shifted };
     });
+  }
+
+  /**
+   * The operators' finder, so that nobody types a project id: the centre and the office see every project, a regulator
+   * its own domain (asking for another one is out of scope).
+   */
+  async operatorList(actor: Actor, q: ProjectListQuery): Promise<ProjectListPage> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    let domains = q.domain ? [q.domain] : undefined;
+    if (!hasRole(actor, Role.Centre) && !hasRole(actor, Role.Office)) {
+      const mine = actor.roles.filter((g) => g.role === Role.Regulator && g.domain !== null).map((g) => g.domain as TradingDomain);
+      if (q.domain && !mine.includes(q.domain)) throw TradingErrors.PROJECT_NOT_IN_SCOPE({ domain: q.domain });
+      domains = q.domain ? [q.domain] : mine;
+    }
+    const { items, total, totalCapped } = await this.projects.operatorPage(this.txr.dataSource.manager, { q: q.q?.trim() || undefined, domains, statuses: q.status }, page, pageSize);
+    return { items, total, totalCapped, page, pageSize };
   }
 
   async publicList(q: PublicProjectQuery): Promise<PublicProjectPage> {

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, DatePicker, Descriptions, Drawer, Input, Space, Table, Tabs, Tag, Tooltip } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, Badge, Button, Card, Descriptions, Drawer, Input, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { Tender } from '../../api/types';
@@ -9,7 +8,10 @@ import { Page } from '../../components/AppLayout';
 import { useAction } from '../../components/actions';
 import { ErrorState, Loaded, Refusal, useLoad } from '../../components/states';
 import { StatusTag } from '../../components/StatusTag';
-import { bytes, shortHash, time, yuan } from '../../format';
+import { beijingDay, bytes, shortHash, time, yuan } from '../../format';
+import { confirmBinding } from '../../components/BindingConfirm';
+import { drawerWidth } from './CentreBits';
+import { beijingInstant } from './centre-text';
 import { EVALUATION_METHOD, TENDER_KIND, TENDER_STATUS } from '../../labels';
 
 const TABS: { key: string; label: string; hint: string }[] = [
@@ -26,7 +28,10 @@ function TenderDesk({ id, onChanged }: { id: string; onChanged: () => void }) {
   const tender = useLoad(() => api.get<Tender>(`/tenders/${id}`), [id]);
   const { busy, refusal, setRefusal, run } = useAction();
   const [reason, setReason] = useState('');
-  const [deadline, setDeadline] = useState<Dayjs | null>(null);
+  const [deadlineDate, setDeadlineDate] = useState(() => beijingDay(new Date(Date.now() + 21 * 86400000)));
+  const [deadlineTime, setDeadlineTime] = useState('09:30:00');
+  const deadline = beijingInstant(deadlineDate, deadlineTime);
+  const { modal } = App.useApp();
   const act = async (key: string, fn: () => Promise<unknown>, done: string) => {
     if ((await run(key, fn, done)) !== undefined) {
       tender.reload();
@@ -42,7 +47,7 @@ function TenderDesk({ id, onChanged }: { id: string; onChanged: () => void }) {
             <span className="mono">{t.code}</span>
           </Space>
           <Refusal error={refusal} onClose={() => setRefusal(null)} />
-          <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
+          <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered style={{ marginBottom: 16 }}>
             <Descriptions.Item label="招标人">{t.ownerName}</Descriptions.Item>
             <Descriptions.Item label="招标代理">{t.agentName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="类型">{TENDER_KIND[t.kind] ?? t.kind}</Descriptions.Item>
@@ -57,6 +62,7 @@ function TenderDesk({ id, onChanged }: { id: string; onChanged: () => void }) {
             rowKey="no"
             pagination={false}
             style={{ marginBottom: 16 }}
+            scroll={{ x: 480 }}
             dataSource={t.sections}
             columns={[
               { title: '标段', dataIndex: 'no', width: 60 },
@@ -97,16 +103,39 @@ function TenderDesk({ id, onChanged }: { id: string; onChanged: () => void }) {
             <Card size="small" title="发布招标公告" data-testid="announce-card">
               <Space wrap>
                 <span>投标截止时间(北京时间):</span>
-                <DatePicker showTime value={deadline} onChange={setDeadline} data-testid="deadline" />
-                <Button type="primary" disabled={!deadline} loading={busy === 'announce'} onClick={() => act('announce', () => api.post(`/tenders/${id}/announce`, { bidDeadline: deadline!.toISOString() }), '已发布招标公告')}>
+                <Input type="date" value={deadlineDate} onChange={(e) => setDeadlineDate(e.target.value)} style={{ width: 150 }} data-testid="deadline-date" />
+                <Input type="time" step={1} value={deadlineTime} onChange={(e) => setDeadlineTime(e.target.value)} style={{ width: 150 }} data-testid="deadline-time" />
+                <Button
+                  type="primary"
+                  disabled={!deadline}
+                  loading={busy === 'announce'}
+                  data-testid="announce"
+                  onClick={async () => {
+                    const ok = await confirmBinding(modal, {
+                      title: '确认发布招标公告',
+                      amountYuan: t.estimate,
+                      amountLabel: '招标估算价',
+                      lines: [
+                        { label: '项目', value: `${t.name}(${t.code})` },
+                        { label: '标段', value: `${t.sections.length} 个` },
+                        { label: '投标截止 / 开标(北京时间)', value: time(deadline) },
+                      ],
+                      warning: '公告发布即固化现行规则版本并对社会公开;此后截止时间只能以澄清修改推后,不能提前。',
+                      okText: '发布公告',
+                    });
+                    if (ok) await act('announce', () => api.post(`/tenders/${id}/announce`, { bidDeadline: deadline }), '已发布招标公告');
+                  }}
+                >
                   发布公告
                 </Button>
               </Space>
               <div className="muted" style={{ marginTop: 8 }}>发布时固化现行规则版本;截止时间须满足规则规定的最短投标准备期。</div>
             </Card>
           )}
-          <Space style={{ marginTop: 16 }}>
+          <Space style={{ marginTop: 16 }} wrap>
             {!['submitted', 'returned', 'accepted'].includes(t.status) && <Link to={`/portal/tenders/${id}`}>公开页面</Link>}
+            {['accepted', 'bidding', 'opened', 'evaluating'].includes(t.status) && <Link to={`/workspace/centre/calendar?book=${id}`} data-testid="book-room-link">预约场地</Link>}
+            {['bidding', 'opened', 'evaluating'].includes(t.status) && <Link to={`/workspace/centre/draws?request=${id}`} data-testid="request-draw-link">申请专家抽取</Link>}
             {['opened', 'evaluating', 'publicity', 'awarded', 'failed'].includes(t.status) && <Link to={`/workspace/centre/tenders/${id}/opening`}>开标控制台</Link>}
             {!['submitted', 'returned', 'accepted'].includes(t.status) && <Link to={`/workspace/centre/tenders/${id}/deposits`}>投标保证金</Link>}
           </Space>
@@ -124,13 +153,14 @@ function TenderTable({ status, onOpen, tick }: { status: string; onOpen: (t: Ten
   return (
     <Table<TenderListItem>
       rowKey="id"
+      scroll={{ x: 980 }}
       loading={list.loading}
       dataSource={list.data?.items ?? []}
       locale={{ emptyText: list.data ? '暂无项目' : ' ' }}
       onRow={(t) => ({ onClick: () => onOpen(t), style: { cursor: 'pointer' } })}
       pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [10, 20, 50], showTotal: (n) => `共 ${n} 个项目`, onChange: (p, s) => (setPage(p), setPageSize(s)) }}
       columns={[
-        { title: '项目', render: (_, t) => <><a>{t.name}</a><div className="mono muted">{t.code}</div></> },
+        { title: '项目', width: 260, render: (_, t) => <><a>{t.name}</a><div className="mono muted">{t.code}</div></> },
         { title: '招标人 / 代理', width: 230, render: (_, t) => <>{t.ownerName}<div className="muted">{t.agentName ?? '自行招标'}</div></> },
         { title: '估算价', dataIndex: 'estimate', width: 150, align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
         { title: '标段 / 文件', width: 100, render: (_, t) => <Space size={4}><Tag>{t.sectionCount} 标段</Tag><Tag color={t.documentCount ? 'blue' : 'default'}>{t.documentCount} 文件</Tag></Space> },
@@ -160,7 +190,7 @@ export function CentreHome() {
         <div className="muted" style={{ marginBottom: 12 }}>{hint}</div>
         <TenderTable status={tab} tick={tick} onOpen={setOpen} />
       </Card>
-      <Drawer width={720} open={!!open} title={open?.name} onClose={() => setOpen(null)} destroyOnClose>
+      <Drawer width={drawerWidth(720)} open={!!open} title={open?.name} onClose={() => setOpen(null)} destroyOnClose>
         {open && <TenderDesk id={open.id} onChanged={() => setTick((n) => n + 1)} />}
       </Drawer>
     </Page>

@@ -59,7 +59,7 @@ export function WaitingDesk<T extends { id: string; name: string }>(props: {
         <div className="muted" style={{ marginBottom: 12 }}>{tabs.find((x) => x.key === tab)?.hint}</div>
         {props.list(tab, tick, setOpen)}
       </Card>
-      <Drawer width={props.drawerWidth} open={!!open} title={open?.name} onClose={() => setOpen(null)} destroyOnClose>
+      <Drawer width={`min(${props.drawerWidth}px, 100vw)`} open={!!open} title={open?.name} onClose={() => setOpen(null)} destroyOnClose>
         {open && props.detail(open.id, () => setTick((n) => n + 1))}
       </Drawer>
     </Page>

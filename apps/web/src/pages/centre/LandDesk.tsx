@@ -76,6 +76,7 @@ function Applications({ p, onChanged }: { p: DeskParcel; onChanged: () => void }
       <Loaded state={apps} empty={(a) => a.length === 0} emptyText="尚无竞买申请">
         {(list) => (
           <Table<DeskLandApplication>
+            scroll={{ x: 900 }}
             size="small"
             rowKey="id"
             pagination={false}
@@ -192,6 +193,7 @@ function ParcelTable({ waiting, tick, onOpen }: { waiting: string; tick: number;
   if (list.error && !list.data) return <ErrorState error={list.error} onRetry={list.reload} />;
   return (
     <Table<DeskParcel>
+      scroll={{ x: 900 }}
       rowKey="id"
       loading={list.loading}
       dataSource={list.data?.items ?? []}

@@ -45,6 +45,7 @@ function Flagged({ onCount }: { onCount: () => void }) {
     <Loaded state={list} empty={(l) => l.length === 0} emptyText="暂无价格待复核的商品">
       {(items) => (
         <Table<ReviewedProduct>
+          scroll={{ x: 900 }}
           rowKey="id"
           dataSource={items}
           pagination={{ pageSize: 10, showTotal: (n) => `共 ${n} 件商品` }}
@@ -103,6 +104,7 @@ function Agreements() {
       <Loaded state={list} empty={(l) => l.length === 0} emptyText="尚无协议">
         {(items) => (
           <Table<MallAgreement>
+            scroll={{ x: 900 }}
             rowKey="id"
             size="small"
             dataSource={items}

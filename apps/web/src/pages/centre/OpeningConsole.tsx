@@ -11,6 +11,8 @@ import { ErrorState, Loaded, Loading, Refusal, useLoad } from '../../components/
 import { StatusTag } from '../../components/StatusTag';
 import { countdown, shortHash, time, yuan } from '../../format';
 import { DEPOSIT_STATUS, SECTION_STATUS, TENDER_STATUS } from '../../labels';
+import { RefusalBox } from './CentreBits';
+import { DRAW_STATUS } from './centre-text';
 
 function useNow(ms = 1000): number {
   const [now, setNow] = useState(Date.now());
@@ -59,19 +61,20 @@ function StartEvaluation({ tenderId, no, onDone }: { tenderId: string; no: numbe
   const { busy, refusal, setRefusal, run } = useAction();
   return (
     <div>
-      <Refusal error={refusal} onClose={() => setRefusal(null)} />
-      <Space>
+      <RefusalBox error={refusal} onClose={() => setRefusal(null)} />
+      <Space wrap>
         <Select
           placeholder={draws.data?.length ? '选择专家抽取' : '本项目尚无专家抽取'}
-          style={{ width: 300 }}
+          style={{ width: 300, maxWidth: '80vw' }}
           value={drawId}
           onChange={setDrawId}
           loading={draws.loading}
-          options={(draws.data ?? []).map((d) => ({ value: d.id, label: `${time(d.sessionStart)} 场 · ${d.status === 'opened' ? '评标已开始' : d.status}` }))}
+          options={(draws.data ?? []).map((d) => ({ value: d.id, label: `${time(d.sessionStart)} 场 · ${DRAW_STATUS[d.status]?.text ?? d.status}` }))}
         />
         <Button disabled={!drawId} loading={busy === 'start'} onClick={async () => (await run('start', () => api.post(`/tenders/${tenderId}/sections/${no}/evaluation`, { drawId }), '评标已开始')) && onDone()}>
           开始评标
         </Button>
+        <Link to={`/workspace/centre/draws${draws.data?.length ? '' : `?request=${tenderId}`}`}>{draws.data?.length ? '查看专家抽取' : '申请专家抽取'}</Link>
       </Space>
     </div>
   );
@@ -103,18 +106,18 @@ export function OpeningConsole() {
       sub={<Breadcrumb items={[{ title: <Link to="/workspace/centre">项目受理</Link> }, { title: '开标控制台' }, { title: t.code }]} />}
       extra={<StatusTag map={TENDER_STATUS} value={t.status} />}
     >
-      <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={6}><Card><Statistic title="投标截止(开标)" value={time(t.bidDeadline)} valueStyle={{ fontSize: 18 }} /></Card></Col>
-        <Col span={6}><Card><Statistic title="开标时间" value={time(r?.openedAt ?? t.openedAt)} valueStyle={{ fontSize: 18 }} /></Card></Col>
-        <Col span={6}>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} sm={12} md={6}><Card><Statistic title="投标截止(开标)" value={time(t.bidDeadline)} valueStyle={{ fontSize: 18 }} /></Card></Col>
+        <Col xs={24} sm={12} md={6}><Card><Statistic title="开标时间" value={time(r?.openedAt ?? t.openedAt)} valueStyle={{ fontSize: 18 }} /></Card></Col>
+        <Col xs={24} sm={12} md={6}>
           <Card>
             <Statistic title="现场异议时限" value={until === null ? '—' : windowOpen ? countdown(until - now) : '已结束'} valueStyle={{ fontSize: 18, color: windowOpen ? '#d9480f' : undefined }} />
           </Card>
         </Col>
-        <Col span={6}><Card><Statistic title="待答复异议" value={pending} valueStyle={{ fontSize: 18, color: pending ? '#c92a2a' : '#2f9e44' }} /></Card></Col>
+        <Col xs={24} sm={12} md={6}><Card><Statistic title="待答复异议" value={pending} valueStyle={{ fontSize: 18, color: pending ? '#c92a2a' : '#2f9e44' }} /></Card></Col>
       </Row>
-      <Row gutter={16}>
-        <Col span={15}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={15}>
           <Card title="开标记录(唱标)">
             <Loaded state={record}>
               {(rec) =>
@@ -132,6 +135,7 @@ export function OpeningConsole() {
                         <Table
                           size="small"
                           rowKey="bidId"
+                          scroll={{ x: 720 }}
                           pagination={false}
                           dataSource={s.bids}
                           locale={{ emptyText: '无投标(流标)' }}
@@ -157,7 +161,7 @@ export function OpeningConsole() {
             </Loaded>
           </Card>
         </Col>
-        <Col span={9}>
+        <Col xs={24} lg={9}>
           <Card title="开标现场异议" extra={<Button size="small" onClick={objections.reload}>刷新</Button>}>
             <Loaded state={objections} empty={(l) => !l.length} emptyText={windowOpen ? '暂无异议,异议时限内投标人可在线提出' : '无开标异议'}>
               {(l) => <List dataSource={l} renderItem={(o) => <ObjectionItem key={o.id} o={o} tenderId={id} onDone={objections.reload} />} />}

@@ -39,6 +39,7 @@ function DealApplications({ d, onChanged }: { d: DeskDeal; onChanged: () => void
       <Loaded state={apps} empty={(a) => a.length === 0} emptyText="尚无报名">
         {(list) => (
           <Table<DeskRuralApplication>
+            scroll={{ x: 900 }}
             size="small"
             rowKey="id"
             pagination={false}
@@ -144,6 +145,7 @@ function DealTable({ waiting, tick, onOpen }: { waiting: string; tick: number; o
   if (list.error && !list.data) return <ErrorState error={list.error} onRetry={list.reload} />;
   return (
     <Table<DeskDeal>
+      scroll={{ x: 900 }}
       rowKey="id"
       loading={list.loading}
       dataSource={list.data?.items ?? []}
