@@ -162,7 +162,8 @@ export interface RuralDeal {
   code: string;
   name: string;
   kind: string;
-  kindName: string | null;
+  /** `{zh, en}` since issue 16: render through `zh()` */
+  kindName: { zh: string; en: string } | null;
   region: string;
   ownerName: string;
   agentName: string | null;

@@ -164,7 +164,7 @@ function Rural() {
             columns={[
               { title: '项目编号', dataIndex: 'code', width: 170, render: (c) => <span className="mono">{c}</span> },
               { title: '项目名称', dataIndex: 'name', render: (n, x) => <Link to={`/portal/rural/${x.id}`}>{n}</Link> },
-              { title: '品种', dataIndex: 'kindName', width: 140, render: (k, x) => k ?? x.kind },
+              { title: '品种', dataIndex: 'kindName', width: 140, render: (k, x) => zh(k, x.kind) },
               { title: '转出方', dataIndex: 'ownerName', width: 180 },
               { title: '挂牌价', dataIndex: 'listingPrice', width: 160, align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
               { title: '状态', dataIndex: 'status', width: 100, render: (s) => <StatusTag map={DEAL_STATUS} value={s} /> },
