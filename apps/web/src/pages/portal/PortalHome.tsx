@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { Page as Paged, PublicParcel, PublicProject, RuralDeal, Tender } from '../../api/types';
 import { Loaded, useLoad } from '../../components/states';
 import { StatusTag } from '../../components/StatusTag';
-import { DOMAIN_LABEL, time, yuan } from '../../format';
+import { DOMAIN_LABEL, time, yuan, zh } from '../../format';
 import { DEAL_STATUS, LAND_USE, PARCEL_PHASE, PROJECT_STATUS, TENDER_KIND, TENDER_STATUS } from '../../labels';
 
 interface Requirement {

@@ -5,7 +5,7 @@ import { RuralDeal } from '../../api/types';
 import { Page } from '../../components/AppLayout';
 import { ErrorState, Loading, useLoad } from '../../components/states';
 import { StatusTag } from '../../components/StatusTag';
-import { time, yuan } from '../../format';
+import { time, yuan, zh } from '../../format';
 import { DEAL_STATUS } from '../../labels';
 
 export function RuralDealPage() {
@@ -36,7 +36,7 @@ export function RuralDealPage() {
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={3} size="small" className="kv-table">
           <Descriptions.Item label="项目编号"><span className="mono">{d.code}</span></Descriptions.Item>
-          <Descriptions.Item label="品种">{d.kindName ?? d.kind}</Descriptions.Item>
+          <Descriptions.Item label="品种">{zh(d.kindName, d.kind)}</Descriptions.Item>
           <Descriptions.Item label="转出方">{d.ownerName}</Descriptions.Item>
           <Descriptions.Item label="数量">{d.quantity} {d.unit}</Descriptions.Item>
           <Descriptions.Item label="期限">{d.termMonths ? `${d.termMonths} 个月` : '—'}</Descriptions.Item>
