@@ -70,3 +70,18 @@ describe('公告正文', () => {
     expect(mall).toContain('有效报价不少于 3 家的,以最低有效报价成交');
   });
 });
+
+describe('历史版本 for people', () => {
+  it('names every changed field in Chinese and writes its values as people read them', async () => {
+    const { fieldText, valueText } = await import('./public-project');
+    expect(fieldText('bidDeadline')).toBe('投标截止时间');
+    expect(fieldText('parcel.listingEndsAt')).toBe('挂牌截止');
+    expect(fieldText('somethingNew')).toBe('其他信息');
+    expect(valueText('bidDeadline', '2026-12-20T07:30:00.000Z')).toBe('2026-12-20 15:30');
+    expect(valueText('tenderStatus', 'bidding')).toBe('投标中');
+    expect(valueText('parcel.mode', 'listing')).toBe('挂牌');
+    expect(valueText('deal.round', 2)).toBe('第 2 轮');
+    expect(valueText('documents', [{ fileName: '招标文件.pdf' }, { fileName: '修改文件.pdf' }])).toBe('招标文件.pdf、修改文件.pdf');
+    expect(valueText('parcel.result', { outcome: 'sold', winnerName: '丁科技有限公司', price: '10000000.00' })).toBe('成交 · 丁科技有限公司 · ¥10,000,000.00');
+  });
+});

@@ -2,7 +2,7 @@
  * What a public project page says about where a project stands: the lifecycle (a progress bar per domain) and its
  * time points (the countdown runs to the next one). Pure, from the public API's shapes; unit-tested.
  */
-import { time } from './format';
+import { time, yuan } from './format';
 
 export interface Lifecycle {
   steps: { title: string; description?: string }[];
@@ -202,4 +202,52 @@ export function remaining(ms: number): string {
   const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
   const ss = String(s % 60).padStart(2, '0');
   return `${days ? `${days} 天 ` : ''}${hh}:${mm}:${ss}`;
+}
+
+/** GET /public/projects/:id/history: one version per public event. */
+export interface HistoryVersion {
+  version: number;
+  at: string;
+  action: string;
+  role: string | null;
+  reason: { zh: string; en: string; note?: string };
+  changes: { field: string; from: unknown; to: unknown }[];
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  published: '已发布', suspended: '已中止', closed: '已结束', cancelled: '已终止',
+  bidding: '投标中', opened: '已开标', failed: '未成交', evaluating: '评标中', publicity: '公示中', awarded: '已成交',
+  announced: '已公告', live: '限时竞价', ended: '已结束', confirmed: '已签发成交确认书', registered: '已登记',
+  listing: '挂牌中', agreement: '协议转让', relisting: '重新挂牌', concluded: '已成交', contracted: '已签约', draft: '登记中',
+  quoting: '报价中', switched: '已变更采购方式',
+};
+const FIELD_TEXT: Record<string, string> = {
+  projectStatus: '项目状态', tenderStatus: '招标阶段', bidDeadline: '投标截止时间', documents: '公开文件', clarifications: '澄清答复',
+  'parcel.status': '出让状态', 'parcel.mode': '出让方式', 'parcel.listingStartsAt': '挂牌开始', 'parcel.listingEndsAt': '挂牌截止', 'parcel.auctionAt': '拍卖会时间', 'parcel.result': '出让结果',
+  'deal.status': '交易状态', 'deal.round': '挂牌轮次', 'deal.listingEndsAt': '挂牌截止', 'deal.result': '成交结果',
+  'requirement.status': '竞价状态', 'requirement.round': '竞价轮次', 'requirement.quoteDeadline': '报价截止', 'requirement.award': '成交结果',
+};
+const ISO = /^\d{4}-\d{2}-\d{2}T/;
+
+/** A changed field's name for people; a field this table does not know reads 其他信息, never its code name. */
+export const fieldText = (field: string) => FIELD_TEXT[field] ?? '其他信息';
+
+/** A version's value as text: times in Beijing time, statuses in Chinese, documents by name, results in one line. */
+export function valueText(field: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'string') {
+    if (ISO.test(v)) return time(v).slice(0, 16);
+    if (field.endsWith('mode')) return ({ listing: '挂牌', auction: '拍卖' } as Record<string, string>)[v] ?? v;
+    return STATUS_TEXT[v] ?? v;
+  }
+  if (typeof v === 'number') return field.endsWith('round') ? `第 ${v} 轮` : String(v);
+  if (Array.isArray(v)) {
+    if (field === 'documents') return v.map((d) => (d as { fileName?: string }).fileName ?? '文件').join('、');
+    if (field === 'clarifications') return `${v.length} 条答复`;
+    return `${v.length} 项`;
+  }
+  const o = v as Record<string, string | null | undefined>;
+  const who = o.winnerName ?? o.buyerName ?? o.supplierName;
+  const outcome = o.outcome ? ({ sold: '成交', unsold: '流拍', reserve_not_met: '未达保留价' }[o.outcome] ?? o.outcome) : o.method ? ({ agreement: '协议转让', live: '网络竞价' }[o.method] ?? o.method) : '成交';
+  return [outcome, who, o.price ? yuan(o.price) : null].filter(Boolean).join(' · ');
 }
