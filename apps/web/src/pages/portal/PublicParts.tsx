@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Space, Steps, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Empty, Select, Space, Steps, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { ClockCircleOutlined, DownloadOutlined, FileProtectOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
@@ -10,7 +10,7 @@ import { bytes, time } from '../../format';
 import { Announcement, announcementText } from '../../announcement-text';
 import { fieldText, HistoryVersion, Lifecycle, nextTimePoint, remaining, TimePoint, valueText } from '../../public-project';
 import { useAuth } from '../../auth';
-import { regionName } from '../../regions';
+import { regionName, regionOptions } from '../../regions';
 
 /** The portal's page of a project, with the moment it arrived (the countdown follows the server's clock from it). */
 export type PortalProjectLoaded = PortalProject & { serverTime?: string; receivedAt: number };
@@ -293,5 +293,29 @@ export function RegionText({ code }: { code: string | null | undefined }) {
     <Tooltip title={`行政区划代码 ${code}(GB/T 2260)`}>
       <span data-testid="region">{regionName(code)}</span>
     </Tooltip>
+  );
+}
+
+/** The web page of a public notice: its domain's page where it has one, the e-mall requirement's, else the project's. */
+export function noticePage(n: { link: string | null; projectId: string | null; subjectId?: string }): string | null {
+  const m = /^\/public\/(tenders|land\/parcels|rural\/deals|procurement\/requirements)\/([0-9a-f-]{36})/.exec(n.link ?? '');
+  if (m) return `/portal/${{ tenders: 'tenders', 'land/parcels': 'land', 'rural/deals': 'rural', 'procurement/requirements': 'mall' }[m[1]]}/${m[2]}`;
+  return n.projectId ? `/portal/projects/${n.projectId}` : null;
+}
+
+/** A select of the province's regions by name (GB/T 2260), searchable; the value is the code the API filters on. */
+export function RegionSelect(props: { value?: string; onChange?: (v?: string) => void; style?: React.CSSProperties; placeholder?: string }) {
+  return (
+    <Select
+      allowClear
+      showSearch
+      optionFilterProp="label"
+      placeholder={props.placeholder ?? '全部地区'}
+      options={regionOptions()}
+      value={props.value}
+      onChange={props.onChange}
+      style={{ width: 180, ...props.style }}
+      data-testid="region-select"
+    />
   );
 }
