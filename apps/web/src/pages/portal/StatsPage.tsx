@@ -11,6 +11,7 @@ import { DOMAIN_LABEL, yuan } from '../../format';
 import { DOMAIN_COLOUR, DOMAINS } from '../../oversight-labels';
 import { monthLabel, monthsBetween, percent, sumYuan, wanHeight, yi } from '../../oversight-format';
 import '../../oversight.css';
+import { RegionSelect, RegionText } from './PublicParts';
 
 interface Filter {
   domain?: string;
@@ -216,7 +217,7 @@ function DetailTable({ s }: { s: Statistics }) {
         columns={[
           { title: '月份', dataIndex: 'month', render: monthLabel },
           { title: '领域', dataIndex: 'domain', render: (d) => <Tag color={DOMAIN_COLOUR[d]}>{DOMAIN_LABEL[d]}</Tag> },
-          { title: '行政区划', dataIndex: 'region', render: (r) => r ?? <span className="muted">未登记</span> },
+          { title: '行政区划', dataIndex: 'region', render: (r) => (r ? <RegionText code={r} /> : <span className="muted">未登记</span>) },
           { title: '场次', dataIndex: 'sessions', align: 'right' },
           { title: '成交', dataIndex: 'succeeded', align: 'right' },
           { title: '成交率', dataIndex: 'successRate', align: 'right', render: percent },
@@ -255,8 +256,8 @@ export function StatsPage() {
           <Form.Item name="range" label="月份">
             <DatePicker.RangePicker picker="month" placeholder={['起始月份', '截止月份']} />
           </Form.Item>
-          <Form.Item name="region" label="行政区划" rules={[{ pattern: /^\d{6}$/, message: '行政区划代码为 6 位数字' }]}>
-            <Input placeholder="如 350102" style={{ width: 130 }} allowClear />
+          <Form.Item name="region" label="行政区划">
+            <RegionSelect />
           </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit" data-testid="stats-apply">
