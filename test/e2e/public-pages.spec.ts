@@ -34,7 +34,7 @@ describe('the public pages as a visitor sees them, at 1440 and 390 px', () => {
 
   /** At a phone's width the page itself never scrolls sideways (tables scroll inside their cards). */
   async function fitsPhone(page: Page, what: string): Promise<void> {
-    const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    const [scroll, width] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as [number, number];
     expect([what, scroll <= width]).toEqual([what, true]);
   }
 
@@ -68,7 +68,7 @@ describe('the public pages as a visitor sees them, at 1440 and 390 px', () => {
     };
     expect(api).toEqual({ tendering: 2, land: 1, procurement: 1, rural: 1 });
     await counts.getByText('政府采购').waitFor();
-    await page.waitForFunction(() => !document.querySelector('[data-testid="hero-counts"]')?.textContent?.includes('—'));
+    await page.waitForFunction(`!document.querySelector('[data-testid="hero-counts"]').textContent.includes('—')`);
     const banner = await counts.textContent();
     for (const [label, n] of [['工程建设', api.tendering], ['土地使用权', api.land], ['政府采购', api.procurement], ['农村产权', api.rural]] as const) expect(banner).toContain(`${label}${n}项`);
     await page.getByRole('tab', { name: '政府采购' }).click();
