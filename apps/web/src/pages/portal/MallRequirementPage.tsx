@@ -2,6 +2,7 @@ import { Alert, Breadcrumb, Card, Col, Descriptions, Row, Table, Tag } from 'ant
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { Requirement } from '../../api/workspace-types';
+import { Paged, PortalNotice } from '../../api/oversight-types';
 import { Page } from '../../components/AppLayout';
 import { ErrorState, Loading, useLoad } from '../../components/states';
 import { shortHash, time, yuan } from '../../format';
@@ -21,12 +22,19 @@ export function MallRequirementPage() {
   const { id = '' } = useParams();
   const req = useLoad(() => api.get<Requirement>(`/public/procurement/requirements/${id}`), [id]);
   const portal = usePortalProject(req.data?.projectId);
+  // 合同公开 of the order (e-mall notices carry no project): found by the requirement's title, matched on the order id.
+  const order = useLoad(async () => {
+    const r = req.data;
+    if (!r?.orderId) return null;
+    const feed = await api.get<Paged<PortalNotice>>('/public/portal/announcements', { kind: 'contract', domain: 'procurement', keyword: r.title.slice(0, 50), pageSize: 100 });
+    return feed.items.find((n) => n.subjectId === r.orderId) ?? null;
+  }, [req.data?.orderId]);
   if (req.error) return <ErrorState error={req.error} onRetry={req.reload} />;
   if (!req.data) return <Loading rows={8} />;
   const r = req.data;
   const pp = portal.data ?? null;
   const isSuspended = r.projectStatus === 'suspended';
-  const confirmed = pp?.notices.find((n) => n.kind === 'contract')?.publishedAt;
+  const confirmed = order.data?.publishedAt;
   const status = REQUIREMENT_STATUS[r.status];
   return (
     <Page

@@ -263,7 +263,7 @@ export function HistoryCard({ projectId }: { projectId: string }) {
         {(h) => (
           <Timeline
             items={[...h.versions].reverse().map((v) => ({
-              color: /failed|suspended|cancelled/.test(v.action) ? 'red' : /awarded|contract|confirmation|concluded|resumed/.test(v.action) ? 'green' : 'blue',
+              color: /failed|suspended|cancelled/.test(v.action) ? 'red' : /awarded|contract|confirmation|concluded|resumed/.test(v.action) ? 'green' : 'gray',
               children: (
                 <div className="history-version">
                   <div>
