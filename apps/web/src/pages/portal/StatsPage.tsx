@@ -38,8 +38,8 @@ function Kpis({ s }: { s: Statistics }) {
   const all = s.totals.all;
   const last = s.cumulative[s.cumulative.length - 1];
   return (
-    <Row gutter={16} style={{ marginBottom: 16 }} align="stretch">
-      <Col span={6}>
+    <Row gutter={[16, 16]} style={{ marginBottom: 16 }} align="stretch">
+      <Col xs={12} md={6}>
         <Card className="kpi kpi-accent" style={{ height: '100%' }}>
           <Statistic title="累计成交金额(亿元)" value={yi(last?.amountYi ?? '0')} valueStyle={{ fontWeight: 700 }} />
           <div className="kpi-foot" data-testid="kpi-cumulative">
@@ -47,7 +47,7 @@ function Kpis({ s }: { s: Statistics }) {
           </div>
         </Card>
       </Col>
-      <Col span={6}>
+      <Col xs={12} md={6}>
         <Card className="kpi" style={{ height: '100%' }}>
           <Statistic title="本期成交金额(亿元)" value={yi(all.amountYi)} />
           <div className="kpi-foot money" data-testid="kpi-amount">
@@ -55,7 +55,7 @@ function Kpis({ s }: { s: Statistics }) {
           </div>
         </Card>
       </Col>
-      <Col span={6}>
+      <Col xs={12} md={6}>
         <Card className="kpi" style={{ height: '100%' }}>
           <Statistic title="交易场次" value={all.sessions} suffix="场" />
           <div className="kpi-foot">
@@ -63,7 +63,7 @@ function Kpis({ s }: { s: Statistics }) {
           </div>
         </Card>
       </Col>
-      <Col span={6}>
+      <Col xs={12} md={6}>
         <Card className="kpi" style={{ height: '100%' }}>
           <Statistic title="成交率" value={percent(all.successRate)} />
           <Progress percent={all.successRate === null ? 0 : Math.round(all.successRate * 100)} showInfo={false} strokeColor="#2f9e44" trailColor="#ffe3e3" size="small" />
@@ -97,8 +97,8 @@ function Charts({ s }: { s: Statistics }) {
 
   return (
     <>
-      <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={14}>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} lg={14}>
           <Card title="成交金额(万元,按月、按领域)" data-testid="chart-amounts">
             <Chart
               option={{
@@ -112,7 +112,7 @@ function Charts({ s }: { s: Statistics }) {
             />
           </Card>
         </Col>
-        <Col span={10}>
+        <Col xs={24} lg={10}>
           <Card title="累计成交金额(亿元)" data-testid="chart-cumulative">
             <Chart
               option={{
@@ -126,8 +126,8 @@ function Charts({ s }: { s: Statistics }) {
           </Card>
         </Col>
       </Row>
-      <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={14}>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} lg={14}>
           <Card title="交易场次(按月):成交与流标、流拍" data-testid="chart-sessions">
             <Chart
               height={280}
@@ -145,7 +145,7 @@ function Charts({ s }: { s: Statistics }) {
             />
           </Card>
         </Col>
-        <Col span={10}>
+        <Col xs={24} lg={10}>
           <Card title="各领域成交率" data-testid="chart-rates">
             <Chart
               height={280}
@@ -173,6 +173,7 @@ function DomainTable({ s }: { s: Statistics }) {
   return (
     <Card title="各领域汇总" style={{ marginBottom: 16 }}>
       <Table
+        scroll={{ x: 'max-content' }}
         size="middle"
         rowKey="key"
         pagination={false}
@@ -210,6 +211,7 @@ function DetailTable({ s }: { s: Statistics }) {
   return (
     <Card title={`明细(领域 × 月份 × 行政区划,共 ${s.rows.length} 行)`}>
       <Table<StatsRow>
+        scroll={{ x: 'max-content' }}
         size="small"
         rowKey={(r) => `${r.domain}-${r.month}-${r.region}`}
         dataSource={s.rows}

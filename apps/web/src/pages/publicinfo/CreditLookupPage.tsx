@@ -116,7 +116,6 @@ export function CreditLookupPage() {
         <Form form={form} layout="inline" onFinish={submit} style={{ rowGap: 8 }}>
           <Form.Item
             name="uscc"
-            label="统一社会信用代码"
             normalize={(v: string) => v?.toUpperCase()}
             rules={[{ validator: (_, v: string) => { const p = usccShapeProblem(normaliseUscc(v ?? '')); return p ? Promise.reject(new Error(p)) : Promise.resolve(); } }]}
           >
