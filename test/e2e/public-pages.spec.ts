@@ -189,7 +189,7 @@ describe('the public pages as a visitor sees them, at 1440 and 390 px', () => {
     await page.context().close();
 
     const phone = await visitor(PHONE);
-    for (const [path, name] of [[`/portal/land/${deals.parcel}`, 'parcel'], [`/portal/rural/${deals.rural}`, 'rural'], [`/portal/mall/${deals.requirement}`, 'mall'], [`/portal/projects/${deals.tender}`, 'project']] as const) {
+    for (const [path, name] of [[`/portal/tenders/${deals.tender}`, 'tender-awarded'], [`/portal/land/${deals.parcel}`, 'parcel'], [`/portal/rural/${deals.rural}`, 'rural'], [`/portal/mall/${deals.requirement}`, 'mall'], [`/portal/projects/${deals.tender}`, 'project']] as const) {
       await phone.goto(`${base}${path}`);
       await phone.getByTestId('lifecycle').waitFor();
       await phone.getByTestId('announcement').waitFor();

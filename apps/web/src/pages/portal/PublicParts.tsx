@@ -105,10 +105,10 @@ export function AnnouncementCard({ announcement, extra }: { announcement: Announ
       }
     >
       <article className="announcement">
-        <h2>{announcement.title}</h2>
+        <div className="announcement-title">{announcement.title}</div>
         {announcement.blocks.map((b) => (
           <section key={b.heading}>
-            <h3>{b.heading}</h3>
+            <div className="announcement-heading">{b.heading}</div>
             {b.lines.map((l, i) => (
               <p key={i}>{l}</p>
             ))}

@@ -36,6 +36,7 @@ function Opening({ id }: { id: string }) {
                   <Alert type="warning" showIcon message={`投标人少于法定数量,本标段流标(递交 ${s.bidCount} 份,未开启)。`} />
                 ) : (
                   <Table
+                    scroll={{ x: 'max-content' }}
                     rowKey="bidId"
                     size="small"
                     pagination={false}
@@ -89,6 +90,7 @@ function Results({ id }: { id: string }) {
                 />
               )}
               <Table
+                scroll={{ x: 'max-content' }}
                 rowKey="rank"
                 size="small"
                 pagination={false}

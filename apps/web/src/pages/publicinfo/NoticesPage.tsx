@@ -49,7 +49,7 @@ export function NoticesPage() {
             <Checkbox.Group options={Object.entries(NOTICE_KIND).map(([value, k]) => ({ value, label: k.text }))} />
           </Form.Item>
           <Form.Item name="keyword" rules={[{ max: 50, message: '关键字最多 50 个字' }]}>
-            <Input prefix={<SearchOutlined />} placeholder="标题或项目编号" allowClear style={{ width: 240 }} data-testid="notice-keyword" />
+            <Input prefix={<SearchOutlined />} placeholder="标题或项目编号" allowClear style={{ width: 240, maxWidth: '100%' }} data-testid="notice-keyword" />
           </Form.Item>
           <Form.Item name="domain">
             <Select allowClear placeholder="全部领域" style={{ width: 140 }} options={DOMAINS.map((d) => ({ value: d, label: DOMAIN_LABEL[d] }))} />

@@ -30,11 +30,11 @@ function Sections({ sections, bidDeadline }: { sections: NonNullable<PortalProje
             <Descriptions.Item label="投标家数">{s.bidCount ?? <span className="muted">开标后公开</span>}</Descriptions.Item>
           </Descriptions>
           {s.opening.length > 0 && (
-            <Table size="small" rowKey="bidderName" pagination={false} style={{ marginBottom: 12 }} title={() => <b>开标记录(唱标)</b>} dataSource={s.opening}
+            <Table size="small" scroll={{ x: 'max-content' }} rowKey="bidderName" pagination={false} style={{ marginBottom: 12 }} title={() => <b>开标记录(唱标)</b>} dataSource={s.opening}
               columns={[{ title: '投标人', dataIndex: 'bidderName' }, { title: '投标报价', dataIndex: 'price', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> }]} />
           )}
           {s.candidates.length > 0 && (
-            <Table size="small" rowKey="rank" pagination={false} style={{ marginBottom: 12 }} title={() => <b>中标候选人公示{s.publicityUntil ? `(公示至 ${time(s.publicityUntil)})` : ''}</b>} dataSource={s.candidates}
+            <Table size="small" scroll={{ x: 'max-content' }} rowKey="rank" pagination={false} style={{ marginBottom: 12 }} title={() => <b>中标候选人公示{s.publicityUntil ? `(公示至 ${time(s.publicityUntil)})` : ''}</b>} dataSource={s.candidates}
               columns={[{ title: '排名', dataIndex: 'rank', width: 70 }, { title: '候选人', dataIndex: 'bidderName' }, { title: '投标报价', dataIndex: 'price', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> }]} />
           )}
           {s.award && (
