@@ -8,7 +8,7 @@ import { ErrorState, Loading, useLoad } from '../../components/states';
 import { shortHash, time, yuan } from '../../format';
 import { requirementAnnouncement } from '../../announcement-text';
 import { requirementLifecycle, requirementTimes, suspended } from '../../public-project';
-import { AnnouncementCard, HistoryCard, LifecycleBar, NextDeadline, RegionText, SuspensionNotices, usePortalProject } from './PublicParts';
+import { AnnouncementCard, Attachments, HistoryCard, LifecycleBar, NextDeadline, RegionText, SuspensionNotices, usePortalProject } from './PublicParts';
 
 export const REQUIREMENT_STATUS: Record<string, { text: string; color: string }> = {
   quoting: { text: '报价中', color: 'processing' },
@@ -91,6 +91,7 @@ export function MallRequirementPage() {
           </Card>
         </Col>
         <Col xs={24} lg={8}>
+          <Attachments docs={pp?.documents ?? []} />
           {r.projectId ? <HistoryCard projectId={r.projectId} /> : <Card title="历史版本" className="muted">本需求早于电子卖场项目登记,无历史版本。</Card>}
         </Col>
       </Row>

@@ -62,7 +62,7 @@ function AllProjects() {
             pagination={{ current: d.page, pageSize: d.pageSize, total: d.total, onChange: setPage, showTotal: (t) => `共 ${t} 项` }}
             locale={{ emptyText: '暂无项目' }}
             columns={[
-              { title: '项目编号', dataIndex: 'code', width: 170, render: (c) => <span className="mono">{c}</span> },
+              { title: '项目编号', dataIndex: 'code', width: 170, responsive: ['sm'], render: (c) => <span className="mono">{c}</span> },
               { title: '项目名称', dataIndex: 'name', render: (n, p) => <Link to={projectLink(p)}>{n}</Link> },
               { title: '交易领域', dataIndex: 'domain', width: 110, render: (d) => <Tag>{DOMAIN_LABEL[d]}</Tag> },
               { title: '项目单位', dataIndex: ['owner', 'name'], width: 200 },
@@ -92,7 +92,7 @@ function Tenders({ list }: { list: Loadable<Tender[]> }) {
             pagination={{ pageSize: 15, showTotal: (t) => `共 ${t} 项` }}
             locale={{ emptyText: '暂无招标公告' }}
             columns={[
-              { title: '项目编号', dataIndex: 'code', width: 170, render: (c) => <span className="mono">{c}</span> },
+              { title: '项目编号', dataIndex: 'code', width: 170, responsive: ['sm'], render: (c) => <span className="mono">{c}</span> },
               { title: '项目名称', dataIndex: 'name', render: (n, t) => <Link to={`/portal/tenders/${t.id}`}>{n}</Link> },
               { title: '类别', dataIndex: 'kind', width: 70, render: (k) => TENDER_KIND[k] ?? k },
               { title: '招标人', dataIndex: 'ownerName', width: 180 },
@@ -123,7 +123,7 @@ function Parcels({ list }: { list: Loadable<PublicParcel[]> }) {
             pagination={{ pageSize: 15, showTotal: (t) => `共 ${t} 宗` }}
             locale={{ emptyText: '暂无出让公告' }}
             columns={[
-              { title: '地块编号', dataIndex: 'code', width: 170, render: (c) => <span className="mono">{c}</span> },
+              { title: '地块编号', dataIndex: 'code', width: 170, responsive: ['sm'], render: (c) => <span className="mono">{c}</span> },
               { title: '地块名称', dataIndex: 'name', render: (n, p) => <Link to={`/portal/land/${p.id}`}>{n}</Link> },
               { title: '用途', dataIndex: 'use', width: 70, render: (u) => LAND_USE[u] ?? u },
               { title: '地区', dataIndex: 'region', width: 150, render: (r) => <RegionText code={r} /> },
@@ -157,7 +157,7 @@ function Rural() {
             pagination={{ current: d.page, pageSize: d.pageSize, total: d.total, onChange: setPage, showTotal: (t) => `共 ${t} 项` }}
             locale={{ emptyText: '暂无农村产权交易' }}
             columns={[
-              { title: '项目编号', dataIndex: 'code', width: 170, render: (c) => <span className="mono">{c}</span> },
+              { title: '项目编号', dataIndex: 'code', width: 170, responsive: ['sm'], render: (c) => <span className="mono">{c}</span> },
               { title: '项目名称', dataIndex: 'name', render: (n, x) => <Link to={`/portal/rural/${x.id}`}>{n}</Link> },
               { title: '品种', dataIndex: 'kindName', width: 140, render: (k, x) => zh(k, x.kind) },
               { title: '转出方', dataIndex: 'ownerName', width: 180 },
