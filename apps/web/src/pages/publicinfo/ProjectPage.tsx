@@ -60,7 +60,7 @@ function Land({ land }: { land: NonNullable<PortalProject['land']> }) {
         <Descriptions.Item label="起始价"><span className="money">{yuan(land.startPrice)}</span></Descriptions.Item>
         <Descriptions.Item label="结果">{land.outcome ? LAND_RESULT[land.outcome] ?? land.outcome : <span className="muted">尚未结束</span>}</Descriptions.Item>
         <Descriptions.Item label="成交价"><span className="money">{yuan(land.price)}</span></Descriptions.Item>
-        <Descriptions.Item label="竞得人">{land.winnerName ? `${land.winnerName}(竞买号 ${land.winnerPaddle})` : '—'}</Descriptions.Item>
+        <Descriptions.Item label="竞得人">{land.winnerName ? `${land.winnerName}${land.winnerPaddle ? `(竞买号 ${land.winnerPaddle})` : ''}` : '—'}</Descriptions.Item>
         <Descriptions.Item label="结束时间">{time(land.endedAt)}</Descriptions.Item>
       </Descriptions>
     </Card>
