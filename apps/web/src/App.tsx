@@ -8,6 +8,7 @@ import { PortalHome } from './pages/portal/PortalHome';
 import { TenderPage } from './pages/portal/TenderPage';
 import { ParcelPage } from './pages/portal/ParcelPage';
 import { RuralDealPage } from './pages/portal/RuralDealPage';
+import { MallRequirementPage } from './pages/portal/MallRequirementPage';
 import { LotWatchPage } from './pages/portal/LotWatchPage';
 import { ResultsPage } from './pages/portal/ResultsPage';
 import { StatsPage } from './pages/portal/StatsPage';
@@ -56,6 +57,7 @@ export function App() {
         <Route path="/portal/tenders/:id" element={<TenderPage />} />
         <Route path="/portal/land/:id" element={<ParcelPage />} />
         <Route path="/portal/rural/:id" element={<RuralDealPage />} />
+        <Route path="/portal/mall/:id" element={<MallRequirementPage />} />
         <Route path="/portal/lots/:id" element={<LotWatchPage />} />
         <Route path="/portal/results" element={<ResultsPage />} />
         <Route path="/portal/stats" element={<StatsPage />} />

@@ -100,3 +100,11 @@ export function bytes(n: number): string {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** A label the API sends either as a string or as `{ zh, en }`: the Chinese text (React cannot render the object). */
+export type ApiLabel = string | { zh: string; en?: string } | null | undefined;
+export function zh(label: ApiLabel, fallback = '—'): string {
+  if (label === null || label === undefined) return fallback;
+  if (typeof label === 'string') return label || fallback;
+  return label.zh || label.en || fallback;
+}

@@ -61,6 +61,10 @@ export interface Tender {
   retenderOf: string | null;
   sections: Section[];
   documents: TenderDocument[];
+  /** GET /public/tenders/:id only: the answered clarifications (askers never named) */
+  clarifications?: { question: string; answer: string; answeredAt: string }[];
+  /** GET /public/tenders/:id only: each amendment that moved the deadline */
+  deadlineChanges?: { at: string; previousDeadline: string; bidDeadline: string; documentId: string }[];
 }
 
 export interface OpeningLine {
@@ -166,7 +170,8 @@ export interface RuralDeal {
   code: string;
   name: string;
   kind: string;
-  kindName: string | null;
+  /** `{zh, en}` since issue 16: render through `zh()` */
+  kindName: { zh: string; en: string } | null;
   region: string;
   ownerName: string;
   agentName: string | null;
@@ -180,8 +185,11 @@ export interface RuralDeal {
   status: string;
   round: number;
   listings: { round: number; price: string; lotId: string | null; startsAt: string | null; endsAt: string | null; outcome: string | null }[];
-  documents: { id?: string; fileName: string; sha256: string; size: number }[];
+  documents: { id: string; kind: string; fileName: string; sha256: string; size: number; createdAt: string }[];
+  resolution?: { body: string; votesFor: number; votesTotal: number; date: string } | null;
+  approval?: { authority: string; date: string } | null;
   result: { method: string; buyerName: string; price: string; concludedAt: string; publicityUntil: string } | null;
+  contract?: { contractNo: string; signedAt: string; amount: string } | null;
 }
 
 export interface PublicLot {

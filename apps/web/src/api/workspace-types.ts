@@ -137,6 +137,9 @@ export interface OpenedQuote {
 
 export interface Requirement {
   id: string;
+  /** the kernel's project (中止 and 恢复 act on it); null for requirements made before the e-mall had projects */
+  projectId?: string | null;
+  projectStatus?: string | null;
   title: string;
   purchaserName: string;
   categoryCode: string;

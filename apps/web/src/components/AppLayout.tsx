@@ -101,7 +101,7 @@ export function AppLayout() {
           )}
         </div>
       </Layout.Header>
-      <Layout.Content className="app-content">
+      <Layout.Content className={pathname === '/' || pathname.startsWith('/portal') ? 'app-content public' : 'app-content'}>
         <Outlet />
       </Layout.Content>
       <Layout.Footer className="app-footer">

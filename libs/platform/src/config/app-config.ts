@@ -31,6 +31,8 @@ export interface AppConfig {
   /** write logs to this file instead of standard output (tests read it to prove nothing sealed is logged) */
   logFile: string | null;
   loginAttemptsPerMinute: number;
+  /** anonymous searches (信用查询 by name) one client address may make a minute, on every api process together */
+  publicSearchPerMinute: number;
   milestoneReconcileMs: number;
   /** how often a worker looks for opened tender sections and quote rounds not yet scanned for collusion */
   collusionScanMs: number;
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: str(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
     logFile: env.LOG_FILE ? env.LOG_FILE : null,
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10000),
+    publicSearchPerMinute: int(env, 'PUBLIC_SEARCH_PER_MINUTE', 30, 1, 10000),
     milestoneReconcileMs: int(env, 'MILESTONE_RECONCILE_MS', 60000, 200, 3600000),
     collusionScanMs: int(env, 'COLLUSION_SCAN_MS', 10000, 200, 3600000),
     cardScanMs: int(env, 'CARD_SCAN_MS', 5000, 100, 3600000),

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { PageQuery } from '@app/platform/http/page-query.dto';
 import { CreditService } from './credit.service';
-import { CreditOrganisationParam, CreditRecordView, CreditUsccParam, OrganisationSearchPage, OrganisationSearchQuery, PenaltyRecordedView, PublicCreditView, RecordPenaltyDto } from './dto/credit.dto';
+import { CreditOrganisationParam, CreditRecordView, CreditUsccParam, OrganisationSearchPage, OrganisationSearchQuery, PenaltyRecordedView, PublicCreditSearchPage, PublicCreditSearchQuery, PublicCreditView, RecordPenaltyDto } from './dto/credit.dto';
+import { PublicSearchThrottlerGuard } from './public-search-throttler.guard';
 
 @ApiTags('supervision 监督')
 @Controller()
@@ -45,6 +46,20 @@ export class CreditController {
   @ApiOkResponse({ type: CreditRecordView })
   record(@Param() p: CreditOrganisationParam, @Query() q: PageQuery, @CurrentActor() actor: Actor): Promise<CreditRecordView> {
     return this.credit.record(actor, p.organisationId, q);
+  }
+
+  @Get('public/credit')
+  @Public()
+  @UseGuards(PublicSearchThrottlerGuard)
+  @ApiOperation({
+    summary: '按单位名称查询信用分(公开;仅已公开的单位)/ Credit score by organisation name (public; organisations already published only)',
+    description:
+      '名称包含检索词(2–50 字);只列平台已公开的单位:已发布项目的项目单位与代理、电子卖场采购人、公告中的中标人/竞得人/受让方/供应商、已开标的投标人、被公开处罚或投诉成立的单位。每个地址每分钟有次数限制。Name contains the text; only organisations the platform already published; rate-limited per client address.',
+  })
+  @ApiOkResponse({ type: PublicCreditSearchPage })
+  @ApiTooManyRequestsResponse({ description: 'TOO_MANY_REQUESTS:查询过于频繁 / too many searches' })
+  publicSearch(@Query() q: PublicCreditSearchQuery): Promise<PublicCreditSearchPage> {
+    return this.credit.publicSearch(q);
   }
 
   @Get('public/credit/:uscc')

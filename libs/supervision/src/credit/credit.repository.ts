@@ -49,6 +49,27 @@ export interface OrganisationHitRow extends OrganisationRow {
   score: number;
 }
 
+export interface PublicHitRow {
+  name: string;
+  uscc: string;
+  score: number;
+}
+
+/**
+ * An organisation the platform has already made public (docs/credit.md, 信用查询): a party of a published project
+ * (owner or agent, on every project page), an e-mall purchaser, a name in a public notice (winner, buyer, supplier of a
+ * result or contract), a bidder in an opened tender's public opening record (唱标), or one with a published credit
+ * decision against it (行政处罚, upheld complaint). Nobody else: registering, bidding before the opening or being carded
+ * does not put a name in the public search.
+ */
+const PUBLISHED_ORGANISATION = `(
+  EXISTS (SELECT 1 FROM trading_project p WHERE p.published_at IS NOT NULL AND (p.owner_organisation_id = o.id OR p.agent_organisation_id = o.id))
+  OR EXISTS (SELECT 1 FROM procurement_requirement r WHERE r.purchaser_organisation_id = o.id)
+  OR EXISTS (SELECT 1 FROM portal_notice n WHERE n.organisation_name = o.name)
+  OR EXISTS (SELECT 1 FROM tender_bid b WHERE b.organisation_id = o.id AND b.status = 'submitted' AND b.opened_at IS NOT NULL AND b.price_fen IS NOT NULL)
+  OR EXISTS (SELECT 1 FROM credit_entry e WHERE e.organisation_id = o.id AND e.kind IN ('penalty', 'complaint_upheld'))
+)`;
+
 /** LIKE pattern text with its wildcards taken literally. */
 const literal = (k: string) => k.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -85,6 +106,25 @@ export class CreditRepository {
       ),
     );
     const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM organisation o WHERE ${where}`, usccPrefix === null ? params.slice(0, 1) : params);
+    return { rows, total: n };
+  }
+
+  /**
+   * 信用查询 by name for the public: organisations whose name contains `fragment` AND that the platform has already
+   * published (see PUBLISHED_ORGANISATION), by name; with the score (no organisation_credit row: 100). The trigram
+   * index (migration 1970) finds the name candidates; each candidate is then checked against the public records.
+   */
+  async publicSearch(em: EntityManager, fragment: string, limit: number, offset: number): Promise<{ rows: PublicHitRow[]; total: number }> {
+    const where = `o.name ILIKE $1 AND ${PUBLISHED_ORGANISATION}`;
+    const rows = rowsOf<PublicHitRow>(
+      await em.query(
+        `SELECT o.name, trim(o.uscc) AS uscc, coalesce(c.score, 100) AS score
+           FROM organisation o LEFT JOIN organisation_credit c ON c.organisation_id = o.id
+          WHERE ${where} ORDER BY o.name, o.id LIMIT $2 OFFSET $3`,
+        [`%${literal(fragment)}%`, limit, offset],
+      ),
+    );
+    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM organisation o WHERE ${where}`, [`%${literal(fragment)}%`]);
     return { rows, total: n };
   }
 

@@ -6,7 +6,7 @@ import { PageQuery } from '@app/platform/http/page-query.dto';
 import { CreditErrors as E } from './credit-errors';
 import { CreditLedger } from './credit-ledger';
 import { CreditEntryRow, CreditRepository } from './credit.repository';
-import { CreditEntryView, CreditRecordView, OrganisationSearchPage, OrganisationSearchQuery, PenaltyRecordedView, PublicCreditView, RecordPenaltyDto } from './dto/credit.dto';
+import { CreditEntryView, CreditRecordView, OrganisationSearchPage, OrganisationSearchQuery, PenaltyRecordedView, PublicCreditSearchPage, PublicCreditSearchQuery, PublicCreditView, RecordPenaltyDto } from './dto/credit.dto';
 import { creditScore } from './rules/credit-score';
 
 export const CREDIT_ENTRY_SUBJECT = 'credit_entry';
@@ -79,6 +79,14 @@ export class CreditService {
     const pageSize = q.pageSize ?? 20;
     const usccPrefix = USCC_PREFIX.test(q.q) ? q.q.toUpperCase() : null;
     const { rows, total } = await this.repo.search(this.txr.dataSource.manager, q.q, usccPrefix, pageSize, (page - 1) * pageSize);
+    return { items: rows, total, page, pageSize };
+  }
+
+  /** 信用查询 by name for anyone: only organisations already public (the repository's PUBLISHED_ORGANISATION); score only. */
+  async publicSearch(q: PublicCreditSearchQuery): Promise<PublicCreditSearchPage> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 10;
+    const { rows, total } = await this.repo.publicSearch(this.txr.dataSource.manager, q.q, pageSize, (page - 1) * pageSize);
     return { items: rows, total, page, pageSize };
   }
 

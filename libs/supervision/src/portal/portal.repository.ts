@@ -178,6 +178,11 @@ export class PortalRepository {
     );
   }
 
+  /** The database's time (the clock deadlines are judged on), for the page's countdown. */
+  async now(em: EntityManager): Promise<Date> {
+    return rowsOf<{ now: Date }>(await em.query(`SELECT now() AS now`))[0].now;
+  }
+
   /** Tender and amendment documents, or the collective's resolution, approval and contract: names and digests, never contents. */
   async documents(em: EntityManager, projectId: string, domain: string): Promise<DocumentRow[]> {
     const table = domain === 'tendering' ? 'tender_document' : domain === 'rural' ? 'rural_document' : null;

@@ -161,7 +161,9 @@ export class PortalService {
         rural: `/public/rural/deals/${id}`,
         procurement: p.requirementId ? `/public/procurement/requirements/${p.requirementId}` : `/public/projects?domain=procurement`,
       };
+      const serverTime = await this.repo.now(em);
       return {
+        serverTime,
         project: {
           id: p.id,
           code: p.code,

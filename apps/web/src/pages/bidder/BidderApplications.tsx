@@ -10,7 +10,7 @@ import { Page } from '../../components/AppLayout';
 import { moneyRule, useAction } from '../../components/actions';
 import { Loaded, Refusal, useLoad } from '../../components/states';
 import { StatusTag } from '../../components/StatusTag';
-import { shortHash, time, yuan } from '../../format';
+import { shortHash, time, yuan, zh } from '../../format';
 import { DEAL_STATUS, LAND_USE, PARCEL_PHASE } from '../../labels';
 import { LAND_APPLICATION_STATUS, RURAL_APPLICATION_STATUS } from '../../workspace-labels';
 
@@ -144,7 +144,7 @@ function RuralTab() {
             rowKey={(r) => r.deal.id}
             dataSource={l}
             columns={[
-              { title: '项目', render: (_, { deal: d }) => <><Link to={`/portal/rural/${d.id}`}>{d.name}</Link><div className="muted">{d.kindName ?? d.kind} · {d.quantity} {d.unit}{d.termMonths ? ` · ${d.termMonths} 个月` : ''}</div></> },
+              { title: '项目', render: (_, { deal: d }) => <><Link to={`/portal/rural/${d.id}`}>{d.name}</Link><div className="muted">{zh(d.kindName, d.kind)} · {d.quantity} {d.unit}{d.termMonths ? ` · ${d.termMonths} 个月` : ''}</div></> },
               { title: '挂牌价', width: 150, align: 'right', render: (_, { deal: d }) => <span className="money">{yuan(d.listingPrice)}</span> },
               { title: '保证金', width: 130, align: 'right', render: (_, { deal: d }) => <span className="money">{yuan(d.deposit)}</span> },
               { title: '状态', width: 100, render: (_, { deal: d }) => <StatusTag map={DEAL_STATUS} value={d.status} /> },

@@ -1,90 +1,89 @@
-import { Card, Table, Tabs } from 'antd';
-import { Link } from 'react-router-dom';
+import { useState } from 'react';
+import { Card, Table, Tabs, Tag } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
-import { Page as Paged, PublicParcel, RuralDeal, Tender } from '../../api/types';
+import { Paged, PortalNotice } from '../../api/oversight-types';
 import { Page } from '../../components/AppLayout';
 import { Loaded, useLoad } from '../../components/states';
-import { StatusTag } from '../../components/StatusTag';
 import { time, yuan } from '../../format';
-import { LAND_RESULT, TENDER_STATUS } from '../../labels';
+import { noticePage, RegionSelect, RegionText } from './PublicParts';
 
-/** Results and publicity across domains; each row leads to the project page with the full record. */
-export function ResultsPage() {
-  const tenders = useLoad(() => api.get<Tender[]>('/public/tenders').then((l) => l.filter((t) => ['publicity', 'awarded', 'failed'].includes(t.status))), []);
-  const parcels = useLoad(() => api.get<PublicParcel[]>('/public/land/parcels').then((l) => l.filter((p) => p.phase === 'ended')), []);
-  const deals = useLoad(() => api.get<Paged<RuralDeal>>('/public/rural/deals', { page: 1, pageSize: 100 }).then((d) => d.items.filter((x) => x.result)), []);
+type Tab = 'tendering' | 'land' | 'procurement' | 'rural' | 'candidates';
+
+/** Who wins is called differently in each domain (中标人, 竞得人, 成交供应商, 受让方), and who buys too. */
+const PARTY: Record<Tab, { winner: string; buyer: string; amount: string }> = {
+  tendering: { winner: '中标人', buyer: '招标人', amount: '中标金额' },
+  land: { winner: '竞得人', buyer: '出让人', amount: '成交价' },
+  procurement: { winner: '成交供应商', buyer: '采购人', amount: '成交金额' },
+  rural: { winner: '受让方', buyer: '转出方', amount: '成交价' },
+  candidates: { winner: '第一中标候选人', buyer: '招标人', amount: '投标报价' },
+};
+
+function ResultList({ tab }: { tab: Tab }) {
+  const [page, setPage] = useState(1);
+  const [region, setRegion] = useState<string>();
+  const query = tab === 'candidates' ? { kind: 'candidates', domain: 'tendering' } : { kind: 'result', domain: tab };
+  const list = useLoad(() => api.get<Paged<PortalNotice>>('/public/portal/announcements', { ...query, region, page, pageSize: 15 }), [tab, region, page]);
+  const party = PARTY[tab];
   return (
-    <Page title="结果公示" sub="中标候选人公示、中标结果、土地与农村产权成交结果(竞得人在结果公示中以竞买号示人)">
+    <>
+      <div style={{ marginBottom: 12 }}>
+        <RegionSelect value={region} onChange={(v) => (setRegion(v), setPage(1))} />
+      </div>
+      <Loaded state={list} rows={6}>
+        {(d) => (
+          <Table<PortalNotice>
+            rowKey="id"
+            scroll={{ x: 'max-content' }}
+            data-testid={`results-${tab}`}
+            dataSource={d.items}
+            locale={{ emptyText: tab === 'candidates' ? '暂无中标候选人公示' : '暂无交易结果' }}
+            pagination={{ current: d.page, pageSize: d.pageSize, total: d.total, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
+            columns={[
+              {
+                title: '项目',
+                dataIndex: 'title',
+                render: (title, n) => {
+                  const to = noticePage(n);
+                  return (
+                    <div className="result-title">
+                      {to ? <Link to={to}>{title}</Link> : title}
+                      <div className="muted mono">{n.code ?? ''}{n.sectionNo && n.domain === 'tendering' ? ` · 第 ${n.sectionNo} 标段` : ''}{n.sectionNo && n.domain === 'rural' ? ` · 第 ${n.sectionNo} 轮` : ''}</div>
+                    </div>
+                  );
+                },
+              },
+              { title: '结果', dataIndex: 'outcome', width: 90, render: (o) => (tab === 'candidates' ? <Tag color="gold">公示中</Tag> : o === 'failed' ? <Tag color="error">{tab === 'tendering' ? '流标' : tab === 'procurement' ? '竞价失败' : '流拍'}</Tag> : <Tag color="success">成交</Tag>) },
+              { title: party.winner, dataIndex: 'organisationName', render: (v) => (v ? <b>{v}</b> : <span className="muted">—</span>) },
+              { title: party.amount, dataIndex: 'amount', align: 'right', render: (v) => (v ? <span className="money">{yuan(v)}</span> : <span className="muted">—</span>) },
+              { title: party.buyer, dataIndex: 'buyerName', render: (v) => v ?? '—' },
+              { title: '地区', dataIndex: 'region', render: (r) => <RegionText code={r} /> },
+              { title: '公告时间', dataIndex: 'publishedAt', render: time },
+            ]}
+          />
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+/** 结果公示: the results of all four domains with who won and for how much, and the tenders' candidate publicity. */
+export function ResultsPage() {
+  const [params, setParams] = useSearchParams();
+  const tab = (params.get('tab') as Tab) ?? 'tendering';
+  return (
+    <Page title="结果公示" sub="四个交易领域的成交结果:中标人、竞得人、成交供应商、受让方及成交金额;招投标的中标候选人公示">
       <Card>
         <Tabs
+          activeKey={tab}
+          onChange={(k) => setParams({ tab: k })}
+          destroyInactiveTabPane
           items={[
-            {
-              key: 'tendering',
-              label: '工程建设',
-              children: (
-                <Loaded state={tenders}>
-                  {(d) => (
-                    <Table<Tender>
-                      rowKey="id"
-                      dataSource={d}
-                      locale={{ emptyText: '暂无公示' }}
-                      columns={[
-                        { title: '项目编号', dataIndex: 'code', width: 170, render: (c) => <span className="mono">{c}</span> },
-                        { title: '项目名称', dataIndex: 'name', render: (n, t) => <Link to={`/portal/tenders/${t.id}`}>{n}</Link> },
-                        { title: '招标人', dataIndex: 'ownerName', width: 200 },
-                        { title: '公示截止', width: 170, render: (_, t) => time(t.sections.find((s) => s.publicityUntil)?.publicityUntil) },
-                        { title: '状态', dataIndex: 'status', width: 110, render: (s) => <StatusTag map={TENDER_STATUS} value={s} /> },
-                      ]}
-                    />
-                  )}
-                </Loaded>
-              ),
-            },
-            {
-              key: 'land',
-              label: '土地使用权',
-              children: (
-                <Loaded state={parcels}>
-                  {(d) => (
-                    <Table<PublicParcel>
-                      rowKey="id"
-                      dataSource={d}
-                      locale={{ emptyText: '暂无成交结果' }}
-                      data-testid="land-results"
-                      columns={[
-                        { title: '地块编号', dataIndex: 'code', width: 170, render: (c) => <span className="mono">{c}</span> },
-                        { title: '地块名称', dataIndex: 'name', render: (n, p) => <Link to={`/portal/land/${p.id}`}>{n}</Link> },
-                        { title: '结果', dataIndex: 'result', width: 110, render: (r) => LAND_RESULT[r] ?? r },
-                        { title: '竞得竞买号', dataIndex: 'winnerPaddle', width: 110, render: (n) => (n ? <span className="paddle">{n}</span> : '—') },
-                        { title: '成交价', dataIndex: 'price', width: 180, align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
-                        { title: '结束时间', dataIndex: 'endedAt', width: 170, render: time },
-                      ]}
-                    />
-                  )}
-                </Loaded>
-              ),
-            },
-            {
-              key: 'rural',
-              label: '农村产权',
-              children: (
-                <Loaded state={deals}>
-                  {(d) => (
-                    <Table<RuralDeal>
-                      rowKey="id"
-                      dataSource={d}
-                      locale={{ emptyText: '暂无成交结果' }}
-                      columns={[
-                        { title: '项目名称', dataIndex: 'name', render: (n, x) => <Link to={`/portal/rural/${x.id}`}>{n}</Link> },
-                        { title: '受让方', render: (_, x) => x.result?.buyerName },
-                        { title: '成交价', align: 'right', render: (_, x) => <span className="money">{yuan(x.result?.price)}</span> },
-                        { title: '公示至', render: (_, x) => time(x.result?.publicityUntil) },
-                      ]}
-                    />
-                  )}
-                </Loaded>
-              ),
-            },
+            { key: 'tendering', label: '工程建设', children: <ResultList tab="tendering" /> },
+            { key: 'land', label: '土地使用权', children: <ResultList tab="land" /> },
+            { key: 'procurement', label: '政府采购', children: <ResultList tab="procurement" /> },
+            { key: 'rural', label: '农村产权', children: <ResultList tab="rural" /> },
+            { key: 'candidates', label: '中标候选人公示', children: <ResultList tab="candidates" /> },
           ]}
         />
       </Card>

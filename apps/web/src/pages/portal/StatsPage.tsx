@@ -11,6 +11,7 @@ import { DOMAIN_LABEL, yuan } from '../../format';
 import { DOMAIN_COLOUR, DOMAINS } from '../../oversight-labels';
 import { monthLabel, monthsBetween, percent, sumYuan, wanHeight, yi } from '../../oversight-format';
 import '../../oversight.css';
+import { RegionSelect, RegionText } from './PublicParts';
 
 interface Filter {
   domain?: string;
@@ -37,8 +38,8 @@ function Kpis({ s }: { s: Statistics }) {
   const all = s.totals.all;
   const last = s.cumulative[s.cumulative.length - 1];
   return (
-    <Row gutter={16} style={{ marginBottom: 16 }} align="stretch">
-      <Col span={6}>
+    <Row gutter={[16, 16]} style={{ marginBottom: 16 }} align="stretch">
+      <Col xs={12} md={6}>
         <Card className="kpi kpi-accent" style={{ height: '100%' }}>
           <Statistic title="累计成交金额(亿元)" value={yi(last?.amountYi ?? '0')} valueStyle={{ fontWeight: 700 }} />
           <div className="kpi-foot" data-testid="kpi-cumulative">
@@ -46,7 +47,7 @@ function Kpis({ s }: { s: Statistics }) {
           </div>
         </Card>
       </Col>
-      <Col span={6}>
+      <Col xs={12} md={6}>
         <Card className="kpi" style={{ height: '100%' }}>
           <Statistic title="本期成交金额(亿元)" value={yi(all.amountYi)} />
           <div className="kpi-foot money" data-testid="kpi-amount">
@@ -54,7 +55,7 @@ function Kpis({ s }: { s: Statistics }) {
           </div>
         </Card>
       </Col>
-      <Col span={6}>
+      <Col xs={12} md={6}>
         <Card className="kpi" style={{ height: '100%' }}>
           <Statistic title="交易场次" value={all.sessions} suffix="场" />
           <div className="kpi-foot">
@@ -62,7 +63,7 @@ function Kpis({ s }: { s: Statistics }) {
           </div>
         </Card>
       </Col>
-      <Col span={6}>
+      <Col xs={12} md={6}>
         <Card className="kpi" style={{ height: '100%' }}>
           <Statistic title="成交率" value={percent(all.successRate)} />
           <Progress percent={all.successRate === null ? 0 : Math.round(all.successRate * 100)} showInfo={false} strokeColor="#2f9e44" trailColor="#ffe3e3" size="small" />
@@ -96,8 +97,8 @@ function Charts({ s }: { s: Statistics }) {
 
   return (
     <>
-      <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={14}>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} lg={14}>
           <Card title="成交金额(万元,按月、按领域)" data-testid="chart-amounts">
             <Chart
               option={{
@@ -111,7 +112,7 @@ function Charts({ s }: { s: Statistics }) {
             />
           </Card>
         </Col>
-        <Col span={10}>
+        <Col xs={24} lg={10}>
           <Card title="累计成交金额(亿元)" data-testid="chart-cumulative">
             <Chart
               option={{
@@ -125,8 +126,8 @@ function Charts({ s }: { s: Statistics }) {
           </Card>
         </Col>
       </Row>
-      <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={14}>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} lg={14}>
           <Card title="交易场次(按月):成交与流标、流拍" data-testid="chart-sessions">
             <Chart
               height={280}
@@ -144,7 +145,7 @@ function Charts({ s }: { s: Statistics }) {
             />
           </Card>
         </Col>
-        <Col span={10}>
+        <Col xs={24} lg={10}>
           <Card title="各领域成交率" data-testid="chart-rates">
             <Chart
               height={280}
@@ -172,6 +173,7 @@ function DomainTable({ s }: { s: Statistics }) {
   return (
     <Card title="各领域汇总" style={{ marginBottom: 16 }}>
       <Table
+        scroll={{ x: 'max-content' }}
         size="middle"
         rowKey="key"
         pagination={false}
@@ -209,6 +211,7 @@ function DetailTable({ s }: { s: Statistics }) {
   return (
     <Card title={`明细(领域 × 月份 × 行政区划,共 ${s.rows.length} 行)`}>
       <Table<StatsRow>
+        scroll={{ x: 'max-content' }}
         size="small"
         rowKey={(r) => `${r.domain}-${r.month}-${r.region}`}
         dataSource={s.rows}
@@ -216,7 +219,7 @@ function DetailTable({ s }: { s: Statistics }) {
         columns={[
           { title: '月份', dataIndex: 'month', render: monthLabel },
           { title: '领域', dataIndex: 'domain', render: (d) => <Tag color={DOMAIN_COLOUR[d]}>{DOMAIN_LABEL[d]}</Tag> },
-          { title: '行政区划', dataIndex: 'region', render: (r) => r ?? <span className="muted">未登记</span> },
+          { title: '行政区划', dataIndex: 'region', render: (r) => (r ? <RegionText code={r} /> : <span className="muted">未登记</span>) },
           { title: '场次', dataIndex: 'sessions', align: 'right' },
           { title: '成交', dataIndex: 'succeeded', align: 'right' },
           { title: '成交率', dataIndex: 'successRate', align: 'right', render: percent },
@@ -255,8 +258,8 @@ export function StatsPage() {
           <Form.Item name="range" label="月份">
             <DatePicker.RangePicker picker="month" placeholder={['起始月份', '截止月份']} />
           </Form.Item>
-          <Form.Item name="region" label="行政区划" rules={[{ pattern: /^\d{6}$/, message: '行政区划代码为 6 位数字' }]}>
-            <Input placeholder="如 350102" style={{ width: 130 }} allowClear />
+          <Form.Item name="region" label="行政区划">
+            <RegionSelect />
           </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit" data-testid="stats-apply">

@@ -1,13 +1,16 @@
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Result, Row, Table, Tabs, Tag, Tooltip } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { CheckCircleTwoTone, LockOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
-import { OpeningRecord, PublicResults, Tender, TenderDocument } from '../../api/types';
+import { OpeningRecord, PublicResults, Tender } from '../../api/types';
 import { Page } from '../../components/AppLayout';
 import { ErrorState, Loaded, Loading, useLoad } from '../../components/states';
 import { StatusTag } from '../../components/StatusTag';
 import { useAuth } from '../../auth';
-import { bytes, shortHash, time, yuan } from '../../format';
+import { shortHash, time, yuan } from '../../format';
+import { tenderAnnouncement } from '../../announcement-text';
+import { suspended, tenderLifecycle, tenderTimes } from '../../public-project';
+import { AnnouncementCard, Attachments, HistoryCard, LifecycleBar, NextDeadline, RegionText, SuspensionNotices, usePortalProject } from './PublicParts';
 import { DEPOSIT_STATUS, EVALUATION_METHOD, SECTION_STATUS, TENDER_KIND, TENDER_STATUS } from '../../labels';
 
 function Opening({ id }: { id: string }) {
@@ -33,6 +36,7 @@ function Opening({ id }: { id: string }) {
                   <Alert type="warning" showIcon message={`投标人少于法定数量,本标段流标(递交 ${s.bidCount} 份,未开启)。`} />
                 ) : (
                   <Table
+                    scroll={{ x: 'max-content' }}
                     rowKey="bidId"
                     size="small"
                     pagination={false}
@@ -86,6 +90,7 @@ function Results({ id }: { id: string }) {
                 />
               )}
               <Table
+                scroll={{ x: 'max-content' }}
                 rowKey="rank"
                 size="small"
                 pagination={false}
@@ -105,44 +110,34 @@ function Results({ id }: { id: string }) {
   );
 }
 
-function Documents({ docs, id }: { docs: TenderDocument[]; id: string }) {
-  const { has } = useAuth();
-  return (
-    <Table
-      rowKey="id"
-      size="small"
-      pagination={false}
-      dataSource={docs}
-      locale={{ emptyText: '暂无招标文件' }}
-      columns={[
-        { title: '文件', dataIndex: 'fileName' },
-        { title: '类别', dataIndex: 'kind', width: 90, render: (k) => (k === 'amendment' ? <Tag color="orange">澄清修改</Tag> : <Tag>招标文件</Tag>) },
-        { title: '大小', dataIndex: 'size', width: 100, render: bytes },
-        { title: 'SHA-256', dataIndex: 'sha256', width: 200, render: (h) => <Tooltip title={h}><span className="mono">{shortHash(h, 16)}</span></Tooltip> },
-        { title: '发布时间', dataIndex: 'createdAt', width: 170, render: time },
-        { title: '', width: 120, render: () => (has('bidder') ? <Link to={`/workspace/bidder/tenders/${id}`}>报名后下载</Link> : <span className="muted">投标人报名后下载</span>) },
-      ]}
-    />
-  );
-}
-
-/** A tender's public page: the announcement, every public document, the opening record and the results. */
+/** A tender's public page: where it stands, the countdown, the announcement, the documents, the opening and the results. */
 export function TenderPage() {
   const { id = '' } = useParams();
   const { has } = useAuth();
   const tender = useLoad(() => api.get<Tender>(`/public/tenders/${id}`), [id]);
+  const portal = usePortalProject(id);
   if (tender.error) return <ErrorState error={tender.error} onRetry={tender.reload} />;
   if (!tender.data) return <Loading rows={8} />;
   const t = tender.data;
+  const p = portal.data ?? null;
   const opened = ['opened', 'failed', 'evaluating', 'publicity', 'awarded'].includes(t.status);
+  const isSuspended = p?.project.status === 'suspended';
+  const awarded = p?.sections?.find((s) => s.award);
+  const lifecycle = suspended(tenderLifecycle(t, { awardedAt: awarded?.award?.awardedAt, contractSignedAt: p?.sections?.find((s) => s.contract)?.contract?.signedAt }), isSuspended);
+  const reload = () => (tender.reload(), portal.reload());
+  const loginHint = (
+    <Link to={`/login?next=${encodeURIComponent(`/workspace/bidder/tenders/${id}`)}`}>
+      <Button size="small">登录报名后下载</Button>
+    </Link>
+  );
   return (
     <Page
       title={t.name}
       sub={<Breadcrumb items={[{ title: <Link to="/">交易公告</Link> }, { title: '工程建设招投标' }, { title: t.code }]} />}
       extra={
         <>
-          <StatusTag map={TENDER_STATUS} value={t.status} />
-          {has('bidder') && t.status === 'bidding' && (
+          {isSuspended ? <Tag color="error">已中止</Tag> : <StatusTag map={TENDER_STATUS} value={t.status} />}
+          {has('bidder') && t.status === 'bidding' && !isSuspended && (
             <Link to={`/workspace/bidder/tenders/${id}`}>
               <Button type="primary">我要投标</Button>
             </Link>
@@ -150,53 +145,85 @@ export function TenderPage() {
         </>
       }
     >
+      <LifecycleBar lifecycle={lifecycle} />
+      <NextDeadline points={tenderTimes(t)} serverTime={p?.serverTime} receivedAt={p?.receivedAt} suspended={isSuspended} onPassed={reload} />
+      {p && <SuspensionNotices suspensions={p.suspensions} />}
       <Row gutter={16}>
-        <Col span={24}>
-          <Card style={{ marginBottom: 16 }}>
-            <Descriptions column={3} size="small" className="kv-table">
+        <Col xs={24} lg={16}>
+          <Card style={{ marginBottom: 16 }} title="项目信息">
+            <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" className="kv-table">
               <Descriptions.Item label="项目编号"><span className="mono">{t.code}</span></Descriptions.Item>
               <Descriptions.Item label="招标人">{t.ownerName}</Descriptions.Item>
-              <Descriptions.Item label="招标代理">{t.agentName ?? '—'}</Descriptions.Item>
+              {t.agentName && <Descriptions.Item label="招标代理">{t.agentName}</Descriptions.Item>}
               <Descriptions.Item label="类别">{TENDER_KIND[t.kind] ?? t.kind}</Descriptions.Item>
               <Descriptions.Item label="估算金额"><span className="money">{yuan(t.estimate)}</span></Descriptions.Item>
               <Descriptions.Item label="评标办法">{EVALUATION_METHOD[t.evaluationMethod]}</Descriptions.Item>
-              <Descriptions.Item label="资格要求" span={3}>{t.qualification}</Descriptions.Item>
-              <Descriptions.Item label="投标截止 / 开标">{time(t.bidDeadline)}</Descriptions.Item>
-              <Descriptions.Item label="开标时间">{time(t.openedAt)}</Descriptions.Item>
-              <Descriptions.Item label="区划">{t.region}</Descriptions.Item>
+              <Descriptions.Item label="所在地区"><RegionText code={t.region} /></Descriptions.Item>
+              <Descriptions.Item label="投标截止(开标)">{time(t.bidDeadline)}</Descriptions.Item>
+              {t.openedAt ? <Descriptions.Item label="开标时间">{time(t.openedAt)}</Descriptions.Item> : <Descriptions.Item label="开标方式">截止时不见面开标</Descriptions.Item>}
             </Descriptions>
           </Card>
+          <AnnouncementCard announcement={tenderAnnouncement(t)} />
+          <Card>
+            <Tabs
+              defaultActiveKey={opened ? 'opening' : 'sections'}
+              items={[
+                {
+                  key: 'sections',
+                  label: '标段',
+                  children: (
+                    <div className="table-scroll">
+                      <Table
+                        rowKey="no"
+                        size="small"
+                        pagination={false}
+                        dataSource={t.sections}
+                        columns={[
+                          { title: '标段', dataIndex: 'no', width: 80, render: (n) => `第 ${n} 标段` },
+                          { title: '名称', dataIndex: 'name' },
+                          { title: '估算金额', dataIndex: 'estimate', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
+                          { title: '投标保证金', dataIndex: 'deposit', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
+                          { title: '状态', dataIndex: 'status', width: 100, render: (s) => SECTION_STATUS[s] ?? s },
+                        ]}
+                      />
+                    </div>
+                  ),
+                },
+                { key: 'opening', label: '开标记录', children: <Opening id={id} /> },
+                { key: 'results', label: '结果公示', children: <Results id={id} /> },
+                { key: 'changes', label: `澄清与变更(${(t.clarifications?.length ?? 0) + (t.deadlineChanges?.length ?? 0)})`, children: <Changes t={t} /> },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Attachments
+            docs={t.documents.map((d) => ({ ...d, publishedAt: d.createdAt }))}
+            download={(d) => `/tenders/${id}/documents/${d.id}`}
+            loginHint={loginHint}
+          />
+          <HistoryCard projectId={id} />
         </Col>
       </Row>
-      <Card>
-        <Tabs
-          defaultActiveKey={opened ? 'opening' : 'sections'}
-          items={[
-            {
-              key: 'sections',
-              label: '标段',
-              children: (
-                <Table
-                  rowKey="no"
-                  size="small"
-                  pagination={false}
-                  dataSource={t.sections}
-                  columns={[
-                    { title: '标段', dataIndex: 'no', width: 80, render: (n) => `第 ${n} 标段` },
-                    { title: '名称', dataIndex: 'name' },
-                    { title: '估算金额', dataIndex: 'estimate', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
-                    { title: '投标保证金', dataIndex: 'deposit', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
-                    { title: '状态', dataIndex: 'status', width: 100, render: (s) => SECTION_STATUS[s] ?? s },
-                  ]}
-                />
-              ),
-            },
-            { key: 'documents', label: `招标文件(${t.documents.length})`, children: <Documents docs={t.documents} id={id} /> },
-            { key: 'opening', label: '开标记录', children: <Opening id={id} /> },
-            { key: 'results', label: '结果公示', children: <Results id={id} /> },
-          ]}
-        />
-      </Card>
     </Page>
+  );
+}
+
+/** 澄清答复 and deadline changes, as the public tender lists them (askers never named). */
+function Changes({ t }: { t: Tender }) {
+  const none = !t.clarifications?.length && !t.deadlineChanges?.length;
+  if (none) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无澄清答复或截止时间变更" />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {t.deadlineChanges?.map((c) => (
+        <Alert key={c.at} type="warning" showIcon message={`变更公告 · ${time(c.at)}`} description={`投标截止时间由 ${time(c.previousDeadline)} 顺延至 ${time(c.bidDeadline)}(北京时间)。`} />
+      ))}
+      {t.clarifications?.map((c, i) => (
+        <Card key={i} size="small" title={`澄清答复 · ${time(c.answeredAt)}`}>
+          <p><b>问:</b>{c.question}</p>
+          <p style={{ marginBottom: 0 }}><b>答:</b>{c.answer}</p>
+        </Card>
+      ))}
+    </Space>
   );
 }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { RegionSelect } from '../portal/PublicParts';
+import { regionName } from '../../regions';
 import { SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
@@ -32,7 +34,7 @@ export function ContractsPage() {
     setPage(1);
     setFilter({
       domain: v.domain || undefined,
-      region: v.region?.trim() || undefined,
+      region: v.region || undefined,
       keyword: v.keyword?.trim() || undefined,
       from: v.range?.[0]?.startOf('day').toISOString(),
       to: v.range?.[1]?.add(1, 'day').startOf('day').toISOString(),
@@ -45,13 +47,13 @@ export function ContractsPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form layout="inline" onFinish={apply} style={{ rowGap: 10 }}>
           <Form.Item name="keyword" rules={[{ max: 50, message: '关键字最多 50 个字' }]}>
-            <Input prefix={<SearchOutlined />} placeholder="标题、项目编号或订单号" allowClear style={{ width: 260 }} data-testid="contract-keyword" />
+            <Input prefix={<SearchOutlined />} placeholder="标题、项目编号或订单号" allowClear style={{ width: 260, maxWidth: '100%' }} data-testid="contract-keyword" />
           </Form.Item>
           <Form.Item name="domain">
             <Select allowClear placeholder="全部领域" style={{ width: 140 }} options={DOMAINS.map((d) => ({ value: d, label: DOMAIN_LABEL[d] }))} data-testid="contract-domain" />
           </Form.Item>
-          <Form.Item name="region" rules={[{ pattern: /^\d{6}$/, message: '行政区划代码为 6 位数字' }]}>
-            <Input placeholder="行政区划代码" allowClear style={{ width: 130 }} />
+          <Form.Item name="region">
+            <RegionSelect />
           </Form.Item>
           <Form.Item name="range">
             <DatePicker.RangePicker placeholder={['签订日期起', '签订日期止']} />
@@ -65,6 +67,7 @@ export function ContractsPage() {
         {(d) => (
           <Card>
             <Table<PortalContract>
+              scroll={{ x: 'max-content' }}
               rowKey={(c) => `${c.domain}:${c.subjectId}:${c.sectionNo ?? ''}`}
               dataSource={d.items}
               data-testid="contracts"
@@ -98,7 +101,7 @@ export function ContractsPage() {
                       <span className="muted mono">
                         {c.code ?? ''}
                         {c.sectionNo ? ` · ${c.domain === 'rural' ? `第${c.sectionNo}轮` : `标段 ${c.sectionNo}`}` : ''}
-                        {c.region ? ` · ${c.region}` : ''}
+                        {c.region ? ` · ${regionName(c.region)}` : ''}
                       </span>
                     </Space>
                   ),

@@ -11,6 +11,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { DOMAIN_LABEL, time, yuan } from '../../format';
 import { DOMAIN_COLOUR, DOMAINS, NOTICE_KIND } from '../../oversight-labels';
 import { InfoTabs } from './InfoTabs';
+import { noticePage, RegionSelect, RegionText } from '../portal/PublicParts';
 
 interface Filter {
   kind?: string;
@@ -32,7 +33,7 @@ export function NoticesPage() {
     setFilter({
       kind: v.kinds?.length ? v.kinds.join(',') : undefined,
       domain: v.domain || undefined,
-      region: v.region?.trim() || undefined,
+      region: v.region || undefined,
       keyword: v.keyword?.trim() || undefined,
       from: v.range?.[0]?.startOf('day').toISOString(),
       to: v.range?.[1]?.add(1, 'day').startOf('day').toISOString(),
@@ -48,13 +49,13 @@ export function NoticesPage() {
             <Checkbox.Group options={Object.entries(NOTICE_KIND).map(([value, k]) => ({ value, label: k.text }))} />
           </Form.Item>
           <Form.Item name="keyword" rules={[{ max: 50, message: '关键字最多 50 个字' }]}>
-            <Input prefix={<SearchOutlined />} placeholder="标题或项目编号" allowClear style={{ width: 240 }} data-testid="notice-keyword" />
+            <Input prefix={<SearchOutlined />} placeholder="标题或项目编号" allowClear style={{ width: 240, maxWidth: '100%' }} data-testid="notice-keyword" />
           </Form.Item>
           <Form.Item name="domain">
             <Select allowClear placeholder="全部领域" style={{ width: 140 }} options={DOMAINS.map((d) => ({ value: d, label: DOMAIN_LABEL[d] }))} />
           </Form.Item>
-          <Form.Item name="region" rules={[{ pattern: /^\d{6}$/, message: '行政区划代码为 6 位数字' }]}>
-            <Input placeholder="行政区划代码" allowClear style={{ width: 130 }} />
+          <Form.Item name="region">
+            <RegionSelect />
           </Form.Item>
           <Form.Item name="range">
             <DatePicker.RangePicker placeholder={['发布日期起', '发布日期止']} />
@@ -68,6 +69,7 @@ export function NoticesPage() {
         {(d) => (
           <Card>
             <Table<PortalNotice>
+              scroll={{ x: 'max-content' }}
               rowKey="id"
               dataSource={d.items}
               locale={{ emptyText: '没有符合条件的公告' }}
@@ -81,7 +83,7 @@ export function NoticesPage() {
                   dataIndex: 'title',
                   render: (title, n) => (
                     <Space direction="vertical" size={0}>
-                      {n.projectId ? <Link className="notice-title" to={`/portal/projects/${n.projectId}`}>{title}</Link> : <span className="notice-title">{title}</span>}
+                      {noticePage(n) ? <Link className="notice-title" to={n.projectId ? `/portal/projects/${n.projectId}` : noticePage(n)!}>{title}</Link> : <span className="notice-title">{title}</span>}
                       <span className="muted mono">{n.code ?? ''}{n.sectionNo ? ` · ${n.domain === 'rural' ? '第' + n.sectionNo + '轮' : '标段 ' + n.sectionNo}` : ''}</span>
                     </Space>
                   ),
@@ -94,6 +96,7 @@ export function NoticesPage() {
                     n.outcome === 'failed' ? <Tag color="error">流标/流拍</Tag> : n.amount ? <span className="money">{yuan(n.amount)}</span> : <span className="muted">—</span>,
                 },
                 { title: '单位', width: 220, ellipsis: true, render: (_, n) => n.organisationName ?? n.buyerName ?? '—' },
+                { title: '地区', dataIndex: 'region', width: 150, render: (r) => <RegionText code={r} /> },
               ]}
             />
           </Card>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Timeline, Tooltip } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Timeline, Tooltip } from 'antd';
 import { ApiOutlined, FileSearchOutlined, LinkOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
@@ -6,34 +6,39 @@ import { Paged, PortalProject, PublicDecision } from '../../api/oversight-types'
 import { Page } from '../../components/AppLayout';
 import { Loaded, useLoad } from '../../components/states';
 import { StatusTag } from '../../components/StatusTag';
-import { bytes, day, DOMAIN_LABEL, shortHash, time, yuan } from '../../format';
+import { day, DOMAIN_LABEL, time, yuan, zh } from '../../format';
+import { PublicParcel, RuralDeal, Tender } from '../../api/types';
+import { Requirement } from '../../api/workspace-types';
+import { Announcement, dealAnnouncement, parcelAnnouncement, requirementAnnouncement, tenderAnnouncement } from '../../announcement-text';
+import { dealLifecycle, dealTimes, Lifecycle, parcelLifecycle, parcelTimes, requirementLifecycle, requirementTimes, suspended, tenderLifecycle, tenderTimes, TimePoint } from '../../public-project';
+import { incrementText } from '../portal/ParcelPage';
+import { AnnouncementCard, Attachments, HistoryCard, LifecycleBar, NextDeadline, PortalProjectLoaded, RegionText, SuspensionNotices, usePortalProject } from '../portal/PublicParts';
 import { DEAL_STATUS, LAND_RESULT, PROJECT_STATUS, SECTION_STATUS } from '../../labels';
 import { COMPLAINT_OUTCOME, DOMAIN_COLOUR, NOTICE_KIND } from '../../oversight-labels';
 import { projectLink } from '../portal/PortalHome';
 import '../../oversight.css';
 
-const DOC_KIND: Record<string, string> = { tender: '招标文件', amendment: '修改文件', resolution: '集体决议', approval: '审核意见', contract: '合同' };
 
-function Sections({ sections }: { sections: NonNullable<PortalProject['sections']> }) {
+function Sections({ sections, bidDeadline }: { sections: NonNullable<PortalProject['sections']>; bidDeadline?: string | null }) {
   return (
     <>
       {sections.map((s) => (
         <Card key={s.no} title={`标段 ${s.no}:${s.name}`} extra={<Tag>{SECTION_STATUS[s.status] ?? s.status}</Tag>} style={{ marginBottom: 16 }}>
-          <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
+          <Descriptions size="small" column={{ xs: 1, sm: 3 }} style={{ marginBottom: 12 }}>
             <Descriptions.Item label="估算价"><span className="money">{yuan(s.estimate)}</span></Descriptions.Item>
-            <Descriptions.Item label="开标时间">{time(s.openedAt)}</Descriptions.Item>
+            {s.openedAt ? <Descriptions.Item label="开标时间">{time(s.openedAt)}</Descriptions.Item> : <Descriptions.Item label="预定开标时间">{bidDeadline ? `${time(bidDeadline)}(投标截止时)` : '投标截止时'}</Descriptions.Item>}
             <Descriptions.Item label="投标家数">{s.bidCount ?? <span className="muted">开标后公开</span>}</Descriptions.Item>
           </Descriptions>
           {s.opening.length > 0 && (
-            <Table size="small" rowKey="bidderName" pagination={false} style={{ marginBottom: 12 }} title={() => <b>开标记录(唱标)</b>} dataSource={s.opening}
+            <Table size="small" scroll={{ x: 'max-content' }} rowKey="bidderName" pagination={false} style={{ marginBottom: 12 }} title={() => <b>开标记录(唱标)</b>} dataSource={s.opening}
               columns={[{ title: '投标人', dataIndex: 'bidderName' }, { title: '投标报价', dataIndex: 'price', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> }]} />
           )}
           {s.candidates.length > 0 && (
-            <Table size="small" rowKey="rank" pagination={false} style={{ marginBottom: 12 }} title={() => <b>中标候选人公示{s.publicityUntil ? `(公示至 ${time(s.publicityUntil)})` : ''}</b>} dataSource={s.candidates}
+            <Table size="small" scroll={{ x: 'max-content' }} rowKey="rank" pagination={false} style={{ marginBottom: 12 }} title={() => <b>中标候选人公示{s.publicityUntil ? `(公示至 ${time(s.publicityUntil)})` : ''}</b>} dataSource={s.candidates}
               columns={[{ title: '排名', dataIndex: 'rank', width: 70 }, { title: '候选人', dataIndex: 'bidderName' }, { title: '投标报价', dataIndex: 'price', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> }]} />
           )}
           {s.award && (
-            <Descriptions size="small" bordered column={3} title="中标结果">
+            <Descriptions size="small" bordered column={{ xs: 1, sm: 3 }} title="中标结果">
               <Descriptions.Item label="中标人">{s.award.winner}</Descriptions.Item>
               <Descriptions.Item label="中标价"><span className="money">{yuan(s.award.price)}</span></Descriptions.Item>
               <Descriptions.Item label="定标时间">{time(s.award.awardedAt)}</Descriptions.Item>
@@ -50,12 +55,12 @@ function Sections({ sections }: { sections: NonNullable<PortalProject['sections'
 function Land({ land }: { land: NonNullable<PortalProject['land']> }) {
   return (
     <Card title="出让情况" style={{ marginBottom: 16 }} extra={land.lotId ? <Link to={`/portal/lots/${land.lotId}`}>竞价实况</Link> : null}>
-      <Descriptions size="small" bordered column={2}>
+      <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }}>
         <Descriptions.Item label="方式">{land.mode === 'auction' ? '拍卖' : '挂牌'}</Descriptions.Item>
         <Descriptions.Item label="起始价"><span className="money">{yuan(land.startPrice)}</span></Descriptions.Item>
         <Descriptions.Item label="结果">{land.outcome ? LAND_RESULT[land.outcome] ?? land.outcome : <span className="muted">尚未结束</span>}</Descriptions.Item>
         <Descriptions.Item label="成交价"><span className="money">{yuan(land.price)}</span></Descriptions.Item>
-        <Descriptions.Item label="竞得人">{land.winnerName ? `${land.winnerName}(竞买号 ${land.winnerPaddle})` : '—'}</Descriptions.Item>
+        <Descriptions.Item label="竞得人">{land.winnerName ? `${land.winnerName}${land.winnerPaddle ? `(竞买号 ${land.winnerPaddle})` : ''}` : '—'}</Descriptions.Item>
         <Descriptions.Item label="结束时间">{time(land.endedAt)}</Descriptions.Item>
       </Descriptions>
     </Card>
@@ -65,7 +70,7 @@ function Land({ land }: { land: NonNullable<PortalProject['land']> }) {
 function Rural({ rural }: { rural: NonNullable<PortalProject['rural']> }) {
   return (
     <Card title="流转交易情况" style={{ marginBottom: 16 }}>
-      <Descriptions size="small" bordered column={2}>
+      <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }}>
         <Descriptions.Item label="状态"><StatusTag map={DEAL_STATUS} value={rural.status} /></Descriptions.Item>
         <Descriptions.Item label="挂牌轮次">第 {rural.round} 轮</Descriptions.Item>
         <Descriptions.Item label="挂牌价"><span className="money">{yuan(rural.listingPrice)}</span></Descriptions.Item>
@@ -77,35 +82,60 @@ function Rural({ rural }: { rural: NonNullable<PortalProject['rural']> }) {
   );
 }
 
-/** 中止公告 and 恢复公告: why and since when the project stands still, and the times its resumption moved. */
-function Suspensions({ suspensions }: { suspensions: PortalProject['suspensions'] }) {
-  return (
-    <Card title="中止与恢复" style={{ marginBottom: 16 }} data-testid="suspensions">
-      {[...suspensions].reverse().map((s) => (
-        <div key={s.suspendedAt} style={{ marginBottom: 12 }}>
-          {s.resumedAt && (
-            <Alert type="success" showIcon style={{ marginBottom: 8 }} message={<><b>恢复公告</b> · 本项目于 {time(s.resumedAt)} 恢复交易</>}
-              description={s.times.length ? (
-                <Table size="small" rowKey={(t) => `${t.label}|${t.to}`} pagination={false} dataSource={s.times}
-                  columns={[{ title: '时间节点', dataIndex: 'label' }, { title: '原定时间', dataIndex: 'from', render: time }, { title: '顺延至', dataIndex: 'to', render: (v) => <b>{time(v)}</b> }]} />
-              ) : '没有需要顺延的时间节点'} />
-          )}
-          <Alert type="warning" showIcon message={<><b>中止公告</b> · 本项目于 {time(s.suspendedAt)} 中止交易</>} description={`中止原因:${s.reason}`} />
-        </div>
-      ))}
-    </Card>
-  );
+/** The domain's own public record (its lifecycle, time points and announcement come from it). */
+type DomainView = { domain: 'tendering'; v: Tender } | { domain: 'land'; v: PublicParcel } | { domain: 'rural'; v: RuralDeal } | { domain: 'procurement'; v: Requirement };
+
+function pieces(d: PortalProjectLoaded, dv: DomainView | null): { lifecycle: Lifecycle; times: TimePoint[]; announcement: Announcement } | null {
+  if (!dv) return null;
+  const stopped = d.project.status === 'suspended';
+  switch (dv.domain) {
+    case 'tendering':
+      return {
+        lifecycle: suspended(tenderLifecycle(dv.v, { awardedAt: d.sections?.find((s) => s.award)?.award?.awardedAt, contractSignedAt: d.sections?.find((s) => s.contract)?.contract?.signedAt }), stopped),
+        times: tenderTimes(dv.v),
+        announcement: tenderAnnouncement(dv.v),
+      };
+    case 'land':
+      return { lifecycle: suspended(parcelLifecycle(dv.v, d.land?.confirmedAt), stopped), times: parcelTimes(dv.v), announcement: parcelAnnouncement({ ...dv.v, incrementText: incrementText(dv.v.increment) }) };
+    case 'rural':
+      return {
+        lifecycle: suspended(dealLifecycle(dv.v), stopped),
+        times: dealTimes(dv.v),
+        announcement: dealAnnouncement({ ...dv.v, kindName: zh(dv.v.kindName, dv.v.kind), listing: dv.v.listings.find((l) => l.round === dv.v.round) }),
+      };
+    case 'procurement':
+      return {
+        lifecycle: suspended(requirementLifecycle(dv.v, d.notices.find((n) => n.kind === 'contract')?.publishedAt), stopped),
+        times: requirementTimes(dv.v),
+        announcement: requirementAnnouncement({ ...dv.v, minQuotes: dv.v.ruleSet.minQuotes }),
+      };
+  }
+}
+
+/** The web page of the domain's public record: `/public/tenders/:id` → `/portal/tenders/:id`, an e-mall requirement → `/portal/mall/:id`. */
+export function domainPage(d: Pick<PortalProject, 'project' | 'links'>): string {
+  const m = /^\/public\/procurement\/requirements\/([0-9a-f-]{36})$/.exec(d.links.domain);
+  if (d.project.domain === 'procurement') return m ? `/portal/mall/${m[1]}` : '/?domain=procurement';
+  return projectLink(d.project);
 }
 
 /** 项目公开页 (GET /public/portal/projects/:id): notices, documents, opening, candidates, result, contract, and the open data. */
 export function ProjectPage() {
   const { id = '' } = useParams();
-  const data = useLoad(() => api.get<PortalProject>(`/public/portal/projects/${id}`), [id]);
+  const data = usePortalProject(id);
+  const domainView = useLoad<DomainView | null>(async () => {
+    const d = data.data;
+    if (!d || !/^\/public\/(tenders|land|rural|procurement\/requirements)\//.test(d.links.domain)) return null;
+    return { domain: d.project.domain, v: await api.get(d.links.domain) } as DomainView;
+  }, [data.data?.project.id, data.data?.links.domain]);
   const decisions = useLoad(() => api.get<Paged<PublicDecision>>('/public/complaints/decisions', { projectId: id, pageSize: 20 }), [id]);
 
   return (
     <Loaded state={data} rows={10}>
-      {(d) => (
+      {(loaded) => {
+        const d = loaded!;
+        const parts = pieces(d, domainView.data ?? null);
+        return (
         <Page
           title={d.project.name}
           sub={
@@ -117,7 +147,7 @@ export function ProjectPage() {
           }
           extra={
             <Space>
-              <Link to={projectLink(d.project)}>
+              <Link to={domainPage(d)}>
                 <Button icon={<FileSearchOutlined />}>领域详情页</Button>
               </Link>
               <Tooltip title="开放合同数据标准(OCDS 1.1)发布包,机器可读">
@@ -128,32 +158,27 @@ export function ProjectPage() {
             </Space>
           }
         >
+          {parts && <LifecycleBar lifecycle={parts.lifecycle} />}
+          {parts && <NextDeadline points={parts.times} serverTime={d.serverTime} receivedAt={d.receivedAt} suspended={d.project.status === 'suspended'} onPassed={() => (data.reload(), domainView.reload())} />}
+          <SuspensionNotices suspensions={d.suspensions} />
           <Row gutter={16}>
-            <Col span={16}>
+            <Col xs={24} lg={16}>
               <Card style={{ marginBottom: 16 }}>
-                <Descriptions size="small" column={2}>
+                <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
                   <Descriptions.Item label="项目单位">{d.project.owner.name}</Descriptions.Item>
-                  <Descriptions.Item label="代理机构">{d.project.agent?.name ?? '—'}</Descriptions.Item>
-                  <Descriptions.Item label="行政区划">{d.project.region}</Descriptions.Item>
+                  {d.project.agent && <Descriptions.Item label="代理机构">{d.project.agent.name}</Descriptions.Item>}
+                  <Descriptions.Item label="所在地区"><RegionText code={d.project.region} /></Descriptions.Item>
                   <Descriptions.Item label="发布时间">{time(d.project.publishedAt)}</Descriptions.Item>
                 </Descriptions>
               </Card>
-              {d.suspensions?.length > 0 && <Suspensions suspensions={d.suspensions} />}
-              {d.sections && <Sections sections={d.sections} />}
+              {parts && <AnnouncementCard announcement={parts.announcement} />}
+              {d.sections && <Sections sections={d.sections} bidDeadline={domainView.data?.domain === 'tendering' ? domainView.data.v.bidDeadline : null} />}
               {d.land && <Land land={d.land} />}
               {d.rural && <Rural rural={d.rural} />}
-              <Card title="公开文件" style={{ marginBottom: 16 }}>
-                <Table size="small" rowKey="id" pagination={false} dataSource={d.documents} locale={{ emptyText: '暂无公开文件' }}
-                  columns={[
-                    { title: '类型', dataIndex: 'kind', width: 100, render: (k) => DOC_KIND[k] ?? k },
-                    { title: '文件名', dataIndex: 'fileName' },
-                    { title: '大小', dataIndex: 'size', width: 90, render: bytes },
-                    { title: 'SHA-256', dataIndex: 'sha256', width: 150, render: (h) => <Tooltip title={h}><span className="mono">{shortHash(h)}</span></Tooltip> },
-                    { title: '发布时间', dataIndex: 'publishedAt', width: 170, render: time },
-                  ]} />
-              </Card>
+              <Attachments docs={d.documents} download={d.project.domain === 'tendering' ? (doc) => `/tenders/${d.project.id}/documents/${doc.id}` : undefined}
+                loginHint={<Link to={`/login?next=${encodeURIComponent(`/workspace/bidder/tenders/${d.project.id}`)}`}><Button size="small">登录报名后下载</Button></Link>} />
             </Col>
-            <Col span={8}>
+            <Col xs={24} lg={8}>
               <Card title="公告时间线" style={{ marginBottom: 16 }}>
                 {d.notices.length ? (
                   <Timeline
@@ -173,6 +198,7 @@ export function ProjectPage() {
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无公告" />
                 )}
               </Card>
+              <HistoryCard projectId={d.project.id} />
               <Card title="投诉处理决定" extra={<Link to={`/portal/info/complaints?projectId=${d.project.id}`}><LinkOutlined /> 全部</Link>}>
                 <Loaded state={decisions} rows={2} empty={(x) => x.items.length === 0} emptyText="本项目无投诉处理决定">
                   {(x) => (
@@ -190,7 +216,8 @@ export function ProjectPage() {
             </Col>
           </Row>
         </Page>
-      )}
+        );
+      }}
     </Loaded>
   );
 }

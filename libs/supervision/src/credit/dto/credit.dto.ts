@@ -113,3 +113,42 @@ export class OrganisationSearchPage {
   @ApiProperty({ description: '页码 / page' }) page!: number;
   @ApiProperty({ description: '每页条数 / page size' }) pageSize!: number;
 }
+
+/** 信用查询 by name for anyone: a fragment of the name of an organisation that the platform has already made public. */
+export class PublicCreditSearchQuery {
+  @ApiProperty({ description: '单位名称片段(2–50 字)/ part of the organisation’s name (2–50 characters)', minLength: 2, maxLength: 50, example: '建设' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(2)
+  @MaxLength(50)
+  q!: string;
+
+  @ApiPropertyOptional({ description: '页码 / page', default: 1, minimum: 1, maximum: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  page?: number;
+
+  @ApiPropertyOptional({ description: '每页条数 / page size', default: 10, minimum: 1, maximum: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  pageSize?: number;
+}
+
+export class PublicCreditHitView {
+  @ApiProperty({ description: '单位名称 / name' }) name!: string;
+  @ApiProperty({ description: '统一社会信用代码 / unified social credit code' }) uscc!: string;
+  @ApiProperty({ description: '信用分(0–100,无记录为 100)/ credit score (0–100; 100 without a record)' }) score!: number;
+}
+
+export class PublicCreditSearchPage {
+  @ApiProperty({ type: [PublicCreditHitView], description: '按名称排序 / by name' }) items!: PublicCreditHitView[];
+  @ApiProperty({ description: '总数 / total' }) total!: number;
+  @ApiProperty({ description: '页码 / page' }) page!: number;
+  @ApiProperty({ description: '每页条数 / page size' }) pageSize!: number;
+}

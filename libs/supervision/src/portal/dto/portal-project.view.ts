@@ -115,4 +115,5 @@ export class PortalProjectPage {
   @ApiProperty({ type: PortalLandView, nullable: true, description: '土地出让 / land parcel' }) land!: PortalLandView | null;
   @ApiProperty({ type: PortalRuralView, nullable: true, description: '农村产权 / rural deal' }) rural!: PortalRuralView | null;
   @ApiProperty({ type: PortalLinksView, description: '相关公开接口 / related public routes' }) links!: PortalLinksView;
+  @ApiProperty({ description: '服务器时间(倒计时以此为准)/ the server’s time, which countdowns follow' }) serverTime!: Date;
 }
