@@ -415,6 +415,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/expert-draws/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部专家抽取(分页,不含名单;行业监管部门限本领域)/ Every draw, paged, no names (a regulator: its own domain) */
+        get: operations["DrawController_desk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/experts": {
         parameters: {
             query?: never;
@@ -1524,7 +1541,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 项目检索:按名称、代码、领域、状态(交易中心、管理办公室;行业监管部门限本领域)/ Find projects by name, code, domain and status (centre, office; a regulator its own domain) */
+        get: operations["ProjectController_find"];
         put?: never;
         /** 登记交易项目草稿(招标人或代理机构)/ Register a draft project (owner or agent) */
         post: operations["ProjectController_register"];
@@ -1685,6 +1703,26 @@ export interface paths {
         };
         /** 投诉处理决定公开(无个人信息、无证明材料)/ Complaint decisions, public (no personal data, no evidence) */
         get: operations["PublicComplaintController_decisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 按单位名称查询信用分(公开;仅已公开的单位)/ Credit score by organisation name (public; organisations already published only)
+         * @description 名称包含检索词(2–50 字);只列平台已公开的单位:已发布项目的项目单位与代理、电子卖场采购人、公告中的中标人/竞得人/受让方/供应商、已开标的投标人、被公开处罚或投诉成立的单位。每个地址每分钟有次数限制。Name contains the text; only organisations the platform already published; rate-limited per client address.
+         */
+        get: operations["CreditController_publicSearch"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1941,6 +1979,23 @@ export interface paths {
         };
         /** 电子卖场商品搜索(公开)/ Search the e-mall (public) */
         get: operations["CatalogueController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/procurement/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品详情(公开,含是否在售)/ One product (public, with whether it is on sale) */
+        get: operations["CatalogueController_product"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2430,7 +2485,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 挂牌公示,固化规则(交易中心)/ List the deal and freeze the rules (centre) */
+        /** 挂牌公示,固化规则;可指定晚于最短挂牌期的截止时间(交易中心)/ List the deal and freeze the rules; the end may be later than the shortest listing period (centre) */
         post: operations["DealController_list"];
         delete?: never;
         options?: never;
@@ -2515,6 +2570,23 @@ export interface paths {
         };
         /** 场地日历:按场地、日、周或时间窗口(交易中心)/ The calendar by room, day, week or window (centre) */
         get: operations["SchedulingController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scheduling/projects/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目可由场次承载的待办环节(开标、拍卖开始等,交易中心)/ The project’s pending steps a session may host (opening, auction start …; centre) */
+        get: operations["SchedulingController_steps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4610,6 +4682,11 @@ export interface components {
              * @description 预算指标 / budget line
              */
             budgetLineId: string;
+            /**
+             * @description 采购人确认的订单总额(元);与按现价计算的总额不符时拒绝下单(价格已变动)/ the total the purchaser confirmed (yuan); refused when the current prices give another total
+             * @example 12990.00
+             */
+            expectedTotal?: string;
             /** @description 商品与数量(同一供应商)/ products and quantities (one supplier) */
             items: components["schemas"]["DirectPurchaseItemDto"][];
             /**
@@ -4694,6 +4771,16 @@ export interface components {
             /** @description 职称 / title */
             title: string;
         };
+        DrawPage: {
+            /** @description 本页抽取 / draws on this page */
+            items: components["schemas"]["DrawView"][];
+            /** @description 页码 / page */
+            page: number;
+            /** @description 每页条数 / page size */
+            pageSize: number;
+            /** @description 总数 / total */
+            total: number;
+        };
         DrawRequirementDto: {
             /**
              * @description 评标专家人数 / experts on the committee
@@ -4735,10 +4822,17 @@ export interface components {
             /** @description 开启时间 / opened at */
             openedAt?: Record<string, never> | null;
             /**
+             * @description 项目代码 / project code
+             * @example GC-2026-000123
+             */
+            projectCode: string;
+            /**
              * Format: uuid
              * @description 交易项目 / project
              */
             projectId: string;
+            /** @description 项目名称 / project name */
+            projectName: string;
             /** @description 各专业人数 / per specialty */
             requirements: Record<string, never>;
             /** @description 评标开始后公开的种子 / the seed, revealed when the session starts */
@@ -4981,6 +5075,30 @@ export interface components {
              */
             zh: string;
         };
+        HostableStepView: {
+            /**
+             * Format: date-time
+             * @description 到期时间 / due
+             */
+            dueAt: string;
+            /**
+             * Format: uuid
+             * @description 时间节点 / milestone
+             */
+            id: string;
+            /**
+             * @description 节点类型 / kind
+             * @example land.auction_start
+             */
+            kind: string;
+            /** @description 环节名称 / the step’s name */
+            name: components["schemas"]["StepNameView"];
+            /**
+             * Format: uuid
+             * @description 已承载该环节的场次 / the booked session hosting it
+             */
+            sessionId?: Record<string, never> | null;
+        };
         ImportErrorView: {
             /**
              * @description 字段 / field
@@ -5141,6 +5259,14 @@ export interface components {
              * @description 持有评标专家角色的登录账户 / a login account holding the expert role
              */
             accountId: string;
+        };
+        ListDealDto: {
+            /**
+             * Format: date-time
+             * @description 挂牌截止时间(可选):不得早于规则规定的最短挂牌公示期届满之时,缺省即为该最短期限 / the listing end (optional): no earlier than the rule set’s shortest listing period allows; by default exactly that
+             * @example 2026-12-21T15:00:00+08:00
+             */
+            endsAt?: string;
         };
         ListingView: {
             /** @description 挂牌公示截止 / ends */
@@ -6344,6 +6470,11 @@ export interface components {
             rural: components["schemas"]["PortalRuralView"] | null;
             /** @description 工程招标标段 / tender sections */
             sections: components["schemas"]["PortalSectionView"][] | null;
+            /**
+             * Format: date-time
+             * @description 服务器时间(倒计时以此为准)/ the server’s time, which countdowns follow
+             */
+            serverTime: string;
             /** @description 中止与恢复,最早在前 / suspensions and resumptions, oldest first */
             suspensions: components["schemas"]["PortalSuspensionView"][];
         };
@@ -6527,6 +6658,52 @@ export interface components {
             /** @description 总数是否精确 / whether the total is exact */
             totalExact: boolean;
         };
+        ProjectListItem: {
+            /** @description 代理机构 / agent */
+            agentName?: Record<string, never> | null;
+            /** @description 项目代码 / code */
+            code: string;
+            /**
+             * Format: date-time
+             * @description 登记时间 / registered at
+             */
+            createdAt: string;
+            /**
+             * @description 交易领域 / domain
+             * @enum {string}
+             */
+            domain: "tendering" | "land" | "procurement" | "rural";
+            /**
+             * Format: uuid
+             * @description 项目编号 / id
+             */
+            id: string;
+            /** @description 项目名称 / name */
+            name: string;
+            /** @description 招标人·出让人·采购人·转出方 / owner */
+            ownerName: string;
+            /** @description 发布时间 / published at */
+            publishedAt?: Record<string, never> | null;
+            /** @description 行政区划代码 / region */
+            region: string;
+            /**
+             * @description 状态 / status
+             * @enum {string}
+             */
+            status: "draft" | "published" | "suspended" | "closed" | "cancelled";
+        };
+        ProjectListPage: {
+            /** @description 本页项目 / projects on this page */
+            items: components["schemas"]["ProjectListItem"][];
+            /** @description 页码 / page */
+            page: number;
+            /** @description 每页条数 / page size */
+            pageSize: number;
+            /** @description 总数(最多计 10,000)/ total (counted up to 10,000) */
+            total: number;
+            /** @description 总数已达上限,实际更多 / the total reached the cap; there are more */
+            totalCapped: boolean;
+        };
         ProjectPartyView: {
             /** @description 单位名称 / organisation name */
             name: string;
@@ -6632,6 +6809,24 @@ export interface components {
              */
             outcome: "upheld" | "dismissed";
             project: components["schemas"]["PublicDecisionProjectView"];
+        };
+        PublicCreditHitView: {
+            /** @description 单位名称 / name */
+            name: string;
+            /** @description 信用分(0–100,无记录为 100)/ credit score (0–100; 100 without a record) */
+            score: number;
+            /** @description 统一社会信用代码 / unified social credit code */
+            uscc: string;
+        };
+        PublicCreditSearchPage: {
+            /** @description 按名称排序 / by name */
+            items: components["schemas"]["PublicCreditHitView"][];
+            /** @description 页码 / page */
+            page: number;
+            /** @description 每页条数 / page size */
+            pageSize: number;
+            /** @description 总数 / total */
+            total: number;
         };
         PublicCreditView: {
             name: string;
@@ -6750,6 +6945,49 @@ export interface components {
             /** @description 竞得人(成交后公示)/ the winning organisation, published after the end */
             winnerName?: Record<string, never> | null;
             winnerPaddle?: Record<string, never> | null;
+        };
+        PublicProductDetailView: {
+            /** @description 品牌 / brand */
+            brand: string;
+            /** @description 品目代码 / category */
+            categoryCode: string;
+            /** @description 品目名称 / category name */
+            categoryName: string;
+            /** @description 注册证号 / certificate no. */
+            certificateNo?: Record<string, never> | null;
+            /** @description 注册证有效期至 / certificate valid until */
+            certificateValidUntil?: Record<string, never> | null;
+            /** Format: uuid */
+            id: string;
+            /** @description 型号 / model */
+            model: string;
+            /** @description 名称 / name */
+            name: string;
+            /** @description 是否在售(下架的商品不能下单)/ on sale (an off-sale product cannot be ordered) */
+            onSale: boolean;
+            /** @description 包装单位 / packing unit */
+            packingUnit?: Record<string, never> | null;
+            /** @description 单价(元)/ price (yuan) */
+            price: string;
+            /** @description 供应商评分(1-5)/ supplier rating */
+            rating?: Record<string, never> | null;
+            /** @description 评价数 / ratings */
+            ratingCount: number;
+            /** @description 供货区域 / delivery regions */
+            regions: string[];
+            /** @description 规格 / specs */
+            specs: string;
+            /** @description 库存 / stock */
+            stock: number;
+            /**
+             * Format: uuid
+             * @description 供应商 / supplier
+             */
+            supplierId: string;
+            /** @description 供应商名称 / supplier name */
+            supplierName: string;
+            /** @description 单位 / unit */
+            unit: string;
         };
         PublicProductView: {
             /** @description 品牌 / brand */
@@ -6925,6 +7163,12 @@ export interface components {
              * @example 1500000.00
              */
             maxPrice: string;
+            /**
+             * Format: date-time
+             * @description 报价截止时间(可选):不得早于规则规定的最短报价期届满之时,缺省即为该最短期限 / the quote deadline (optional): no earlier than the rule set’s shortest quote window allows; by default exactly that
+             * @example 2026-12-18T17:00:00+08:00
+             */
+            quoteDeadline?: string;
             /**
              * @description 规则:standard 正式,sandbox 演示与测试(以秒计,生产环境禁用)/ rule set kind
              * @enum {string}
@@ -8032,6 +8276,18 @@ export interface components {
             /** @description 筛选范围内合计 / totals over the filter */
             totals: components["schemas"]["StatisticsTotalsView"];
         };
+        StepNameView: {
+            /**
+             * @description 英文名称 / English name
+             * @example opening (bid deadline)
+             */
+            en: string;
+            /**
+             * @description 中文名称 / Chinese name
+             * @example 开标(投标截止)
+             */
+            zh: string;
+        };
         SubmitQuoteDto: {
             /**
              * @description 报价客户端的设备标识(围标串标监测用,不加密)/ the device id the quoting client declares (a collusion indicator, not sealed)
@@ -8958,6 +9214,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DrawView"];
+                };
+            };
+        };
+    };
+    DrawController_desk: {
+        parameters: {
+            query?: {
+                /** @description 交易领域 / trading domain */
+                domain?: "tendering" | "land" | "procurement" | "rural";
+                /** @description 页码 / page */
+                page?: number;
+                /** @description 每页条数 / page size */
+                pageSize?: number;
+                /** @description 状态,可多个(逗号分隔)/ statuses, several allowed (comma-separated) */
+                status?: ("pending" | "inviting" | "complete" | "short" | "failed" | "opened" | "finished")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawPage"];
                 };
             };
         };
@@ -10673,6 +10957,36 @@ export interface operations {
             };
         };
     };
+    ProjectController_find: {
+        parameters: {
+            query?: {
+                /** @description 交易领域 / trading domain */
+                domain?: "tendering" | "land" | "procurement" | "rural";
+                /** @description 页码 / page */
+                page?: number;
+                /** @description 每页条数 / page size */
+                pageSize?: number;
+                /** @description 名称片段或项目代码前缀 / a fragment of the name, or the start of the code */
+                q?: string;
+                /** @description 状态,可多个(逗号分隔)/ statuses, several allowed (comma-separated) */
+                status?: ("draft" | "published" | "suspended" | "closed" | "cancelled")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectListPage"];
+                };
+            };
+        };
+    };
     ProjectController_register: {
         parameters: {
             query?: never;
@@ -10894,6 +11208,39 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicComplaintDecisionPage"];
                 };
+            };
+        };
+    };
+    CreditController_publicSearch: {
+        parameters: {
+            query: {
+                /** @description 页码 / page */
+                page?: number;
+                /** @description 每页条数 / page size */
+                pageSize?: number;
+                /** @description 单位名称片段(2–50 字)/ part of the organisation’s name (2–50 characters) */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCreditSearchPage"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS:查询过于频繁 / too many searches */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -11196,8 +11543,12 @@ export interface operations {
     CatalogueController_search: {
         parameters: {
             query?: {
+                /** @description 品牌(完整品牌名,不区分大小写)/ brand (the whole name, case-insensitive) */
+                brand?: string;
                 /** @description 品目(含下级)/ category and below */
                 category?: string;
+                /** @description 注册证有效期至少到该日(含;只留医用耗材)/ registration certificate valid at least through this day (inclusive; medical consumables only) */
+                certificateValidThrough?: string;
                 /** @description 最高价(元)/ highest price (yuan) */
                 maxPrice?: string;
                 /** @description 最低价(元)/ lowest price (yuan) */
@@ -11212,6 +11563,8 @@ export interface operations {
                 region?: string;
                 /** @description 排序:price 价格升序,-price 价格降序,rating 供应商评分 / sort */
                 sort?: "price" | "-price" | "rating";
+                /** @description 供应商单位 / supplier organisation */
+                supplierId?: string;
             };
             header?: never;
             path?: never;
@@ -11225,6 +11578,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductSearchPage"];
+                };
+            };
+        };
+    };
+    CatalogueController_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProductDetailView"];
                 };
             };
         };
@@ -11942,7 +12316,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListDealDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -12068,6 +12446,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SchedulingController_steps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 交易项目 / project */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HostableStepView"][];
+                };
             };
         };
     };
