@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
-import { launchChromium, shoot } from '../support/browser';
+import { launchChromium, overflowing, shoot } from '../support/browser';
 import { buildPublicDeals, PublicDeals } from '../support/public-deals';
 import { startTestApp, TestApp } from '../support/test-app';
 import { startWorker, WorkerProcess } from '../support/worker-process';
@@ -34,18 +34,7 @@ describe('the public pages as a visitor sees them, at 1440 and 390 px', () => {
 
   /** At a phone's width the page itself never scrolls sideways (tables scroll inside their cards). */
   async function fitsPhone(page: Page, what: string): Promise<void> {
-    const [scroll, width] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as [number, number];
-    // On failure, name the elements that reach past the right edge (outside a scrolling box), to fix them.
-    const wide =
-      scroll <= width
-        ? []
-        : ((await page.evaluate(`[...document.querySelectorAll('body *')].filter((e) => {
-            const r = e.getBoundingClientRect();
-            if (r.right <= window.innerWidth + 1 || r.width === 0) return false;
-            for (let p = e.parentElement; p; p = p.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX) && p !== document.body && p !== document.documentElement) return false;
-            return true;
-          }).slice(0, 8).map((e) => e.tagName + '.' + String(e.className).slice(0, 60) + ' ' + Math.round(e.getBoundingClientRect().right))`)) as string[]);
-    expect([what, scroll <= width ? 'fits' : scroll, wide]).toEqual([what, 'fits', []]);
+    expect([what, await overflowing(page)]).toEqual([what, []]);
   }
 
   beforeAll(async () => {

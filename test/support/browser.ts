@@ -99,3 +99,19 @@ export function watchErrors(page: Page): () => string[] {
   });
   return () => errors;
 }
+
+/**
+ * Whether the page itself scrolls sideways (a phone's width): [] when it fits, else the elements that reach past the
+ * right edge outside any scrolling box (tables may scroll inside their cards), named so they can be fixed.
+ */
+export async function overflowing(page: Page): Promise<string[]> {
+  const [scroll, width] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as [number, number];
+  if (scroll <= width) return [];
+  const wide = (await page.evaluate(`[...document.querySelectorAll('body *')].filter((e) => {
+      const r = e.getBoundingClientRect();
+      if (r.right <= window.innerWidth + 1 || r.width === 0) return false;
+      for (let p = e.parentElement; p; p = p.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX) && p !== document.body && p !== document.documentElement) return false;
+      return true;
+    }).slice(0, 8).map((e) => e.tagName + '.' + String(e.className).slice(0, 60) + ' ' + Math.round(e.getBoundingClientRect().right))`)) as string[];
+  return [`page ${scroll} px wide at ${width}`, ...wide];
+}

@@ -29,6 +29,8 @@ export interface PublicDeals {
   rural: string;
   requirement: string;
   names: { owner: string; winner: string; landBuyer: string; ruralBuyer: string; supplier: string };
+  /** the accounts that made the deals (to log in as them: set a password with withPassword) */
+  people: { owner: TestAccount; agent: TestAccount; bidders: TestAccount[] };
 }
 
 /**
@@ -173,6 +175,7 @@ export async function buildPublicDeals(t: TestApp): Promise<PublicDeals> {
     rural: deal.id,
     requirement: req.id,
     names: { owner: '市城市建设投资集团有限公司', winner, landBuyer: '丁科技有限公司', ruralBuyer: '闽江建设集团有限公司', supplier: '乙路桥工程有限公司' },
+    people: { owner, agent, bidders },
   };
 }
 
