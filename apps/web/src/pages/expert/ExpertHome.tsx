@@ -88,7 +88,7 @@ export function ExpertHome() {
         title="拒绝邀请"
         okText="确认拒绝"
         cancelText="取消"
-        okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'decline-ok' } as Record<string, unknown>}
+        okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'decline-ok' } as { disabled: boolean }}
         onCancel={() => setDeclining(null)}
         onOk={async () => {
           const i = declining!;
