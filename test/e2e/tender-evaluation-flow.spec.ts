@@ -80,7 +80,7 @@ describe('a tender from its opening to the contract, in the browser', () => {
     await dialog.waitFor();
     if (expected.figures) expect(await dialog.getByTestId('binding-figures').textContent()).toBe(expected.figures);
     if (expected.words) expect(await dialog.getByTestId('binding-words').textContent()).toBe(expected.words);
-    for (const s of expected.text ?? []) await dialog.getByText(s).first().waitFor();
+    for (const s of expected.text ?? []) await dialog.getByText(s).filter({ visible: true }).first().waitFor();
     await dialog.getByTestId('binding-ok').click();
     await dialog.waitFor({ state: 'hidden' });
   }
