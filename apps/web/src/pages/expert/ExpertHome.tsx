@@ -21,6 +21,9 @@ const STATUS: Record<string, { text: string; color: string }> = {
 export function ExpertHome() {
   const { modal } = App.useApp();
   const list = useLoad(() => api.get<Invitation[]>('/experts/me/invitations'), []);
+  // specialties by their Chinese names (the invitation carries the code)
+  const specialties = useLoad(() => api.get<{ code: string; nameZh: string }[]>('/specialties').then((l) => new Map(l.map((x) => [x.code, x.nameZh]))), []);
+  const specialty = (code: string) => specialties.data?.get(code) ?? code;
   const { busy, refusal, setRefusal, run } = useAction();
   const [declining, setDeclining] = useState<Invitation | null>(null);
   const [reason, setReason] = useState('');
@@ -29,7 +32,7 @@ export function ExpertHome() {
       title: '确认参加评标',
       lines: [
         { label: '项目', value: `${i.projectName}(${i.projectCode})` },
-        { label: '专业', value: i.specialty },
+        { label: '专业', value: `${specialty(i.specialty)}(${i.specialty})` },
         { label: '评标时间', value: `${time(i.sessionStart)} 至 ${time(i.sessionEnd)}` },
       ],
       warning: '接受后须按时参加评标;与投标人有利害关系的,应当主动回避(招标投标法第三十七条)。',
@@ -60,7 +63,7 @@ export function ExpertHome() {
               data-testid="invitations"
               columns={[
                 { title: '项目', render: (_, i) => <>{i.projectName}<div className="mono muted">{i.projectCode}</div></> },
-                { title: '专业', dataIndex: 'specialty', width: 100 },
+                { title: '专业', dataIndex: 'specialty', width: 150, render: (c: string) => <>{specialty(c)}<div className="mono muted">{c}</div></> },
                 { title: '评标时间', width: 300, render: (_, i) => `${time(i.sessionStart)} 至 ${time(i.sessionEnd)}` },
                 { title: '答复期限', dataIndex: 'respondBy', width: 170, render: time },
                 { title: '状态', dataIndex: 'status', width: 90, render: (s) => <Tag color={STATUS[s]?.color}>{STATUS[s]?.text ?? s}</Tag> },

@@ -273,7 +273,8 @@ function SectionCard({ t, s, onChanged }: { t: Tender; s: Section; onChanged: ()
       )}
       {s.status === 'publicity' && r && (
         <div style={{ marginTop: 12 }} data-testid="award-form">
-          <Divider orientation="left" plain>定标(条例 55:第一中标候选人放弃中标或不能履约的,可依次确定其他候选人)</Divider>
+          <Divider orientation="left" plain>定标</Divider>
+          <Typography.Paragraph type="secondary">第一中标候选人放弃中标或不能履约的,可依次确定其他中标候选人(条例 55)。</Typography.Paragraph>
           <Checkbox.Group value={withdrawn} onChange={(v) => setWithdrawn(v as string[])} style={{ marginBottom: 8 }}>
             <Space direction="vertical">
               {r.candidates.map((c) => (
