@@ -72,7 +72,7 @@ export function EvaluationReportView({ r }: { r: ReportRecord }) {
         size="small"
         rowKey="bidId"
         pagination={false}
-        scroll={{ x: 640 }}
+        scroll={{ x: 'max-content' }}
         title={() => <b>评审结果</b>}
         dataSource={r.bids}
         expandable={{
@@ -94,20 +94,20 @@ export function EvaluationReportView({ r }: { r: ReportRecord }) {
         }}
         columns={[
           { title: '排名', width: 70, render: (_, b) => (b.disqualified ? <Tag color="error">否决</Tag> : b.rank ?? '—') },
-          { title: '投标人', dataIndex: 'bidderName' },
+          { title: '投标人', dataIndex: 'bidderName', render: (v) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
           { title: '投标报价', dataIndex: 'price', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
           ...(comprehensive
             ? [
-                { title: '价格分', width: 80, align: 'right' as const, render: (_: unknown, b: ReportBid) => points(b.priceScore) },
-                { title: '技术分', width: 80, align: 'right' as const, render: (_: unknown, b: ReportBid) => points(b.technicalScore) },
-                { title: '商务分', width: 80, align: 'right' as const, render: (_: unknown, b: ReportBid) => points(b.businessScore) },
-                { title: '总分', width: 80, align: 'right' as const, render: (_: unknown, b: ReportBid) => <b>{points(b.total)}</b> },
+                { title: '价格分', align: 'right' as const, render: (_: unknown, b: ReportBid) => points(b.priceScore) },
+                { title: '技术分', align: 'right' as const, render: (_: unknown, b: ReportBid) => points(b.technicalScore) },
+                { title: '商务分', align: 'right' as const, render: (_: unknown, b: ReportBid) => points(b.businessScore) },
+                { title: '总分', align: 'right' as const, render: (_: unknown, b: ReportBid) => <b>{points(b.total)}</b> },
               ]
             : [
                 { title: '评审调整', align: 'right' as const, render: (_: unknown, b: ReportBid) => signedYuan(b.adjustment) },
                 { title: '评审价', align: 'right' as const, render: (_: unknown, b: ReportBid) => signedYuan(b.evaluatedPrice) },
               ]),
-          { title: '否决意见', width: 140, render: (_, b) => <Proposals b={b} /> },
+          { title: '否决意见', render: (_, b) => <Proposals b={b} /> },
         ]}
       />
       <List

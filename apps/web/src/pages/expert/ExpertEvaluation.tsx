@@ -181,7 +181,7 @@ export function ExpertEvaluation() {
       body = (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={10}>
-            <Card title="投标文件" style={{ marginBottom: 16 }} extra={<Progress type="circle" size={40} percent={Math.round((done / Math.max(1, s.bids.length)) * 100)} format={() => `${done}/${s.bids.length}`} />}>
+            <Card title="投标文件" extra={<Progress type="circle" size={40} percent={Math.round((done / Math.max(1, s.bids.length)) * 100)} format={() => `${done}/${s.bids.length}`} />}>
               <Table
                 size="small"
                 rowKey="bidId"
@@ -198,17 +198,21 @@ export function ExpertEvaluation() {
               />
               {s.priceScoreMax !== null && <div className="muted" style={{ marginTop: 8 }}>价格分(满分 {toPoints(s.priceScoreMax)})由系统按评标基准价计算,专家不评。</div>}
             </Card>
-            <Card title="评标报告">
-              <Refusal error={refusal} onClose={() => setRefusal(null)} />
-              <Space direction="vertical">
-                <Typography.Text type="secondary">全体成员完成全部评分后,任一成员可形成评标报告;报告形成后评分不可再改,由全体成员签字。</Typography.Text>
-                <Button type="primary" disabled={done < s.bids.length} loading={busy === 'report'} data-testid="make-report" onClick={async () => { await run('report', () => api.post(`${base}/evaluation/report`), '评标报告已形成,请签字'); info.reload(); }}>
-                  形成评标报告
-                </Button>
-              </Space>
-            </Card>
           </Col>
-          <Col xs={24} lg={14}>{bid ? <ScoreForm sheet={s} bid={bid} base={base} onSaved={() => (sheet.reload(), info.reload())} /> : <Card><EmptyState text="本标段没有有效投标" /></Card>}</Col>
+          <Col xs={24} lg={14}>
+            {bid ? <ScoreForm sheet={s} bid={bid} base={base} onSaved={() => (sheet.reload(), info.reload())} /> : <Card><EmptyState text="本标段没有有效投标" /></Card>}
+            <div style={{ marginTop: 16 }}>
+              <Card title="评标报告">
+                <Refusal error={refusal} onClose={() => setRefusal(null)} />
+                <Space direction="vertical">
+                  <Typography.Text type="secondary">全体成员完成全部评分后,任一成员可形成评标报告;报告形成后评分不可再改,由全体成员签字。</Typography.Text>
+                  <Button type="primary" disabled={done < s.bids.length} loading={busy === 'report'} data-testid="make-report" onClick={async () => { await run('report', () => api.post(`${base}/evaluation/report`), '评标报告已形成,请签字'); info.reload(); }}>
+                    形成评标报告
+                  </Button>
+                </Space>
+              </Card>
+            </div>
+          </Col>
         </Row>
       );
     }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Checkbox, Col, Collapse, DatePicker, Descriptions, Divider, Empty, Form, Input, List, Row, Space, Steps, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Checkbox, Col, Collapse, DatePicker, Descriptions, Divider, Empty, Form, Grid, Input, List, Row, Space, Steps, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -259,6 +259,22 @@ function SectionCard({ t, s, onChanged }: { t: Tender; s: Section; onChanged: ()
           </Button>
         </Space>
       )}
+      {(s.status === 'publicity' || s.status === 'awarded') && r && (
+        <Table
+          size="small"
+          rowKey="rank"
+          pagination={false}
+          style={{ marginBottom: 12 }}
+          title={() => <b>中标候选人{s.status === 'publicity' ? '(公示中)' : ''}</b>}
+          dataSource={r.candidates}
+          data-testid="candidates"
+          columns={[
+            { title: '排名', dataIndex: 'rank', width: 60 },
+            { title: '中标候选人', dataIndex: 'bidderName' },
+            { title: '投标报价', dataIndex: 'price', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
+          ]}
+        />
+      )}
       {(s.status === 'publicity' || s.status === 'awarded') && (
         <Loaded state={objections} empty={(l) => !l.length} emptyText="公示期内无异议">
           {(l) => (
@@ -297,7 +313,7 @@ function SectionCard({ t, s, onChanged }: { t: Tender; s: Section; onChanged: ()
         <Loaded state={award} empty={(x) => !x}>
           {(x) => (
             <div data-testid="award-record" style={{ marginTop: 12 }}>
-              <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }}>
+              <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 3 }}>
                 <Descriptions.Item label="中标人">{x!.winner}</Descriptions.Item>
                 <Descriptions.Item label="中标价"><span className="money">{yuan(x!.price)}</span></Descriptions.Item>
                 <Descriptions.Item label="定标时间">{time(x!.awardedAt)}</Descriptions.Item>
@@ -336,6 +352,7 @@ export function OwnerTender() {
   const opening = useLoad(() => (isOpened ? api.get<SealedOpeningRecord>(`/public/tenders/${id}/opening`) : Promise.resolve(null)), [id, isOpened]);
   const openingObjections = useLoad(() => (isOpened ? api.get<TenderObjection[]>(`/tenders/${id}/opening-objections`) : Promise.resolve([] as TenderObjection[])), [id, isOpened]);
   const { busy, refusal, setRefusal, run } = useAction();
+  const phone = Grid.useBreakpoint().sm === false;
 
   if (tender.error) return <ErrorState error={tender.error} onRetry={tender.reload} />;
   if (!tender.data) return <Loading rows={10} />;
@@ -343,6 +360,7 @@ export function OwnerTender() {
   const reload = () => (tender.reload(), deposits.reload());
   const beforeAnnouncement = ['submitted', 'returned', 'accepted'].includes(t.status);
   const opened = !!t.openedAt;
+  const steps = [{ title: '进场登记' }, { title: '中心受理' }, { title: '公告与投标' }, { title: t.status === 'failed' ? '流标' : '开标' }, { title: '评标' }, { title: '候选人公示' }, { title: '定标与合同' }];
 
   return (
     <Page
@@ -351,12 +369,15 @@ export function OwnerTender() {
       extra={<><StatusTag map={TENDER_STATUS} value={t.status} />{!beforeAnnouncement && <Link to={`/portal/tenders/${id}`}>公开页面</Link>}</>}
     >
       <Card style={{ marginBottom: 16 }}>
+        {/* on a phone seven steps read as a line of dots with the current one named */}
         <Steps
           size="small"
+          type={phone ? 'inline' : 'default'}
           current={stepOf(t.status)}
           status={t.status === 'returned' || t.status === 'failed' ? 'error' : undefined}
-          items={[{ title: '进场登记' }, { title: '中心受理' }, { title: '公告与投标' }, { title: t.status === 'failed' ? '流标' : '开标' }, { title: '评标' }, { title: '候选人公示' }, { title: '定标与合同' }]}
+          items={steps}
         />
+        {phone && <div style={{ marginTop: 8 }}>第 {stepOf(t.status) + 1}/{steps.length} 步:<b>{steps[stepOf(t.status)].title}</b></div>}
       </Card>
       <Refusal error={refusal} onClose={() => setRefusal(null)} />
       {t.status === 'returned' && (
@@ -372,6 +393,8 @@ export function OwnerTender() {
       {t.status === 'failed' && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} message="本项目流标" action={<Button loading={busy === 'retender'} onClick={() => run('retender', () => api.post<Tender>(`/tenders/${id}/retender`), '已重新登记招标').then((n) => n && navigate(`/workspace/owner/tenders/${n.id}`))}>重新招标</Button>} />
       )}
+      {/* after the opening the sections' evaluation, publicity and award are the page's work: full width */}
+      {opened && t.sections.map((s) => <SectionCard key={s.no} t={t} s={s} onChanged={reload} />)}
       <Row gutter={[16, 0]}>
         <Col xs={24} xl={14}>
           <Card title="项目信息" style={{ marginBottom: 16 }}>
@@ -391,6 +414,7 @@ export function OwnerTender() {
               rowKey="no"
               pagination={false}
               dataSource={t.sections}
+              scroll={{ x: 'max-content' }}
               columns={[
                 { title: '标段', dataIndex: 'no', width: 60 },
                 { title: '名称', dataIndex: 'name' },
@@ -400,7 +424,6 @@ export function OwnerTender() {
               ]}
             />
           </Card>
-          {opened && t.sections.map((s) => <SectionCard key={s.no} t={t} s={s} onChanged={reload} />)}
           {announced && <DocumentObjections id={id} />}
           {!beforeAnnouncement && <Questions id={id} />}
         </Col>
