@@ -57,8 +57,8 @@ describe('a tender from its opening to the contract, in the browser', () => {
   }
 
   const clean = () => {
-    expect(problems).toEqual([]);
-    problems.length = 0;
+    const seen = problems.splice(0);
+    expect(seen).toEqual([]);
   };
 
   /** The page as it is at 1440 px, then on a phone (390 px): nothing may stick out sideways; screenshots of both. */

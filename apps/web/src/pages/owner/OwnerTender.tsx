@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Checkbox, Col, Collapse, DatePicker, Descriptions, Divider, Empty, Form, Grid, Input, List, Row, Space, Steps, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Checkbox, Col, Collapse, DatePicker, Descriptions, Divider, Empty, Form, Grid, Input, List, Progress, Row, Space, Steps, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -369,15 +369,15 @@ export function OwnerTender() {
       extra={<><StatusTag map={TENDER_STATUS} value={t.status} />{!beforeAnnouncement && <Link to={`/portal/tenders/${id}`}>公开页面</Link>}</>}
     >
       <Card style={{ marginBottom: 16 }}>
-        {/* on a phone seven steps read as a line of dots with the current one named */}
-        <Steps
-          size="small"
-          type={phone ? 'inline' : 'default'}
-          current={stepOf(t.status)}
-          status={t.status === 'returned' || t.status === 'failed' ? 'error' : undefined}
-          items={steps}
-        />
-        {phone && <div style={{ marginTop: 8 }}>第 {stepOf(t.status) + 1}/{steps.length} 步:<b>{steps[stepOf(t.status)].title}</b></div>}
+        {/* on a phone seven steps read as one line: the current step named, a bar of how far the tender has come */}
+        {phone ? (
+          <div data-testid="tender-progress">
+            第 {stepOf(t.status) + 1}/{steps.length} 步:<b>{steps[stepOf(t.status)].title}</b>
+            <Progress percent={Math.round(((stepOf(t.status) + 1) / steps.length) * 100)} showInfo={false} status={t.status === 'returned' || t.status === 'failed' ? 'exception' : 'active'} size="small" />
+          </div>
+        ) : (
+          <Steps size="small" current={stepOf(t.status)} status={t.status === 'returned' || t.status === 'failed' ? 'error' : undefined} items={steps} />
+        )}
       </Card>
       <Refusal error={refusal} onClose={() => setRefusal(null)} />
       {t.status === 'returned' && (
