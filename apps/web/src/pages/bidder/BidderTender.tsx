@@ -151,7 +151,9 @@ export function BidderTender() {
 
   const open = t.status === 'bidding';
   const sectionOptions = t.sections.map((s) => ({ value: s.no, label: `第 ${s.no} 标段 · ${s.name}` }));
-  const step = receipts.data?.length ? 3 : deposits.data?.length ? 2 : isRegistered ? 1 : 0;
+  // after the deadline the tender's own state says where it is
+  const later: Record<string, number> = { opened: 3, failed: 3, evaluating: 4, publicity: 4, awarded: 5 };
+  const step = later[t.status] ?? (receipts.data?.length ? 3 : deposits.data?.length ? 2 : isRegistered ? 1 : 0);
 
   return (
     <Page
@@ -165,7 +167,11 @@ export function BidderTender() {
       }
     >
       <Card style={{ marginBottom: 16 }}>
-        <Steps current={step} items={[{ title: '报名获取文件' }, { title: '缴纳保证金' }, { title: '加密递交投标文件' }, { title: '等待开标' }]} />
+        <Steps
+          current={step}
+          status={t.status === 'failed' ? 'error' : undefined}
+          items={[{ title: '报名获取文件' }, { title: '缴纳保证金' }, { title: '加密递交投标文件' }, { title: t.status === 'failed' ? '流标' : '开标' }, { title: '评标与公示' }, { title: '定标' }]}
+        />
       </Card>
       <Refusal error={refusal} onClose={() => setRefusal(null)} />
       <Row gutter={[16, 16]}>
