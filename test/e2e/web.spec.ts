@@ -100,6 +100,10 @@ describe('the web application in a real browser', () => {
 
     await page.getByTestId('bid-price').fill('9701000.00');
     await page.getByTestId('bid-submit').click();
+    // 加密递交 binds the price: the dialog shows it in figures and in 大写 before anything is sent.
+    await page.getByTestId('binding-words').getByText('玖佰柒拾万壹仟元整').waitFor();
+    expect((await t.http.get(`/tenders/${tenderId}/bids/mine`, bidders[0].token)).body).toEqual([]);
+    await page.getByTestId('binding-ok').click();
     const receipt = page.getByTestId('receipt');
     await receipt.waitFor({ timeout: 15000 });
     const [mine] = (await t.http.get(`/tenders/${tenderId}/bids/mine`, bidders[0].token)).body;
@@ -170,6 +174,8 @@ describe('the web application in a real browser', () => {
     };
 
     await p0.getByTestId('bid-next').click();
+    await p0.getByTestId('binding-words').getByText('壹仟万元整').waitFor();
+    await p0.getByTestId('binding-ok').click();
     for (const p of [p0, p1, watcher]) await p.getByTestId('current-price').getByText('¥10,000,000.00').waitFor({ timeout: 10000 });
     const firstEnd = await endsAt(p1);
 
@@ -178,6 +184,7 @@ describe('the web application in a real browser', () => {
     const before = await seconds(p0);
     expect(before).toBeLessThanOrEqual(13);
     await p1.getByTestId('bid-next').click();
+    await p1.getByTestId('binding-ok').click();
     for (const p of [p0, p1, watcher]) {
       await p.getByTestId('current-price').getByText('¥10,100,000.00').waitFor({ timeout: 10000 });
       await waitFor(async () => (await endsAt(p)) > firstEnd, 10000, 'the countdown to reset');
@@ -188,8 +195,10 @@ describe('the web application in a real browser', () => {
     await shoot(watcher, 'live-watch-public');
 
     // A bid under the next valid price: the API refuses it and the room says so in Chinese; nothing changes.
-    await p0.getByTestId('bid-input').fill('10100000.00');
+    await p0.getByTestId('bid-input').fill('10,100,000');
     await p0.getByRole('button', { name: '出 价' }).or(p0.getByRole('button', { name: '出价', exact: true })).first().click();
+    await p0.getByTestId('binding-figures').getByText('¥10,100,000.00').waitFor();
+    await p0.getByTestId('binding-ok').click();
     await p0.locator('.refusal').getByText('出价低于当前最低有效报价').waitFor();
     expect((await t.http.get(`/public/lots/${lotId}`)).body.bids).toBe(2);
 

@@ -7,6 +7,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'antd/dist/reset.css';
 import './styles.css';
+import './mobile.css';
 import { theme } from './theme';
 import { AuthProvider } from './auth';
 import { App } from './App';

@@ -1,4 +1,4 @@
-import { typedYuan, yuanInWords } from './money-words';
+import { typedSignedYuan, typedYuan, yuanInWords } from './money-words';
 
 // 大写 as written on bid forms and cheques; typed amounts as people type them. Strings only, never floats.
 describe('人民币大写 and typed amounts', () => {
@@ -28,5 +28,14 @@ describe('人民币大写 and typed amounts', () => {
     expect(typedYuan('-5')).toBeNull();
     expect(typedYuan('')).toBeNull();
     expect(typedYuan('01')).toBeNull();
+  });
+
+  it('reads a signed typed amount (a price adjustment) with its sign', () => {
+    expect(typedSignedYuan('-1,000.00')).toBe('-1000.00');
+    expect(typedSignedYuan('−500')).toBe('-500');
+    expect(typedSignedYuan('2,500.5')).toBe('2500.5');
+    expect(typedSignedYuan('-0')).toBe('0');
+    expect(typedSignedYuan('--5')).toBeNull();
+    expect(typedSignedYuan('-1.234')).toBeNull();
   });
 });

@@ -68,3 +68,13 @@ export function typedYuan(input: string | null | undefined): string | null {
   const plain = s.replace(/[,，\s]/g, '');
   return /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/.test(plain) ? plain : null;
 }
+
+/** A signed amount as typed ("-1,000.00", "−500"): the sign kept, the rest read by typedYuan; null when not one. */
+export function typedSignedYuan(input: string | null | undefined): string | null {
+  if (input === null || input === undefined) return null;
+  const s = String(input).trim();
+  const negative = /^[-−]/.test(s);
+  const amount = typedYuan(negative ? s.slice(1) : s);
+  if (amount === null) return null;
+  return negative && !/^0(\.0{1,2})?$/.test(amount) ? `-${amount}` : amount;
+}

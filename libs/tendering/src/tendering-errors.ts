@@ -40,6 +40,10 @@ export const TenderErrors = defineErrors({
   SCORES_INVALID: { status: 422, zh: '评分不符合评分标准', en: 'The scores do not fit the criteria' },
   SCORES_INCOMPLETE: { status: 409, zh: '尚有专家未完成评分', en: 'Some experts have not scored every bid' },
   AWARD_PAUSED: { status: 409, zh: '公示期未满或异议尚未答复,暂停定标', en: 'Publicity is still running or an objection is unanswered' },
+  REPORT_NOT_READY: { status: 409, zh: '评标委员会尚未形成评标报告', en: 'The committee has not made its report yet' },
+  REPORT_ALREADY_SIGNED: { status: 409, zh: '您已在评标报告上签字', en: 'You have signed the report already' },
+  REPORT_CLOSED: { status: 409, zh: '中标候选人已公示,评标报告不再签字', en: 'The candidates are published: the report takes no more signatures' },
+  AWARD_NOT_FOUND: { status: 404, zh: '本标段尚未定标', en: 'The section has not been awarded' },
   NO_CANDIDATE: { status: 409, zh: '没有可以中标的候选人', en: 'No candidate can be awarded' },
   // evaluation, publicity, award, contract and refunds
   NOT_SECTION_BIDDER: { status: 403, zh: '只有在本标段递交投标文件的投标人可以操作', en: 'Only a bidder on this section may do this' },

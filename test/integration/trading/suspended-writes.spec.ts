@@ -89,6 +89,7 @@ const PROJECT_ROWS: [string, string][] = [
   ['tender_objection', `project_id = $1::uuid`],
   ['tender_score', `bid_id IN (SELECT id FROM tender_bid WHERE section_id IN ${SECTIONS})`],
   ['tender_award', `section_id IN ${SECTIONS}`],
+  ['tender_report_signature', `section_id IN ${SECTIONS}`],
   ['land_parcel', `project_id = $1::uuid`],
   ['land_application', `project_id = $1::uuid`],
   ['rural_deal', `project_id = $1::uuid`],

@@ -29,6 +29,8 @@ export interface Section {
   deposit: string;
   status: 'open' | 'failed' | 'opened' | 'evaluating' | 'publicity' | 'awarded';
   publicityUntil: string | null;
+  /** when the committee made its report (tenders' own view; the report is readable from then on) */
+  reportedAt?: string | null;
 }
 
 export interface TenderDocument {

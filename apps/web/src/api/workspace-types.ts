@@ -37,8 +37,10 @@ export interface Question {
 
 export interface TenderObjection {
   id: string;
-  stage: 'opening' | 'publicity';
+  stage: 'documents' | 'opening' | 'publicity';
   organisationName?: string | null;
+  /** 招标文件异议: the objector's pseudonym the owner sees ("异议人 1") */
+  handle?: string | null;
   mine?: boolean;
   content: string;
   raisedAt: string;
@@ -106,6 +108,21 @@ export interface EvaluationSheet {
   bids: { bidId: string; bidderName: string; price: string; documentsSha256: string; documentsSize: number; submittedAt: string; myScore: Score | null }[];
 }
 
+export interface ReportBid {
+  bidId: string;
+  bidderName: string;
+  price: string;
+  rank: number | null;
+  disqualified: boolean;
+  priceScore: number | null;
+  technicalScore: number | null;
+  businessScore: number | null;
+  total: number | null;
+  adjustment: string | null;
+  evaluatedPrice: string | null;
+  experts: { expertId: string; technical: number[]; business: number[]; adjustment: string; disqualifyReason: string | null }[];
+}
+
 export interface EvaluationReport {
   no: number;
   status: string;
@@ -113,8 +130,19 @@ export interface EvaluationReport {
   benchmark: string | null;
   committee: number;
   reportedAt: string;
+  bids: ReportBid[];
   candidates: { rank: number; bidId: string; bidderName: string; price: string }[];
   disqualified: { bidId: string; bidderName: string; votes: number; reasons: string[] }[];
+}
+
+/** GET …/evaluation/report: the report read back with its signatures (条例 53). */
+export interface ReportRecord extends EvaluationReport {
+  name: string;
+  publicityUntil: string | null;
+  signatures: { expertId: string; mine: boolean; signedAt: string; dissent: string | null }[];
+  /** my library id on the committee (experts), else null */
+  seat: string | null;
+  canSign: boolean;
 }
 
 export interface RequirementItem {

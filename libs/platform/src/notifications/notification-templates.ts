@@ -71,6 +71,11 @@ export const NOTIFICATION_TEMPLATES: Record<string, NotificationTemplate> = {
     title: (p) => `评标报告已提交:${project(p)} ${section(p)}`,
     text: (p) => `评标委员会已提交 ${project(p)} ${section(p)}的评标报告,推荐中标候选人 ${str(p.candidates)} 名。请在 ${str(p.publishWithin)} 日内公示中标候选人。`,
   },
+  'tendering.report_signed': {
+    sealed: false,
+    title: (p) => `评标报告已全体签字:${project(p)} ${section(p)}`,
+    text: (p) => `评标委员会全体成员已在 ${project(p)} ${section(p)}的评标报告上签字${Number(p.dissents) > 0 ? `,其中 ${str(p.dissents)} 名成员附书面不同意见` : ''}。`,
+  },
   'tendering.candidates_published': {
     sealed: false,
     title: (p) => `中标候选人公示:${project(p)} ${section(p)}`,

@@ -63,3 +63,11 @@ export class TenderContractDto {
   @IsDate()
   signedAt?: Date;
 }
+
+export class SignReportDto {
+  @ApiPropertyOptional({ description: '对评标结果的书面不同意见和理由(条例 53),同意则不填 / written dissent and its reasons (条例 53); leave out to agree', example: '第二名投标人的技术方案工期安排不合理,不同意其排名。' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
+  dissent?: string;
+}

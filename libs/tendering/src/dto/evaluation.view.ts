@@ -106,6 +106,22 @@ export class ReportView {
   @ApiProperty({ type: [CandidateView] }) candidates!: CandidateView[];
 }
 
+export class ReportSignatureView {
+  @ApiProperty({ description: '专家库编号(不含姓名)/ library id of the expert, no name' }) expertId!: string;
+  @ApiProperty({ description: '本人签字 / my own signature' }) mine!: boolean;
+  @ApiProperty({ description: '签字时间 / signed at' }) signedAt!: Date;
+  @ApiPropertyOptional({ nullable: true, description: '书面不同意见和理由(条例 53)/ written dissent and its reasons' }) dissent!: string | null;
+}
+
+/** The report as the committee, the parties and the supervisors read it back, with who signed it (条例 53). */
+export class ReportRecordView extends ReportView {
+  @ApiProperty({ description: '标段名称 / section name' }) name!: string;
+  @ApiPropertyOptional({ nullable: true, description: '公示截止 / publicity ends' }) publicityUntil!: Date | null;
+  @ApiProperty({ type: [ReportSignatureView], description: '签字 / signatures' }) signatures!: ReportSignatureView[];
+  @ApiPropertyOptional({ nullable: true, description: '本人在评标委员会中的专家库编号(评标专家)/ my library id on the committee (experts)' }) seat!: string | null;
+  @ApiProperty({ description: '本人尚可签字 / I may sign now' }) canSign!: boolean;
+}
+
 export class ObjectionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['documents', 'opening', 'publicity'], description: '招标文件、开标或公示期异议 / to the documents, the opening or the candidates' }) stage!: string;

@@ -9,6 +9,7 @@ export class SectionView {
   @ApiProperty({ description: '投标保证金(元)/ deposit (yuan)' }) deposit!: string;
   @ApiProperty({ description: '状态 / status', enum: ['open', 'failed', 'opened', 'evaluating', 'publicity', 'awarded'] }) status!: string;
   @ApiPropertyOptional({ description: '公示截止 / publicity ends', nullable: true }) publicityUntil!: Date | null;
+  @ApiPropertyOptional({ description: '评标报告形成时间(此后可读取评标报告)/ when the committee made its report (the report can be read from then on)', nullable: true }) reportedAt!: Date | null;
 }
 
 export class DocumentView {
@@ -44,7 +45,7 @@ export class TenderView {
 }
 
 export function sectionView(s: SectionRow): SectionView {
-  return { no: s.no, name: s.name, estimate: Money.ofFen(s.estimateFen).toYuan(), deposit: Money.ofFen(s.depositFen).toYuan(), status: s.status, publicityUntil: s.publicityUntil };
+  return { no: s.no, name: s.name, estimate: Money.ofFen(s.estimateFen).toYuan(), deposit: Money.ofFen(s.depositFen).toYuan(), status: s.status, publicityUntil: s.publicityUntil, reportedAt: s.reportedAt };
 }
 
 export function tenderView(t: TenderRow, sections: SectionRow[], documents: DocumentRow[]): TenderView {

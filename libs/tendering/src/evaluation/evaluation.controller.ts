@@ -2,11 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
-import { AwardDto, TenderContractDto, ScoreDto, SectionBidParam, StartEvaluationDto } from '../dto/evaluation.dto';
+import { AwardDto, TenderContractDto, ScoreDto, SectionBidParam, SignReportDto, StartEvaluationDto } from '../dto/evaluation.dto';
 import { MyEvaluationView } from '../dto/tender.view';
-import { AwardView, EvaluationBidsView, EvaluationSectionView, ObjectionView, PublicResultsView, ReportView, ScoreView } from '../dto/evaluation.view';
+import { AwardView, EvaluationBidsView, EvaluationSectionView, ObjectionView, PublicResultsView, ReportRecordView, ReportView, ScoreView } from '../dto/evaluation.view';
 import { ObjectionDto, ObjectionParam, ReplyDto, SectionParam, TenderIdParam } from '../dto/tender.dto';
 import { EvaluationService } from './evaluation.service';
+import { EvaluationRecordService } from './evaluation-record.service';
 import { ProjectWrite } from '@app/trading/gate/project-write.decorator';
 
 const SECTION = 'tenders/:id/sections/:no';
@@ -14,7 +15,10 @@ const SECTION = 'tenders/:id/sections/:no';
 @ApiTags('tendering 招投标')
 @Controller()
 export class EvaluationController {
-  constructor(private readonly evaluations: EvaluationService) {}
+  constructor(
+    private readonly evaluations: EvaluationService,
+    private readonly records: EvaluationRecordService,
+  ) {}
 
   @ProjectWrite()
   @Post(`${SECTION}/evaluation`)
@@ -63,6 +67,25 @@ export class EvaluationController {
   @ApiCreatedResponse({ type: ReportView })
   report(@Param() p: SectionParam, @CurrentActor() actor: Actor): Promise<ReportView> {
     return this.evaluations.report(actor, p.id, p.no);
+  }
+
+  @Get(`${SECTION}/evaluation/report`)
+  @Roles(Role.Expert, Role.Owner, Role.Agent, Role.Office, Role.Regulator)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '评标报告及签字情况(本标段评标委员会成员、招标人或代理机构、监管;报告形成后)/ The report and its signatures (the committee, the owner or agent, supervisors; once made)' })
+  @ApiOkResponse({ type: ReportRecordView })
+  readReport(@Param() p: SectionParam, @CurrentActor() actor: Actor): Promise<ReportRecordView> {
+    return this.records.report(actor, p.id, p.no);
+  }
+
+  @ProjectWrite()
+  @Post(`${SECTION}/evaluation/report/signature`)
+  @Roles(Role.Expert)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '在评标报告上签字,可附书面不同意见(本标段评标委员会成员,公示前)/ Sign the report, optionally with a written dissent (a committee member, before the publicity)' })
+  @ApiCreatedResponse({ type: ReportRecordView })
+  sign(@Param() p: SectionParam, @Body() dto: SignReportDto, @CurrentActor() actor: Actor): Promise<ReportRecordView> {
+    return this.records.sign(actor, p.id, p.no, dto.dissent);
   }
 
   @ProjectWrite()
@@ -114,6 +137,15 @@ export class EvaluationController {
   @ApiCreatedResponse({ type: AwardView })
   award(@Param() p: SectionParam, @Body() dto: AwardDto, @CurrentActor() actor: Actor): Promise<AwardView> {
     return this.evaluations.award(actor, p.id, p.no, dto);
+  }
+
+  @Get(`${SECTION}/award`)
+  @Roles(Role.Owner, Role.Agent, Role.Office, Role.Regulator)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '定标结果与合同登记(招标人或代理机构、监管)/ The award and its contract (owner or agent, supervisors)' })
+  @ApiOkResponse({ type: AwardView })
+  readAward(@Param() p: SectionParam, @CurrentActor() actor: Actor): Promise<AwardView> {
+    return this.records.award(actor, p.id, p.no);
   }
 
   @ProjectWrite()

@@ -57,6 +57,13 @@ export interface AwardRow {
 
 export type ReportedSection = SectionRow & { report: EvaluationReport | null };
 
+export interface SignatureRow {
+  accountId: string;
+  expertId: string;
+  dissent: string | null;
+  signedAt: Date;
+}
+
 /** Every query of the evaluation, the publicity, the award and the contract. */
 @Injectable()
 export class EvaluationRepository {
@@ -188,6 +195,29 @@ export class EvaluationRepository {
         [sectionId, due],
       ),
     );
+  }
+
+  /** Who signed the section's report (条例 53), in the order they signed. */
+  async signatures(em: EntityManager, sectionId: string): Promise<SignatureRow[]> {
+    return rowsOf<SignatureRow>(
+      await em.query(
+        `SELECT expert_account_id AS "accountId", expert_id::text AS "expertId", dissent, signed_at AS "signedAt" FROM tender_report_signature WHERE section_id = $1 ORDER BY signed_at, expert_id`,
+        [sectionId],
+      ),
+    );
+  }
+
+  /** One member's signature; undefined when the member had signed already (the first signature stands). */
+  async sign(em: EntityManager, s: { sectionId: string; accountId: string; expertId: string; dissent: string | null }): Promise<SignatureRow | undefined> {
+    const [row] = rowsOf<SignatureRow>(
+      await em.query(
+        `INSERT INTO tender_report_signature (section_id, expert_account_id, expert_id, dissent) VALUES ($1, $2, $3::bigint, $4)
+         ON CONFLICT (section_id, expert_account_id) DO NOTHING
+         RETURNING expert_account_id AS "accountId", expert_id::text AS "expertId", dissent, signed_at AS "signedAt"`,
+        [s.sectionId, s.accountId, s.expertId, s.dissent],
+      ),
+    );
+    return row;
   }
 
   /** The sections whose committee (one of `drawIds`) the evaluation has seated, with the bids and this expert's scores. */

@@ -236,12 +236,14 @@ export class EvaluationService {
       const candidates = report.candidates.map((c) => ({ rank: c.rank, bidderName: c.bidderName, price: Money.ofFen(c.priceFen).toYuan() }));
       const registered = await this.tenders.registeredBidders(tx.em, projectId);
       for (const r of registered) await this.notify(tx, r.organisationId, 'tendering.candidates_published', t, { section: no, publicityUntil: until, candidates });
+      // 条例 53: a member who neither signed nor wrote a dissent is deemed to agree; how many had signed is on record.
+      const signed = (await this.evaluations.signatures(tx.em, s.id)).length;
       await this.audit.append(tx.em, {
         actor,
         role: partyRole(actor, t),
         action: 'tender.candidates_published',
         subject: { type: TENDER_SUBJECT, id: projectId },
-        payload: { section: no, publicityUntil: until, publishBy, late: now > publishBy, candidates: report.candidates.map((c) => ({ rank: c.rank, bidId: c.bidId })), notified: registered.length, tender: { from: t.status, to: tenderTo } },
+        payload: { section: no, publicityUntil: until, publishBy, late: now > publishBy, signatures: { signed, committee: report.committee }, candidates: report.candidates.map((c) => ({ rank: c.rank, bidId: c.bidId })), notified: registered.length, tender: { from: t.status, to: tenderTo } },
       });
       return sectionView((await this.section(tx, projectId, no))!);
     });
@@ -479,7 +481,7 @@ function scoreView(r: ScoreRow): ScoreView {
   return { bidId: r.bidId, technical: r.technical, business: r.business, adjustment: signedYuan(r.adjustmentFen), disqualifyReason: r.disqualifyReason, scoredAt: r.scoredAt };
 }
 
-function reportView(s: Pick<SectionRow, 'no' | 'status'> & { reportedAt: Date | null }, r: EvaluationReport): ReportView {
+export function reportView(s: Pick<SectionRow, 'no' | 'status'> & { reportedAt: Date | null }, r: EvaluationReport): ReportView {
   const yuan = (fen: string | null) => (fen === null ? null : Money.ofFen(fen).toYuan());
   return {
     no: s.no,
@@ -522,7 +524,7 @@ function objectionView(o: ObjectionRow, actor: Actor, full: boolean): ObjectionV
   };
 }
 
-function awardView(no: number, a: AwardRow): AwardView {
+export function awardView(no: number, a: AwardRow): AwardView {
   return {
     no,
     bidId: a.bidId,

@@ -7,7 +7,8 @@ import { api } from '../../api/client';
 import { Page as Paged, PublicParcel, RuralDeal } from '../../api/types';
 import { MyLandApplication, MyRuralApplication } from '../../api/workspace-types';
 import { Page } from '../../components/AppLayout';
-import { moneyRule, useAction } from '../../components/actions';
+import { typedMoneyRule, useAction } from '../../components/actions';
+import { typedYuan } from '../../money-words';
 import { Loaded, Refusal, useLoad } from '../../components/states';
 import { StatusTag } from '../../components/StatusTag';
 import { shortHash, time, yuan, zh } from '../../format';
@@ -28,7 +29,7 @@ function LandApply({ parcel, onDone }: { parcel: PublicParcel; onDone: () => voi
     const form = new FormData();
     form.append('depositMethod', v.depositMethod);
     form.append('depositReference', v.depositReference.trim());
-    form.append('depositAmount', v.depositAmount.trim());
+    form.append('depositAmount', typedYuan(v.depositAmount)!);
     const f = files[0]?.originFileObj;
     if (f) form.append('file', f, f.name);
     if (await run('apply', () => api.form(`/land/parcels/${parcel.id}/applications`, form), '竞买申请已提交,等待交易中心审核资格')) onDone();
@@ -39,7 +40,7 @@ function LandApply({ parcel, onDone }: { parcel: PublicParcel; onDone: () => voi
       <Row gutter={12}>
         <Col span={8}><Form.Item name="depositMethod" label="保证金方式"><Select options={DEPOSIT_METHODS} /></Form.Item></Col>
         <Col span={8}><Form.Item name="depositReference" label="流水号 / 保函编号" rules={[{ required: true, min: 4, message: '4–64 位编号' }]}><Input /></Form.Item></Col>
-        <Col span={8}><Form.Item name="depositAmount" label="保证金金额" rules={[{ required: true }, moneyRule]}><Input addonAfter="元" /></Form.Item></Col>
+        <Col span={8}><Form.Item name="depositAmount" label="保证金金额" rules={[{ required: true }, typedMoneyRule]}><Input addonAfter="元" /></Form.Item></Col>
       </Row>
       <Form.Item label="竞买资格文件(营业执照、授权书等,SHA-256 存证)" required>
         <Upload beforeUpload={() => false} maxCount={1} fileList={files} onChange={({ fileList }) => setFiles(fileList.slice(-1))}>
@@ -111,7 +112,7 @@ interface RuralRow { deal: RuralDeal; mine: MyRuralApplication[] }
 function RuralApply({ deal, onDone }: { deal: RuralDeal; onDone: () => void }) {
   const { busy, refusal, setRefusal, run } = useAction();
   const submit = async (v: { method: string; reference: string; payerAccount?: string; amount: string }) => {
-    const body = { method: v.method, reference: v.reference.trim(), amount: v.amount.trim(), ...(v.payerAccount?.trim() ? { payerAccount: v.payerAccount.trim() } : {}) };
+    const body = { method: v.method, reference: v.reference.trim(), amount: typedYuan(v.amount)!, ...(v.payerAccount?.trim() ? { payerAccount: v.payerAccount.trim() } : {}) };
     if (await run('apply', () => api.post(`/rural/deals/${deal.id}/applications`, body), '报名成功,保证金待交易中心确认')) onDone();
   };
   return (
@@ -120,7 +121,7 @@ function RuralApply({ deal, onDone }: { deal: RuralDeal; onDone: () => void }) {
       <Row gutter={12}>
         <Col span={8}><Form.Item name="method" label="保证金方式"><Select options={[{ value: 'transfer', label: '银行转账' }, { value: 'guarantee', label: '电子保函' }]} /></Form.Item></Col>
         <Col span={8}><Form.Item name="reference" label="流水号 / 保函编号" rules={[{ required: true, min: 4, message: '4–64 位编号' }]}><Input /></Form.Item></Col>
-        <Col span={8}><Form.Item name="amount" label="金额" rules={[{ required: true }, moneyRule]}><Input addonAfter="元" /></Form.Item></Col>
+        <Col span={8}><Form.Item name="amount" label="金额" rules={[{ required: true }, typedMoneyRule]}><Input addonAfter="元" /></Form.Item></Col>
       </Row>
       <Form.Item name="payerAccount" label="付款账号(转账时)" rules={[{ pattern: /^\d{8,32}$/, message: '8–32 位数字' }]}><Input /></Form.Item>
       <Button type="primary" htmlType="submit" loading={busy === 'apply'}>报名并申报保证金</Button>

@@ -7,11 +7,13 @@ import { api, ApiError, session } from '../../api/client';
 import { BidReceipt, Deposit, Tender } from '../../api/types';
 import { Page } from '../../components/AppLayout';
 import { asApiError, ErrorState, Loading, Refusal, useLoad } from '../../components/states';
+import { typedMoneyRule } from '../../components/actions';
+import { confirmBinding } from '../../components/BindingConfirm';
+import { typedYuan } from '../../money-words';
+import { BidderObjections } from './BidderObjections';
 import { StatusTag } from '../../components/StatusTag';
 import { bytes, shortHash, time, yuan } from '../../format';
 import { DEPOSIT_STATUS, TENDER_STATUS } from '../../labels';
-
-const MONEY = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
 
 async function download(path: string, name: string) {
   const res = await fetch(path, { headers: { authorization: `Bearer ${session.token()}` } });
@@ -74,7 +76,7 @@ function Receipt({ t, r }: { t: Tender; r: BidReceipt }) {
 /** One tender from the bidder's side: register, deposit, sealed bid with its receipt. */
 export function BidderTender() {
   const { id = '' } = useParams();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const tender = useLoad(() => api.get<Tender>(`/public/tenders/${id}`), [id]);
   const receipts = useLoad(() => api.get<BidReceipt[]>(`/tenders/${id}/bids/mine`).catch(() => [] as BidReceipt[]), [id]);
   const deposits = useLoad(() => api.get<Deposit[]>(`/tenders/${id}/deposits`).catch(() => [] as Deposit[]), [id]);
@@ -112,16 +114,32 @@ export function BidderTender() {
 
   const declare = (v: { section: number; method: string; reference: string; payerAccount?: string; amount: string }) =>
     act('deposit', async () => {
-      await api.post(`/tenders/${id}/sections/${v.section}/deposits`, { method: v.method, reference: v.reference.trim(), amount: v.amount.trim(), ...(v.payerAccount ? { payerAccount: v.payerAccount.trim() } : {}) });
+      await api.post(`/tenders/${id}/sections/${v.section}/deposits`, { method: v.method, reference: v.reference.trim(), amount: typedYuan(v.amount)!, ...(v.payerAccount ? { payerAccount: v.payerAccount.trim() } : {}) });
       message.success('保证金已申报,待交易中心确认到账');
       depositForm.resetFields(['reference', 'payerAccount']);
       deposits.reload();
     });
 
-  const submitBid = (v: { section: number; price: string }) =>
-    act('bid', async () => {
+  // 加密递交 binds the bidder to its price: the amount in figures and in 大写, the section and the files, then 确认.
+  const submitBid = async (v: { section: number; price: string }) => {
+    const price = typedYuan(v.price)!;
+    const section = t.sections.find((x) => x.no === v.section);
+    const ok = await confirmBinding(modal, {
+      title: '确认加密递交投标文件',
+      amountYuan: price,
+      amountLabel: '投标报价',
+      lines: [
+        { label: '项目', value: `${t.code} ${t.name}` },
+        { label: '标段', value: section ? `第 ${section.no} 标段 · ${section.name}` : `第 ${v.section} 标段` },
+        { label: '投标文件', value: files.map((f) => f.name).join('、') },
+      ],
+      warning: '报价与文件加密保存,开标前任何人不可查看;截止前可重新递交,以最后一次递交为准。',
+      okText: '确认递交',
+    });
+    if (!ok) return;
+    await act('bid', async () => {
       const form = new FormData();
-      form.append('price', v.price.trim());
+      form.append('price', price);
       for (const f of files) if (f.originFileObj) form.append('documents', f.originFileObj, f.name);
       const r = await api.form<BidReceipt>(`/tenders/${id}/sections/${v.section}/bids`, form);
       setReceipt(r);
@@ -129,10 +147,13 @@ export function BidderTender() {
       bidForm.resetFields(['price']);
       receipts.reload();
     });
+  };
 
   const open = t.status === 'bidding';
   const sectionOptions = t.sections.map((s) => ({ value: s.no, label: `第 ${s.no} 标段 · ${s.name}` }));
-  const step = receipts.data?.length ? 3 : deposits.data?.length ? 2 : isRegistered ? 1 : 0;
+  // after the deadline the tender's own state says where it is
+  const later: Record<string, number> = { opened: 3, failed: 3, evaluating: 4, publicity: 4, awarded: 5 };
+  const step = later[t.status] ?? (receipts.data?.length ? 3 : deposits.data?.length ? 2 : isRegistered ? 1 : 0);
 
   return (
     <Page
@@ -146,11 +167,15 @@ export function BidderTender() {
       }
     >
       <Card style={{ marginBottom: 16 }}>
-        <Steps current={step} items={[{ title: '报名获取文件' }, { title: '缴纳保证金' }, { title: '加密递交投标文件' }, { title: '等待开标' }]} />
+        <Steps
+          current={step}
+          status={t.status === 'failed' ? 'error' : undefined}
+          items={[{ title: '报名获取文件' }, { title: '缴纳保证金' }, { title: '加密递交投标文件' }, { title: t.status === 'failed' ? '流标' : '开标' }, { title: '评标与公示' }, { title: '定标' }]}
+        />
       </Card>
       <Refusal error={refusal} onClose={() => setRefusal(null)} />
-      <Row gutter={16}>
-        <Col span={12}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
           <Card title="报名与招标文件" style={{ marginBottom: 16 }}>
             {!isRegistered ? (
               <Button type="primary" onClick={register} loading={busy === 'register'} disabled={!open} data-testid="register">
@@ -174,24 +199,24 @@ export function BidderTender() {
           <Card title="投标保证金">
             <Form form={depositForm} layout="vertical" onFinish={declare} initialValues={{ section: t.sections[0]?.no, method: 'transfer', amount: t.sections[0]?.deposit }} disabled={!open || !isRegistered}>
               <Row gutter={12}>
-                <Col span={12}>
+                <Col xs={24} sm={12}>
                   <Form.Item name="section" label="标段" rules={[{ required: true }]}>
                     <Select options={sectionOptions} onChange={(no) => depositForm.setFieldValue('amount', t.sections.find((s) => s.no === no)?.deposit)} />
                   </Form.Item>
                 </Col>
-                <Col span={12}>
+                <Col xs={24} sm={12}>
                   <Form.Item name="method" label="方式">
                     <Select options={[{ value: 'transfer', label: '银行转账' }, { value: 'guarantee', label: '电子保函' }]} />
                   </Form.Item>
                 </Col>
-                <Col span={12}>
+                <Col xs={24} sm={12}>
                   <Form.Item name="reference" label="流水号 / 保函编号" rules={[{ required: true, message: '请填写流水号或保函编号' }]}>
                     <Input />
                   </Form.Item>
                 </Col>
-                <Col span={12}>
-                  <Form.Item name="amount" label="金额(元)" rules={[{ required: true }, { pattern: MONEY, message: '金额以元为单位,最多两位小数' }]}>
-                    <Input />
+                <Col xs={24} sm={12}>
+                  <Form.Item name="amount" label="金额(元)" rules={[{ required: true, message: '请填写金额' }, typedMoneyRule]}>
+                    <Input data-testid="deposit-amount" />
                   </Form.Item>
                 </Col>
                 <Col span={24}>
@@ -220,19 +245,19 @@ export function BidderTender() {
             />
           </Card>
         </Col>
-        <Col span={12}>
+        <Col xs={24} lg={12}>
           <Card title={<><LockOutlined /> 加密递交投标文件</>} style={{ marginBottom: 16 }}>
             <Typography.Paragraph type="secondary">报价与文件在服务器加密保存(AES-256-GCM),开标前任何人(包括交易中心)无法查看。截止前可重新递交,以最后一次为准。</Typography.Paragraph>
             <Form form={bidForm} layout="vertical" onFinish={submitBid} initialValues={{ section: t.sections[0]?.no }} disabled={!open || !isRegistered}>
               <Row gutter={12}>
-                <Col span={12}>
+                <Col xs={24} sm={12}>
                   <Form.Item name="section" label="标段" rules={[{ required: true }]}>
                     <Select options={sectionOptions} />
                   </Form.Item>
                 </Col>
-                <Col span={12}>
-                  <Form.Item name="price" label="投标报价(元)" rules={[{ required: true, message: '请填写投标报价' }, { pattern: MONEY, message: '金额以元为单位,最多两位小数' }]}>
-                    <Input data-testid="bid-price" />
+                <Col xs={24} sm={12}>
+                  <Form.Item name="price" label="投标报价(元)" rules={[{ required: true, message: '请填写投标报价' }, typedMoneyRule]}>
+                    <Input data-testid="bid-price" placeholder="如 85,000,000.00" />
                   </Form.Item>
                 </Col>
               </Row>
@@ -247,6 +272,9 @@ export function BidderTender() {
             </Form>
           </Card>
           {receipt && <Receipt t={t} r={receipt} />}
+          <div style={{ marginTop: 16 }}>
+            <BidderObjections t={t} registered={isRegistered} bidSections={[...new Set((receipts.data ?? []).filter((x) => x.status === 'submitted').map((x) => x.sectionNo))]} />
+          </div>
           <Card title="我的递交回执" style={{ marginTop: 16 }}>
             <Table
               size="small"

@@ -6,12 +6,12 @@ import { BidAnswer } from '../../api/types';
 import { Page } from '../../components/AppLayout';
 import { LotBoard } from '../../components/LotBoard';
 import { asApiError, ErrorState, Loading, Refusal, useLoad } from '../../components/states';
+import { confirmBinding } from '../../components/BindingConfirm';
+import { typedYuan } from '../../money-words';
 import { clock, yuan } from '../../format';
 import { useLiveLot } from '../../live';
 
-const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
-
-/** The bidding room: my paddle, the next valid price one click away, refusals in Chinese. */
+/** The bidding room: my paddle, the next valid price one click away, every bid confirmed with its amount in 大写, refusals in Chinese. */
 export function LiveRoom() {
   const { id } = useParams();
   const live = useLiveLot(id);
@@ -20,14 +20,29 @@ export function LiveRoom() {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const [last, setLast] = useState<BidAnswer | null>(null);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
 
-  const submit = async (value: string) => {
+  const submit = async (typed: string) => {
     setRefusal(null);
-    if (!MONEY.test(value)) {
-      setRefusal(new ApiError(0, { code: 'MONEY_INVALID', status: 422, message: { zh: '请输入以元为单位、最多两位小数的金额', en: 'Enter yuan with at most two decimals' } }));
+    const value = typedYuan(typed);
+    if (value === null) {
+      setRefusal(new ApiError(0, { code: 'MONEY_INVALID', status: 422, message: { zh: '请输入以元为单位、最多两位小数的金额(可用千位分隔符,如 85,000,000)', en: 'Enter yuan with at most two decimals' } }));
       return;
     }
+    // A bid binds once the server takes it: the amount in figures and in 大写, then 确认 (the key makes a retry safe).
+    const ok = await confirmBinding(modal, {
+      title: '确认出价',
+      amountYuan: value,
+      amountLabel: '出价',
+      lines: [
+        { label: '标的', value: live.lot?.title ?? '' },
+        { label: '我的竞买号', value: me.data ? String(me.data.paddle) : '—' },
+        { label: '当前价', value: live.lot?.currentPrice ? yuan(live.lot.currentPrice) : '尚无出价' },
+      ],
+      warning: '出价经服务器受理即生效,不可撤回;以服务器受理时间为准。',
+      okText: '确认出价',
+    });
+    if (!ok) return;
     setBusy(true);
     try {
       const answer = await api.post<BidAnswer>(`/lots/${id}/bids`, { price: value, clientKey: crypto.randomUUID() });
@@ -56,10 +71,10 @@ export function LiveRoom() {
         <Refusal error={refusal} onClose={() => setRefusal(null)} />
         <Form layout="inline" onFinish={() => submit(price)}>
           <Form.Item label="出价(元)">
-            <Input data-testid="bid-input" value={price} onChange={(e) => setPrice(e.target.value.trim())} placeholder={lot?.nextMinimum ?? ''} style={{ width: 200 }} disabled={!open} />
+            <Input data-testid="bid-input" value={price} onChange={(e) => setPrice(e.target.value)} placeholder={lot?.nextMinimum ? yuan(lot.nextMinimum, false) : ''} style={{ width: 200 }} disabled={!open} />
           </Form.Item>
           <Space>
-            <Button type="primary" htmlType="submit" loading={busy} disabled={!open || !price}>
+            <Button type="primary" htmlType="submit" loading={busy} disabled={!open || !price.trim()}>
               出价
             </Button>
             <Button data-testid="bid-next" danger loading={busy} disabled={!open || !lot?.nextMinimum} onClick={() => lot?.nextMinimum && submit(lot.nextMinimum)}>

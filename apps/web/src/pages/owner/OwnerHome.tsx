@@ -7,7 +7,8 @@ import { Tender } from '../../api/types';
 import { TenderList, TenderListItem } from '../../api/workspace-types';
 import { useAuth } from '../../auth';
 import { Page } from '../../components/AppLayout';
-import { moneyRule, useAction } from '../../components/actions';
+import { typedMoneyRule, useAction } from '../../components/actions';
+import { typedYuan } from '../../money-words';
 import { ErrorState, Refusal, useLoad } from '../../components/states';
 import { StatusTag } from '../../components/StatusTag';
 import { time, yuan } from '../../format';
@@ -36,7 +37,7 @@ function RegisterTender({ onDone }: { onDone: (t: Tender) => void }) {
   const { busy, refusal, setRefusal, run } = useAction();
   const submit = async (v: RegisterForm) => {
     const { ownerUscc, ...fields } = v;
-    const body = { ...fields, name: v.name.trim(), qualification: v.qualification.trim(), sections: v.sections.map((s) => ({ name: s.name.trim(), estimate: s.estimate.trim(), deposit: s.deposit.trim() })) };
+    const body = { ...fields, name: v.name.trim(), qualification: v.qualification.trim(), sections: v.sections.map((s) => ({ name: s.name.trim(), estimate: typedYuan(s.estimate)!, deposit: typedYuan(s.deposit)! })) };
     const t = await run(
       'register',
       async () => {
@@ -101,12 +102,12 @@ function RegisterTender({ onDone }: { onDone: (t: Tender) => void }) {
                   </Form.Item>
                 </Col>
                 <Col span={7}>
-                  <Form.Item name={[f.name, 'estimate']} rules={[{ required: true, message: '估算价' }, moneyRule]}>
+                  <Form.Item name={[f.name, 'estimate']} rules={[{ required: true, message: '估算价' }, typedMoneyRule]}>
                     <Input addonAfter="元" placeholder="估算价" data-testid={`reg-section-estimate-${i}`} />
                   </Form.Item>
                 </Col>
                 <Col span={7}>
-                  <Form.Item name={[f.name, 'deposit']} rules={[{ required: true, message: '保证金' }, moneyRule]}>
+                  <Form.Item name={[f.name, 'deposit']} rules={[{ required: true, message: '保证金' }, typedMoneyRule]}>
                     <Input addonAfter="元" placeholder="投标保证金" data-testid={`reg-section-deposit-${i}`} />
                   </Form.Item>
                 </Col>
