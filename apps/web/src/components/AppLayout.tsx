@@ -1,5 +1,6 @@
-import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tag } from 'antd';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Role } from '../api/client';
 import { homeOf, useAuth } from '../auth';
@@ -54,6 +55,10 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const items = NAV.filter((n) => !n.roles || has(...n.roles));
+  const phone = !Grid.useBreakpoint().sm;
+  const [navOpen, setNavOpen] = useState(false);
+  useEffect(() => setNavOpen(false), [pathname]);
+  const selected = selectedKey(sectionOf(pathname), items.map((i) => i.key));
   const roles = account?.roles.map((g) => `${ROLE_LABEL[g.role] ?? g.role}${g.domain ? `·${{ tendering: '工程', land: '土地', procurement: '采购', rural: '农村' }[g.domain]}` : ''}`) ?? [];
 
   return (
@@ -64,13 +69,18 @@ export function AppLayout() {
           <span className="brand-name">阳光交易</span>
           <span className="brand-sub">公共资源交易平台</span>
         </Link>
-        <Menu
-          className="app-nav"
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={[selectedKey(sectionOf(pathname), items.map((i) => i.key))]}
-          items={items.map((i) => ({ key: i.key, label: <Link to={i.key}>{i.label}</Link> }))}
-        />
+        {phone ? (
+          <>
+            <Button type="text" className="app-nav-toggle" icon={<MenuOutlined />} onClick={() => setNavOpen(true)} aria-label="打开导航" data-testid="nav-toggle">
+              {items.find((i) => i.key === selected)?.label ?? '导航'}
+            </Button>
+            <Drawer placement="left" width={260} open={navOpen} onClose={() => setNavOpen(false)} title="阳光交易" styles={{ body: { padding: 0 } }}>
+              <Menu mode="inline" selectedKeys={[selected]} items={items.map((i) => ({ key: i.key, label: <Link to={i.key}>{i.label}</Link> }))} data-testid="nav-drawer" />
+            </Drawer>
+          </>
+        ) : (
+          <Menu className="app-nav" theme="dark" mode="horizontal" selectedKeys={[selected]} items={items.map((i) => ({ key: i.key, label: <Link to={i.key}>{i.label}</Link> }))} />
+        )}
         <div className="app-user">
           {account ? (
             <Space size={12}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { DeskDeal, DeskPage, DeskRuralApplication } from '../../api/desk-types';
@@ -82,6 +83,7 @@ function DealApplications({ d, onChanged }: { d: DeskDeal; onChanged: () => void
 function DealDesk({ id, onChanged }: { id: string; onChanged: () => void }) {
   const deal = useLoad(() => api.get<DeskDeal>(`/rural/deals/${id}`), [id]);
   const { busy, refusal, setRefusal, run } = useAction();
+  const [listingEnd, setListingEnd] = useState<Dayjs | null>(null);
   const changed = () => (deal.reload(), onChanged());
   return (
     <Loaded state={deal} rows={8}>
@@ -123,9 +125,24 @@ function DealDesk({ id, onChanged }: { id: string; onChanged: () => void }) {
                     {listingReasons(refusal?.body.details).map((r, i) => <li key={i}>{r}</li>)}
                   </ul>
                 )}
-                <Popconfirm title="挂牌公示?挂牌期按规则自动计算。" okText="挂牌" cancelText="取消" onConfirm={async () => (await run('list', () => api.post(`/rural/deals/${d.id}/list`), '已挂牌公示')) !== undefined && changed()}>
-                  <Button type="primary" loading={busy === 'list'} data-testid="rural-list">挂牌公示</Button>
-                </Popconfirm>
+                <Space wrap>
+                  <DatePicker
+                    showTime={{ format: 'HH:mm' }}
+                    format="YYYY-MM-DD HH:mm"
+                    placeholder="挂牌截止(可选)"
+                    value={listingEnd}
+                    onChange={setListingEnd}
+                    data-testid="rural-list-ends"
+                  />
+                  <Popconfirm
+                    title={listingEnd ? `挂牌公示至 ${listingEnd.format('YYYY-MM-DD HH:mm')}?不得短于规则的最短挂牌期。` : '挂牌公示?挂牌期按规则的最短期限计算。'}
+                    okText="挂牌"
+                    cancelText="取消"
+                    onConfirm={async () => (await run('list', () => api.post(`/rural/deals/${d.id}/list`, listingEnd ? { endsAt: listingEnd.toISOString() } : {}), '已挂牌公示')) !== undefined && changed()}
+                  >
+                    <Button type="primary" loading={busy === 'list'} data-testid="rural-list">挂牌公示</Button>
+                  </Popconfirm>
+                </Space>
                 <div className="muted" style={{ marginTop: 8 }}>首次挂牌时固化现行规则;决议同意比例、乡镇审批与加价幅度不符合规则的,平台不予挂牌并列明理由。</div>
               </Card>
             )}
