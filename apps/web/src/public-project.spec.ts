@@ -77,6 +77,14 @@ describe('历史版本 for people', () => {
     expect(fieldText('bidDeadline')).toBe('投标截止时间');
     expect(fieldText('parcel.listingEndsAt')).toBe('挂牌截止');
     expect(fieldText('somethingNew')).toBe('其他信息');
+    expect(fieldText('sections[0].publicityUntil')).toBe('第 1 标段候选人公示截止');
+    expect(fieldText('lots[0].highest')).toBe('最高报价');
+    expect(fieldText('notices')).toBe('发布公告');
+    expect(valueText('lots[0].highest', '5100000.00')).toBe('¥5,100,000.00');
+    expect(valueText('lots[0].leaderPaddle', 7)).toBe('7 号');
+    expect(valueText('lots[0].phase', 'live')).toBe('限时竞价');
+    expect(valueText('notices', [{ title: '某工程 中止公告' }])).toBe('某工程 中止公告');
+    expect(valueText('sections[0].contract', { amount: '9701000.00', signedAt: '2026-12-07T02:00:00.000Z' })).toBe('¥9,701,000.00 · 签订于 2026-12-07');
     expect(valueText('bidDeadline', '2026-12-20T07:30:00.000Z')).toBe('2026-12-20 15:30');
     expect(valueText('tenderStatus', 'bidding')).toBe('投标中');
     expect(valueText('parcel.mode', 'listing')).toBe('挂牌');

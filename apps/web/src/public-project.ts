@@ -229,24 +229,41 @@ const FIELD_TEXT: Record<string, string> = {
 };
 const ISO = /^\d{4}-\d{2}-\d{2}T/;
 
-/** A changed field's name for people; a field this table does not know reads 其他信息, never its code name. */
-export const fieldText = (field: string) => FIELD_TEXT[field] ?? '其他信息';
+const SECTION_FIELD: Record<string, string> = { status: '状态', publicityUntil: '候选人公示截止', award: '中标结果', contract: '合同' };
+const LOT_FIELD: Record<string, string> = { phase: '竞价阶段', endsAt: '本阶段截止', bids: '出价次数', highest: '最高报价', leaderPaddle: '领先竞买号', result: '竞价结果', title: '标的', startPrice: '起始价' };
+
+/**
+ * A changed field's name for people: `sections[0].status` → 第 1 标段 状态, `lots[0].highest` → 竞价标的 最高报价,
+ * `notices` → 公告; a field this table does not know reads 其他信息, never its code name.
+ */
+export const fieldText = (field: string) => {
+  if (FIELD_TEXT[field]) return FIELD_TEXT[field];
+  if (field === 'notices') return '发布公告';
+  const m = /^(sections|lots)\[(\d+)\]\.(\w+)$/.exec(field);
+  if (m && m[1] === 'sections' && SECTION_FIELD[m[3]]) return `第 ${Number(m[2]) + 1} 标段${SECTION_FIELD[m[3]]}`;
+  if (m && m[1] === 'lots' && LOT_FIELD[m[3]]) return `${Number(m[2]) ? `竞价标的 ${Number(m[2]) + 1} ` : ''}${LOT_FIELD[m[3]]}`;
+  return '其他信息';
+};
 
 /** A version's value as text: times in Beijing time, statuses in Chinese, documents by name, results in one line. */
 export function valueText(field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'string') {
+    if (/\.(highest|startPrice)$/.test(field)) return yuan(v);
     if (ISO.test(v)) return time(v).slice(0, 16);
     if (field.endsWith('mode')) return ({ listing: '挂牌', auction: '拍卖' } as Record<string, string>)[v] ?? v;
     return STATUS_TEXT[v] ?? v;
   }
-  if (typeof v === 'number') return field.endsWith('round') ? `第 ${v} 轮` : String(v);
+  if (typeof v === 'number') return field.endsWith('round') ? `第 ${v} 轮` : field.endsWith('leaderPaddle') ? `${v} 号` : String(v);
   if (Array.isArray(v)) {
     if (field === 'documents') return v.map((d) => (d as { fileName?: string }).fileName ?? '文件').join('、');
     if (field === 'clarifications') return `${v.length} 条答复`;
+    if (field === 'notices') return v.map((n) => (n as { title?: string }).title ?? '公告').join('、');
     return `${v.length} 项`;
   }
   const o = v as Record<string, string | null | undefined>;
+  if (field.endsWith('.contract')) return [o.amount ? yuan(o.amount) : null, o.signedAt ? `签订于 ${time(o.signedAt).slice(0, 10)}` : null].filter(Boolean).join(' · ');
+  if (field.startsWith('lots[') && field.endsWith('.result')) return [o.outcome === 'sold' ? '成交' : '未成交', o.winnerPaddle ? `竞买号 ${o.winnerPaddle}` : null, o.price ? yuan(o.price) : null].filter(Boolean).join(' · ');
   const who = o.winnerName ?? o.buyerName ?? o.supplierName;
   const outcome = o.outcome ? ({ sold: '成交', unsold: '流拍', reserve_not_met: '未达保留价' }[o.outcome] ?? o.outcome) : o.method ? ({ agreement: '协议转让', live: '网络竞价' }[o.method] ?? o.method) : '成交';
   return [outcome, who, o.price ? yuan(o.price) : null].filter(Boolean).join(' · ');
