@@ -15,12 +15,12 @@ export class DrawView {
   @ApiProperty({ description: '各专业人数 / per specialty' }) requirements!: DrawRow['requirements'];
   @ApiProperty({ description: '抽取算法版本 / algorithm version' }) algorithm!: string;
   @ApiProperty({ description: '随机种子的 SHA-256 承诺(抽取前写入审计链)/ SHA-256 commitment to the seed, audited before the draw' }) seedCommitment!: string;
-  @ApiPropertyOptional({ description: '评标开始后公开的种子 / the seed, revealed when the session starts', nullable: true }) revealedSeed!: string | null;
+  @ApiProperty({ description: '评标开始后公开的种子 / the seed, revealed when the session starts', nullable: true, type: String }) revealedSeed!: string | null;
   @ApiPropertyOptional({ description: '不足的专业及人数 / what was missing', nullable: true }) shortfall!: DrawRow['shortfall'];
   @ApiProperty({ description: '申请时间 / requested at' }) createdAt!: Date;
-  @ApiPropertyOptional({ description: '抽取时间 / drawn at', nullable: true }) drawnAt!: Date | null;
-  @ApiPropertyOptional({ description: '开启时间 / opened at', nullable: true }) openedAt!: Date | null;
-  @ApiPropertyOptional({ description: '结束时间 / finished at', nullable: true }) finishedAt!: Date | null;
+  @ApiProperty({ description: '抽取时间 / drawn at', nullable: true, type: String, format: 'date-time' }) drawnAt!: Date | null;
+  @ApiProperty({ description: '开启时间 / opened at', nullable: true, type: String, format: 'date-time' }) openedAt!: Date | null;
+  @ApiProperty({ description: '结束时间 / finished at', nullable: true, type: String, format: 'date-time' }) finishedAt!: Date | null;
 }
 
 export function drawView(d: DrawRow): DrawView {
@@ -63,8 +63,8 @@ export class DrawMemberView {
   @ApiProperty({ description: '正选或备选 / primary or reserve', enum: ['primary', 'reserve'] }) kind!: string;
   @ApiProperty({ description: '答复状态 / answer', enum: ['standby', 'invited', 'accepted', 'declined', 'expired', 'released'] }) status!: string;
   @ApiProperty({ description: '抽取轮次(0 为首轮,其后为补抽)/ round (0 first, then replacements)' }) round!: number;
-  @ApiPropertyOptional({ description: '答复时间 / answered at', nullable: true }) respondedAt!: Date | null;
-  @ApiPropertyOptional({ description: '不能参加的理由 / reason given', nullable: true }) declineReason!: string | null;
+  @ApiProperty({ description: '答复时间 / answered at', nullable: true, type: String, format: 'date-time' }) respondedAt!: Date | null;
+  @ApiProperty({ description: '不能参加的理由 / reason given', nullable: true, type: String }) declineReason!: string | null;
 }
 
 export function memberView(m: MemberRow, card: { name: string; employerName: string; title: string } | undefined): DrawMemberView {
@@ -91,8 +91,8 @@ export class InvitationView {
   @ApiProperty({ description: '评标开始 / session starts' }) sessionStart!: Date;
   @ApiProperty({ description: '评标结束 / session ends' }) sessionEnd!: Date;
   @ApiProperty({ description: '状态 / status', enum: ['invited', 'accepted', 'declined', 'expired', 'released'] }) status!: string;
-  @ApiPropertyOptional({ description: '答复截止 / answer by', nullable: true }) respondBy!: Date | null;
-  @ApiPropertyOptional({ description: '答复时间 / answered at', nullable: true }) respondedAt!: Date | null;
+  @ApiProperty({ description: '答复截止 / answer by', nullable: true, type: String, format: 'date-time' }) respondBy!: Date | null;
+  @ApiProperty({ description: '答复时间 / answered at', nullable: true, type: String, format: 'date-time' }) respondedAt!: Date | null;
 }
 
 export class ReplayView {

@@ -33,10 +33,10 @@ export class RuleSetView {
     example: { 'periods.bidPreparation': { zh: '招标文件发出至投标截止', en: 'documents issued to bid deadline', law: '法 24' } },
   })
   labels: Record<string, ParamLabel>;
-  @ApiPropertyOptional({ description: '起草所依据的版本 / the version this was drafted from', format: 'uuid', nullable: true }) basedOn: string | null;
-  @ApiPropertyOptional({ description: '生效时间 / in force from', nullable: true }) effectiveFrom: Date | null;
+  @ApiProperty({ description: '起草所依据的版本 / the version this was drafted from', format: 'uuid', nullable: true, type: String }) basedOn: string | null;
+  @ApiProperty({ description: '生效时间 / in force from', nullable: true, type: String, format: 'date-time' }) effectiveFrom: Date | null;
   @ApiProperty({ description: '创建时间 / created at' }) createdAt: Date;
-  @ApiPropertyOptional({ description: '发布时间 / published at', nullable: true }) publishedAt: Date | null;
+  @ApiProperty({ description: '发布时间 / published at', nullable: true, type: String, format: 'date-time' }) publishedAt: Date | null;
 }
 
 export class RuleSetListView {

@@ -75,11 +75,11 @@ export class CardView {
   @ApiProperty({ type: Object, description: '环节对象 / the step’s subject' }) subject!: { type: string; id: string };
   @ApiProperty({ enum: ['owner', 'centre', 'supplier', 'purchaser', 'expert'], description: '责任方 / responsible party' }) responsibleRole!: string;
   @ApiPropertyOptional({ nullable: true, type: Object, description: '责任单位 / responsible organisation' }) organisation!: { id: string; name: string } | null;
-  @ApiPropertyOptional({ nullable: true, description: '责任专家(专家库编号)/ responsible expert (library id)' }) expertId!: string | null;
+  @ApiProperty({ nullable: true, description: '责任专家(专家库编号)/ responsible expert (library id)', type: String }) expertId!: string | null;
   @ApiProperty() startedAt!: Date;
   @ApiProperty({ description: '预警时点 / warning point' }) warnAt!: Date;
   @ApiProperty({ description: '时限 / due time' }) dueAt!: Date;
-  @ApiPropertyOptional({ nullable: true, description: '完成时间(亮牌时已完成的)/ when the step was done, if it was when carded' }) doneAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '完成时间(亮牌时已完成的)/ when the step was done, if it was when carded', type: String, format: 'date-time' }) doneAt!: Date | null;
   @ApiProperty() warningPercent!: number;
   @ApiProperty() issuedAt!: Date;
   @ApiProperty({ example: '2025-03' }) month!: string;
@@ -96,7 +96,7 @@ export class CardCountView {
   @ApiProperty({ example: '2025-03' }) month!: string;
   @ApiProperty({ enum: ['organisation', 'expert', 'centre'], description: '被亮牌方 / who was carded' }) party!: string;
   @ApiPropertyOptional({ nullable: true, type: Object }) organisation!: { id: string; name: string } | null;
-  @ApiPropertyOptional({ nullable: true }) expertId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) expertId!: string | null;
   @ApiProperty() yellow!: number;
   @ApiProperty() red!: number;
 }

@@ -45,8 +45,8 @@ export class CreditEntryView {
   @ApiProperty({ enum: ['yellow_card', 'red_card', 'complaint_upheld', 'penalty', 'rating'] }) kind!: string;
   @ApiProperty({ description: '分值(扣分为负)/ points (negative: taken off)' }) points!: number;
   @ApiPropertyOptional({ nullable: true, type: Object, description: '依据 / what the entry stands on' }) reference!: { type: string; id: string } | null;
-  @ApiPropertyOptional({ nullable: true }) note!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' }) projectId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ nullable: true, format: 'uuid', type: String }) projectId!: string | null;
   @ApiProperty() occurredAt!: Date;
 }
 
