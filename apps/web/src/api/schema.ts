@@ -4599,7 +4599,7 @@ export interface components {
             /** @description 品种代码 / kind */
             kind: string;
             /** @description 品种名称 / kind name */
-            kindName: Record<string, never>;
+            kindName: components["schemas"]["ZhEnView"];
             /** @description 当前挂牌价(元)/ current listing price (yuan) */
             listingPrice: string;
             listings: components["schemas"]["ListingView"][];
@@ -4658,7 +4658,7 @@ export interface components {
             /** @description 品种代码 / kind */
             kind: string;
             /** @description 品种名称 / kind name */
-            kindName: Record<string, never>;
+            kindName: components["schemas"]["ZhEnView"];
             /** @description 当前挂牌价(元)/ current listing price (yuan) */
             listingPrice: string;
             listings: components["schemas"]["ListingView"][];
@@ -4791,6 +4791,14 @@ export interface components {
             /** @description 字节数 / bytes */
             size: number;
         };
+        DrawCommitteeView: {
+            /** @description 专家人数 / experts */
+            experts: number;
+            /** @description 招标人代表人数 / owner representatives */
+            ownerRepresentatives: number;
+            /** @description 委员会人数 / committee size */
+            size: number;
+        };
         DrawMemberView: {
             /** @description 不能参加的理由 / reason given */
             declineReason: string | null;
@@ -4854,11 +4862,19 @@ export interface components {
              */
             specialty: string;
         };
+        DrawRequirementView: {
+            /** @description 人数 / count */
+            count: number;
+            /** @description 备选人数 / reserves */
+            reserves?: number;
+            /** @description 专业代码 / specialty code */
+            specialty: string;
+        };
         DrawView: {
             /** @description 抽取算法版本 / algorithm version */
             algorithm: string;
             /** @description 委员会组成 / committee shape */
-            committee: Record<string, never>;
+            committee: components["schemas"]["DrawCommitteeView"];
             /**
              * Format: date-time
              * @description 申请时间 / requested at
@@ -4899,7 +4915,7 @@ export interface components {
             /** @description 项目名称 / project name */
             projectName: string;
             /** @description 各专业人数 / per specialty */
-            requirements: Record<string, never>;
+            requirements: components["schemas"]["DrawRequirementView"][];
             /** @description 评标开始后公开的种子 / the seed, revealed when the session starts */
             revealedSeed: string | null;
             /** @description 随机种子的 SHA-256 承诺(抽取前写入审计链)/ SHA-256 commitment to the seed, audited before the draw */
@@ -4915,7 +4931,7 @@ export interface components {
              */
             sessionStart: string;
             /** @description 不足的专业及人数 / what was missing */
-            shortfall?: Record<string, never> | null;
+            shortfall: components["schemas"]["ShortfallView"][] | null;
             /**
              * @description 状态:pending 排队中, inviting 通知中, complete 已组成, short 人数不足, failed 失败, opened 已开启, finished 已结束 / status
              * @enum {string}
@@ -5129,6 +5145,10 @@ export interface components {
              */
             updatedAt: string;
         };
+        FixedIncrementView: {
+            /** @description 固定加价幅度(元)/ fixed increment (yuan) */
+            fixed: string;
+        };
         HolidayDayDto: {
             /**
              * @description 放假日期 / holiday date (YYYY-MM-DD)
@@ -5285,6 +5305,16 @@ export interface components {
              * @example 100000.00
              */
             step: string;
+        };
+        LadderBandView: {
+            /** @description 自此价格起(元)/ from this price (yuan) */
+            from: string;
+            /** @description 加价幅度(元)/ step (yuan) */
+            step: string;
+        };
+        LadderIncrementView: {
+            /** @description 阶梯加价 / ladder */
+            ladder: components["schemas"]["LadderBandView"][];
         };
         LandApplicationView: {
             /** Format: date-time */
@@ -6165,7 +6195,9 @@ export interface components {
              */
             field: string;
             /** @description 原值 / from */
-            from: Record<string, never> | null;
+            from: (number | string | {
+                [key: string]: unknown;
+            }) | null;
             /**
              * @description 参数名称 / label
              * @example {
@@ -6174,9 +6206,22 @@ export interface components {
              *       "law": "法 24"
              *     }
              */
-            label: Record<string, never>;
+            label: components["schemas"]["ParamLabelView"];
             /** @description 新值 / to */
-            to: Record<string, never> | null;
+            to: (number | string | {
+                [key: string]: unknown;
+            }) | null;
+        };
+        ParamLabelView: {
+            /** @description 英文名称 / English name */
+            en: string;
+            /**
+             * @description 法律依据 / legal source
+             * @example 法 24
+             */
+            law?: string;
+            /** @description 中文名称 / Chinese name */
+            zh: string;
         };
         ParcelDeskItemView: {
             /**
@@ -6210,7 +6255,7 @@ export interface components {
              */
             id: string;
             /** @description 加价幅度 / increment */
-            increment: Record<string, never>;
+            increment: components["schemas"]["FixedIncrementView"] | components["schemas"]["LadderIncrementView"];
             /**
              * Format: date-time
              * @description 挂牌截止 / listing ends
@@ -6314,7 +6359,7 @@ export interface components {
              */
             id: string;
             /** @description 加价幅度 / increment */
-            increment: Record<string, never>;
+            increment: components["schemas"]["FixedIncrementView"] | components["schemas"]["LadderIncrementView"];
             /**
              * Format: date-time
              * @description 挂牌截止 / listing ends
@@ -7088,7 +7133,8 @@ export interface components {
             endedAt: string | null;
             /** Format: uuid */
             id: string;
-            increment: Record<string, never>;
+            /** @description 加价幅度 / increment */
+            increment: components["schemas"]["FixedIncrementView"] | components["schemas"]["LadderIncrementView"];
             /** Format: date-time */
             listingEndsAt: string | null;
             /** Format: date-time */
@@ -7135,7 +7181,8 @@ export interface components {
             endedAt: string | null;
             /** Format: uuid */
             id: string;
-            increment: Record<string, never>;
+            /** @description 加价幅度 / increment */
+            increment: components["schemas"]["FixedIncrementView"] | components["schemas"]["LadderIncrementView"];
             /** Format: date-time */
             listingEndsAt: string | null;
             /** Format: date-time */
@@ -7733,15 +7780,34 @@ export interface components {
              */
             listingPrice: string;
         };
+        ReplayBindsView: {
+            /** @description 约束回避名单 / binds the avoided list */
+            avoided: boolean;
+            /** @description 约束抽取编号 / binds the draw id */
+            drawId: boolean;
+        };
+        ReplayCheckView: {
+            /**
+             * @description 核对项 / what was checked
+             * @enum {string}
+             */
+            check: "algorithm" | "seed_commitment" | "avoided_digest" | "pool_digest" | "members_commitment" | "picked";
+            /** @description 是否一致 / agrees */
+            ok: boolean;
+            /** @description 轮次 / round */
+            round?: number;
+            /** @description 专业 / specialty */
+            specialty?: string;
+        };
         ReplayView: {
             /** @description 重放结果与记录一致 / the replay agrees with the record */
             agrees: boolean;
             /** @description 重放是否约束抽取编号、回避名单 / whether the replay binds the draw id and the avoided list */
-            binds: Record<string, never>;
+            binds: components["schemas"]["ReplayBindsView"];
             /** @description 逐项核对 / each check */
-            checks: string[];
+            checks: components["schemas"]["ReplayCheckView"][];
             /** @description v1 说明(中英文)/ what v1 does not prove */
-            note?: Record<string, never> | null;
+            note: components["schemas"]["ZhEnView"] | null;
             /**
              * @description 核对规则:v2 绑定抽取编号与回避名单;v1 为此前的抽取 / the rule: v2 binds the draw id and the avoided list; v1 for draws made before
              * @enum {string}
@@ -8083,7 +8149,7 @@ export interface components {
              *     }
              */
             amounts: {
-                [key: string]: unknown;
+                [key: string]: string;
             };
             /**
              * @description 比例 { numerator, denominator } / fractions
@@ -8095,7 +8161,10 @@ export interface components {
              *     }
              */
             fractions: {
-                [key: string]: unknown;
+                [key: string]: {
+                    denominator: number;
+                    numerator: number;
+                };
             };
             /**
              * @description 数值(人数、基点、秒数)/ whole numbers (people, basis points, seconds)
@@ -8104,7 +8173,7 @@ export interface components {
              *     }
              */
             numbers: {
-                [key: string]: unknown;
+                [key: string]: number;
             };
             /**
              * @description 期限 { value, unit: d 日 | wd 工作日 | h | min | s } / periods
@@ -8116,7 +8185,10 @@ export interface components {
              *     }
              */
             periods: {
-                [key: string]: unknown;
+                [key: string]: {
+                    unit: string;
+                    value: number;
+                };
             };
         };
         RuleSetDiffView: {
@@ -8191,7 +8263,7 @@ export interface components {
              *     }
              */
             labels: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["ParamLabelView"];
             };
             /** @description 版本名称 / name */
             name: string;
@@ -8395,6 +8467,14 @@ export interface components {
             startsAt: string;
             /** @enum {string} */
             status: "booked" | "cancelled";
+        };
+        ShortfallView: {
+            /** @description 可抽人数 / available */
+            available: number;
+            /** @description 所需人数 / needed */
+            needed: number;
+            /** @description 专业代码 / specialty code */
+            specialty: string;
         };
         SignReportDto: {
             /**
@@ -8981,6 +9061,12 @@ export interface components {
         WithdrawComplaintDto: {
             /** @description 撤回理由 / why it is withdrawn */
             reason?: string;
+        };
+        ZhEnView: {
+            /** @description 英文 / English */
+            en: string;
+            /** @description 中文 / Chinese */
+            zh: string;
         };
     };
     responses: never;

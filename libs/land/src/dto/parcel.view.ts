@@ -1,9 +1,25 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Money } from '@app/platform/money/money';
 import { IncrementFen } from '../rules/parcel-terms';
 import { ApplicationRow, ParcelDeskRow, ParcelRow } from '../parcels/parcel.types';
 
 export type IncrementYuan = { fixed: string } | { ladder: { from: string; step: string }[] };
+
+export class FixedIncrementView {
+  @ApiProperty({ description: '固定加价幅度(元)/ fixed increment (yuan)' }) fixed!: string;
+}
+
+export class LadderBandView {
+  @ApiProperty({ description: '自此价格起(元)/ from this price (yuan)' }) from!: string;
+  @ApiProperty({ description: '加价幅度(元)/ step (yuan)' }) step!: string;
+}
+
+export class LadderIncrementView {
+  @ApiProperty({ description: '阶梯加价 / ladder', type: [LadderBandView] }) ladder!: LadderBandView[];
+}
+
+/** 加价幅度:固定或阶梯 / the increment: fixed or a ladder */
+const INCREMENT = { oneOf: [{ $ref: getSchemaPath(FixedIncrementView) }, { $ref: getSchemaPath(LadderIncrementView) }] };
 
 export const incrementYuan = (i: IncrementFen): IncrementYuan =>
   'fixedFen' in i ? { fixed: Money.ofFen(i.fixedFen).toYuan() } : { ladder: i.ladder.map((b) => ({ from: Money.ofFen(b.fromFen).toYuan(), step: Money.ofFen(b.stepFen).toYuan() })) };
@@ -11,6 +27,7 @@ export const incrementYuan = (i: IncrementFen): IncrementYuan =>
 const yuan = (fen: string | null) => (fen === null ? null : Money.ofFen(fen).toYuan());
 
 /** A parcel as its owner, the centre and supervisors see it; the reserve only says whether there is one. */
+@ApiExtraModels(FixedIncrementView, LadderIncrementView)
 export class ParcelView {
   @ApiProperty({ format: 'uuid', description: '项目 / project id' }) id!: string;
   @ApiProperty({ description: '项目编号 / code' }) code!: string;
@@ -24,7 +41,7 @@ export class ParcelView {
   @ApiProperty({ description: '容积率 / plot ratio' }) plotRatio!: string;
   @ApiProperty({ description: '挂牌或拍卖 / listing or auction', enum: ['listing', 'auction'] }) mode!: string;
   @ApiProperty({ description: '起始价(元)/ start price (yuan)' }) startPrice!: string;
-  @ApiProperty({ description: '加价幅度 / increment' }) increment!: IncrementYuan;
+  @ApiProperty({ description: '加价幅度 / increment', ...INCREMENT }) increment!: IncrementYuan;
   @ApiProperty({ description: '竞买保证金(元)/ deposit (yuan)' }) deposit!: string;
   @ApiProperty({ description: '是否设保留价(价格密封至结束)/ whether a reserve is set (its price sealed until the end)' }) hasReserve!: boolean;
   @ApiProperty({ description: '状态 / status', enum: ['registered', 'announced', 'ended', 'confirmed'] }) status!: string;
@@ -79,6 +96,7 @@ export function parcelView(p: ParcelRow): ParcelView {
  * What the portal shows (出让公告 and 结果公示): paddles only while bidding; after the end the 成交公示 names the
  * 竞得人 (规定 22/25: the result is published with the winner), as rural's does. The phase from the engine's lot.
  */
+@ApiExtraModels(FixedIncrementView, LadderIncrementView)
 export class PublicParcelView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() code!: string;
@@ -92,7 +110,7 @@ export class PublicParcelView {
   @ApiProperty() plotRatio!: string;
   @ApiProperty({ enum: ['listing', 'auction'] }) mode!: string;
   @ApiProperty() startPrice!: string;
-  @ApiProperty() increment!: IncrementYuan;
+  @ApiProperty({ description: '加价幅度 / increment', ...INCREMENT }) increment!: IncrementYuan;
   @ApiProperty() deposit!: string;
   @ApiProperty({ description: '阶段:公告、挂牌、限时竞价、已结束 / announced, listing, live, ended', enum: ['announced', 'listing', 'live', 'ended'] }) phase!: string;
   @ApiProperty({ nullable: true, format: 'uuid', description: '竞价标的(GET /public/lots/:id)/ the lot to watch', type: String }) lotId!: string | null;
@@ -220,6 +238,7 @@ export class ConfirmationView {
 }
 
 /** A parcel on the centre's desk: the parcel and what waits on it. */
+@ApiExtraModels(FixedIncrementView, LadderIncrementView)
 export class ParcelDeskItemView extends ParcelView {
   @ApiProperty({ description: '待审核的竞买申请 / applications waiting for the centre' }) submittedApplications!: number;
   @ApiProperty({ description: '已确认资格的竞买人 / qualified buyers' }) qualifiedApplications!: number;

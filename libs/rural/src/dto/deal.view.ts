@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ZhEnView } from '@app/platform/http/text.view';
 import { Money } from '@app/platform/money/money';
 import { ApplicationRow, DealRow, DocumentRow, ListingRow } from '../deals/deal.types';
 
@@ -54,7 +55,7 @@ export class DealView {
   @ApiProperty({ description: '项目编号 / code' }) code!: string;
   @ApiProperty({ description: '项目名称 / name' }) name!: string;
   @ApiProperty({ description: '品种代码 / kind' }) kind!: string;
-  @ApiProperty({ description: '品种名称 / kind name' }) kindName!: { zh: string; en: string };
+  @ApiProperty({ description: '品种名称 / kind name', type: ZhEnView }) kindName!: { zh: string; en: string };
   @ApiProperty({ description: '地区 / region' }) region!: string;
   @ApiProperty({ description: '转出方 / transferring collective' }) ownerName!: string;
   @ApiProperty({ description: '代理机构 / agent', nullable: true, type: String }) agentName!: string | null;
