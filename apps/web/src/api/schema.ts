@@ -3993,7 +3993,8 @@ export interface components {
             expertId: string | null;
             /** @example 2025-03 */
             month: string;
-            organisation?: Record<string, never> | null;
+            /** @description 责任单位 / responsible organisation */
+            organisation: components["schemas"]["CardOrganisationView"] | null;
             /**
              * @description 被亮牌方 / who was carded
              * @enum {string}
@@ -4002,11 +4003,37 @@ export interface components {
             red: number;
             yellow: number;
         };
+        CardOrganisationView: {
+            /**
+             * Format: uuid
+             * @description 单位 / organisation
+             */
+            id: string;
+            /** @description 名称 / name */
+            name: string;
+        };
         CardPage: {
             items: components["schemas"]["CardView"][];
             page: number;
             pageSize: number;
             total: number;
+        };
+        CardProjectView: {
+            /** @description 项目编号 / code */
+            code: string;
+            /**
+             * Format: uuid
+             * @description 项目 / project
+             */
+            id: string;
+            /** @description 项目名称 / name */
+            name: string;
+        };
+        CardSubjectView: {
+            /** @description 对象编号 / subject id */
+            id: string;
+            /** @description 对象类型 / subject type */
+            type: string;
         };
         CardView: {
             /** @enum {string} */
@@ -4032,9 +4059,9 @@ export interface components {
             /** @example 2025-03 */
             month: string;
             /** @description 责任单位 / responsible organisation */
-            organisation?: Record<string, never> | null;
+            organisation: components["schemas"]["CardOrganisationView"] | null;
             /** @description 项目 / project */
-            project?: Record<string, never> | null;
+            project: components["schemas"]["CardProjectView"] | null;
             /**
              * @description 责任方 / responsible party
              * @enum {string}
@@ -4048,7 +4075,7 @@ export interface components {
              */
             stepKind: "tender.registration_review" | "tender.candidates_publicity" | "tender.objection_reply" | "tender.contract" | "tender.deposit_refund" | "land.deposit_refund" | "rural.deposit_refund" | "expert.draw_response" | "procurement.order_confirmation" | "procurement.order_acceptance" | "procurement.order_payment";
             /** @description 环节对象 / the step’s subject */
-            subject: Record<string, never>;
+            subject: components["schemas"]["CardSubjectView"];
             /**
              * Format: date-time
              * @description 预警时点 / warning point
@@ -4539,23 +4566,46 @@ export interface components {
             /** Format: uuid */
             projectId: string | null;
             /** @description 依据 / what the entry stands on */
-            reference?: Record<string, never> | null;
+            reference: components["schemas"]["CreditReferenceView"] | null;
+        };
+        CreditOrganisationView: {
+            /**
+             * Format: uuid
+             * @description 单位 / organisation
+             */
+            id: string;
+            /** @description 名称 / name */
+            name: string;
+            /** @description 统一社会信用代码 / USCC */
+            uscc: string;
+        };
+        CreditRatingView: {
+            /** @description 平均分 / average */
+            average: string;
+            /** @description 评价数 / count */
+            count: number;
         };
         CreditRecordView: {
             entries: components["schemas"]["CreditEntryView"][];
             /** @description 单位 / organisation */
-            organisation: Record<string, never>;
+            organisation: components["schemas"]["CreditOrganisationView"];
             page: number;
             pageSize: number;
             /** @description 记录分值合计 / sum of the entries’ points */
             pointsTotal: number;
             /** @description 电子卖场评价 / e-mall ratings */
-            rating?: Record<string, never> | null;
+            rating: components["schemas"]["CreditRatingView"] | null;
             /** @description 电子卖场评价加减分 / points from the e-mall ratings */
             ratingPoints: number;
             /** @description 信用分(0–100)/ credit score (0–100) */
             score: number;
             total: number;
+        };
+        CreditReferenceView: {
+            /** @description 依据编号 / id */
+            id: string;
+            /** @description 依据类型 / type */
+            type: string;
         };
         CriteriaView: {
             /** @description 是否作价格调整(经评审的最低投标价法)/ whether experts adjust the price (lowest price method) */
@@ -6050,6 +6100,17 @@ export interface components {
              */
             stage: "documents" | "opening" | "publicity";
         };
+        OrderBudgetLineView: {
+            /** @description 指标编号 / code */
+            code: string;
+            /**
+             * Format: uuid
+             * @description 预算指标 / budget line
+             */
+            id: string;
+            /** @description 名称 / name */
+            name: string;
+        };
         OrderItemView: {
             /** @description 金额(元)/ amount (yuan) */
             amount: string;
@@ -6061,12 +6122,33 @@ export interface components {
             /** @description 单价(元)/ unit price (yuan) */
             unitPrice: string;
         };
+        OrderPartyView: {
+            /** @description 名称 / name */
+            name: string;
+            /**
+             * Format: uuid
+             * @description 单位 / organisation
+             */
+            organisationId: string;
+        };
+        OrderRuleSetView: {
+            /**
+             * Format: uuid
+             * @description 规则版本 / rule set
+             */
+            id: string;
+            /** @description 是否沙箱规则 / a sandbox set */
+            sandbox: boolean;
+            /** @description 版本号 / version */
+            version: number;
+        };
         OrderView: {
             /** Format: date-time */
             acceptDue: string | null;
             /** Format: date-time */
             acceptedAt: string | null;
-            budgetLine: Record<string, never>;
+            /** @description 预算指标 / budget line */
+            budgetLine: components["schemas"]["OrderBudgetLineView"];
             /** Format: date-time */
             cancelledAt: string | null;
             /** Format: date-time */
@@ -6089,12 +6171,13 @@ export interface components {
             pending: components["schemas"]["PendingStepView"] | null;
             /** Format: date-time */
             placedAt: string;
-            purchaser: Record<string, never>;
+            /** @description 采购人 / purchaser */
+            purchaser: components["schemas"]["OrderPartyView"];
             /** Format: date-time */
             rejectedAt: string | null;
             rejectionReasons: string[] | null;
             /** @description 下单时固化的规则版本 / the rule version frozen at ordering */
-            ruleSet: Record<string, never>;
+            ruleSet: components["schemas"]["OrderRuleSetView"];
             /**
              * @description 直购或网上竞价 / direct purchase or online quote
              * @enum {string}
@@ -6104,7 +6187,8 @@ export interface components {
             sourceId: string | null;
             /** @enum {string} */
             status: "placed" | "confirmed" | "delivered" | "accepted" | "rejected" | "paid" | "cancelled";
-            supplier: Record<string, never>;
+            /** @description 供应商 / supplier */
+            supplier: components["schemas"]["OrderPartyView"];
             /** @description 订单金额(元)/ total (yuan) */
             total: string;
         };

@@ -18,6 +18,23 @@ export class BudgetLineView {
   @ApiProperty() createdAt!: Date;
 }
 
+export class OrderPartyView {
+  @ApiProperty({ format: 'uuid', description: '单位 / organisation' }) organisationId!: string;
+  @ApiProperty({ description: '名称 / name' }) name!: string;
+}
+
+export class OrderBudgetLineView {
+  @ApiProperty({ format: 'uuid', description: '预算指标 / budget line' }) id!: string;
+  @ApiProperty({ description: '指标编号 / code' }) code!: string;
+  @ApiProperty({ description: '名称 / name' }) name!: string;
+}
+
+export class OrderRuleSetView {
+  @ApiProperty({ format: 'uuid', description: '规则版本 / rule set' }) id!: string;
+  @ApiProperty({ description: '版本号 / version' }) version!: number;
+  @ApiProperty({ description: '是否沙箱规则 / a sandbox set' }) sandbox!: boolean;
+}
+
 export const budgetLineView = ({ amountFen, usedFen, ...b }: BudgetLineRow): BudgetLineView => ({
   ...b,
   amount: yuan(amountFen),
@@ -49,12 +66,12 @@ export class OrderView {
   @ApiProperty({ enum: ['placed', 'confirmed', 'delivered', 'accepted', 'rejected', 'paid', 'cancelled'] }) status!: string;
   @ApiProperty({ enum: ['direct', 'quote'], description: '直购或网上竞价 / direct purchase or online quote' }) source!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) sourceId!: string | null;
-  @ApiProperty() purchaser!: { organisationId: string; name: string };
-  @ApiProperty() supplier!: { organisationId: string; name: string };
-  @ApiProperty() budgetLine!: { id: string; code: string; name: string };
+  @ApiProperty({ description: '采购人 / purchaser', type: () => OrderPartyView }) purchaser!: { organisationId: string; name: string };
+  @ApiProperty({ description: '供应商 / supplier', type: () => OrderPartyView }) supplier!: { organisationId: string; name: string };
+  @ApiProperty({ description: '预算指标 / budget line', type: () => OrderBudgetLineView }) budgetLine!: { id: string; code: string; name: string };
   @ApiProperty({ description: '订单金额(元)/ total (yuan)' }) total!: string;
   @ApiProperty({ type: [OrderItemView] }) items!: OrderItemView[];
-  @ApiProperty({ description: '下单时固化的规则版本 / the rule version frozen at ordering' }) ruleSet!: { id: string; version: number; sandbox: boolean };
+  @ApiProperty({ description: '下单时固化的规则版本 / the rule version frozen at ordering', type: () => OrderRuleSetView }) ruleSet!: { id: string; version: number; sandbox: boolean };
   @ApiProperty() placedAt!: Date;
   @ApiProperty() confirmDue!: Date;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) confirmedAt!: Date | null;
