@@ -38,17 +38,7 @@ export type EvaluationSheet = Schemas['EvaluationBidsView'];
 
 export type ReportBid = Schemas['ReportBidView'];
 
-export interface EvaluationReport {
-  no: number;
-  status: string;
-  method: string;
-  benchmark: string | null;
-  committee: number;
-  reportedAt: string;
-  bids: ReportBid[];
-  candidates: { rank: number; bidId: string; bidderName: string; price: string }[];
-  disqualified: { bidId: string; bidderName: string; votes: number; reasons: string[] }[];
-}
+export type EvaluationReport = Schemas['ReportView'];
 
 /** GET …/evaluation/report: the report read back with its signatures (条例 53). */
 export interface ReportRecord extends EvaluationReport {
