@@ -3392,7 +3392,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 定标结果与合同登记(招标人或代理机构、监管)/ The award and its contract (owner or agent, supervisors) */
+        get: operations["EvaluationController_readAward"];
         put?: never;
         /** 定标并发出中标通知书(招标人或代理机构)/ Award the section and send the award notice (owner or agent) */
         post: operations["EvaluationController_award"];
@@ -3511,10 +3512,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 评标报告及签字情况(本标段评标委员会成员、招标人或代理机构、监管;报告形成后)/ The report and its signatures (the committee, the owner or agent, supervisors; once made) */
+        get: operations["EvaluationController_readReport"];
         put?: never;
         /** 形成评标报告,推荐中标候选人(本标段评标专家)/ Make the evaluation report and recommend candidates (the section’s experts) */
         post: operations["EvaluationController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenders/{id}/sections/{no}/evaluation/report/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 在评标报告上签字,可附书面不同意见(本标段评标委员会成员,公示前)/ Sign the report, optionally with a written dissent (a committee member, before the publicity) */
+        post: operations["EvaluationController_sign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3664,14 +3683,17 @@ export interface components {
             username: string;
         };
         AccountView: {
-            /** @description 停用时间 / disabled at */
-            disabledAt: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 停用时间 / disabled at
+             */
+            disabledAt: string | null;
             /** @description 显示名称 / display name */
             displayName: string;
             /** @description 账户编号 / id */
             id: string;
             /** @description 所属单位 / organisation id */
-            organisationId: Record<string, never> | null;
+            organisationId: string | null;
             /** @description 角色 / roles */
             roles: components["schemas"]["RoleGrantView"][];
             /** @description 用户名 / username */
@@ -3727,8 +3749,11 @@ export interface components {
         ApplicationView: {
             /** @description 保证金(元)/ deposit (yuan) */
             amount: string;
-            /** @description 确认时间 / confirmed at */
-            confirmedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 确认时间 / confirmed at
+             */
+            confirmedAt: string | null;
             /**
              * Format: date-time
              * @description 申报时间 / declared at
@@ -3743,15 +3768,24 @@ export interface components {
             /** @description 意向受让方 / applicant */
             organisationName: string;
             /** @description 竞买号 / paddle number */
-            paddle?: Record<string, never> | null;
-            /** @description 服务器完整收到报名的时间(据此判断挂牌是否截止)/ when the server had fully received the application (the listing end is judged on it) */
-            receivedAt?: Record<string, never> | null;
+            paddle: number | null;
+            /**
+             * Format: date-time
+             * @description 服务器完整收到报名的时间(据此判断挂牌是否截止)/ when the server had fully received the application (the listing end is judged on it)
+             */
+            receivedAt: string | null;
             /** @description 流水号 / reference */
             reference: string;
-            /** @description 应退还日期 / refund due */
-            refundDue?: Record<string, never> | null;
-            /** @description 退还时间 / refunded at */
-            refundedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 应退还日期 / refund due
+             */
+            refundDue: string | null;
+            /**
+             * Format: date-time
+             * @description 退还时间 / refunded at
+             */
+            refundedAt: string | null;
             /** @description 挂牌轮次 / round */
             round: number;
             /**
@@ -3801,13 +3835,14 @@ export interface components {
             /** Format: uuid */
             bidId: string;
             /** @description 合同金额(元)/ contract amount (yuan) */
-            contractAmount?: Record<string, never> | null;
+            contractAmount: string | null;
             /**
              * Format: date-time
              * @description 合同签订期限 / contract due
              */
             contractDue: string;
-            contractSignedAt?: Record<string, never> | null;
+            /** Format: date-time */
+            contractSignedAt: string | null;
             /** @description 标段号 / number */
             no: number;
             /** @description 中标价(元)/ price (yuan) */
@@ -3878,16 +3913,19 @@ export interface components {
             zh: string;
         };
         CalendarYearSummaryView: {
-            /** @description 录入时间 / entered at */
-            enteredAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 录入时间 / entered at
+             */
+            enteredAt: string | null;
             /** @description 放假天数 / holiday dates */
             holidayCount: number;
             /** @description 调休上班天数 / make-up working days */
             makeUpDayCount: number;
             /** @description 通知发布日期 / the notice’s publication date */
-            noticePublishedOn?: Record<string, never> | null;
+            noticePublishedOn: string | null;
             /** @description 通知文号(录入的年度)/ the notice’s reference (entered years) */
-            noticeReference?: Record<string, never> | null;
+            noticeReference: string | null;
             /**
              * @description 数据来源:内置日历数据(chinese-days)或管委会录入 / from the built-in data (chinese-days) or entered by the committee
              * @enum {string}
@@ -3909,8 +3947,11 @@ export interface components {
             packageLastYear: number;
         };
         CalendarYearView: {
-            /** @description 录入时间 / entered at */
-            enteredAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 录入时间 / entered at
+             */
+            enteredAt: string | null;
             /** @description 放假天数 / holiday dates */
             holidayCount: number;
             /** @description 放假日期 / holiday dates */
@@ -3920,9 +3961,9 @@ export interface components {
             /** @description 调休上班日及其所属节日 / make-up working days and the holiday each belongs to */
             makeUpDays: components["schemas"]["CalendarDayView"][];
             /** @description 通知发布日期 / the notice’s publication date */
-            noticePublishedOn?: Record<string, never> | null;
+            noticePublishedOn: string | null;
             /** @description 通知文号(录入的年度)/ the notice’s reference (entered years) */
-            noticeReference?: Record<string, never> | null;
+            noticeReference: string | null;
             /**
              * @description 数据来源:内置日历数据(chinese-days)或管委会录入 / from the built-in data (chinese-days) or entered by the committee
              * @enum {string}
@@ -3949,10 +3990,11 @@ export interface components {
             rank: number;
         };
         CardCountView: {
-            expertId?: Record<string, never> | null;
+            expertId: string | null;
             /** @example 2025-03 */
             month: string;
-            organisation?: Record<string, never> | null;
+            /** @description 责任单位 / responsible organisation */
+            organisation: components["schemas"]["CardOrganisationView"] | null;
             /**
              * @description 被亮牌方 / who was carded
              * @enum {string}
@@ -3961,26 +4003,55 @@ export interface components {
             red: number;
             yellow: number;
         };
+        CardOrganisationView: {
+            /**
+             * Format: uuid
+             * @description 单位 / organisation
+             */
+            id: string;
+            /** @description 名称 / name */
+            name: string;
+        };
         CardPage: {
             items: components["schemas"]["CardView"][];
             page: number;
             pageSize: number;
             total: number;
         };
+        CardProjectView: {
+            /** @description 项目编号 / code */
+            code: string;
+            /**
+             * Format: uuid
+             * @description 项目 / project
+             */
+            id: string;
+            /** @description 项目名称 / name */
+            name: string;
+        };
+        CardSubjectView: {
+            /** @description 对象编号 / subject id */
+            id: string;
+            /** @description 对象类型 / subject type */
+            type: string;
+        };
         CardView: {
             /** @enum {string} */
             colour: "yellow" | "red";
             /** @enum {string} */
             domain: "tendering" | "land" | "procurement" | "rural";
-            /** @description 完成时间(亮牌时已完成的)/ when the step was done, if it was when carded */
-            doneAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 完成时间(亮牌时已完成的)/ when the step was done, if it was when carded
+             */
+            doneAt: string | null;
             /**
              * Format: date-time
              * @description 时限 / due time
              */
             dueAt: string;
             /** @description 责任专家(专家库编号)/ responsible expert (library id) */
-            expertId?: Record<string, never> | null;
+            expertId: string | null;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -3988,9 +4059,9 @@ export interface components {
             /** @example 2025-03 */
             month: string;
             /** @description 责任单位 / responsible organisation */
-            organisation?: Record<string, never> | null;
+            organisation: components["schemas"]["CardOrganisationView"] | null;
             /** @description 项目 / project */
-            project?: Record<string, never> | null;
+            project: components["schemas"]["CardProjectView"] | null;
             /**
              * @description 责任方 / responsible party
              * @enum {string}
@@ -4004,7 +4075,7 @@ export interface components {
              */
             stepKind: "tender.registration_review" | "tender.candidates_publicity" | "tender.objection_reply" | "tender.contract" | "tender.deposit_refund" | "land.deposit_refund" | "rural.deposit_refund" | "expert.draw_response" | "procurement.order_confirmation" | "procurement.order_acceptance" | "procurement.order_payment";
             /** @description 环节对象 / the step’s subject */
-            subject: Record<string, never>;
+            subject: components["schemas"]["CardSubjectView"];
             /**
              * Format: date-time
              * @description 预警时点 / warning point
@@ -4071,7 +4142,7 @@ export interface components {
              */
             by: string;
             /** @description 受理意见或不予受理理由 / note or reasons */
-            note?: Record<string, never> | null;
+            note: string | null;
             /** @description 是否在法定期限内 / within its time limit */
             onTime: boolean;
             /**
@@ -4125,12 +4196,15 @@ export interface components {
             pausedMilestones: number;
             /** @description 暂停理由 / reason */
             reason: string;
-            /** @description 恢复时间 / resumed at */
-            resumedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 恢复时间 / resumed at
+             */
+            resumedAt: string | null;
             /** @description 恢复说明 / note */
-            resumeNote?: Record<string, never> | null;
+            resumeNote: string | null;
             /** @description 顺延的时间节点数 / milestones shifted */
-            shiftedMilestones?: Record<string, never> | null;
+            shiftedMilestones: number | null;
             /**
              * Format: date-time
              * @description 暂停时间 / suspended at
@@ -4148,9 +4222,12 @@ export interface components {
             /** @description 投诉人 / complainant */
             complainant: components["schemas"]["ComplaintPartyView"];
             /** @description 处理决定 / decision */
-            decision?: components["schemas"]["ComplaintDecisionView"] | null;
-            /** @description 处理期限 / decide by */
-            decisionDue?: Record<string, never> | null;
+            decision: components["schemas"]["ComplaintDecisionView"] | null;
+            /**
+             * Format: date-time
+             * @description 处理期限 / decide by
+             */
+            decisionDue: string | null;
             /** @description 证明材料 / evidence */
             evidence: components["schemas"]["ComplaintEvidenceView"][];
             /**
@@ -4161,7 +4238,7 @@ export interface components {
             /** @description 投诉事项与理由 / grounds */
             grounds: string;
             /** @description 受理审查 / acceptance review */
-            handling?: components["schemas"]["ComplaintHandlingView"] | null;
+            handling: components["schemas"]["ComplaintHandlingView"] | null;
             /**
              * Format: uuid
              * @description 投诉编号 / id
@@ -4171,7 +4248,7 @@ export interface components {
              * Format: uuid
              * @description 所依据的异议 / the objection it follows
              */
-            objectionId?: Record<string, never> | null;
+            objectionId: string | null;
             /** @description 项目 / project */
             project: components["schemas"]["ComplaintProjectView"];
             /** @description 被投诉人 / respondent */
@@ -4186,9 +4263,12 @@ export interface components {
             /** @description 因本投诉的暂停与恢复 / suspensions for this complaint */
             suspensions: components["schemas"]["ComplaintSuspensionView"][];
             /** @description 撤回理由 / why withdrawn */
-            withdrawalReason?: Record<string, never> | null;
-            /** @description 撤回时间 / withdrawn at */
-            withdrawnAt?: Record<string, never> | null;
+            withdrawalReason: string | null;
+            /**
+             * Format: date-time
+             * @description 撤回时间 / withdrawn at
+             */
+            withdrawnAt: string | null;
         };
         ConfirmationView: {
             area: string;
@@ -4478,31 +4558,54 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "yellow_card" | "red_card" | "complaint_upheld" | "penalty" | "rating";
-            note?: Record<string, never> | null;
+            note: string | null;
             /** Format: date-time */
             occurredAt: string;
             /** @description 分值(扣分为负)/ points (negative: taken off) */
             points: number;
             /** Format: uuid */
-            projectId?: Record<string, never> | null;
+            projectId: string | null;
             /** @description 依据 / what the entry stands on */
-            reference?: Record<string, never> | null;
+            reference: components["schemas"]["CreditReferenceView"] | null;
+        };
+        CreditOrganisationView: {
+            /**
+             * Format: uuid
+             * @description 单位 / organisation
+             */
+            id: string;
+            /** @description 名称 / name */
+            name: string;
+            /** @description 统一社会信用代码 / USCC */
+            uscc: string;
+        };
+        CreditRatingView: {
+            /** @description 平均分 / average */
+            average: string;
+            /** @description 评价数 / count */
+            count: number;
         };
         CreditRecordView: {
             entries: components["schemas"]["CreditEntryView"][];
             /** @description 单位 / organisation */
-            organisation: Record<string, never>;
+            organisation: components["schemas"]["CreditOrganisationView"];
             page: number;
             pageSize: number;
             /** @description 记录分值合计 / sum of the entries’ points */
             pointsTotal: number;
             /** @description 电子卖场评价 / e-mall ratings */
-            rating?: Record<string, never> | null;
+            rating: components["schemas"]["CreditRatingView"] | null;
             /** @description 电子卖场评价加减分 / points from the e-mall ratings */
             ratingPoints: number;
             /** @description 信用分(0–100)/ credit score (0–100) */
             score: number;
             total: number;
+        };
+        CreditReferenceView: {
+            /** @description 依据编号 / id */
+            id: string;
+            /** @description 依据类型 / type */
+            type: string;
         };
         CriteriaView: {
             /** @description 是否作价格调整(经评审的最低投标价法)/ whether experts adjust the price (lowest price method) */
@@ -4524,11 +4627,11 @@ export interface components {
         };
         DealDeskItemView: {
             /** @description 代理机构 / agent */
-            agentName?: Record<string, never> | null;
-            approval?: components["schemas"]["ApprovalView"] | null;
+            agentName: string | null;
+            approval: components["schemas"]["ApprovalView"] | null;
             /** @description 项目编号 / code */
             code: string;
-            contract?: components["schemas"]["ContractView"] | null;
+            contract: components["schemas"]["ContractView"] | null;
             /** @description 本轮待确认保证金的报名 / applications of this round whose deposit waits for the centre */
             declaredApplications: number;
             /** @description 保证金(元)/ deposit (yuan) */
@@ -4546,7 +4649,7 @@ export interface components {
             /** @description 品种代码 / kind */
             kind: string;
             /** @description 品种名称 / kind name */
-            kindName: Record<string, never>;
+            kindName: components["schemas"]["ZhEnView"];
             /** @description 当前挂牌价(元)/ current listing price (yuan) */
             listingPrice: string;
             listings: components["schemas"]["ListingView"][];
@@ -4562,8 +4665,8 @@ export interface components {
             refundsDue: number;
             /** @description 地区 / region */
             region: string;
-            resolution?: components["schemas"]["ResolutionView"] | null;
-            result?: components["schemas"]["ResultView"] | null;
+            resolution: components["schemas"]["ResolutionView"] | null;
+            result: components["schemas"]["ResultView"] | null;
             /** @description 挂牌轮次 / round */
             round: number;
             /**
@@ -4572,7 +4675,7 @@ export interface components {
              */
             status: "draft" | "listing" | "agreement" | "live" | "failed" | "relisting" | "concluded" | "contracted";
             /** @description 期限(月)/ term (months) */
-            termMonths?: Record<string, never> | null;
+            termMonths: number | null;
             /** @description 单位 / unit */
             unit: string;
         };
@@ -4585,11 +4688,11 @@ export interface components {
         };
         DealView: {
             /** @description 代理机构 / agent */
-            agentName?: Record<string, never> | null;
-            approval?: components["schemas"]["ApprovalView"] | null;
+            agentName: string | null;
+            approval: components["schemas"]["ApprovalView"] | null;
             /** @description 项目编号 / code */
             code: string;
-            contract?: components["schemas"]["ContractView"] | null;
+            contract: components["schemas"]["ContractView"] | null;
             /** @description 保证金(元)/ deposit (yuan) */
             deposit: string;
             /** @description 标的描述 / description */
@@ -4605,7 +4708,7 @@ export interface components {
             /** @description 品种代码 / kind */
             kind: string;
             /** @description 品种名称 / kind name */
-            kindName: Record<string, never>;
+            kindName: components["schemas"]["ZhEnView"];
             /** @description 当前挂牌价(元)/ current listing price (yuan) */
             listingPrice: string;
             listings: components["schemas"]["ListingView"][];
@@ -4617,8 +4720,8 @@ export interface components {
             quantity: string;
             /** @description 地区 / region */
             region: string;
-            resolution?: components["schemas"]["ResolutionView"] | null;
-            result?: components["schemas"]["ResultView"] | null;
+            resolution: components["schemas"]["ResolutionView"] | null;
+            result: components["schemas"]["ResultView"] | null;
             /** @description 挂牌轮次 / round */
             round: number;
             /**
@@ -4627,7 +4730,7 @@ export interface components {
              */
             status: "draft" | "listing" | "agreement" | "live" | "failed" | "relisting" | "concluded" | "contracted";
             /** @description 期限(月)/ term (months) */
-            termMonths?: Record<string, never> | null;
+            termMonths: number | null;
             /** @description 单位 / unit */
             unit: string;
         };
@@ -4732,15 +4835,23 @@ export interface components {
              */
             kind: "tender" | "amendment";
             /** @description 说明 / note */
-            note?: Record<string, never> | null;
+            note: string | null;
             /** @description SHA-256 */
             sha256: string;
             /** @description 字节数 / bytes */
             size: number;
         };
+        DrawCommitteeView: {
+            /** @description 专家人数 / experts */
+            experts: number;
+            /** @description 招标人代表人数 / owner representatives */
+            ownerRepresentatives: number;
+            /** @description 委员会人数 / committee size */
+            size: number;
+        };
         DrawMemberView: {
             /** @description 不能参加的理由 / reason given */
-            declineReason?: Record<string, never> | null;
+            declineReason: string | null;
             /** @description 工作单位 / employer */
             employerName: string;
             /** @description 专家编号 / expert id */
@@ -4757,8 +4868,11 @@ export interface components {
             kind: "primary" | "reserve";
             /** @description 姓名 / name */
             name: string;
-            /** @description 答复时间 / answered at */
-            respondedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 答复时间 / answered at
+             */
+            respondedAt: string | null;
             /** @description 抽取轮次(0 为首轮,其后为补抽)/ round (0 first, then replacements) */
             round: number;
             /** @description 专业 / specialty */
@@ -4798,11 +4912,19 @@ export interface components {
              */
             specialty: string;
         };
+        DrawRequirementView: {
+            /** @description 人数 / count */
+            count: number;
+            /** @description 备选人数 / reserves */
+            reserves?: number;
+            /** @description 专业代码 / specialty code */
+            specialty: string;
+        };
         DrawView: {
             /** @description 抽取算法版本 / algorithm version */
             algorithm: string;
             /** @description 委员会组成 / committee shape */
-            committee: Record<string, never>;
+            committee: components["schemas"]["DrawCommitteeView"];
             /**
              * Format: date-time
              * @description 申请时间 / requested at
@@ -4810,17 +4932,26 @@ export interface components {
             createdAt: string;
             /** @description 交易领域 / domain */
             domain: string;
-            /** @description 抽取时间 / drawn at */
-            drawnAt?: Record<string, never> | null;
-            /** @description 结束时间 / finished at */
-            finishedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 抽取时间 / drawn at
+             */
+            drawnAt: string | null;
+            /**
+             * Format: date-time
+             * @description 结束时间 / finished at
+             */
+            finishedAt: string | null;
             /**
              * Format: uuid
              * @description 抽取编号 / draw id
              */
             id: string;
-            /** @description 开启时间 / opened at */
-            openedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 开启时间 / opened at
+             */
+            openedAt: string | null;
             /**
              * @description 项目代码 / project code
              * @example GC-2026-000123
@@ -4834,9 +4965,9 @@ export interface components {
             /** @description 项目名称 / project name */
             projectName: string;
             /** @description 各专业人数 / per specialty */
-            requirements: Record<string, never>;
+            requirements: components["schemas"]["DrawRequirementView"][];
             /** @description 评标开始后公开的种子 / the seed, revealed when the session starts */
-            revealedSeed?: Record<string, never> | null;
+            revealedSeed: string | null;
             /** @description 随机种子的 SHA-256 承诺(抽取前写入审计链)/ SHA-256 commitment to the seed, audited before the draw */
             seedCommitment: string;
             /**
@@ -4850,7 +4981,7 @@ export interface components {
              */
             sessionStart: string;
             /** @description 不足的专业及人数 / what was missing */
-            shortfall?: Record<string, never> | null;
+            shortfall: components["schemas"]["ShortfallView"][] | null;
             /**
              * @description 状态:pending 排队中, inviting 通知中, complete 已组成, short 人数不足, failed 失败, opened 已开启, finished 已结束 / status
              * @enum {string}
@@ -4897,7 +5028,7 @@ export interface components {
             /** @description 标段号 / number */
             no: number;
             /** @description 价格分满分(百分之一分)/ full price score (hundredths), computed, not scored */
-            priceScoreMax: Record<string, never> | null;
+            priceScoreMax: number | null;
         };
         EvaluationBidView: {
             /** @description 投标人 / bidder */
@@ -4909,7 +5040,7 @@ export interface components {
             /** @description 投标文件字节数 / documents size */
             documentsSize: number;
             /** @description 我的评分 / my score so far */
-            myScore?: components["schemas"]["ScoreView"] | null;
+            myScore: components["schemas"]["ScoreView"] | null;
             /** @description 投标报价(元)/ price (yuan) */
             price: string;
             /**
@@ -4923,15 +5054,21 @@ export interface components {
              * Format: uuid
              * @description 专家抽取 / expert draw
              */
-            drawId?: Record<string, never> | null;
+            drawId: string | null;
             /** @description 名称 / name */
             name: string;
             /** @description 标段号 / number */
             no: number;
-            /** @description 公示截止 / publicity ends */
-            publicityUntil?: Record<string, never> | null;
-            /** @description 评标报告提交时间 / report submitted at */
-            reportedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 公示截止 / publicity ends
+             */
+            publicityUntil: string | null;
+            /**
+             * Format: date-time
+             * @description 评标报告提交时间 / report submitted at
+             */
+            reportedAt: string | null;
             /**
              * @description 状态 / status
              * @enum {string}
@@ -4969,7 +5106,7 @@ export interface components {
             /** @description 手机号码 / mobile phone */
             phone: string;
             /** @description 执业资格 / qualification */
-            qualification?: Record<string, never> | null;
+            qualification: string | null;
             /** @description 地区代码 / region */
             region: string;
             /** @description 评标专业 / specialties */
@@ -4980,7 +5117,7 @@ export interface components {
              */
             status: "active" | "suspended" | "retired";
             /** @description 暂停至 / suspended until */
-            suspendedUntil?: Record<string, never> | null;
+            suspendedUntil: string | null;
             /** @description 职称 / title */
             title: string;
             /** @description 不可参评时段 / periods the expert is unavailable */
@@ -5038,7 +5175,7 @@ export interface components {
             /** @description 手机号码 / mobile phone */
             phone: string;
             /** @description 执业资格 / qualification */
-            qualification?: Record<string, never> | null;
+            qualification: string | null;
             /** @description 地区代码 / region */
             region: string;
             /** @description 评标专业 / specialties */
@@ -5049,7 +5186,7 @@ export interface components {
              */
             status: "active" | "suspended" | "retired";
             /** @description 暂停至 / suspended until */
-            suspendedUntil?: Record<string, never> | null;
+            suspendedUntil: string | null;
             /** @description 职称 / title */
             title: string;
             /**
@@ -5057,6 +5194,10 @@ export interface components {
              * @description 更新时间 / updated at
              */
             updatedAt: string;
+        };
+        FixedIncrementView: {
+            /** @description 固定加价幅度(元)/ fixed increment (yuan) */
+            fixed: string;
         };
         HolidayDayDto: {
             /**
@@ -5097,7 +5238,7 @@ export interface components {
              * Format: uuid
              * @description 已承载该环节的场次 / the booked session hosting it
              */
-            sessionId?: Record<string, never> | null;
+            sessionId: string | null;
         };
         ImportErrorView: {
             /**
@@ -5126,7 +5267,7 @@ export interface components {
              * Format: uuid
              * @description 本次导入编号(审计主体;未导入则为空)/ import id (its audit subject; null when nothing was imported)
              */
-            importId?: Record<string, never> | null;
+            importId: string | null;
             /**
              * @description 导入方式 / mode
              * @enum {string}
@@ -5158,10 +5299,16 @@ export interface components {
             projectCode: string;
             /** @description 项目名称 / project name */
             projectName: string;
-            /** @description 答复截止 / answer by */
-            respondBy?: Record<string, never> | null;
-            /** @description 答复时间 / answered at */
-            respondedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 答复截止 / answer by
+             */
+            respondBy: string | null;
+            /**
+             * Format: date-time
+             * @description 答复时间 / answered at
+             */
+            respondedAt: string | null;
             /**
              * Format: date-time
              * @description 评标结束 / session ends
@@ -5209,11 +5356,24 @@ export interface components {
              */
             step: string;
         };
+        LadderBandView: {
+            /** @description 自此价格起(元)/ from this price (yuan) */
+            from: string;
+            /** @description 加价幅度(元)/ step (yuan) */
+            step: string;
+        };
+        LadderIncrementView: {
+            /** @description 阶梯加价 / ladder */
+            ladder: components["schemas"]["LadderBandView"][];
+        };
         LandApplicationView: {
             /** Format: date-time */
             appliedAt: string;
-            /** @description 表示继续竞价的时间 / said it will keep bidding at */
-            continueDeclaredAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 表示继续竞价的时间 / said it will keep bidding at
+             */
+            continueDeclaredAt: string | null;
             /** @description 保证金(元)/ deposit (yuan) */
             depositAmount: string;
             /** @enum {string} */
@@ -5232,14 +5392,19 @@ export interface components {
             organisationId: string;
             organisationName: string;
             /** @description 竞买号 / paddle number */
-            paddle?: Record<string, never> | null;
+            paddle: number | null;
             /** Format: uuid */
             parcelId: string;
-            /** @description 服务器完整收到申请的时间(据此判断是否截止)/ when the server had fully received the application (the deadline is judged on it) */
-            receivedAt?: Record<string, never> | null;
-            refundDue?: Record<string, never> | null;
-            refundedAt?: Record<string, never> | null;
-            rejectReason?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 服务器完整收到申请的时间(据此判断是否截止)/ when the server had fully received the application (the deadline is judged on it)
+             */
+            receivedAt: string | null;
+            /** Format: date-time */
+            refundDue: string | null;
+            /** Format: date-time */
+            refundedAt: string | null;
+            rejectReason: string | null;
             /** @description SHA-256 */
             sha256: string;
             size: number;
@@ -5269,26 +5434,32 @@ export interface components {
             endsAt?: string;
         };
         ListingView: {
-            /** @description 挂牌公示截止 / ends */
-            endsAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 挂牌公示截止 / ends
+             */
+            endsAt: string | null;
             /**
              * Format: uuid
              * @description 竞价标的(可在 /public/lots/:id 观看)/ the lot, watched at /public/lots/:id
              */
-            lotId?: Record<string, never> | null;
+            lotId: string | null;
             /**
              * @description 结果:流标、协议转让、竞价 / outcome
              * @enum {string|null}
              */
-            outcome?: "failed" | "agreement" | "live" | null;
+            outcome: "failed" | "agreement" | "live" | null;
             /** @description 本轮挂牌价(元)/ listing price of the round (yuan) */
             price: string;
             /** @description 合格意向受让方人数 / qualified applicants */
-            qualified?: Record<string, never> | null;
+            qualified: number | null;
             /** @description 挂牌轮次 / round */
             round: number;
-            /** @description 挂牌开始 / starts */
-            startsAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 挂牌开始 / starts
+             */
+            startsAt: string | null;
         };
         ListProductDto: {
             /**
@@ -5453,8 +5624,11 @@ export interface components {
              * @description 服务器接收时间 / received by the server at
              */
             submittedAt: string;
-            /** @description 撤回时间 / withdrawn at */
-            withdrawnAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 撤回时间 / withdrawn at
+             */
+            withdrawnAt: string | null;
         };
         MyDepositView: {
             /**
@@ -5462,8 +5636,11 @@ export interface components {
              * @example 100000.00
              */
             amount: string;
-            /** @description 确认到账时间 / confirmed at */
-            confirmedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 确认到账时间 / confirmed at
+             */
+            confirmedAt: string | null;
             /**
              * Format: date-time
              * @description 申报时间 / declared at
@@ -5478,12 +5655,21 @@ export interface components {
             method: "transfer" | "guarantee";
             /** @description 流水号或保函编号 / reference */
             reference: string;
-            /** @description 应退还日期 / refund due */
-            refundDue?: Record<string, never> | null;
-            /** @description 退还时间 / refunded at */
-            refundedAt?: Record<string, never> | null;
-            /** @description 电子保函释放时间 / e-guarantee released at */
-            releasedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 应退还日期 / refund due
+             */
+            refundDue: string | null;
+            /**
+             * Format: date-time
+             * @description 退还时间 / refunded at
+             */
+            refundedAt: string | null;
+            /**
+             * Format: date-time
+             * @description 电子保函释放时间 / e-guarantee released at
+             */
+            releasedAt: string | null;
             /**
              * @description 状态:已申报、已确认到账、已退还(转账)、已释放(电子保函)/ declared, confirmed, refunded (transfer), released (e-guarantee)
              * @enum {string}
@@ -5512,8 +5698,11 @@ export interface components {
              * @description 项目 / project id
              */
             projectId: string;
-            /** @description 评标报告时间 / reported at */
-            reportedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 评标报告时间 / reported at
+             */
+            reportedAt: string | null;
             /** @description 我已评分的投标数 / bids I have scored */
             scoredByMe: number;
             /** @description 标段名称 / section name */
@@ -5539,30 +5728,45 @@ export interface components {
              * @description 申请时间 / applied at
              */
             appliedAt: string;
-            /** @description 拍卖时间 / auction at */
-            auctionAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 拍卖时间 / auction at
+             */
+            auctionAt: string | null;
             /** @description 项目编号 / code */
             code: string;
-            /** @description 表示继续竞价的时间 / said it will keep bidding at */
-            continueDeclaredAt?: Record<string, never> | null;
-            /** @description 审核时间 / decided at */
-            decidedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 表示继续竞价的时间 / said it will keep bidding at
+             */
+            continueDeclaredAt: string | null;
+            /**
+             * Format: date-time
+             * @description 审核时间 / decided at
+             */
+            decidedAt: string | null;
             deposit: components["schemas"]["MyLandDepositView"];
             /** @description 资格文件 / qualification documents */
             fileName: string;
             /** Format: uuid */
             id: string;
-            /** @description 挂牌截止 / listing ends */
-            listingEndsAt?: Record<string, never> | null;
-            /** @description 挂牌起始 / listing starts */
-            listingStartsAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 挂牌截止 / listing ends
+             */
+            listingEndsAt: string | null;
+            /**
+             * Format: date-time
+             * @description 挂牌起始 / listing starts
+             */
+            listingStartsAt: string | null;
             /** @description 坐落 / location */
             location: string;
             /**
              * Format: uuid
              * @description 竞价标的 / lot id
              */
-            lotId?: Record<string, never> | null;
+            lotId: string | null;
             /**
              * @description 挂牌或拍卖 / listing or auction
              * @enum {string}
@@ -5574,9 +5778,9 @@ export interface components {
              * @description 结果 / outcome
              * @enum {string|null}
              */
-            outcome?: "sold" | "unsold" | "reserve_not_met" | null;
+            outcome: "sold" | "unsold" | "reserve_not_met" | null;
             /** @description 竞买号(仅本单位可见)/ paddle number (only the applicant sees it) */
-            paddle?: Record<string, never> | null;
+            paddle: number | null;
             /**
              * Format: uuid
              * @description 地块(项目)/ parcel (project) id
@@ -5588,7 +5792,7 @@ export interface components {
              */
             phase: "announced" | "listing" | "live" | "ended";
             /** @description 不予确认理由 / why it was rejected */
-            rejectReason?: Record<string, never> | null;
+            rejectReason: string | null;
             /** @description SHA-256 */
             sha256: string;
             /**
@@ -5609,10 +5813,16 @@ export interface components {
             method: "transfer" | "guarantee";
             /** @description 流水号或保函编号 / reference */
             reference: string;
-            /** @description 应退还日期 / refund due */
-            refundDue?: Record<string, never> | null;
-            /** @description 退还时间 / refunded at */
-            refundedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 应退还日期 / refund due
+             */
+            refundDue: string | null;
+            /**
+             * Format: date-time
+             * @description 退还时间 / refunded at
+             */
+            refundedAt: string | null;
             /**
              * @description 持有、应退、已退、转作价款 / held, refund due, refunded, converted to part payment
              * @enum {string}
@@ -5628,17 +5838,23 @@ export interface components {
         };
         MyRegistrationView: {
             /** @description 未递交为 null / null until a bid is submitted */
-            bid?: components["schemas"]["MyBidView"] | null;
-            /** @description 投标截止 / bid deadline */
-            bidDeadline?: Record<string, never> | null;
+            bid: components["schemas"]["MyBidView"] | null;
+            /**
+             * Format: date-time
+             * @description 投标截止 / bid deadline
+             */
+            bidDeadline: string | null;
             /** @description 项目编号 / code */
             code: string;
             /** @description 未申报为 null / null until declared */
-            deposit?: components["schemas"]["MyDepositView"] | null;
+            deposit: components["schemas"]["MyDepositView"] | null;
             /** @description 项目名称 / name */
             name: string;
-            /** @description 开标时间 / opened at */
-            openedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 开标时间 / opened at
+             */
+            openedAt: string | null;
             /**
              * Format: uuid
              * @description 项目 / project id
@@ -5684,8 +5900,11 @@ export interface components {
         MyRequirementView: {
             /** @description 品目 / category */
             categoryCode: string;
-            /** @description 截止开启时间 / closed at */
-            closedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 截止开启时间 / closed at
+             */
+            closedAt: string | null;
             /**
              * Format: date-time
              * @description 发布时间 / published at
@@ -5696,9 +5915,9 @@ export interface components {
             /** @description 最高限价(元)/ maximum (yuan) */
             maxPrice: string;
             /** @description 成交生成的订单(合同)/ the order (contract) it led to */
-            order?: components["schemas"]["MyRequirementOrderView"] | null;
+            order: components["schemas"]["MyRequirementOrderView"] | null;
             /** @description 本轮报价家数(截止后公开;竞价中为 null)/ quotes in the round (public after the deadline; null while quoting) */
-            quoteCount?: Record<string, never> | null;
+            quoteCount: number | null;
             /**
              * Format: date-time
              * @description 本轮报价截止 / the round’s deadline
@@ -5712,12 +5931,12 @@ export interface components {
              */
             status: "quoting" | "failed" | "awarded" | "switched";
             /** @description 变更采购方式理由 / why the method was switched */
-            switchReason?: Record<string, never> | null;
+            switchReason: string | null;
             /** @description 需求名称 / title */
             title: string;
             /** @description 本轮有效报价家数(截止后)/ valid quotes in the round (after the deadline) */
-            validQuoteCount?: Record<string, never> | null;
-            winner?: components["schemas"]["MyRequirementWinnerView"] | null;
+            validQuoteCount: number | null;
+            winner: components["schemas"]["MyRequirementWinnerView"] | null;
         };
         MyRequirementWinnerView: {
             /** @description 成交价(元)/ price (yuan) */
@@ -5737,8 +5956,11 @@ export interface components {
             amount: string;
             /** @description 项目编号 / code */
             code: string;
-            /** @description 确认时间 / confirmed at */
-            confirmedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 确认时间 / confirmed at
+             */
+            confirmedAt: string | null;
             /**
              * Format: uuid
              * @description 项目 / deal (project) id
@@ -5762,20 +5984,26 @@ export interface components {
             kind: string;
             /** @description 类别名称 / kind name */
             kindName: string;
-            /** @description 挂牌截止 / listing ends */
-            listingEndsAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 挂牌截止 / listing ends
+             */
+            listingEndsAt: string | null;
             /**
              * @description 本轮结果 / the round’s outcome
              * @enum {string|null}
              */
-            listingOutcome?: "failed" | "agreement" | "live" | null;
-            /** @description 挂牌起始 / listing starts */
-            listingStartsAt?: Record<string, never> | null;
+            listingOutcome: "failed" | "agreement" | "live" | null;
+            /**
+             * Format: date-time
+             * @description 挂牌起始 / listing starts
+             */
+            listingStartsAt: string | null;
             /**
              * Format: uuid
              * @description 竞价标的 / lot id
              */
-            lotId?: Record<string, never> | null;
+            lotId: string | null;
             /**
              * @description 缴纳方式 / method
              * @enum {string}
@@ -5784,13 +6012,19 @@ export interface components {
             /** @description 项目名称 / name */
             name: string;
             /** @description 竞买号(仅本单位可见)/ paddle number (only the applicant sees it) */
-            paddle?: Record<string, never> | null;
+            paddle: number | null;
             /** @description 流水号或保函编号 / reference */
             reference: string;
-            /** @description 应退还日期 / refund due */
-            refundDue?: Record<string, never> | null;
-            /** @description 退还时间 / refunded at */
-            refundedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 应退还日期 / refund due
+             */
+            refundDue: string | null;
+            /**
+             * Format: date-time
+             * @description 退还时间 / refunded at
+             */
+            refundedAt: string | null;
             /** @description 报名的挂牌轮次 / the listing round applied for */
             round: number;
             /**
@@ -5818,11 +6052,14 @@ export interface components {
             createdAt: string;
             id: string;
             /** @description 相关项目 / the project it concerns */
-            projectId?: Record<string, never> | null;
+            projectId: string | null;
             /** @description 本账户是否已读 / read by this account */
             read: boolean;
-            /** @description 本账户阅读时间 / when this account read it */
-            readAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 本账户阅读时间 / when this account read it
+             */
+            readAt: string | null;
             /** @description 模板 / template, e.g. tender.amendment */
             template: string;
             /** @description 正文(中文)/ text in Chinese */
@@ -5840,24 +6077,39 @@ export interface components {
         ObjectionView: {
             content: string;
             /** @description 招标文件异议的异议人代号,如“异议人 1”(招标人、代理、交易中心、监管和本人可见)/ the objector’s pseudonym on a documents objection (owner, agent, centre, supervisors and itself) */
-            handle?: Record<string, never> | null;
+            handle?: string | null;
             /** Format: uuid */
             id: string;
             /** @description 本单位提出 / raised by my organisation */
             mine: boolean;
             /** @description 异议人(投标人只看到自己的;招标文件异议只有交易中心和监管看到)/ objector (a bidder sees only its own; for the documents only the centre and supervisors) */
-            organisationName?: Record<string, never> | null;
+            organisationName: string | null;
             /** Format: date-time */
             raisedAt: string;
-            repliedAt?: Record<string, never> | null;
-            reply?: Record<string, never> | null;
-            /** @description 答复期限 / reply due */
-            replyDue?: Record<string, never> | null;
+            /** Format: date-time */
+            repliedAt: string | null;
+            reply: string | null;
+            /**
+             * Format: date-time
+             * @description 答复期限 / reply due
+             */
+            replyDue: string | null;
             /**
              * @description 招标文件、开标或公示期异议 / to the documents, the opening or the candidates
              * @enum {string}
              */
             stage: "documents" | "opening" | "publicity";
+        };
+        OrderBudgetLineView: {
+            /** @description 指标编号 / code */
+            code: string;
+            /**
+             * Format: uuid
+             * @description 预算指标 / budget line
+             */
+            id: string;
+            /** @description 名称 / name */
+            name: string;
         };
         OrderItemView: {
             /** @description 金额(元)/ amount (yuan) */
@@ -5865,47 +6117,78 @@ export interface components {
             description: string;
             lineNo: number;
             /** Format: uuid */
-            productId?: Record<string, never> | null;
+            productId: string | null;
             quantity: number;
             /** @description 单价(元)/ unit price (yuan) */
             unitPrice: string;
         };
+        OrderPartyView: {
+            /** @description 名称 / name */
+            name: string;
+            /**
+             * Format: uuid
+             * @description 单位 / organisation
+             */
+            organisationId: string;
+        };
+        OrderRuleSetView: {
+            /**
+             * Format: uuid
+             * @description 规则版本 / rule set
+             */
+            id: string;
+            /** @description 是否沙箱规则 / a sandbox set */
+            sandbox: boolean;
+            /** @description 版本号 / version */
+            version: number;
+        };
         OrderView: {
-            acceptDue?: Record<string, never> | null;
-            acceptedAt?: Record<string, never> | null;
-            budgetLine: Record<string, never>;
-            cancelledAt?: Record<string, never> | null;
+            /** Format: date-time */
+            acceptDue: string | null;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** @description 预算指标 / budget line */
+            budgetLine: components["schemas"]["OrderBudgetLineView"];
+            /** Format: date-time */
+            cancelledAt: string | null;
             /** Format: date-time */
             confirmDue: string;
-            confirmedAt?: Record<string, never> | null;
-            deliveredAt?: Record<string, never> | null;
-            deliveryNote?: Record<string, never> | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            deliveryNote: string | null;
             /** Format: uuid */
             id: string;
             items: components["schemas"]["OrderItemView"][];
             /** @description 订单号 / order number */
             no: string;
-            paidAt?: Record<string, never> | null;
-            paymentDue?: Record<string, never> | null;
-            paymentReference?: Record<string, never> | null;
-            pending?: components["schemas"]["PendingStepView"] | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: date-time */
+            paymentDue: string | null;
+            paymentReference: string | null;
+            pending: components["schemas"]["PendingStepView"] | null;
             /** Format: date-time */
             placedAt: string;
-            purchaser: Record<string, never>;
-            rejectedAt?: Record<string, never> | null;
-            rejectionReasons?: string[] | null;
+            /** @description 采购人 / purchaser */
+            purchaser: components["schemas"]["OrderPartyView"];
+            /** Format: date-time */
+            rejectedAt: string | null;
+            rejectionReasons: string[] | null;
             /** @description 下单时固化的规则版本 / the rule version frozen at ordering */
-            ruleSet: Record<string, never>;
+            ruleSet: components["schemas"]["OrderRuleSetView"];
             /**
              * @description 直购或网上竞价 / direct purchase or online quote
              * @enum {string}
              */
             source: "direct" | "quote";
             /** Format: uuid */
-            sourceId?: Record<string, never> | null;
+            sourceId: string | null;
             /** @enum {string} */
             status: "placed" | "confirmed" | "delivered" | "accepted" | "rejected" | "paid" | "cancelled";
-            supplier: Record<string, never>;
+            /** @description 供应商 / supplier */
+            supplier: components["schemas"]["OrderPartyView"];
             /** @description 订单金额(元)/ total (yuan) */
             total: string;
         };
@@ -5996,7 +6279,9 @@ export interface components {
              */
             field: string;
             /** @description 原值 / from */
-            from: Record<string, never> | null;
+            from: (number | string | {
+                [key: string]: unknown;
+            }) | null;
             /**
              * @description 参数名称 / label
              * @example {
@@ -6005,25 +6290,47 @@ export interface components {
              *       "law": "法 24"
              *     }
              */
-            label: Record<string, never>;
+            label: components["schemas"]["ParamLabelView"];
             /** @description 新值 / to */
-            to: Record<string, never> | null;
+            to: (number | string | {
+                [key: string]: unknown;
+            }) | null;
+        };
+        ParamLabelView: {
+            /** @description 英文名称 / English name */
+            en: string;
+            /**
+             * @description 法律依据 / legal source
+             * @example 法 24
+             */
+            law?: string;
+            /** @description 中文名称 / Chinese name */
+            zh: string;
         };
         ParcelDeskItemView: {
-            /** @description 公告时间 / announced at */
-            announcedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 公告时间 / announced at
+             */
+            announcedAt: string | null;
             /** @description 面积(平方米)/ area (m²) */
             area: string;
-            /** @description 拍卖时间 / auction session */
-            auctionAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 拍卖时间 / auction session
+             */
+            auctionAt: string | null;
             /** @description 项目编号 / code */
             code: string;
             /** @description 成交确认书编号 / deal confirmation number */
-            confirmationNo?: Record<string, never> | null;
+            confirmationNo: string | null;
             /** @description 竞买保证金(元)/ deposit (yuan) */
             deposit: string;
-            /** @description 结束时间 / ended at */
-            endedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 结束时间 / ended at
+             */
+            endedAt: string | null;
             /** @description 是否设保留价(价格密封至结束)/ whether a reserve is set (its price sealed until the end) */
             hasReserve: boolean;
             /**
@@ -6032,18 +6339,24 @@ export interface components {
              */
             id: string;
             /** @description 加价幅度 / increment */
-            increment: Record<string, never>;
-            /** @description 挂牌截止 / listing ends */
-            listingEndsAt?: Record<string, never> | null;
-            /** @description 挂牌开始 / listing starts */
-            listingStartsAt?: Record<string, never> | null;
+            increment: components["schemas"]["FixedIncrementView"] | components["schemas"]["LadderIncrementView"];
+            /**
+             * Format: date-time
+             * @description 挂牌截止 / listing ends
+             */
+            listingEndsAt: string | null;
+            /**
+             * Format: date-time
+             * @description 挂牌开始 / listing starts
+             */
+            listingStartsAt: string | null;
             /** @description 坐落 / location */
             location: string;
             /**
              * Format: uuid
              * @description 竞价标的 / the engine’s lot
              */
-            lotId?: Record<string, never> | null;
+            lotId: string | null;
             /**
              * @description 挂牌或拍卖 / listing or auction
              * @enum {string}
@@ -6055,15 +6368,18 @@ export interface components {
              * @description 结果:成交、流拍、未达保留价 / sold, unsold, reserve not met
              * @enum {string|null}
              */
-            outcome?: "sold" | "unsold" | "reserve_not_met" | null;
+            outcome: "sold" | "unsold" | "reserve_not_met" | null;
             /** @description 出让人 / owner */
             ownerName: string;
             /** @description 容积率 / plot ratio */
             plotRatio: string;
             /** @description 成交价(元)/ price (yuan) */
-            price?: Record<string, never> | null;
-            /** @description 结果公示截止 / publicity until */
-            publicityUntil?: Record<string, never> | null;
+            price: string | null;
+            /**
+             * Format: date-time
+             * @description 结果公示截止 / publicity until
+             */
+            publicityUntil: string | null;
             /** @description 已确认资格的竞买人 / qualified buyers */
             qualifiedApplications: number;
             /** @description 待退还的保证金 / deposits due for refund */
@@ -6084,9 +6400,9 @@ export interface components {
             /** @description 用途 / use */
             use: string;
             /** @description 竞得人(单位名称)/ the winning organisation */
-            winnerName?: Record<string, never> | null;
+            winnerName: string | null;
             /** @description 竞得人竞买号 / the winning paddle */
-            winnerPaddle?: Record<string, never> | null;
+            winnerPaddle: number | null;
         };
         ParcelDeskPage: {
             items: components["schemas"]["ParcelDeskItemView"][];
@@ -6096,20 +6412,29 @@ export interface components {
             total: number;
         };
         ParcelView: {
-            /** @description 公告时间 / announced at */
-            announcedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 公告时间 / announced at
+             */
+            announcedAt: string | null;
             /** @description 面积(平方米)/ area (m²) */
             area: string;
-            /** @description 拍卖时间 / auction session */
-            auctionAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 拍卖时间 / auction session
+             */
+            auctionAt: string | null;
             /** @description 项目编号 / code */
             code: string;
             /** @description 成交确认书编号 / deal confirmation number */
-            confirmationNo?: Record<string, never> | null;
+            confirmationNo: string | null;
             /** @description 竞买保证金(元)/ deposit (yuan) */
             deposit: string;
-            /** @description 结束时间 / ended at */
-            endedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 结束时间 / ended at
+             */
+            endedAt: string | null;
             /** @description 是否设保留价(价格密封至结束)/ whether a reserve is set (its price sealed until the end) */
             hasReserve: boolean;
             /**
@@ -6118,18 +6443,24 @@ export interface components {
              */
             id: string;
             /** @description 加价幅度 / increment */
-            increment: Record<string, never>;
-            /** @description 挂牌截止 / listing ends */
-            listingEndsAt?: Record<string, never> | null;
-            /** @description 挂牌开始 / listing starts */
-            listingStartsAt?: Record<string, never> | null;
+            increment: components["schemas"]["FixedIncrementView"] | components["schemas"]["LadderIncrementView"];
+            /**
+             * Format: date-time
+             * @description 挂牌截止 / listing ends
+             */
+            listingEndsAt: string | null;
+            /**
+             * Format: date-time
+             * @description 挂牌开始 / listing starts
+             */
+            listingStartsAt: string | null;
             /** @description 坐落 / location */
             location: string;
             /**
              * Format: uuid
              * @description 竞价标的 / the engine’s lot
              */
-            lotId?: Record<string, never> | null;
+            lotId: string | null;
             /**
              * @description 挂牌或拍卖 / listing or auction
              * @enum {string}
@@ -6141,15 +6472,18 @@ export interface components {
              * @description 结果:成交、流拍、未达保留价 / sold, unsold, reserve not met
              * @enum {string|null}
              */
-            outcome?: "sold" | "unsold" | "reserve_not_met" | null;
+            outcome: "sold" | "unsold" | "reserve_not_met" | null;
             /** @description 出让人 / owner */
             ownerName: string;
             /** @description 容积率 / plot ratio */
             plotRatio: string;
             /** @description 成交价(元)/ price (yuan) */
-            price?: Record<string, never> | null;
-            /** @description 结果公示截止 / publicity until */
-            publicityUntil?: Record<string, never> | null;
+            price: string | null;
+            /**
+             * Format: date-time
+             * @description 结果公示截止 / publicity until
+             */
+            publicityUntil: string | null;
             /** @description 地区 / region */
             region: string;
             /** @description 起始价(元)/ start price (yuan) */
@@ -6164,9 +6498,9 @@ export interface components {
             /** @description 用途 / use */
             use: string;
             /** @description 竞得人(单位名称)/ the winning organisation */
-            winnerName?: Record<string, never> | null;
+            winnerName: string | null;
             /** @description 竞得人竞买号 / the winning paddle */
-            winnerPaddle?: Record<string, never> | null;
+            winnerPaddle: number | null;
         };
         PartyView: {
             /**
@@ -6480,7 +6814,7 @@ export interface components {
         };
         PortalProjectSummaryView: {
             /** @description 代理机构 / agent */
-            agent?: components["schemas"]["PortalPartyView"] | null;
+            agent: components["schemas"]["PortalPartyView"] | null;
             /** @description 项目代码 / code */
             code: string;
             /**
@@ -6644,7 +6978,7 @@ export interface components {
             /** @description 名称 / name (zh) */
             nameZh: string;
             /** @description 上级品目 / parent */
-            parentCode?: Record<string, never> | null;
+            parentCode: string | null;
         };
         ProductSearchPage: {
             /** @description 本页商品 / products on this page */
@@ -6660,7 +6994,7 @@ export interface components {
         };
         ProjectListItem: {
             /** @description 代理机构 / agent */
-            agentName?: Record<string, never> | null;
+            agentName: string | null;
             /** @description 项目代码 / code */
             code: string;
             /**
@@ -6682,8 +7016,11 @@ export interface components {
             name: string;
             /** @description 招标人·出让人·采购人·转出方 / owner */
             ownerName: string;
-            /** @description 发布时间 / published at */
-            publishedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 发布时间 / published at
+             */
+            publishedAt: string | null;
             /** @description 行政区划代码 / region */
             region: string;
             /**
@@ -6710,7 +7047,7 @@ export interface components {
         };
         ProjectView: {
             /** @description 代理机构 / agent */
-            agent?: components["schemas"]["PartyView"] | null;
+            agent: components["schemas"]["PartyView"] | null;
             /**
              * @description 项目代码(领域-年份-序号)/ code (domain-year-number)
              * @example GC-2026-000123
@@ -6735,8 +7072,11 @@ export interface components {
             name: string;
             /** @description 招标人·出让人·采购人·转出方 / owner */
             owner: components["schemas"]["PartyView"];
-            /** @description 发布时间 / published at */
-            publishedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 发布时间 / published at
+             */
+            publishedAt: string | null;
             /** @description 行政区划代码 / region */
             region: string;
             /**
@@ -6745,16 +7085,19 @@ export interface components {
              */
             ruleKind: "standard" | "sandbox";
             /** @description 发布时固化的规则(此后不再改变)/ the rules frozen at publication (never change afterwards) */
-            ruleSnapshot?: components["schemas"]["RuleSnapshotView"] | null;
+            ruleSnapshot: components["schemas"]["RuleSnapshotView"] | null;
             /**
              * @description 草稿、已发布、暂停、结束、终止 / draft, published, suspended, closed, cancelled
              * @enum {string}
              */
             status: "draft" | "published" | "suspended" | "closed" | "cancelled";
-            /** @description 暂停时间 / suspended at */
-            suspendedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 暂停时间 / suspended at
+             */
+            suspendedAt: string | null;
             /** @description 暂停原因 / why it is suspended */
-            suspensionReason?: Record<string, never> | null;
+            suspensionReason: string | null;
             /**
              * Format: date-time
              * @description 更新时间 / updated at
@@ -6860,27 +7203,32 @@ export interface components {
             /** @description 单位名称 / name */
             name: string;
             /** @description 地区 / region */
-            region: Record<string, never> | null;
+            region: string | null;
             /** @description 统一社会信用代码 / unified social credit code */
             uscc: string;
         };
         PublicParcelDetailView: {
             area: string;
-            auctionAt?: Record<string, never> | null;
+            /** Format: date-time */
+            auctionAt: string | null;
             code: string;
             deposit: string;
-            endedAt?: Record<string, never> | null;
+            /** Format: date-time */
+            endedAt: string | null;
             /** Format: uuid */
             id: string;
-            increment: Record<string, never>;
-            listingEndsAt?: Record<string, never> | null;
-            listingStartsAt?: Record<string, never> | null;
+            /** @description 加价幅度 / increment */
+            increment: components["schemas"]["FixedIncrementView"] | components["schemas"]["LadderIncrementView"];
+            /** Format: date-time */
+            listingEndsAt: string | null;
+            /** Format: date-time */
+            listingStartsAt: string | null;
             location: string;
             /**
              * Format: uuid
              * @description 竞价标的(GET /public/lots/:id)/ the lot to watch
              */
-            lotId?: Record<string, never> | null;
+            lotId: string | null;
             /** @enum {string} */
             mode: "listing" | "auction";
             name: string;
@@ -6892,37 +7240,43 @@ export interface components {
              */
             phase: "announced" | "listing" | "live" | "ended";
             plotRatio: string;
-            price?: Record<string, never> | null;
-            publicityUntil?: Record<string, never> | null;
+            price: string | null;
+            /** Format: date-time */
+            publicityUntil: string | null;
             region: string;
             /** @enum {string|null} */
-            result?: "sold" | "unsold" | "reserve_not_met" | null;
+            result: "sold" | "unsold" | "reserve_not_met" | null;
             /** @description 变更公告 / schedule changes */
             scheduleChanges: components["schemas"]["ScheduleChangeView"][];
             startPrice: string;
             termYears: number;
             use: string;
             /** @description 竞得人(成交后公示)/ the winning organisation, published after the end */
-            winnerName?: Record<string, never> | null;
-            winnerPaddle?: Record<string, never> | null;
+            winnerName: string | null;
+            winnerPaddle: number | null;
         };
         PublicParcelView: {
             area: string;
-            auctionAt?: Record<string, never> | null;
+            /** Format: date-time */
+            auctionAt: string | null;
             code: string;
             deposit: string;
-            endedAt?: Record<string, never> | null;
+            /** Format: date-time */
+            endedAt: string | null;
             /** Format: uuid */
             id: string;
-            increment: Record<string, never>;
-            listingEndsAt?: Record<string, never> | null;
-            listingStartsAt?: Record<string, never> | null;
+            /** @description 加价幅度 / increment */
+            increment: components["schemas"]["FixedIncrementView"] | components["schemas"]["LadderIncrementView"];
+            /** Format: date-time */
+            listingEndsAt: string | null;
+            /** Format: date-time */
+            listingStartsAt: string | null;
             location: string;
             /**
              * Format: uuid
              * @description 竞价标的(GET /public/lots/:id)/ the lot to watch
              */
-            lotId?: Record<string, never> | null;
+            lotId: string | null;
             /** @enum {string} */
             mode: "listing" | "auction";
             name: string;
@@ -6934,17 +7288,18 @@ export interface components {
              */
             phase: "announced" | "listing" | "live" | "ended";
             plotRatio: string;
-            price?: Record<string, never> | null;
-            publicityUntil?: Record<string, never> | null;
+            price: string | null;
+            /** Format: date-time */
+            publicityUntil: string | null;
             region: string;
             /** @enum {string|null} */
-            result?: "sold" | "unsold" | "reserve_not_met" | null;
+            result: "sold" | "unsold" | "reserve_not_met" | null;
             startPrice: string;
             termYears: number;
             use: string;
             /** @description 竞得人(成交后公示)/ the winning organisation, published after the end */
-            winnerName?: Record<string, never> | null;
-            winnerPaddle?: Record<string, never> | null;
+            winnerName: string | null;
+            winnerPaddle: number | null;
         };
         PublicProductDetailView: {
             /** @description 品牌 / brand */
@@ -6954,9 +7309,9 @@ export interface components {
             /** @description 品目名称 / category name */
             categoryName: string;
             /** @description 注册证号 / certificate no. */
-            certificateNo?: Record<string, never> | null;
+            certificateNo: string | null;
             /** @description 注册证有效期至 / certificate valid until */
-            certificateValidUntil?: Record<string, never> | null;
+            certificateValidUntil: string | null;
             /** Format: uuid */
             id: string;
             /** @description 型号 / model */
@@ -6966,11 +7321,11 @@ export interface components {
             /** @description 是否在售(下架的商品不能下单)/ on sale (an off-sale product cannot be ordered) */
             onSale: boolean;
             /** @description 包装单位 / packing unit */
-            packingUnit?: Record<string, never> | null;
+            packingUnit: string | null;
             /** @description 单价(元)/ price (yuan) */
             price: string;
             /** @description 供应商评分(1-5)/ supplier rating */
-            rating?: Record<string, never> | null;
+            rating: string | null;
             /** @description 评价数 / ratings */
             ratingCount: number;
             /** @description 供货区域 / delivery regions */
@@ -6997,9 +7352,9 @@ export interface components {
             /** @description 品目名称 / category name */
             categoryName: string;
             /** @description 注册证号 / certificate no. */
-            certificateNo?: Record<string, never> | null;
+            certificateNo: string | null;
             /** @description 注册证有效期至 / certificate valid until */
-            certificateValidUntil?: Record<string, never> | null;
+            certificateValidUntil: string | null;
             /** Format: uuid */
             id: string;
             /** @description 型号 / model */
@@ -7007,11 +7362,11 @@ export interface components {
             /** @description 名称 / name */
             name: string;
             /** @description 包装单位 / packing unit */
-            packingUnit?: Record<string, never> | null;
+            packingUnit: string | null;
             /** @description 单价(元)/ price (yuan) */
             price: string;
             /** @description 供应商评分(1-5)/ supplier rating */
-            rating?: Record<string, never> | null;
+            rating: string | null;
             /** @description 评价数 / ratings */
             ratingCount: number;
             /** @description 供货区域 / delivery regions */
@@ -7044,7 +7399,7 @@ export interface components {
         };
         PublicProjectView: {
             /** @description 代理机构 / agent */
-            agent?: components["schemas"]["ProjectPartyView"] | null;
+            agent: components["schemas"]["ProjectPartyView"] | null;
             /** @description 项目代码 / code */
             code: string;
             /**
@@ -7091,15 +7446,18 @@ export interface components {
         };
         PublicSectionResultView: {
             /** @description 中标结果 / the award */
-            award?: components["schemas"]["PublicAwardView"] | null;
+            award: components["schemas"]["PublicAwardView"] | null;
             /** @description 中标候选人(公示起)/ candidates, from the publicity on */
             candidates: components["schemas"]["PublicCandidateView"][];
             /** @description 名称 / name */
             name: string;
             /** @description 标段号 / number */
             no: number;
-            /** @description 公示截止 / publicity ends */
-            publicityUntil?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 公示截止 / publicity ends
+             */
+            publicityUntil: string | null;
             /** @description 状态 / status */
             status: string;
         };
@@ -7218,8 +7576,9 @@ export interface components {
             quality: number;
             /** Format: date-time */
             ratedAt: string;
-            repliedAt?: Record<string, never> | null;
-            reply?: Record<string, never> | null;
+            /** Format: date-time */
+            repliedAt: string | null;
+            reply: string | null;
             service: number;
         };
         ReadAllView: {
@@ -7505,15 +7864,34 @@ export interface components {
              */
             listingPrice: string;
         };
+        ReplayBindsView: {
+            /** @description 约束回避名单 / binds the avoided list */
+            avoided: boolean;
+            /** @description 约束抽取编号 / binds the draw id */
+            drawId: boolean;
+        };
+        ReplayCheckView: {
+            /**
+             * @description 核对项 / what was checked
+             * @enum {string}
+             */
+            check: "algorithm" | "seed_commitment" | "avoided_digest" | "pool_digest" | "members_commitment" | "picked";
+            /** @description 是否一致 / agrees */
+            ok: boolean;
+            /** @description 轮次 / round */
+            round?: number;
+            /** @description 专业 / specialty */
+            specialty?: string;
+        };
         ReplayView: {
             /** @description 重放结果与记录一致 / the replay agrees with the record */
             agrees: boolean;
             /** @description 重放是否约束抽取编号、回避名单 / whether the replay binds the draw id and the avoided list */
-            binds: Record<string, never>;
+            binds: components["schemas"]["ReplayBindsView"];
             /** @description 逐项核对 / each check */
-            checks: string[];
+            checks: components["schemas"]["ReplayCheckView"][];
             /** @description v1 说明(中英文)/ what v1 does not prove */
-            note?: Record<string, never> | null;
+            note: components["schemas"]["ZhEnView"] | null;
             /**
              * @description 核对规则:v2 绑定抽取编号与回避名单;v1 为此前的抽取 / the rule: v2 binds the draw id and the avoided list; v1 for draws made before
              * @enum {string}
@@ -7529,41 +7907,84 @@ export interface components {
         };
         ReportBidView: {
             /** @description 评审调整(元)/ adjustment (yuan) */
-            adjustment?: Record<string, never> | null;
+            adjustment: string | null;
             /** @description 投标人 / bidder */
             bidderName: string;
             /** Format: uuid */
             bidId: string;
             /** @description 商务分 / business (hundredths) */
-            businessScore?: Record<string, never> | null;
+            businessScore: number | null;
             /** @description 被否决 / rejected */
             disqualified: boolean;
             /** @description 评审价(元)/ evaluated price (yuan) */
-            evaluatedPrice?: Record<string, never> | null;
+            evaluatedPrice: string | null;
             experts: components["schemas"]["ReportExpertScoreView"][];
             /** @description 投标报价(元)/ price (yuan) */
             price: string;
             /** @description 价格分 / price score (hundredths) */
-            priceScore?: Record<string, never> | null;
+            priceScore: number | null;
             /** @description 排名 / rank */
-            rank?: Record<string, never> | null;
+            rank: number | null;
             /** @description 技术分 / technical (hundredths) */
-            technicalScore?: Record<string, never> | null;
+            technicalScore: number | null;
             /** @description 总分 / total (hundredths) */
-            total?: Record<string, never> | null;
+            total: number | null;
         };
         ReportExpertScoreView: {
             /** @description 价格调整(元)/ adjustment (yuan) */
             adjustment: string;
             business: number[];
-            disqualifyReason?: Record<string, never> | null;
+            disqualifyReason: string | null;
             /** @description 专家库编号(不含姓名)/ library id of the expert, no name */
             expertId: string;
             technical: number[];
         };
+        ReportRecordView: {
+            /** @description 评标基准价(元)/ benchmark (yuan) */
+            benchmark: string | null;
+            bids: components["schemas"]["ReportBidView"][];
+            candidates: components["schemas"]["CandidateView"][];
+            /** @description 本人尚可签字 / I may sign now */
+            canSign: boolean;
+            /** @description 评标委员会人数 / committee size */
+            committee: number;
+            disqualified: components["schemas"]["DisqualifiedView"][];
+            /** @enum {string} */
+            method: "comprehensive" | "lowest_price";
+            /** @description 标段名称 / section name */
+            name: string;
+            /** @description 标段号 / number */
+            no: number;
+            /**
+             * Format: date-time
+             * @description 公示截止 / publicity ends
+             */
+            publicityUntil: string | null;
+            /** Format: date-time */
+            reportedAt: string;
+            /** @description 本人在评标委员会中的专家库编号(评标专家)/ my library id on the committee (experts) */
+            seat: string | null;
+            /** @description 签字 / signatures */
+            signatures: components["schemas"]["ReportSignatureView"][];
+            /** @description 标段状态 / section status */
+            status: string;
+        };
+        ReportSignatureView: {
+            /** @description 书面不同意见和理由(条例 53)/ written dissent and its reasons */
+            dissent: string | null;
+            /** @description 专家库编号(不含姓名)/ library id of the expert, no name */
+            expertId: string;
+            /** @description 本人签字 / my own signature */
+            mine: boolean;
+            /**
+             * Format: date-time
+             * @description 签字时间 / signed at
+             */
+            signedAt: string;
+        };
         ReportView: {
             /** @description 评标基准价(元)/ benchmark (yuan) */
-            benchmark?: Record<string, never> | null;
+            benchmark: string | null;
             bids: components["schemas"]["ReportBidView"][];
             candidates: components["schemas"]["CandidateView"][];
             /** @description 评标委员会人数 / committee size */
@@ -7699,22 +8120,25 @@ export interface components {
             /** @description 品目名称 / category name */
             categoryName: string;
             /** @description 注册证号 / certificate no. */
-            certificateNo?: Record<string, never> | null;
+            certificateNo: string | null;
             /** @description 注册证有效期至 / certificate valid until */
-            certificateValidUntil?: Record<string, never> | null;
+            certificateValidUntil: string | null;
             /**
              * Format: date-time
              * @description 上架时间 / listed at
              */
             createdAt: string;
             /** @description 复核意见 / the centre’s note when it cleared the flag */
-            flagClearedNote?: Record<string, never> | null;
+            flagClearedNote: string | null;
             /** @description 价格待复核 / flagged for review */
             flagged: boolean;
-            /** @description 提示时间 / flagged at */
-            flaggedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 提示时间 / flagged at
+             */
+            flaggedAt: string | null;
             /** @description 提示原因 / why flagged */
-            flagReason?: Record<string, never> | null;
+            flagReason: string | null;
             /** Format: uuid */
             id: string;
             /** @description 型号 / model */
@@ -7725,21 +8149,21 @@ export interface components {
              * @description 下架原因:供应商下架/注册证过期 / why off sale
              * @enum {string|null}
              */
-            offSaleReason?: "supplier" | "certificate_expired" | null;
+            offSaleReason: "supplier" | "certificate_expired" | null;
             /** @description 包装单位 / packing unit */
-            packingUnit?: Record<string, never> | null;
+            packingUnit: string | null;
             /** @description 单价(元)/ price (yuan) */
             price: string;
             /** @description 价格版本 / price version */
             priceVersion: number;
             /** @description 供应商评分(1-5)/ supplier rating */
-            rating?: Record<string, never> | null;
+            rating: string | null;
             /** @description 评价数 / ratings */
             ratingCount: number;
             /** @description 参考价来源 / reference channel */
-            referenceChannel?: Record<string, never> | null;
+            referenceChannel: string | null;
             /** @description 参考价(元)/ reference price (yuan) */
-            referencePrice?: Record<string, never> | null;
+            referencePrice: string | null;
             /** @description 供货区域 / delivery regions */
             regions: string[];
             /** @description 规格 / specs */
@@ -7809,7 +8233,7 @@ export interface components {
              *     }
              */
             amounts: {
-                [key: string]: unknown;
+                [key: string]: string;
             };
             /**
              * @description 比例 { numerator, denominator } / fractions
@@ -7821,7 +8245,10 @@ export interface components {
              *     }
              */
             fractions: {
-                [key: string]: unknown;
+                [key: string]: {
+                    denominator: number;
+                    numerator: number;
+                };
             };
             /**
              * @description 数值(人数、基点、秒数)/ whole numbers (people, basis points, seconds)
@@ -7830,7 +8257,7 @@ export interface components {
              *     }
              */
             numbers: {
-                [key: string]: unknown;
+                [key: string]: number;
             };
             /**
              * @description 期限 { value, unit: d 日 | wd 工作日 | h | min | s } / periods
@@ -7842,7 +8269,10 @@ export interface components {
              *     }
              */
             periods: {
-                [key: string]: unknown;
+                [key: string]: {
+                    unit: string;
+                    value: number;
+                };
             };
         };
         RuleSetDiffView: {
@@ -7883,7 +8313,7 @@ export interface components {
              * Format: uuid
              * @description 起草所依据的版本 / the version this was drafted from
              */
-            basedOn?: Record<string, never> | null;
+            basedOn: string | null;
             /**
              * Format: date-time
              * @description 创建时间 / created at
@@ -7894,8 +8324,11 @@ export interface components {
              * @enum {string}
              */
             domain: "tendering" | "land" | "procurement" | "rural";
-            /** @description 生效时间 / in force from */
-            effectiveFrom?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 生效时间 / in force from
+             */
+            effectiveFrom: string | null;
             /**
              * Format: uuid
              * @description 规则版本编号 / id
@@ -7914,14 +8347,17 @@ export interface components {
              *     }
              */
             labels: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["ParamLabelView"];
             };
             /** @description 版本名称 / name */
             name: string;
             /** @description 规则参数 / parameters */
             params: components["schemas"]["RuleParamsView"];
-            /** @description 发布时间 / published at */
-            publishedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 发布时间 / published at
+             */
+            publishedAt: string | null;
             /**
              * @description 草稿、生效、废止 / draft, in force, retired
              * @enum {string}
@@ -8036,7 +8472,7 @@ export interface components {
             /** @description 商务分(百分之一分)/ business, hundredths */
             business: number[];
             /** @description 否决理由 / reason to reject */
-            disqualifyReason?: Record<string, never> | null;
+            disqualifyReason: string | null;
             /**
              * Format: date-time
              * @description 评分时间 / scored at
@@ -8071,8 +8507,16 @@ export interface components {
             name: string;
             /** @description 标段号 / number */
             no: number;
-            /** @description 公示截止 / publicity ends */
-            publicityUntil?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 公示截止 / publicity ends
+             */
+            publicityUntil: string | null;
+            /**
+             * Format: date-time
+             * @description 评标报告形成时间(此后可读取评标报告)/ when the committee made its report (the report can be read from then on)
+             */
+            reportedAt: string | null;
             /**
              * @description 状态 / status
              * @enum {string}
@@ -8082,15 +8526,16 @@ export interface components {
         SessionView: {
             /** Format: date-time */
             bookedAt: string;
-            cancelledAt?: Record<string, never> | null;
-            cancelReason?: Record<string, never> | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
             domain: string;
             /** Format: date-time */
             endsAt: string;
             /** Format: uuid */
             id: string;
             milestoneIds: string[];
-            note?: Record<string, never> | null;
+            note: string | null;
             projectCode: string;
             /** Format: uuid */
             projectId: string;
@@ -8107,6 +8552,21 @@ export interface components {
             /** @enum {string} */
             status: "booked" | "cancelled";
         };
+        ShortfallView: {
+            /** @description 可抽人数 / available */
+            available: number;
+            /** @description 所需人数 / needed */
+            needed: number;
+            /** @description 专业代码 / specialty code */
+            specialty: string;
+        };
+        SignReportDto: {
+            /**
+             * @description 对评标结果的书面不同意见和理由(条例 53),同意则不填 / written dissent and its reasons (条例 53); leave out to agree
+             * @example 第二名投标人的技术方案工期安排不合理,不同意其排名。
+             */
+            dissent?: string;
+        };
         SpecialtyView: {
             /**
              * @description 专业代码 / code
@@ -8121,7 +8581,7 @@ export interface components {
              * @description 上级专业代码(顶级为空)/ parent code (null at the top)
              * @example A01.01
              */
-            parentCode: Record<string, never> | null;
+            parentCode: string | null;
         };
         StartEvaluationDto: {
             /**
@@ -8315,9 +8775,9 @@ export interface components {
             /** @description 品目名称 / category name */
             categoryName: string;
             /** @description 注册证号 / certificate no. */
-            certificateNo?: Record<string, never> | null;
+            certificateNo: string | null;
             /** @description 注册证有效期至 / certificate valid until */
-            certificateValidUntil?: Record<string, never> | null;
+            certificateValidUntil: string | null;
             /**
              * Format: date-time
              * @description 上架时间 / listed at
@@ -8333,15 +8793,15 @@ export interface components {
              * @description 下架原因:供应商下架/注册证过期 / why off sale
              * @enum {string|null}
              */
-            offSaleReason?: "supplier" | "certificate_expired" | null;
+            offSaleReason: "supplier" | "certificate_expired" | null;
             /** @description 包装单位 / packing unit */
-            packingUnit?: Record<string, never> | null;
+            packingUnit: string | null;
             /** @description 单价(元)/ price (yuan) */
             price: string;
             /** @description 价格版本 / price version */
             priceVersion: number;
             /** @description 供应商评分(1-5)/ supplier rating */
-            rating?: Record<string, never> | null;
+            rating: string | null;
             /** @description 评价数 / ratings */
             ratingCount: number;
             /** @description 供货区域 / delivery regions */
@@ -8375,7 +8835,7 @@ export interface components {
             organisationId: string;
             organisationName: string;
             /** @description 综合评分(三项平均)/ score (mean of the three) */
-            ratingAvg?: Record<string, never> | null;
+            ratingAvg: string | null;
             ratingCount: number;
             ratings: components["schemas"]["RatingView"][];
         };
@@ -8412,9 +8872,12 @@ export interface components {
         };
         TenderListItemView: {
             /** @description 招标代理 / agent */
-            agentName?: Record<string, never> | null;
-            /** @description 投标截止(开标)时间 / bid deadline (opening) */
-            bidDeadline?: Record<string, never> | null;
+            agentName: string | null;
+            /**
+             * Format: date-time
+             * @description 投标截止(开标)时间 / bid deadline (opening)
+             */
+            bidDeadline: string | null;
             /** @description 项目编号 / code */
             code: string;
             /** @description 招标文件与修改文件数 / documents */
@@ -8435,8 +8898,11 @@ export interface components {
             kind: string;
             /** @description 项目名称 / name */
             name: string;
-            /** @description 开标时间 / opened at */
-            openedAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 开标时间 / opened at
+             */
+            openedAt: string | null;
             /** @description 招标人 / owner */
             ownerName: string;
             /** @description 地区 / region */
@@ -8447,7 +8913,7 @@ export interface components {
              */
             registeredAt: string;
             /** @description 退回理由 / reasons it was returned */
-            returnReasons?: string[] | null;
+            returnReasons: string[] | null;
             /** @description 标段数 / sections */
             sectionCount: number;
             /** @description 状态 / status */
@@ -8467,14 +8933,20 @@ export interface components {
         };
         TenderView: {
             /** @description 招标代理 / agent */
-            agentName?: Record<string, never> | null;
-            /** @description 投标截止(开标)时间 / bid deadline (opening) */
-            bidDeadline?: Record<string, never> | null;
+            agentName: string | null;
+            /**
+             * Format: date-time
+             * @description 投标截止(开标)时间 / bid deadline (opening)
+             */
+            bidDeadline: string | null;
             /** @description 项目编号 / code */
             code: string;
             documents: components["schemas"]["DocumentView"][];
-            /** @description 招标文件发出时间 / documents available from */
-            documentsAvailableAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 招标文件发出时间 / documents available from
+             */
+            documentsAvailableAt: string | null;
             /** @description 估算价(元)/ estimate (yuan) */
             estimate: string;
             /**
@@ -8491,10 +8963,16 @@ export interface components {
             kind: string;
             /** @description 项目名称 / name */
             name: string;
-            /** @description 开标时间 / opened at */
-            openedAt?: Record<string, never> | null;
-            /** @description 开标异议截止 / opening objections until */
-            openingObjectionsUntil?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 开标时间 / opened at
+             */
+            openedAt: string | null;
+            /**
+             * Format: date-time
+             * @description 开标异议截止 / opening objections until
+             */
+            openingObjectionsUntil: string | null;
             /** @description 招标人 / owner */
             ownerName: string;
             /** @description 资格条件 / qualification */
@@ -8502,9 +8980,9 @@ export interface components {
             /** @description 地区 / region */
             region: string;
             /** @description 重新招标自 / re-tender of */
-            retenderOf?: Record<string, never> | null;
+            retenderOf: string | null;
             /** @description 退回理由 / reasons it was returned */
-            returnReasons?: string[] | null;
+            returnReasons: string[] | null;
             sections: components["schemas"]["SectionView"][];
             /** @description 状态 / status */
             status: string;
@@ -8667,6 +9145,12 @@ export interface components {
         WithdrawComplaintDto: {
             /** @description 撤回理由 / why it is withdrawn */
             reason?: string;
+        };
+        ZhEnView: {
+            /** @description 英文 / English */
+            en: string;
+            /** @description 中文 / Chinese */
+            zh: string;
         };
     };
     responses: never;
@@ -13633,6 +14117,29 @@ export interface operations {
             };
         };
     };
+    EvaluationController_readAward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description 标段号 / section number */
+                no: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardView"];
+                };
+            };
+        };
+    };
     EvaluationController_award: {
         parameters: {
             query?: never;
@@ -13811,6 +14318,29 @@ export interface operations {
             };
         };
     };
+    EvaluationController_readReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description 标段号 / section number */
+                no: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRecordView"];
+                };
+            };
+        };
+    };
     EvaluationController_report: {
         parameters: {
             query?: never;
@@ -13830,6 +14360,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportView"];
+                };
+            };
+        };
+    };
+    EvaluationController_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description 标段号 / section number */
+                no: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRecordView"];
                 };
             };
         };

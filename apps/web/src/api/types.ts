@@ -1,5 +1,8 @@
-/** The API shapes the pages read (from the OpenAPI document at /docs-json and the controllers). */
+/** The API shapes the pages read: aliases of the types generated from the OpenAPI document (schema.ts, `npm run api:types`). */
 import { Domain } from './client';
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
 
 export interface Page<T> {
   items: T[];
@@ -8,40 +11,11 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface PublicProject {
-  id: string;
-  code: string;
-  domain: Domain;
-  name: string;
-  region: string;
-  status: 'draft' | 'published' | 'suspended' | 'closed' | 'cancelled';
-  publishedAt: string;
-  owner: { name: string } | null;
-  agent: { name: string } | null;
-  ruleSetVersion: number;
-  sandbox: boolean;
-}
+export type PublicProject = Schemas['PublicProjectView'];
 
-export interface Section {
-  no: number;
-  name: string;
-  estimate: string;
-  deposit: string;
-  status: 'open' | 'failed' | 'opened' | 'evaluating' | 'publicity' | 'awarded';
-  publicityUntil: string | null;
-  /** when the committee made its report (tenders' own view; the report is readable from then on) */
-  reportedAt?: string | null;
-}
+export type Section = Schemas['SectionView'];
 
-export interface TenderDocument {
-  id: string;
-  kind: 'tender' | 'amendment';
-  fileName: string;
-  sha256: string;
-  size: number;
-  note: string | null;
-  createdAt: string;
-}
+export type TenderDocument = Schemas['DocumentView'];
 
 export interface Tender {
   id: string;
@@ -89,20 +63,7 @@ export interface OpeningRecord {
   sections: { no: number; name: string; status: string; bids: OpeningLine[]; bidCount: number | null }[];
 }
 
-export interface PublicResults {
-  id: string;
-  code: string;
-  name: string;
-  status: string;
-  sections: {
-    no: number;
-    name: string;
-    status: string;
-    publicityUntil: string | null;
-    candidates: { rank: number; bidderName: string; price: string }[];
-    award: { winner: string; price: string; awardedAt: string } | null;
-  }[];
-}
+export type PublicResults = Schemas['PublicResultsView'];
 
 export interface BidReceipt {
   receiptNo: string;
@@ -137,62 +98,11 @@ export interface Deposit {
   releasedAt?: string | null;
 }
 
-export type Increment = { fixed: string } | { ladder: { from: string; step: string }[] };
+export type Increment = PublicParcel['increment'];
 
-export interface PublicParcel {
-  id: string;
-  code: string;
-  name: string;
-  region: string;
-  ownerName: string;
-  location: string;
-  area: string;
-  use: string;
-  termYears: number;
-  plotRatio: string;
-  mode: 'listing' | 'auction';
-  startPrice: string;
-  increment: Increment;
-  deposit: string;
-  phase: 'announced' | 'listing' | 'live' | 'ended';
-  lotId: string | null;
-  listingStartsAt: string | null;
-  listingEndsAt: string | null;
-  auctionAt: string | null;
-  result: 'sold' | 'unsold' | 'reserve_not_met' | null;
-  winnerPaddle: number | null;
-  winnerName: string | null;
-  price: string | null;
-  endedAt: string | null;
-  publicityUntil: string | null;
-}
+export type PublicParcel = Schemas['PublicParcelView'];
 
-export interface RuralDeal {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  /** `{zh, en}` since issue 16: render through `zh()` */
-  kindName: { zh: string; en: string } | null;
-  region: string;
-  ownerName: string;
-  agentName: string | null;
-  description: string;
-  quantity: string;
-  unit: string;
-  termMonths: number | null;
-  listingPrice: string;
-  increment: string;
-  deposit: string;
-  status: string;
-  round: number;
-  listings: { round: number; price: string; lotId: string | null; startsAt: string | null; endsAt: string | null; outcome: string | null }[];
-  documents: { id: string; kind: string; fileName: string; sha256: string; size: number; createdAt: string }[];
-  resolution?: { body: string; votesFor: number; votesTotal: number; date: string } | null;
-  approval?: { authority: string; date: string } | null;
-  result: { method: string; buyerName: string; price: string; concludedAt: string; publicityUntil: string } | null;
-  contract?: { contractNo: string; signedAt: string; amount: string } | null;
-}
+export type RuralDeal = Schemas['DealView'];
 
 export interface PublicLot {
   id: string;
@@ -232,27 +142,9 @@ export interface LotEvent {
   lotId?: string;
 }
 
-export interface RuleSet {
-  id: string;
-  domain: Domain;
-  version: number;
-  name: string;
-  status: 'draft' | 'active' | 'retired';
-  isSandbox: boolean;
-  params: { periods: Record<string, { value: number; unit: string }>; numbers: Record<string, number>; fractions: Record<string, { numerator: number; denominator: number }>; amounts: Record<string, string> };
-  /** `section.name` → its name (the RuleSpec table the diff also reads) */
-  labels: Record<string, { zh: string; en: string; law?: string }>;
-  basedOn: string | null;
-  effectiveFrom: string | null;
-  createdAt: string;
-  publishedAt: string | null;
-}
+export type RuleSet = Schemas['RuleSetView'];
 
-export interface RuleDiff {
-  from: { id: string; version: number; isSandbox: boolean; status: string };
-  to: { id: string; version: number; isSandbox: boolean; status: string };
-  changes: { field: string; label: { zh: string; en: string; law?: string }; from: unknown; to: unknown }[];
-}
+export type RuleDiff = Schemas['RuleSetDiffView'];
 
 export interface AuditItem {
   seq: string;
@@ -295,93 +187,19 @@ export interface AuditPage {
   chain: ChainStatus;
 }
 
-export interface Room {
-  id: string;
-  kind: 'opening_hall' | 'evaluation_room' | 'remote_seat' | 'auction_hall';
-  name: string;
-  seats: number;
-  isolated: boolean;
-}
+export type Room = Schemas['RoomView'];
 
-export interface SchedulingSession {
-  id: string;
-  roomId: string;
-  roomName: string;
-  roomKind: Room['kind'];
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  domain: string;
-  purpose: 'opening' | 'evaluation' | 'auction';
-  startsAt: string;
-  endsAt: string;
-  status: 'booked' | 'cancelled';
-  note: string | null;
-}
+export type SchedulingSession = Schemas['SessionView'];
 
-export interface Draw {
-  id: string;
-  projectId: string;
-  domain: string;
-  status: 'pending' | 'inviting' | 'complete' | 'short' | 'failed' | 'opened' | 'finished';
-  sessionStart: string;
-  sessionEnd: string;
-  requirements: { specialty: string; count: number; reserves?: number }[] | null;
-  algorithm: string;
-  seedCommitment: string;
-  revealedSeed: string | null;
-  shortfall: unknown;
-  createdAt: string;
-  drawnAt: string | null;
-  openedAt: string | null;
-  finishedAt: string | null;
-}
+export type Draw = Schemas['DrawView'];
 
-export interface DrawMember {
-  invitationId: string;
-  expertId: string;
-  name: string;
-  employerName: string;
-  title: string;
-  specialty: string;
-  kind: 'primary' | 'reserve';
-  status: string;
-  round: number;
-  respondedAt: string | null;
-}
+export type DrawMember = Schemas['DrawMemberView'];
 
-export interface Invitation {
-  id: string;
-  projectCode: string;
-  projectName: string;
-  specialty: string;
-  sessionStart: string;
-  sessionEnd: string;
-  status: 'invited' | 'accepted' | 'declined' | 'expired' | 'released';
-  respondBy: string | null;
-  respondedAt: string | null;
-}
+export type Invitation = Schemas['InvitationView'];
 
 /** GET /public/calendar/years and /public/calendar/:year: the holiday schedules the working-day calendar counts with. */
-export interface CalendarYearSummary {
-  year: number;
-  source: 'package' | 'entered';
-  noticeReference: string | null;
-  noticePublishedOn: string | null;
-  enteredAt: string | null;
-  holidayCount: number;
-  makeUpDayCount: number;
-}
+export type CalendarYearSummary = Schemas['CalendarYearSummaryView'];
 
-export interface CalendarYears {
-  firstYear: number;
-  lastYear: number;
-  nextYear: number;
-  packageLastYear: number;
-  items: CalendarYearSummary[];
-}
+export type CalendarYears = Schemas['CalendarYearsView'];
 
-export interface CalendarYear extends CalendarYearSummary {
-  holidays: { date: string; zh: string; en: string }[];
-  makeUpDays: { date: string; zh: string; en: string }[];
-}
+export type CalendarYear = Schemas['CalendarYearView'];

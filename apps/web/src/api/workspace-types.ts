@@ -1,31 +1,11 @@
 /** Response shapes of the workspace pages (owner, centre desk, e-mall, applications, evaluation, rule drafting). */
+import type { components } from './schema';
 
-export interface TenderListItem {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  region: string;
-  ownerName: string;
-  agentName: string | null;
-  estimate: string;
-  evaluationMethod: string;
-  status: string;
-  returnReasons: string[] | null;
-  registeredAt: string;
-  updatedAt: string;
-  bidDeadline: string | null;
-  openedAt: string | null;
-  sectionCount: number;
-  documentCount: number;
-}
+type Schemas = components['schemas'];
 
-export interface TenderList {
-  items: TenderListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type TenderListItem = Schemas['TenderListItemView'];
+
+export type TenderList = Schemas['TenderListView'];
 
 export interface Question {
   id: string;
@@ -35,19 +15,7 @@ export interface Question {
   answeredAt: string | null;
 }
 
-export interface TenderObjection {
-  id: string;
-  stage: 'documents' | 'opening' | 'publicity';
-  organisationName?: string | null;
-  /** 招标文件异议: the objector's pseudonym the owner sees ("异议人 1") */
-  handle?: string | null;
-  mine?: boolean;
-  content: string;
-  raisedAt: string;
-  replyDue: string | null;
-  reply: string | null;
-  repliedAt: string | null;
-}
+export type TenderObjection = Schemas['ObjectionView'];
 
 export interface SealedOpeningRecord {
   projectId: string;
@@ -58,82 +26,19 @@ export interface SealedOpeningRecord {
   sections: { no: number; name: string; status: string; bidCount: number | null; bids: { bidId: string; organisationName: string; price: string; depositStatus: string; submittedAt: string; bidDigest: string; documentsVerified: boolean }[] }[];
 }
 
-export interface Award {
-  no: number;
-  bidId: string;
-  winner: string;
-  price: string;
-  awardedAt: string;
-  contractDue: string;
-  contractSignedAt: string | null;
-  contractAmount: string | null;
-}
+export type Award = Schemas['AwardView'];
 
-export interface MyEvaluation {
-  projectId: string;
-  code: string;
-  name: string;
-  evaluationMethod: 'comprehensive' | 'lowest_price';
-  sectionNo: number;
-  sectionName: string;
-  sectionStatus: string;
-  drawId: string;
-  bidCount: number;
-  scoredByMe: number;
-  reportedAt: string | null;
-}
+export type MyEvaluation = Schemas['MyEvaluationView'];
 
-export interface Criterion {
-  key: string;
-  zh: string;
-  en: string;
-  max: number;
-}
+export type Criterion = Schemas['CriterionView'];
 
-export interface Score {
-  bidId: string;
-  technical: number[];
-  business: number[];
-  adjustment: string;
-  disqualifyReason: string | null;
-  scoredAt: string;
-}
+export type Score = Schemas['ScoreView'];
 
-export interface EvaluationSheet {
-  no: number;
-  name: string;
-  method: 'comprehensive' | 'lowest_price';
-  priceScoreMax: number | null;
-  criteria: { technical: Criterion[]; business: Criterion[]; adjustment: boolean };
-  bids: { bidId: string; bidderName: string; price: string; documentsSha256: string; documentsSize: number; submittedAt: string; myScore: Score | null }[];
-}
+export type EvaluationSheet = Schemas['EvaluationBidsView'];
 
-export interface ReportBid {
-  bidId: string;
-  bidderName: string;
-  price: string;
-  rank: number | null;
-  disqualified: boolean;
-  priceScore: number | null;
-  technicalScore: number | null;
-  businessScore: number | null;
-  total: number | null;
-  adjustment: string | null;
-  evaluatedPrice: string | null;
-  experts: { expertId: string; technical: number[]; business: number[]; adjustment: string; disqualifyReason: string | null }[];
-}
+export type ReportBid = Schemas['ReportBidView'];
 
-export interface EvaluationReport {
-  no: number;
-  status: string;
-  method: string;
-  benchmark: string | null;
-  committee: number;
-  reportedAt: string;
-  bids: ReportBid[];
-  candidates: { rank: number; bidId: string; bidderName: string; price: string }[];
-  disqualified: { bidId: string; bidderName: string; votes: number; reasons: string[] }[];
-}
+export type EvaluationReport = Schemas['ReportView'];
 
 /** GET …/evaluation/report: the report read back with its signatures (条例 53). */
 export interface ReportRecord extends EvaluationReport {
@@ -200,159 +105,24 @@ export interface QuoteReceipt {
   nonce?: string;
 }
 
-export interface BudgetLine {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  code: string;
-  name: string;
-  year: number;
-  amount: string;
-  used: string;
-  remaining: string;
-  createdAt: string;
-}
+export type BudgetLine = Schemas['BudgetLineView'];
 
-export interface Category {
-  code: string;
-  parentCode: string | null;
-  nameZh: string;
-  nameEn: string;
-  medicalConsumable: boolean;
-}
+export type Category = Schemas['ProcurementCategoryView'];
 
-export interface Order {
-  id: string;
-  no: string;
-  status: 'placed' | 'confirmed' | 'delivered' | 'accepted' | 'rejected' | 'paid' | 'cancelled';
-  source: 'direct' | 'quote';
-  sourceId: string | null;
-  purchaser: { organisationId: string; name: string };
-  supplier: { organisationId: string; name: string };
-  budgetLine: { id: string; code: string; name: string };
-  total: string;
-  items: { lineNo: number; productId: string | null; description: string; quantity: number; unitPrice: string; amount: string }[];
-  placedAt: string;
-  confirmDue: string;
-  confirmedAt: string | null;
-  deliveredAt: string | null;
-  deliveryNote: string | null;
-  acceptDue: string | null;
-  acceptedAt: string | null;
-  rejectedAt: string | null;
-  rejectionReasons: string[] | null;
-  paymentDue: string | null;
-  paidAt: string | null;
-  paymentReference: string | null;
-  cancelledAt: string | null;
-  pending: { step: string; responsible: 'purchaser' | 'supplier'; responsibleName: string; dueAt: string; warnAt: string } | null;
-}
+export type Order = Schemas['OrderView'];
 
-export interface Rating {
-  orderId: string;
-  orderNo: string;
-  purchaserName: string;
-  quality: number;
-  delivery: number;
-  service: number;
-  comment: string;
-  ratedAt: string;
-  reply: string | null;
-  repliedAt: string | null;
-}
+export type Rating = Schemas['RatingView'];
 
-export interface SupplierRatings {
-  organisationId: string;
-  organisationName: string;
-  ratingAvg: string | null;
-  ratingCount: number;
-  ratings: Rating[];
-}
+export type SupplierRatings = Schemas['SupplierRatingsView'];
 
 /** GET /tenders/registrations/mine: one row per section of a tender the organisation registered for; never a price. */
-export interface MyTenderRegistration {
-  projectId: string;
-  code: string;
-  name: string;
-  tenderStatus: string;
-  bidDeadline: string | null;
-  openedAt: string | null;
-  registeredAt: string;
-  sectionNo: number;
-  sectionName: string;
-  sectionStatus: string;
-  requiredDeposit: string;
-  deposit: { id: string; method: string; reference: string; amount: string; status: string; declaredAt: string; confirmedAt: string | null; refundDue: string | null; refundedAt: string | null } | null;
-  bid: { receiptNo: string; status: 'submitted' | 'withdrawn'; submittedAt: string; bidDigest: string; documentsSha256: string; withdrawnAt: string | null } | null;
-}
+export type MyTenderRegistration = Schemas['MyRegistrationView'];
 
 /** GET /land/applications/mine */
-export interface MyLandApplication {
-  id: string;
-  parcelId: string;
-  code: string;
-  name: string;
-  location: string;
-  mode: string;
-  phase: string;
-  lotId: string | null;
-  listingStartsAt: string | null;
-  listingEndsAt: string | null;
-  auctionAt: string | null;
-  outcome: string | null;
-  won: boolean;
-  status: string;
-  rejectReason: string | null;
-  decidedAt: string | null;
-  paddle: number | null;
-  continueDeclaredAt: string | null;
-  fileName: string;
-  sha256: string;
-  deposit: { method: string; reference: string; amount: string; status: string; refundDue: string | null; refundedAt: string | null };
-  appliedAt: string;
-}
+export type MyLandApplication = Schemas['MyLandApplicationView'];
 
 /** GET /rural/applications/mine */
-export interface MyRuralApplication {
-  id: string;
-  dealId: string;
-  code: string;
-  name: string;
-  kind: string;
-  kindName: string;
-  dealStatus: string;
-  round: number;
-  dealRound: number;
-  lotId: string | null;
-  listingStartsAt: string | null;
-  listingEndsAt: string | null;
-  listingOutcome: string | null;
-  won: boolean;
-  method: string;
-  reference: string;
-  amount: string;
-  status: string;
-  paddle: number | null;
-  declaredAt: string;
-  confirmedAt: string | null;
-  refundDue: string | null;
-  refundedAt: string | null;
-}
+export type MyRuralApplication = Schemas['MyRuralApplicationView'];
 
 /** GET /procurement/requirements/mine */
-export interface MyRequirement {
-  id: string;
-  title: string;
-  categoryCode: string;
-  maxPrice: string;
-  round: number;
-  status: string;
-  quoteDeadline: string;
-  closedAt: string | null;
-  switchReason: string | null;
-  createdAt: string;
-  quoteCount: number | null;
-  validQuoteCount: number | null;
-  winner: { supplierName: string; price: string } | null;
-  order: { id: string; no: string; status: string } | null;
-}
+export type MyRequirement = Schemas['MyRequirementView'];

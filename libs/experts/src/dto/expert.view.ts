@@ -22,10 +22,10 @@ export class ExpertView {
   @ApiProperty({ type: EmployerView, description: '工作单位 / employer' }) employer: EmployerView;
   @ApiProperty({ description: '地区代码 / region' }) region: string;
   @ApiProperty({ description: '职称 / title' }) title: string;
-  @ApiPropertyOptional({ nullable: true, description: '执业资格 / qualification' }) qualification: string | null;
+  @ApiProperty({ nullable: true, description: '执业资格 / qualification', type: String }) qualification: string | null;
   @ApiProperty({ type: [ExpertSpecialtyView], description: '评标专业 / specialties' }) specialties: ExpertSpecialtyView[];
   @ApiProperty({ enum: EXPERT_STATUSES, description: '状态:在库、暂停、退出 / status: active, suspended, retired' }) status: ExpertStatus;
-  @ApiPropertyOptional({ nullable: true, description: '暂停至 / suspended until' }) suspendedUntil: string | null;
+  @ApiProperty({ nullable: true, description: '暂停至 / suspended until', type: String }) suspendedUntil: string | null;
   @ApiProperty({ description: '信用分(0–100)/ credit score (0–100)' }) creditScore: number;
   @ApiProperty({ description: '参加评标次数 / evaluations taken part in' }) evaluationCount: number;
   @ApiProperty({ description: '是否已关联登录账户 / whether a login account is linked' }) hasAccount: boolean;
@@ -72,7 +72,7 @@ export class ImportErrorView {
 }
 
 export class ImportReportView {
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: '本次导入编号(审计主体;未导入则为空)/ import id (its audit subject; null when nothing was imported)' }) importId: string | null;
+  @ApiProperty({ nullable: true, format: 'uuid', description: '本次导入编号(审计主体;未导入则为空)/ import id (its audit subject; null when nothing was imported)', type: String }) importId: string | null;
   @ApiProperty({ enum: IMPORT_MODES, description: '导入方式 / mode' }) mode: ImportMode;
   @ApiProperty({ enum: ['xlsx', 'csv'], description: '文件格式 / file format' }) format: 'xlsx' | 'csv';
   @ApiProperty({ description: '文件 SHA-256 / the file’s SHA-256' }) sha256: string;

@@ -20,7 +20,7 @@ export class CreateSpecialtyDto {
 
 export class SpecialtyView {
   @ApiProperty({ description: '专业代码 / code', example: 'A01.01.01' }) code: string;
-  @ApiProperty({ nullable: true, description: '上级专业代码(顶级为空)/ parent code (null at the top)', example: 'A01.01' }) parentCode: string | null;
+  @ApiProperty({ nullable: true, description: '上级专业代码(顶级为空)/ parent code (null at the top)', example: 'A01.01', type: String }) parentCode: string | null;
   @ApiProperty({ description: '中文名称 / Chinese name' }) nameZh: string;
   @ApiProperty({ description: '英文名称 / English name' }) nameEn: string;
 }

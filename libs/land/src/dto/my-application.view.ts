@@ -7,8 +7,8 @@ export class MyLandDepositView {
   @ApiProperty({ description: '流水号或保函编号 / reference' }) reference!: string;
   @ApiProperty({ description: '金额(元)/ amount (yuan)' }) amount!: string;
   @ApiProperty({ description: '持有、应退、已退、转作价款 / held, refund due, refunded, converted to part payment', enum: ['held', 'refund_due', 'refunded', 'converted'] }) status!: string;
-  @ApiPropertyOptional({ nullable: true, description: '应退还日期 / refund due' }) refundDue!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '退还时间 / refunded at' }) refundedAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '应退还日期 / refund due', type: String, format: 'date-time' }) refundDue!: Date | null;
+  @ApiProperty({ nullable: true, description: '退还时间 / refunded at', type: String, format: 'date-time' }) refundedAt!: Date | null;
 }
 
 /** 我的竞买申请: the application, its deposit, the qualification result and, once qualified, the paddle (the applicant's own). */
@@ -20,17 +20,17 @@ export class MyLandApplicationView {
   @ApiProperty({ description: '坐落 / location' }) location!: string;
   @ApiProperty({ enum: ['listing', 'auction'], description: '挂牌或拍卖 / listing or auction' }) mode!: string;
   @ApiProperty({ description: '阶段:公告、挂牌、限时竞价、已结束 / announced, listing, live, ended', enum: ['announced', 'listing', 'live', 'ended'] }) phase!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: '竞价标的 / lot id' }) lotId!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '挂牌起始 / listing starts' }) listingStartsAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '挂牌截止 / listing ends' }) listingEndsAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '拍卖时间 / auction at' }) auctionAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, enum: ['sold', 'unsold', 'reserve_not_met'], description: '结果 / outcome' }) outcome!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, description: '竞价标的 / lot id', type: String }) lotId!: string | null;
+  @ApiProperty({ nullable: true, description: '挂牌起始 / listing starts', type: String, format: 'date-time' }) listingStartsAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '挂牌截止 / listing ends', type: String, format: 'date-time' }) listingEndsAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '拍卖时间 / auction at', type: String, format: 'date-time' }) auctionAt!: Date | null;
+  @ApiProperty({ nullable: true, enum: ['sold', 'unsold', 'reserve_not_met'], description: '结果 / outcome' }) outcome!: string | null;
   @ApiProperty({ description: '本单位竞得 / won by my organisation' }) won!: boolean;
   @ApiProperty({ enum: ['submitted', 'qualified', 'rejected'], description: '资格审核:待审、确认、不予确认 / qualification: pending, qualified, rejected' }) status!: string;
-  @ApiPropertyOptional({ nullable: true, description: '不予确认理由 / why it was rejected' }) rejectReason!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '审核时间 / decided at' }) decidedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '竞买号(仅本单位可见)/ paddle number (only the applicant sees it)' }) paddle!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: '表示继续竞价的时间 / said it will keep bidding at' }) continueDeclaredAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '不予确认理由 / why it was rejected', type: String }) rejectReason!: string | null;
+  @ApiProperty({ nullable: true, description: '审核时间 / decided at', type: String, format: 'date-time' }) decidedAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '竞买号(仅本单位可见)/ paddle number (only the applicant sees it)', type: Number }) paddle!: number | null;
+  @ApiProperty({ nullable: true, description: '表示继续竞价的时间 / said it will keep bidding at', type: String, format: 'date-time' }) continueDeclaredAt!: Date | null;
   @ApiProperty({ description: '资格文件 / qualification documents' }) fileName!: string;
   @ApiProperty({ description: 'SHA-256' }) sha256!: string;
   @ApiProperty({ type: MyLandDepositView }) deposit!: MyLandDepositView;

@@ -1,9 +1,25 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Money } from '@app/platform/money/money';
 import { IncrementFen } from '../rules/parcel-terms';
 import { ApplicationRow, ParcelDeskRow, ParcelRow } from '../parcels/parcel.types';
 
 export type IncrementYuan = { fixed: string } | { ladder: { from: string; step: string }[] };
+
+export class FixedIncrementView {
+  @ApiProperty({ description: '固定加价幅度(元)/ fixed increment (yuan)' }) fixed!: string;
+}
+
+export class LadderBandView {
+  @ApiProperty({ description: '自此价格起(元)/ from this price (yuan)' }) from!: string;
+  @ApiProperty({ description: '加价幅度(元)/ step (yuan)' }) step!: string;
+}
+
+export class LadderIncrementView {
+  @ApiProperty({ description: '阶梯加价 / ladder', type: [LadderBandView] }) ladder!: LadderBandView[];
+}
+
+/** 加价幅度:固定或阶梯 / the increment: fixed or a ladder */
+const INCREMENT = { oneOf: [{ $ref: getSchemaPath(FixedIncrementView) }, { $ref: getSchemaPath(LadderIncrementView) }] };
 
 export const incrementYuan = (i: IncrementFen): IncrementYuan =>
   'fixedFen' in i ? { fixed: Money.ofFen(i.fixedFen).toYuan() } : { ladder: i.ladder.map((b) => ({ from: Money.ofFen(b.fromFen).toYuan(), step: Money.ofFen(b.stepFen).toYuan() })) };
@@ -11,6 +27,7 @@ export const incrementYuan = (i: IncrementFen): IncrementYuan =>
 const yuan = (fen: string | null) => (fen === null ? null : Money.ofFen(fen).toYuan());
 
 /** A parcel as its owner, the centre and supervisors see it; the reserve only says whether there is one. */
+@ApiExtraModels(FixedIncrementView, LadderIncrementView)
 export class ParcelView {
   @ApiProperty({ format: 'uuid', description: '项目 / project id' }) id!: string;
   @ApiProperty({ description: '项目编号 / code' }) code!: string;
@@ -24,22 +41,22 @@ export class ParcelView {
   @ApiProperty({ description: '容积率 / plot ratio' }) plotRatio!: string;
   @ApiProperty({ description: '挂牌或拍卖 / listing or auction', enum: ['listing', 'auction'] }) mode!: string;
   @ApiProperty({ description: '起始价(元)/ start price (yuan)' }) startPrice!: string;
-  @ApiProperty({ description: '加价幅度 / increment' }) increment!: IncrementYuan;
+  @ApiProperty({ description: '加价幅度 / increment', ...INCREMENT }) increment!: IncrementYuan;
   @ApiProperty({ description: '竞买保证金(元)/ deposit (yuan)' }) deposit!: string;
   @ApiProperty({ description: '是否设保留价(价格密封至结束)/ whether a reserve is set (its price sealed until the end)' }) hasReserve!: boolean;
   @ApiProperty({ description: '状态 / status', enum: ['registered', 'announced', 'ended', 'confirmed'] }) status!: string;
-  @ApiPropertyOptional({ description: '竞价标的 / the engine’s lot', nullable: true, format: 'uuid' }) lotId!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '公告时间 / announced at' }) announcedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '挂牌开始 / listing starts' }) listingStartsAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '挂牌截止 / listing ends' }) listingEndsAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '拍卖时间 / auction session' }) auctionAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '结果:成交、流拍、未达保留价 / sold, unsold, reserve not met', enum: ['sold', 'unsold', 'reserve_not_met'] }) outcome!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '竞得人竞买号 / the winning paddle' }) winnerPaddle!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: '竞得人(单位名称)/ the winning organisation' }) winnerName!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '成交价(元)/ price (yuan)' }) price!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '结束时间 / ended at' }) endedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '结果公示截止 / publicity until' }) publicityUntil!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '成交确认书编号 / deal confirmation number' }) confirmationNo!: string | null;
+  @ApiProperty({ description: '竞价标的 / the engine’s lot', nullable: true, format: 'uuid', type: String }) lotId!: string | null;
+  @ApiProperty({ nullable: true, description: '公告时间 / announced at', type: String, format: 'date-time' }) announcedAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '挂牌开始 / listing starts', type: String, format: 'date-time' }) listingStartsAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '挂牌截止 / listing ends', type: String, format: 'date-time' }) listingEndsAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '拍卖时间 / auction session', type: String, format: 'date-time' }) auctionAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '结果:成交、流拍、未达保留价 / sold, unsold, reserve not met', enum: ['sold', 'unsold', 'reserve_not_met'] }) outcome!: string | null;
+  @ApiProperty({ nullable: true, description: '竞得人竞买号 / the winning paddle', type: Number }) winnerPaddle!: number | null;
+  @ApiProperty({ nullable: true, description: '竞得人(单位名称)/ the winning organisation', type: String }) winnerName!: string | null;
+  @ApiProperty({ nullable: true, description: '成交价(元)/ price (yuan)', type: String }) price!: string | null;
+  @ApiProperty({ nullable: true, description: '结束时间 / ended at', type: String, format: 'date-time' }) endedAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '结果公示截止 / publicity until', type: String, format: 'date-time' }) publicityUntil!: Date | null;
+  @ApiProperty({ nullable: true, description: '成交确认书编号 / deal confirmation number', type: String }) confirmationNo!: string | null;
 }
 
 export function parcelView(p: ParcelRow): ParcelView {
@@ -79,6 +96,7 @@ export function parcelView(p: ParcelRow): ParcelView {
  * What the portal shows (出让公告 and 结果公示): paddles only while bidding; after the end the 成交公示 names the
  * 竞得人 (规定 22/25: the result is published with the winner), as rural's does. The phase from the engine's lot.
  */
+@ApiExtraModels(FixedIncrementView, LadderIncrementView)
 export class PublicParcelView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() code!: string;
@@ -92,19 +110,19 @@ export class PublicParcelView {
   @ApiProperty() plotRatio!: string;
   @ApiProperty({ enum: ['listing', 'auction'] }) mode!: string;
   @ApiProperty() startPrice!: string;
-  @ApiProperty() increment!: IncrementYuan;
+  @ApiProperty({ description: '加价幅度 / increment', ...INCREMENT }) increment!: IncrementYuan;
   @ApiProperty() deposit!: string;
   @ApiProperty({ description: '阶段:公告、挂牌、限时竞价、已结束 / announced, listing, live, ended', enum: ['announced', 'listing', 'live', 'ended'] }) phase!: string;
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: '竞价标的(GET /public/lots/:id)/ the lot to watch' }) lotId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) listingStartsAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true }) listingEndsAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true }) auctionAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, enum: ['sold', 'unsold', 'reserve_not_met'] }) result!: string | null;
-  @ApiPropertyOptional({ nullable: true }) winnerPaddle!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: '竞得人(成交后公示)/ the winning organisation, published after the end' }) winnerName!: string | null;
-  @ApiPropertyOptional({ nullable: true }) price!: string | null;
-  @ApiPropertyOptional({ nullable: true }) endedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true }) publicityUntil!: Date | null;
+  @ApiProperty({ nullable: true, format: 'uuid', description: '竞价标的(GET /public/lots/:id)/ the lot to watch', type: String }) lotId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) listingStartsAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) listingEndsAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) auctionAt!: Date | null;
+  @ApiProperty({ nullable: true, enum: ['sold', 'unsold', 'reserve_not_met'] }) result!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) winnerPaddle!: number | null;
+  @ApiProperty({ nullable: true, description: '竞得人(成交后公示)/ the winning organisation, published after the end', type: String }) winnerName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) price!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) endedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publicityUntil!: Date | null;
 }
 
 export function publicParcelView(p: ParcelRow, lotPhase: string | null): PublicParcelView {
@@ -165,13 +183,13 @@ export class LandApplicationView {
   @ApiProperty() depositReference!: string;
   @ApiProperty({ description: '保证金(元)/ deposit (yuan)' }) depositAmount!: string;
   @ApiProperty({ enum: ['submitted', 'qualified', 'rejected'] }) status!: string;
-  @ApiPropertyOptional({ nullable: true }) rejectReason!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '竞买号 / paddle number' }) paddle!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: '表示继续竞价的时间 / said it will keep bidding at' }) continueDeclaredAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) rejectReason!: string | null;
+  @ApiProperty({ nullable: true, description: '竞买号 / paddle number', type: Number }) paddle!: number | null;
+  @ApiProperty({ nullable: true, description: '表示继续竞价的时间 / said it will keep bidding at', type: String, format: 'date-time' }) continueDeclaredAt!: Date | null;
   @ApiProperty({ description: '保证金状态:持有、应退、已退、转作价款 / held, refund due, refunded, converted to part payment', enum: ['held', 'refund_due', 'refunded', 'converted'] }) depositStatus!: string;
-  @ApiPropertyOptional({ nullable: true }) refundDue!: Date | null;
-  @ApiPropertyOptional({ nullable: true }) refundedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '服务器完整收到申请的时间(据此判断是否截止)/ when the server had fully received the application (the deadline is judged on it)' }) receivedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) refundDue!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) refundedAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '服务器完整收到申请的时间(据此判断是否截止)/ when the server had fully received the application (the deadline is judged on it)', type: String, format: 'date-time' }) receivedAt!: Date | null;
   @ApiProperty() appliedAt!: Date;
 }
 
@@ -220,6 +238,7 @@ export class ConfirmationView {
 }
 
 /** A parcel on the centre's desk: the parcel and what waits on it. */
+@ApiExtraModels(FixedIncrementView, LadderIncrementView)
 export class ParcelDeskItemView extends ParcelView {
   @ApiProperty({ description: '待审核的竞买申请 / applications waiting for the centre' }) submittedApplications!: number;
   @ApiProperty({ description: '已确认资格的竞买人 / qualified buyers' }) qualifiedApplications!: number;

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ZhEnView } from '@app/platform/http/text.view';
 import { Money } from '@app/platform/money/money';
 import { ApplicationRow, DealRow, DocumentRow, ListingRow } from '../deals/deal.types';
 
@@ -7,11 +8,11 @@ const yuan = (fen: string | null) => (fen === null ? null : Money.ofFen(fen).toY
 export class ListingView {
   @ApiProperty({ description: '挂牌轮次 / round' }) round!: number;
   @ApiProperty({ description: '本轮挂牌价(元)/ listing price of the round (yuan)' }) price!: string;
-  @ApiPropertyOptional({ description: '竞价标的(可在 /public/lots/:id 观看)/ the lot, watched at /public/lots/:id', nullable: true, format: 'uuid' }) lotId!: string | null;
-  @ApiPropertyOptional({ description: '挂牌开始 / starts', nullable: true }) startsAt!: Date | null;
-  @ApiPropertyOptional({ description: '挂牌公示截止 / ends', nullable: true }) endsAt!: Date | null;
-  @ApiPropertyOptional({ description: '结果:流标、协议转让、竞价 / outcome', enum: ['failed', 'agreement', 'live'], nullable: true }) outcome!: string | null;
-  @ApiPropertyOptional({ description: '合格意向受让方人数 / qualified applicants', nullable: true }) qualified!: number | null;
+  @ApiProperty({ description: '竞价标的(可在 /public/lots/:id 观看)/ the lot, watched at /public/lots/:id', nullable: true, format: 'uuid', type: String }) lotId!: string | null;
+  @ApiProperty({ description: '挂牌开始 / starts', nullable: true, type: String, format: 'date-time' }) startsAt!: Date | null;
+  @ApiProperty({ description: '挂牌公示截止 / ends', nullable: true, type: String, format: 'date-time' }) endsAt!: Date | null;
+  @ApiProperty({ description: '结果:流标、协议转让、竞价 / outcome', enum: ['failed', 'agreement', 'live'], nullable: true }) outcome!: string | null;
+  @ApiProperty({ description: '合格意向受让方人数 / qualified applicants', nullable: true, type: Number }) qualified!: number | null;
 }
 
 export class RuralDocumentView {
@@ -54,25 +55,25 @@ export class DealView {
   @ApiProperty({ description: '项目编号 / code' }) code!: string;
   @ApiProperty({ description: '项目名称 / name' }) name!: string;
   @ApiProperty({ description: '品种代码 / kind' }) kind!: string;
-  @ApiProperty({ description: '品种名称 / kind name' }) kindName!: { zh: string; en: string };
+  @ApiProperty({ description: '品种名称 / kind name', type: ZhEnView }) kindName!: { zh: string; en: string };
   @ApiProperty({ description: '地区 / region' }) region!: string;
   @ApiProperty({ description: '转出方 / transferring collective' }) ownerName!: string;
-  @ApiPropertyOptional({ description: '代理机构 / agent', nullable: true }) agentName!: string | null;
+  @ApiProperty({ description: '代理机构 / agent', nullable: true, type: String }) agentName!: string | null;
   @ApiProperty({ description: '标的描述 / description' }) description!: string;
   @ApiProperty({ description: '面积或数量 / quantity' }) quantity!: string;
   @ApiProperty({ description: '单位 / unit' }) unit!: string;
-  @ApiPropertyOptional({ description: '期限(月)/ term (months)', nullable: true }) termMonths!: number | null;
+  @ApiProperty({ description: '期限(月)/ term (months)', nullable: true, type: Number }) termMonths!: number | null;
   @ApiProperty({ description: '当前挂牌价(元)/ current listing price (yuan)' }) listingPrice!: string;
   @ApiProperty({ description: '加价幅度(元)/ increment (yuan)' }) increment!: string;
   @ApiProperty({ description: '保证金(元)/ deposit (yuan)' }) deposit!: string;
   @ApiProperty({ description: '状态 / status', enum: ['draft', 'listing', 'agreement', 'live', 'failed', 'relisting', 'concluded', 'contracted'] }) status!: string;
   @ApiProperty({ description: '挂牌轮次 / round' }) round!: number;
-  @ApiPropertyOptional({ type: ResolutionView, nullable: true }) resolution!: ResolutionView | null;
-  @ApiPropertyOptional({ type: ApprovalView, nullable: true }) approval!: ApprovalView | null;
+  @ApiProperty({ type: ResolutionView, nullable: true }) resolution!: ResolutionView | null;
+  @ApiProperty({ type: ApprovalView, nullable: true }) approval!: ApprovalView | null;
   @ApiProperty({ type: [ListingView] }) listings!: ListingView[];
   @ApiProperty({ type: [RuralDocumentView] }) documents!: RuralDocumentView[];
-  @ApiPropertyOptional({ type: ResultView, nullable: true }) result!: ResultView | null;
-  @ApiPropertyOptional({ type: ContractView, nullable: true }) contract!: ContractView | null;
+  @ApiProperty({ type: ResultView, nullable: true }) result!: ResultView | null;
+  @ApiProperty({ type: ContractView, nullable: true }) contract!: ContractView | null;
 }
 
 export class ApplicationView {
@@ -84,12 +85,12 @@ export class ApplicationView {
   @ApiProperty({ description: '流水号 / reference' }) reference!: string;
   @ApiProperty({ description: '保证金(元)/ deposit (yuan)' }) amount!: string;
   @ApiProperty({ description: '状态 / status', enum: ['declared', 'qualified', 'refund_due', 'refunded', 'applied_to_price'] }) status!: string;
-  @ApiPropertyOptional({ description: '竞买号 / paddle number', nullable: true }) paddle!: number | null;
+  @ApiProperty({ description: '竞买号 / paddle number', nullable: true, type: Number }) paddle!: number | null;
   @ApiProperty({ description: '申报时间 / declared at' }) declaredAt!: Date;
-  @ApiPropertyOptional({ description: '服务器完整收到报名的时间(据此判断挂牌是否截止)/ when the server had fully received the application (the listing end is judged on it)', nullable: true }) receivedAt!: Date | null;
-  @ApiPropertyOptional({ description: '确认时间 / confirmed at', nullable: true }) confirmedAt!: Date | null;
-  @ApiPropertyOptional({ description: '应退还日期 / refund due', nullable: true }) refundDue!: Date | null;
-  @ApiPropertyOptional({ description: '退还时间 / refunded at', nullable: true }) refundedAt!: Date | null;
+  @ApiProperty({ description: '服务器完整收到报名的时间(据此判断挂牌是否截止)/ when the server had fully received the application (the listing end is judged on it)', nullable: true, type: String, format: 'date-time' }) receivedAt!: Date | null;
+  @ApiProperty({ description: '确认时间 / confirmed at', nullable: true, type: String, format: 'date-time' }) confirmedAt!: Date | null;
+  @ApiProperty({ description: '应退还日期 / refund due', nullable: true, type: String, format: 'date-time' }) refundDue!: Date | null;
+  @ApiProperty({ description: '退还时间 / refunded at', nullable: true, type: String, format: 'date-time' }) refundedAt!: Date | null;
 }
 
 export class PublicDealPage {

@@ -13,20 +13,20 @@ export class MyRuralApplicationView {
   @ApiProperty({ description: '项目状态 / deal status', enum: ['draft', 'listing', 'agreement', 'live', 'failed', 'relisting', 'concluded', 'contracted'] }) dealStatus!: string;
   @ApiProperty({ description: '报名的挂牌轮次 / the listing round applied for' }) round!: number;
   @ApiProperty({ description: '项目当前轮次 / the deal’s current round' }) dealRound!: number;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: '竞价标的 / lot id' }) lotId!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '挂牌起始 / listing starts' }) listingStartsAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '挂牌截止 / listing ends' }) listingEndsAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, enum: ['failed', 'agreement', 'live'], description: '本轮结果 / the round’s outcome' }) listingOutcome!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, description: '竞价标的 / lot id', type: String }) lotId!: string | null;
+  @ApiProperty({ nullable: true, description: '挂牌起始 / listing starts', type: String, format: 'date-time' }) listingStartsAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '挂牌截止 / listing ends', type: String, format: 'date-time' }) listingEndsAt!: Date | null;
+  @ApiProperty({ nullable: true, enum: ['failed', 'agreement', 'live'], description: '本轮结果 / the round’s outcome' }) listingOutcome!: string | null;
   @ApiProperty({ description: '本单位受让 / my organisation is the buyer' }) won!: boolean;
   @ApiProperty({ enum: ['transfer', 'guarantee'], description: '缴纳方式 / method' }) method!: string;
   @ApiProperty({ description: '流水号或保函编号 / reference' }) reference!: string;
   @ApiProperty({ description: '保证金(元)/ deposit (yuan)' }) amount!: string;
   @ApiProperty({ description: '已申报、资格确认、应退、已退、转作价款 / declared, qualified, refund due, refunded, applied to the price', enum: ['declared', 'qualified', 'refund_due', 'refunded', 'applied_to_price'] }) status!: string;
-  @ApiPropertyOptional({ nullable: true, description: '竞买号(仅本单位可见)/ paddle number (only the applicant sees it)' }) paddle!: number | null;
+  @ApiProperty({ nullable: true, description: '竞买号(仅本单位可见)/ paddle number (only the applicant sees it)', type: Number }) paddle!: number | null;
   @ApiProperty({ description: '申报时间 / declared at' }) declaredAt!: Date;
-  @ApiPropertyOptional({ nullable: true, description: '确认时间 / confirmed at' }) confirmedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '应退还日期 / refund due' }) refundDue!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '退还时间 / refunded at' }) refundedAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '确认时间 / confirmed at', type: String, format: 'date-time' }) confirmedAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '应退还日期 / refund due', type: String, format: 'date-time' }) refundDue!: Date | null;
+  @ApiProperty({ nullable: true, description: '退还时间 / refunded at', type: String, format: 'date-time' }) refundedAt!: Date | null;
 }
 
 export class MyRuralApplicationPage {

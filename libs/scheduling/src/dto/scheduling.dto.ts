@@ -148,10 +148,10 @@ export class SessionView {
   @ApiProperty() endsAt!: Date;
   @ApiProperty({ enum: ['booked', 'cancelled'] }) status!: string;
   @ApiProperty({ type: [String] }) milestoneIds!: string[];
-  @ApiPropertyOptional({ nullable: true }) note!: string | null;
-  @ApiPropertyOptional({ nullable: true }) cancelReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ nullable: true, type: String }) cancelReason!: string | null;
   @ApiProperty() bookedAt!: Date;
-  @ApiPropertyOptional({ nullable: true }) cancelledAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) cancelledAt!: Date | null;
 }
 
 export class AgendaView {
@@ -175,5 +175,5 @@ export class HostableStepView {
   @ApiProperty({ description: '节点类型 / kind', example: 'land.auction_start' }) kind!: string;
   @ApiProperty({ type: StepNameView, description: '环节名称 / the step’s name' }) name!: StepNameView;
   @ApiProperty({ description: '到期时间 / due' }) dueAt!: Date;
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: '已承载该环节的场次 / the booked session hosting it' }) sessionId!: string | null;
+  @ApiProperty({ nullable: true, format: 'uuid', description: '已承载该环节的场次 / the booked session hosting it', type: String }) sessionId!: string | null;
 }

@@ -11,9 +11,9 @@ export class EvaluationSectionView {
   @ApiProperty({ description: '标段号 / number' }) no!: number;
   @ApiProperty({ description: '名称 / name' }) name!: string;
   @ApiProperty({ description: '状态 / status', enum: ['open', 'failed', 'opened', 'evaluating', 'publicity', 'awarded'] }) status!: string;
-  @ApiPropertyOptional({ description: '专家抽取 / expert draw', format: 'uuid', nullable: true }) drawId!: string | null;
-  @ApiPropertyOptional({ description: '评标报告提交时间 / report submitted at', nullable: true }) reportedAt!: Date | null;
-  @ApiPropertyOptional({ description: '公示截止 / publicity ends', nullable: true }) publicityUntil!: Date | null;
+  @ApiProperty({ description: '专家抽取 / expert draw', format: 'uuid', nullable: true, type: String }) drawId!: string | null;
+  @ApiProperty({ description: '评标报告提交时间 / report submitted at', nullable: true, type: String, format: 'date-time' }) reportedAt!: Date | null;
+  @ApiProperty({ description: '公示截止 / publicity ends', nullable: true, type: String, format: 'date-time' }) publicityUntil!: Date | null;
 }
 
 export class CriterionView {
@@ -34,7 +34,7 @@ export class ScoreView {
   @ApiProperty({ type: [Number], description: '技术分(百分之一分)/ technical, hundredths' }) technical!: number[];
   @ApiProperty({ type: [Number], description: '商务分(百分之一分)/ business, hundredths' }) business!: number[];
   @ApiProperty({ description: '价格调整(元,可为负)/ adjustment (yuan, signed)' }) adjustment!: string;
-  @ApiPropertyOptional({ description: '否决理由 / reason to reject', nullable: true }) disqualifyReason!: string | null;
+  @ApiProperty({ description: '否决理由 / reason to reject', nullable: true, type: String }) disqualifyReason!: string | null;
   @ApiProperty({ description: '评分时间 / scored at' }) scoredAt!: Date;
 }
 
@@ -45,14 +45,14 @@ export class EvaluationBidView {
   @ApiProperty({ description: '投标文件 SHA-256 / documents SHA-256' }) documentsSha256!: string;
   @ApiProperty({ description: '投标文件字节数 / documents size' }) documentsSize!: number;
   @ApiProperty({ description: '递交时间 / submitted at' }) submittedAt!: Date;
-  @ApiPropertyOptional({ type: ScoreView, nullable: true, description: '我的评分 / my score so far' }) myScore!: ScoreView | null;
+  @ApiProperty({ type: ScoreView, nullable: true, description: '我的评分 / my score so far' }) myScore!: ScoreView | null;
 }
 
 export class EvaluationBidsView {
   @ApiProperty({ description: '标段号 / number' }) no!: number;
   @ApiProperty({ description: '名称 / name' }) name!: string;
   @ApiProperty({ description: '评标办法 / method', enum: ['comprehensive', 'lowest_price'] }) method!: string;
-  @ApiProperty({ description: '价格分满分(百分之一分)/ full price score (hundredths), computed, not scored', nullable: true }) priceScoreMax!: number | null;
+  @ApiProperty({ description: '价格分满分(百分之一分)/ full price score (hundredths), computed, not scored', nullable: true, type: Number }) priceScoreMax!: number | null;
   @ApiProperty({ type: CriteriaView }) criteria!: CriteriaView;
   @ApiProperty({ type: [EvaluationBidView] }) bids!: EvaluationBidView[];
 }
@@ -62,21 +62,21 @@ export class ReportExpertScoreView {
   @ApiProperty({ type: [Number] }) technical!: number[];
   @ApiProperty({ type: [Number] }) business!: number[];
   @ApiProperty({ description: '价格调整(元)/ adjustment (yuan)' }) adjustment!: string;
-  @ApiPropertyOptional({ nullable: true }) disqualifyReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) disqualifyReason!: string | null;
 }
 
 export class ReportBidView {
   @ApiProperty({ format: 'uuid' }) bidId!: string;
   @ApiProperty({ description: '投标人 / bidder' }) bidderName!: string;
   @ApiProperty({ description: '投标报价(元)/ price (yuan)' }) price!: string;
-  @ApiPropertyOptional({ nullable: true, description: '排名 / rank' }) rank!: number | null;
+  @ApiProperty({ nullable: true, description: '排名 / rank', type: Number }) rank!: number | null;
   @ApiProperty({ description: '被否决 / rejected' }) disqualified!: boolean;
-  @ApiPropertyOptional({ nullable: true, description: '价格分 / price score (hundredths)' }) priceScore!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: '技术分 / technical (hundredths)' }) technicalScore!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: '商务分 / business (hundredths)' }) businessScore!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: '总分 / total (hundredths)' }) total!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: '评审调整(元)/ adjustment (yuan)' }) adjustment!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '评审价(元)/ evaluated price (yuan)' }) evaluatedPrice!: string | null;
+  @ApiProperty({ nullable: true, description: '价格分 / price score (hundredths)', type: Number }) priceScore!: number | null;
+  @ApiProperty({ nullable: true, description: '技术分 / technical (hundredths)', type: Number }) technicalScore!: number | null;
+  @ApiProperty({ nullable: true, description: '商务分 / business (hundredths)', type: Number }) businessScore!: number | null;
+  @ApiProperty({ nullable: true, description: '总分 / total (hundredths)', type: Number }) total!: number | null;
+  @ApiProperty({ nullable: true, description: '评审调整(元)/ adjustment (yuan)', type: String }) adjustment!: string | null;
+  @ApiProperty({ nullable: true, description: '评审价(元)/ evaluated price (yuan)', type: String }) evaluatedPrice!: string | null;
   @ApiProperty({ type: [ReportExpertScoreView] }) experts!: ReportExpertScoreView[];
 }
 
@@ -98,7 +98,7 @@ export class ReportView {
   @ApiProperty({ description: '标段号 / number' }) no!: number;
   @ApiProperty({ description: '标段状态 / section status' }) status!: string;
   @ApiProperty({ enum: ['comprehensive', 'lowest_price'] }) method!: string;
-  @ApiPropertyOptional({ nullable: true, description: '评标基准价(元)/ benchmark (yuan)' }) benchmark!: string | null;
+  @ApiProperty({ nullable: true, description: '评标基准价(元)/ benchmark (yuan)', type: String }) benchmark!: string | null;
   @ApiProperty({ description: '评标委员会人数 / committee size' }) committee!: number;
   @ApiProperty() reportedAt!: Date;
   @ApiProperty({ type: [ReportBidView] }) bids!: ReportBidView[];
@@ -110,29 +110,29 @@ export class ReportSignatureView {
   @ApiProperty({ description: '专家库编号(不含姓名)/ library id of the expert, no name' }) expertId!: string;
   @ApiProperty({ description: '本人签字 / my own signature' }) mine!: boolean;
   @ApiProperty({ description: '签字时间 / signed at' }) signedAt!: Date;
-  @ApiPropertyOptional({ nullable: true, description: '书面不同意见和理由(条例 53)/ written dissent and its reasons' }) dissent!: string | null;
+  @ApiProperty({ nullable: true, description: '书面不同意见和理由(条例 53)/ written dissent and its reasons', type: String }) dissent!: string | null;
 }
 
 /** The report as the committee, the parties and the supervisors read it back, with who signed it (条例 53). */
 export class ReportRecordView extends ReportView {
   @ApiProperty({ description: '标段名称 / section name' }) name!: string;
-  @ApiPropertyOptional({ nullable: true, description: '公示截止 / publicity ends' }) publicityUntil!: Date | null;
+  @ApiProperty({ nullable: true, description: '公示截止 / publicity ends', type: String, format: 'date-time' }) publicityUntil!: Date | null;
   @ApiProperty({ type: [ReportSignatureView], description: '签字 / signatures' }) signatures!: ReportSignatureView[];
-  @ApiPropertyOptional({ nullable: true, description: '本人在评标委员会中的专家库编号(评标专家)/ my library id on the committee (experts)' }) seat!: string | null;
+  @ApiProperty({ nullable: true, description: '本人在评标委员会中的专家库编号(评标专家)/ my library id on the committee (experts)', type: String }) seat!: string | null;
   @ApiProperty({ description: '本人尚可签字 / I may sign now' }) canSign!: boolean;
 }
 
 export class ObjectionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['documents', 'opening', 'publicity'], description: '招标文件、开标或公示期异议 / to the documents, the opening or the candidates' }) stage!: string;
-  @ApiPropertyOptional({ nullable: true, description: '异议人(投标人只看到自己的;招标文件异议只有交易中心和监管看到)/ objector (a bidder sees only its own; for the documents only the centre and supervisors)' }) organisationName!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '招标文件异议的异议人代号,如“异议人 1”(招标人、代理、交易中心、监管和本人可见)/ the objector’s pseudonym on a documents objection (owner, agent, centre, supervisors and itself)' }) handle?: string | null;
+  @ApiProperty({ nullable: true, description: '异议人(投标人只看到自己的;招标文件异议只有交易中心和监管看到)/ objector (a bidder sees only its own; for the documents only the centre and supervisors)', type: String }) organisationName!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '招标文件异议的异议人代号,如“异议人 1”(招标人、代理、交易中心、监管和本人可见)/ the objector’s pseudonym on a documents objection (owner, agent, centre, supervisors and itself)', type: String }) handle?: string | null;
   @ApiProperty({ description: '本单位提出 / raised by my organisation' }) mine!: boolean;
   @ApiProperty() content!: string;
   @ApiProperty() raisedAt!: Date;
-  @ApiPropertyOptional({ nullable: true, description: '答复期限 / reply due' }) replyDue!: Date | null;
-  @ApiPropertyOptional({ nullable: true }) reply!: string | null;
-  @ApiPropertyOptional({ nullable: true }) repliedAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '答复期限 / reply due', type: String, format: 'date-time' }) replyDue!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) reply!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) repliedAt!: Date | null;
 }
 
 export class AwardView {
@@ -142,8 +142,8 @@ export class AwardView {
   @ApiProperty({ description: '中标价(元)/ price (yuan)' }) price!: string;
   @ApiProperty() awardedAt!: Date;
   @ApiProperty({ description: '合同签订期限 / contract due' }) contractDue!: Date;
-  @ApiPropertyOptional({ nullable: true }) contractSignedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '合同金额(元)/ contract amount (yuan)' }) contractAmount!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) contractSignedAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '合同金额(元)/ contract amount (yuan)', type: String }) contractAmount!: string | null;
 }
 
 export class PublicCandidateView {
@@ -162,9 +162,9 @@ export class PublicSectionResultView {
   @ApiProperty({ description: '标段号 / number' }) no!: number;
   @ApiProperty({ description: '名称 / name' }) name!: string;
   @ApiProperty({ description: '状态 / status' }) status!: string;
-  @ApiPropertyOptional({ nullable: true, description: '公示截止 / publicity ends' }) publicityUntil!: Date | null;
+  @ApiProperty({ nullable: true, description: '公示截止 / publicity ends', type: String, format: 'date-time' }) publicityUntil!: Date | null;
   @ApiProperty({ type: [PublicCandidateView], description: '中标候选人(公示起)/ candidates, from the publicity on' }) candidates!: PublicCandidateView[];
-  @ApiPropertyOptional({ type: PublicAwardView, nullable: true, description: '中标结果 / the award' }) award!: PublicAwardView | null;
+  @ApiProperty({ type: PublicAwardView, nullable: true, description: '中标结果 / the award' }) award!: PublicAwardView | null;
 }
 
 export class PublicResultsView {

@@ -8,8 +8,8 @@ export class SectionView {
   @ApiProperty({ description: '估算价(元)/ estimate (yuan)' }) estimate!: string;
   @ApiProperty({ description: '投标保证金(元)/ deposit (yuan)' }) deposit!: string;
   @ApiProperty({ description: '状态 / status', enum: ['open', 'failed', 'opened', 'evaluating', 'publicity', 'awarded'] }) status!: string;
-  @ApiPropertyOptional({ description: '公示截止 / publicity ends', nullable: true }) publicityUntil!: Date | null;
-  @ApiPropertyOptional({ description: '评标报告形成时间(此后可读取评标报告)/ when the committee made its report (the report can be read from then on)', nullable: true }) reportedAt!: Date | null;
+  @ApiProperty({ description: '公示截止 / publicity ends', nullable: true, type: String, format: 'date-time' }) publicityUntil!: Date | null;
+  @ApiProperty({ description: '评标报告形成时间(此后可读取评标报告)/ when the committee made its report (the report can be read from then on)', nullable: true, type: String, format: 'date-time' }) reportedAt!: Date | null;
 }
 
 export class DocumentView {
@@ -18,7 +18,7 @@ export class DocumentView {
   @ApiProperty({ description: '文件名 / file name' }) fileName!: string;
   @ApiProperty({ description: 'SHA-256' }) sha256!: string;
   @ApiProperty({ description: '字节数 / bytes' }) size!: number;
-  @ApiPropertyOptional({ description: '说明 / note', nullable: true }) note!: string | null;
+  @ApiProperty({ description: '说明 / note', nullable: true, type: String }) note!: string | null;
   @ApiProperty({ description: '发布时间 / published at' }) createdAt!: Date;
 }
 
@@ -29,17 +29,17 @@ export class TenderView {
   @ApiProperty({ description: '类型 / kind' }) kind!: string;
   @ApiProperty({ description: '地区 / region' }) region!: string;
   @ApiProperty({ description: '招标人 / owner' }) ownerName!: string;
-  @ApiPropertyOptional({ description: '招标代理 / agent', nullable: true }) agentName!: string | null;
+  @ApiProperty({ description: '招标代理 / agent', nullable: true, type: String }) agentName!: string | null;
   @ApiProperty({ description: '估算价(元)/ estimate (yuan)' }) estimate!: string;
   @ApiProperty({ description: '评标办法 / evaluation method', enum: ['comprehensive', 'lowest_price'] }) evaluationMethod!: string;
   @ApiProperty({ description: '资格条件 / qualification' }) qualification!: string;
   @ApiProperty({ description: '状态 / status' }) status!: string;
-  @ApiPropertyOptional({ description: '退回理由 / reasons it was returned', nullable: true, type: [String] }) returnReasons!: string[] | null;
-  @ApiPropertyOptional({ description: '招标文件发出时间 / documents available from', nullable: true }) documentsAvailableAt!: Date | null;
-  @ApiPropertyOptional({ description: '投标截止(开标)时间 / bid deadline (opening)', nullable: true }) bidDeadline!: Date | null;
-  @ApiPropertyOptional({ description: '开标时间 / opened at', nullable: true }) openedAt!: Date | null;
-  @ApiPropertyOptional({ description: '开标异议截止 / opening objections until', nullable: true }) openingObjectionsUntil!: Date | null;
-  @ApiPropertyOptional({ description: '重新招标自 / re-tender of', nullable: true }) retenderOf!: string | null;
+  @ApiProperty({ description: '退回理由 / reasons it was returned', nullable: true, type: [String] }) returnReasons!: string[] | null;
+  @ApiProperty({ description: '招标文件发出时间 / documents available from', nullable: true, type: String, format: 'date-time' }) documentsAvailableAt!: Date | null;
+  @ApiProperty({ description: '投标截止(开标)时间 / bid deadline (opening)', nullable: true, type: String, format: 'date-time' }) bidDeadline!: Date | null;
+  @ApiProperty({ description: '开标时间 / opened at', nullable: true, type: String, format: 'date-time' }) openedAt!: Date | null;
+  @ApiProperty({ description: '开标异议截止 / opening objections until', nullable: true, type: String, format: 'date-time' }) openingObjectionsUntil!: Date | null;
+  @ApiProperty({ description: '重新招标自 / re-tender of', nullable: true, type: String }) retenderOf!: string | null;
   @ApiProperty({ type: [SectionView] }) sections!: SectionView[];
   @ApiProperty({ type: [DocumentView] }) documents!: DocumentView[];
 }
@@ -80,15 +80,15 @@ export class TenderListItemView {
   @ApiProperty({ description: '类型 / kind' }) kind!: string;
   @ApiProperty({ description: '地区 / region' }) region!: string;
   @ApiProperty({ description: '招标人 / owner' }) ownerName!: string;
-  @ApiPropertyOptional({ description: '招标代理 / agent', nullable: true }) agentName!: string | null;
+  @ApiProperty({ description: '招标代理 / agent', nullable: true, type: String }) agentName!: string | null;
   @ApiProperty({ description: '估算价(元)/ estimate (yuan)' }) estimate!: string;
   @ApiProperty({ description: '评标办法 / evaluation method', enum: ['comprehensive', 'lowest_price'] }) evaluationMethod!: string;
   @ApiProperty({ description: '状态 / status' }) status!: string;
-  @ApiPropertyOptional({ description: '退回理由 / reasons it was returned', nullable: true, type: [String] }) returnReasons!: string[] | null;
+  @ApiProperty({ description: '退回理由 / reasons it was returned', nullable: true, type: [String] }) returnReasons!: string[] | null;
   @ApiProperty({ description: '进场登记时间 / registered at' }) registeredAt!: Date;
   @ApiProperty({ description: '最近变更 / last change' }) updatedAt!: Date;
-  @ApiPropertyOptional({ description: '投标截止(开标)时间 / bid deadline (opening)', nullable: true }) bidDeadline!: Date | null;
-  @ApiPropertyOptional({ description: '开标时间 / opened at', nullable: true }) openedAt!: Date | null;
+  @ApiProperty({ description: '投标截止(开标)时间 / bid deadline (opening)', nullable: true, type: String, format: 'date-time' }) bidDeadline!: Date | null;
+  @ApiProperty({ description: '开标时间 / opened at', nullable: true, type: String, format: 'date-time' }) openedAt!: Date | null;
   @ApiProperty({ description: '标段数 / sections' }) sectionCount!: number;
   @ApiProperty({ description: '招标文件与修改文件数 / documents' }) documentCount!: number;
 }
@@ -112,5 +112,5 @@ export class MyEvaluationView {
   @ApiProperty({ format: 'uuid', description: '专家抽取 / draw' }) drawId!: string;
   @ApiProperty({ description: '有效投标数 / opened bids' }) bidCount!: number;
   @ApiProperty({ description: '我已评分的投标数 / bids I have scored' }) scoredByMe!: number;
-  @ApiPropertyOptional({ description: '评标报告时间 / reported at', nullable: true }) reportedAt!: Date | null;
+  @ApiProperty({ description: '评标报告时间 / reported at', nullable: true, type: String, format: 'date-time' }) reportedAt!: Date | null;
 }

@@ -30,12 +30,12 @@ export class ProjectView {
   @ApiProperty({ enum: PROJECT_STATUSES, description: '草稿、已发布、暂停、结束、终止 / draft, published, suspended, closed, cancelled' }) status: ProjectStatus;
   @ApiProperty({ enum: ['standard', 'sandbox'], description: '适用规则 / which rules it runs by' }) ruleKind: RuleKind;
   @ApiProperty({ type: PartyView, description: '招标人·出让人·采购人·转出方 / owner' }) owner: PartyView;
-  @ApiPropertyOptional({ type: PartyView, nullable: true, description: '代理机构 / agent' }) agent: PartyView | null;
-  @ApiPropertyOptional({ type: RuleSnapshotView, nullable: true, description: '发布时固化的规则(此后不再改变)/ the rules frozen at publication (never change afterwards)' })
+  @ApiProperty({ type: PartyView, nullable: true, description: '代理机构 / agent' }) agent: PartyView | null;
+  @ApiProperty({ type: RuleSnapshotView, nullable: true, description: '发布时固化的规则(此后不再改变)/ the rules frozen at publication (never change afterwards)' })
   ruleSnapshot: RuleSnapshotView | null;
-  @ApiPropertyOptional({ nullable: true, description: '发布时间 / published at' }) publishedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '暂停时间 / suspended at' }) suspendedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '暂停原因 / why it is suspended' }) suspensionReason: string | null;
+  @ApiProperty({ nullable: true, description: '发布时间 / published at', type: String, format: 'date-time' }) publishedAt: Date | null;
+  @ApiProperty({ nullable: true, description: '暂停时间 / suspended at', type: String, format: 'date-time' }) suspendedAt: Date | null;
+  @ApiProperty({ nullable: true, description: '暂停原因 / why it is suspended', type: String }) suspensionReason: string | null;
   @ApiProperty({ description: '登记时间 / registered at' }) createdAt: Date;
   @ApiProperty({ description: '更新时间 / updated at' }) updatedAt: Date;
   @ApiProperty({ description: '修订号,每次变更加一 / revision, +1 on every change' }) version: number;
@@ -54,7 +54,7 @@ export class PublicProjectView {
   @ApiProperty({ enum: PROJECT_STATUSES, description: '状态 / status' }) status: ProjectStatus;
   @ApiProperty({ description: '发布时间 / published at' }) publishedAt: Date;
   @ApiProperty({ type: ProjectPartyView, description: '招标人·出让人·采购人 / owner' }) owner: ProjectPartyView;
-  @ApiPropertyOptional({ type: ProjectPartyView, nullable: true, description: '代理机构 / agent' }) agent: ProjectPartyView | null;
+  @ApiProperty({ type: ProjectPartyView, nullable: true, description: '代理机构 / agent' }) agent: ProjectPartyView | null;
   @ApiProperty({ description: '适用规则版本号 / rule-set version it runs by' }) ruleSetVersion: number;
   @ApiProperty({ description: '是否沙箱项目(演示)/ a sandbox (demo) project' }) sandbox: boolean;
 }
@@ -115,8 +115,8 @@ export class ProjectListItem {
   @ApiProperty({ description: '行政区划代码 / region' }) region: string;
   @ApiProperty({ enum: PROJECT_STATUSES, description: '状态 / status' }) status: ProjectStatus;
   @ApiProperty({ description: '招标人·出让人·采购人·转出方 / owner' }) ownerName: string;
-  @ApiPropertyOptional({ nullable: true, description: '代理机构 / agent' }) agentName: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '发布时间 / published at' }) publishedAt: Date | null;
+  @ApiProperty({ nullable: true, description: '代理机构 / agent', type: String }) agentName: string | null;
+  @ApiProperty({ nullable: true, description: '发布时间 / published at', type: String, format: 'date-time' }) publishedAt: Date | null;
   @ApiProperty({ description: '登记时间 / registered at' }) createdAt: Date;
 }
 

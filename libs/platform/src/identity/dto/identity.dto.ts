@@ -141,8 +141,8 @@ export class AccountView {
   @ApiProperty({ description: '账户编号 / id' }) id: string;
   @ApiProperty({ description: '用户名 / username' }) username: string;
   @ApiProperty({ description: '显示名称 / display name' }) displayName: string;
-  @ApiProperty({ description: '所属单位 / organisation id', nullable: true }) organisationId: string | null;
-  @ApiProperty({ description: '停用时间 / disabled at', nullable: true }) disabledAt: Date | null;
+  @ApiProperty({ description: '所属单位 / organisation id', nullable: true, type: String }) organisationId: string | null;
+  @ApiProperty({ description: '停用时间 / disabled at', nullable: true, type: String, format: 'date-time' }) disabledAt: Date | null;
   @ApiProperty({ type: RoleGrantView, isArray: true, description: '角色 / roles' }) roles: RoleGrantView[];
 }
 
@@ -156,5 +156,5 @@ export class PublicOrganisationView {
   @ApiProperty({ description: '单位 ID(代理机构登记项目时引用)/ organisation id (an agent names its owner by it)', format: 'uuid' }) id: string;
   @ApiProperty({ description: '单位名称 / name' }) name: string;
   @ApiProperty({ description: '统一社会信用代码 / unified social credit code' }) uscc: string;
-  @ApiProperty({ description: '地区 / region', nullable: true }) region: string | null;
+  @ApiProperty({ description: '地区 / region', nullable: true, type: String }) region: string | null;
 }

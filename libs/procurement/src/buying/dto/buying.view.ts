@@ -18,6 +18,23 @@ export class BudgetLineView {
   @ApiProperty() createdAt!: Date;
 }
 
+export class OrderPartyView {
+  @ApiProperty({ format: 'uuid', description: '单位 / organisation' }) organisationId!: string;
+  @ApiProperty({ description: '名称 / name' }) name!: string;
+}
+
+export class OrderBudgetLineView {
+  @ApiProperty({ format: 'uuid', description: '预算指标 / budget line' }) id!: string;
+  @ApiProperty({ description: '指标编号 / code' }) code!: string;
+  @ApiProperty({ description: '名称 / name' }) name!: string;
+}
+
+export class OrderRuleSetView {
+  @ApiProperty({ format: 'uuid', description: '规则版本 / rule set' }) id!: string;
+  @ApiProperty({ description: '版本号 / version' }) version!: number;
+  @ApiProperty({ description: '是否沙箱规则 / a sandbox set' }) sandbox!: boolean;
+}
+
 export const budgetLineView = ({ amountFen, usedFen, ...b }: BudgetLineRow): BudgetLineView => ({
   ...b,
   amount: yuan(amountFen),
@@ -27,7 +44,7 @@ export const budgetLineView = ({ amountFen, usedFen, ...b }: BudgetLineRow): Bud
 
 export class OrderItemView {
   @ApiProperty() lineNo!: number;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) productId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) productId!: string | null;
   @ApiProperty() description!: string;
   @ApiProperty() quantity!: number;
   @ApiProperty({ description: '单价(元)/ unit price (yuan)' }) unitPrice!: string;
@@ -48,27 +65,27 @@ export class OrderView {
   @ApiProperty({ description: '订单号 / order number' }) no!: string;
   @ApiProperty({ enum: ['placed', 'confirmed', 'delivered', 'accepted', 'rejected', 'paid', 'cancelled'] }) status!: string;
   @ApiProperty({ enum: ['direct', 'quote'], description: '直购或网上竞价 / direct purchase or online quote' }) source!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) sourceId!: string | null;
-  @ApiProperty() purchaser!: { organisationId: string; name: string };
-  @ApiProperty() supplier!: { organisationId: string; name: string };
-  @ApiProperty() budgetLine!: { id: string; code: string; name: string };
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) sourceId!: string | null;
+  @ApiProperty({ description: '采购人 / purchaser', type: () => OrderPartyView }) purchaser!: { organisationId: string; name: string };
+  @ApiProperty({ description: '供应商 / supplier', type: () => OrderPartyView }) supplier!: { organisationId: string; name: string };
+  @ApiProperty({ description: '预算指标 / budget line', type: () => OrderBudgetLineView }) budgetLine!: { id: string; code: string; name: string };
   @ApiProperty({ description: '订单金额(元)/ total (yuan)' }) total!: string;
   @ApiProperty({ type: [OrderItemView] }) items!: OrderItemView[];
-  @ApiProperty({ description: '下单时固化的规则版本 / the rule version frozen at ordering' }) ruleSet!: { id: string; version: number; sandbox: boolean };
+  @ApiProperty({ description: '下单时固化的规则版本 / the rule version frozen at ordering', type: () => OrderRuleSetView }) ruleSet!: { id: string; version: number; sandbox: boolean };
   @ApiProperty() placedAt!: Date;
   @ApiProperty() confirmDue!: Date;
-  @ApiPropertyOptional({ nullable: true }) confirmedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true }) deliveredAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true }) deliveryNote!: string | null;
-  @ApiPropertyOptional({ nullable: true }) acceptDue!: Date | null;
-  @ApiPropertyOptional({ nullable: true }) acceptedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true }) rejectedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, type: [String] }) rejectionReasons!: string[] | null;
-  @ApiPropertyOptional({ nullable: true }) paymentDue!: Date | null;
-  @ApiPropertyOptional({ nullable: true }) paidAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true }) paymentReference!: string | null;
-  @ApiPropertyOptional({ nullable: true }) cancelledAt!: Date | null;
-  @ApiPropertyOptional({ type: PendingStepView, nullable: true }) pending!: PendingStepView | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) confirmedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) deliveredAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) deliveryNote!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) acceptDue!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) acceptedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) rejectedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: [String] }) rejectionReasons!: string[] | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) paymentDue!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) paidAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) paymentReference!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) cancelledAt!: Date | null;
+  @ApiProperty({ type: PendingStepView, nullable: true }) pending!: PendingStepView | null;
 }
 
 export function pendingView(o: OrderRow): PendingStepView | null {
@@ -134,8 +151,8 @@ export class RatingView {
   @ApiProperty() service!: number;
   @ApiProperty() comment!: string;
   @ApiProperty() ratedAt!: Date;
-  @ApiPropertyOptional({ nullable: true }) reply!: string | null;
-  @ApiPropertyOptional({ nullable: true }) repliedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) reply!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) repliedAt!: Date | null;
 }
 
 export const ratingView = (g: RatingRow): RatingView => ({
@@ -154,7 +171,7 @@ export const ratingView = (g: RatingRow): RatingView => ({
 export class SupplierRatingsView {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() organisationName!: string;
-  @ApiPropertyOptional({ nullable: true, description: '综合评分(三项平均)/ score (mean of the three)' }) ratingAvg!: string | null;
+  @ApiProperty({ nullable: true, description: '综合评分(三项平均)/ score (mean of the three)', type: String }) ratingAvg!: string | null;
   @ApiProperty() ratingCount!: number;
   @ApiProperty({ type: [RatingView] }) ratings!: RatingView[];
 }

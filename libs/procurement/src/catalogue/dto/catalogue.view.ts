@@ -6,7 +6,7 @@ const yuan = (fen: string | null) => (fen === null ? null : Money.ofFen(fen).toY
 
 export class ProcurementCategoryView {
   @ApiProperty({ description: '品目代码 / code', example: 'A02.02.04' }) code!: string;
-  @ApiPropertyOptional({ description: '上级品目 / parent', nullable: true }) parentCode!: string | null;
+  @ApiProperty({ description: '上级品目 / parent', nullable: true, type: String }) parentCode!: string | null;
   @ApiProperty({ description: '名称 / name (zh)' }) nameZh!: string;
   @ApiProperty({ description: '名称 / name (en)' }) nameEn!: string;
   @ApiProperty({ description: '是否医用耗材(须注册证)/ medical consumable (needs a certificate)' }) medicalConsumable!: boolean;
@@ -53,12 +53,12 @@ export class PublicProductView {
   @ApiProperty({ description: '单价(元)/ price (yuan)' }) price!: string;
   @ApiProperty({ description: '库存 / stock' }) stock!: number;
   @ApiProperty({ description: '供货区域 / delivery regions', type: [String] }) regions!: string[];
-  @ApiPropertyOptional({ nullable: true, description: '注册证号 / certificate no.' }) certificateNo!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '注册证有效期至 / certificate valid until' }) certificateValidUntil!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '包装单位 / packing unit' }) packingUnit!: string | null;
+  @ApiProperty({ nullable: true, description: '注册证号 / certificate no.', type: String }) certificateNo!: string | null;
+  @ApiProperty({ nullable: true, description: '注册证有效期至 / certificate valid until', type: String }) certificateValidUntil!: string | null;
+  @ApiProperty({ nullable: true, description: '包装单位 / packing unit', type: String }) packingUnit!: string | null;
   @ApiProperty({ format: 'uuid', description: '供应商 / supplier' }) supplierId!: string;
   @ApiProperty({ description: '供应商名称 / supplier name' }) supplierName!: string;
-  @ApiPropertyOptional({ nullable: true, description: '供应商评分(1-5)/ supplier rating' }) rating!: string | null;
+  @ApiProperty({ nullable: true, description: '供应商评分(1-5)/ supplier rating', type: String }) rating!: string | null;
   @ApiProperty({ description: '评价数 / ratings' }) ratingCount!: number;
 }
 
@@ -93,7 +93,7 @@ export const publicProductDetailView = (p: ProductRow): PublicProductDetailView 
 /** The supplier's own view: the public one plus status and price version. */
 export class SupplierProductView extends PublicProductView {
   @ApiProperty({ description: '状态:在售/下架 / on sale or off sale', enum: ['on_sale', 'off_sale'] }) status!: string;
-  @ApiPropertyOptional({ nullable: true, description: '下架原因:供应商下架/注册证过期 / why off sale', enum: ['supplier', 'certificate_expired'] }) offSaleReason!: string | null;
+  @ApiProperty({ nullable: true, description: '下架原因:供应商下架/注册证过期 / why off sale', enum: ['supplier', 'certificate_expired'] }) offSaleReason!: string | null;
   @ApiProperty({ description: '价格版本 / price version' }) priceVersion!: number;
   @ApiProperty({ description: '上架时间 / listed at' }) createdAt!: Date;
   @ApiProperty({ description: '更新时间 / updated at' }) updatedAt!: Date;
@@ -110,12 +110,12 @@ export const supplierProductView = (p: ProductRow): SupplierProductView => ({
 
 /** The centre's and supervisors' view: the reference price and the review flag besides. */
 export class ReviewedProductView extends SupplierProductView {
-  @ApiPropertyOptional({ nullable: true, description: '参考价(元)/ reference price (yuan)' }) referencePrice!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '参考价来源 / reference channel' }) referenceChannel!: string | null;
+  @ApiProperty({ nullable: true, description: '参考价(元)/ reference price (yuan)', type: String }) referencePrice!: string | null;
+  @ApiProperty({ nullable: true, description: '参考价来源 / reference channel', type: String }) referenceChannel!: string | null;
   @ApiProperty({ description: '价格待复核 / flagged for review' }) flagged!: boolean;
-  @ApiPropertyOptional({ nullable: true, description: '提示原因 / why flagged' }) flagReason!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '提示时间 / flagged at' }) flaggedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '复核意见 / the centre’s note when it cleared the flag' }) flagClearedNote!: string | null;
+  @ApiProperty({ nullable: true, description: '提示原因 / why flagged', type: String }) flagReason!: string | null;
+  @ApiProperty({ nullable: true, description: '提示时间 / flagged at', type: String, format: 'date-time' }) flaggedAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '复核意见 / the centre’s note when it cleared the flag', type: String }) flagClearedNote!: string | null;
 }
 
 export const reviewedProductView = (p: ProductRow): ReviewedProductView => ({

@@ -22,13 +22,13 @@ export class MyRequirementView {
   @ApiProperty({ description: '轮次 / round' }) round!: number;
   @ApiProperty({ description: '状态:竞价中、失败、成交、变更方式 / quoting, failed, awarded, switched', enum: ['quoting', 'failed', 'awarded', 'switched'] }) status!: string;
   @ApiProperty({ description: '本轮报价截止 / the round’s deadline' }) quoteDeadline!: Date;
-  @ApiPropertyOptional({ nullable: true, description: '截止开启时间 / closed at' }) closedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '变更采购方式理由 / why the method was switched' }) switchReason!: string | null;
+  @ApiProperty({ nullable: true, description: '截止开启时间 / closed at', type: String, format: 'date-time' }) closedAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '变更采购方式理由 / why the method was switched', type: String }) switchReason!: string | null;
   @ApiProperty({ description: '发布时间 / published at' }) createdAt!: Date;
-  @ApiPropertyOptional({ nullable: true, description: '本轮报价家数(截止后公开;竞价中为 null)/ quotes in the round (public after the deadline; null while quoting)' }) quoteCount!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: '本轮有效报价家数(截止后)/ valid quotes in the round (after the deadline)' }) validQuoteCount!: number | null;
-  @ApiPropertyOptional({ type: MyRequirementWinnerView, nullable: true }) winner!: MyRequirementWinnerView | null;
-  @ApiPropertyOptional({ type: MyRequirementOrderView, nullable: true, description: '成交生成的订单(合同)/ the order (contract) it led to' }) order!: MyRequirementOrderView | null;
+  @ApiProperty({ nullable: true, description: '本轮报价家数(截止后公开;竞价中为 null)/ quotes in the round (public after the deadline; null while quoting)', type: Number }) quoteCount!: number | null;
+  @ApiProperty({ nullable: true, description: '本轮有效报价家数(截止后)/ valid quotes in the round (after the deadline)', type: Number }) validQuoteCount!: number | null;
+  @ApiProperty({ type: MyRequirementWinnerView, nullable: true }) winner!: MyRequirementWinnerView | null;
+  @ApiProperty({ type: MyRequirementOrderView, nullable: true, description: '成交生成的订单(合同)/ the order (contract) it led to' }) order!: MyRequirementOrderView | null;
 }
 
 export class MyRequirementPage {

@@ -66,20 +66,36 @@ export class CardListQuery extends PageQuery {
   stepKind?: (typeof STEP_KINDS)[number];
 }
 
+export class CardProjectView {
+  @ApiProperty({ format: 'uuid', description: '项目 / project' }) id!: string;
+  @ApiProperty({ description: '项目编号 / code' }) code!: string;
+  @ApiProperty({ description: '项目名称 / name' }) name!: string;
+}
+
+export class CardSubjectView {
+  @ApiProperty({ description: '对象类型 / subject type' }) type!: string;
+  @ApiProperty({ description: '对象编号 / subject id' }) id!: string;
+}
+
+export class CardOrganisationView {
+  @ApiProperty({ format: 'uuid', description: '单位 / organisation' }) id!: string;
+  @ApiProperty({ description: '名称 / name' }) name!: string;
+}
+
 export class CardView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['yellow', 'red'] }) colour!: string;
   @ApiProperty({ enum: STEP_KINDS, description: '环节 / step' }) stepKind!: string;
   @ApiProperty({ enum: CARD_DOMAINS }) domain!: string;
-  @ApiPropertyOptional({ nullable: true, type: Object, description: '项目 / project' }) project!: { id: string; code: string; name: string } | null;
-  @ApiProperty({ type: Object, description: '环节对象 / the step’s subject' }) subject!: { type: string; id: string };
+  @ApiProperty({ nullable: true, type: () => CardProjectView, description: '项目 / project' }) project!: { id: string; code: string; name: string } | null;
+  @ApiProperty({ type: () => CardSubjectView, description: '环节对象 / the step’s subject' }) subject!: { type: string; id: string };
   @ApiProperty({ enum: ['owner', 'centre', 'supplier', 'purchaser', 'expert'], description: '责任方 / responsible party' }) responsibleRole!: string;
-  @ApiPropertyOptional({ nullable: true, type: Object, description: '责任单位 / responsible organisation' }) organisation!: { id: string; name: string } | null;
-  @ApiPropertyOptional({ nullable: true, description: '责任专家(专家库编号)/ responsible expert (library id)' }) expertId!: string | null;
+  @ApiProperty({ nullable: true, type: () => CardOrganisationView, description: '责任单位 / responsible organisation' }) organisation!: { id: string; name: string } | null;
+  @ApiProperty({ nullable: true, description: '责任专家(专家库编号)/ responsible expert (library id)', type: String }) expertId!: string | null;
   @ApiProperty() startedAt!: Date;
   @ApiProperty({ description: '预警时点 / warning point' }) warnAt!: Date;
   @ApiProperty({ description: '时限 / due time' }) dueAt!: Date;
-  @ApiPropertyOptional({ nullable: true, description: '完成时间(亮牌时已完成的)/ when the step was done, if it was when carded' }) doneAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '完成时间(亮牌时已完成的)/ when the step was done, if it was when carded', type: String, format: 'date-time' }) doneAt!: Date | null;
   @ApiProperty() warningPercent!: number;
   @ApiProperty() issuedAt!: Date;
   @ApiProperty({ example: '2025-03' }) month!: string;
@@ -95,8 +111,8 @@ export class CardPage {
 export class CardCountView {
   @ApiProperty({ example: '2025-03' }) month!: string;
   @ApiProperty({ enum: ['organisation', 'expert', 'centre'], description: '被亮牌方 / who was carded' }) party!: string;
-  @ApiPropertyOptional({ nullable: true, type: Object }) organisation!: { id: string; name: string } | null;
-  @ApiPropertyOptional({ nullable: true }) expertId!: string | null;
+  @ApiProperty({ nullable: true, type: () => CardOrganisationView, description: '责任单位 / responsible organisation' }) organisation!: { id: string; name: string } | null;
+  @ApiProperty({ nullable: true, type: String }) expertId!: string | null;
   @ApiProperty() yellow!: number;
   @ApiProperty() red!: number;
 }

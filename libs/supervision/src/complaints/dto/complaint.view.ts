@@ -33,7 +33,7 @@ export class ComplaintStepView {
 
 export class ComplaintHandlingView extends ComplaintStepView {
   @ApiProperty({ enum: ['accepted', 'rejected'], description: '受理或不予受理 / accepted or rejected' }) result!: 'accepted' | 'rejected';
-  @ApiPropertyOptional({ nullable: true, description: '受理意见或不予受理理由 / note or reasons' }) note!: string | null;
+  @ApiProperty({ nullable: true, description: '受理意见或不予受理理由 / note or reasons', type: String }) note!: string | null;
 }
 
 export class ComplaintDecisionView extends ComplaintStepView {
@@ -46,26 +46,26 @@ export class ComplaintSuspensionView {
   @ApiProperty({ description: '暂停理由 / reason' }) reason!: string;
   @ApiProperty({ description: '暂停时间 / suspended at' }) suspendedAt!: Date;
   @ApiProperty({ description: '暂停的时间节点数 / milestones paused' }) pausedMilestones!: number;
-  @ApiPropertyOptional({ nullable: true, description: '恢复时间 / resumed at' }) resumedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '恢复说明 / note' }) resumeNote!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '顺延的时间节点数 / milestones shifted' }) shiftedMilestones!: number | null;
+  @ApiProperty({ nullable: true, description: '恢复时间 / resumed at', type: String, format: 'date-time' }) resumedAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '恢复说明 / note', type: String }) resumeNote!: string | null;
+  @ApiProperty({ nullable: true, description: '顺延的时间节点数 / milestones shifted', type: Number }) shiftedMilestones!: number | null;
 }
 
 export class ComplaintView {
   @ApiProperty({ format: 'uuid', description: '投诉编号 / id' }) id!: string;
   @ApiProperty({ type: ComplaintProjectView, description: '项目 / project' }) project!: ComplaintProjectView;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: '所依据的异议 / the objection it follows' }) objectionId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, description: '所依据的异议 / the objection it follows', type: String }) objectionId!: string | null;
   @ApiProperty({ type: ComplaintPartyView, description: '投诉人 / complainant' }) complainant!: ComplaintPartyView;
   @ApiProperty({ type: ComplaintPartyView, description: '被投诉人 / respondent' }) respondent!: ComplaintPartyView;
   @ApiProperty({ description: '投诉事项与理由 / grounds' }) grounds!: string;
   @ApiProperty({ enum: COMPLAINT_STATUSES, description: '已提交、已受理、不予受理、已撤回、已决定 / filed, accepted, rejected, withdrawn, decided' }) status!: ComplaintStatus;
   @ApiProperty({ description: '提交时间 / filed at' }) filedAt!: Date;
   @ApiProperty({ description: '受理期限 / accept or refuse by' }) acceptanceDue!: Date;
-  @ApiPropertyOptional({ nullable: true, description: '处理期限 / decide by' }) decisionDue!: Date | null;
-  @ApiPropertyOptional({ type: ComplaintHandlingView, nullable: true, description: '受理审查 / acceptance review' }) handling!: ComplaintHandlingView | null;
-  @ApiPropertyOptional({ type: ComplaintDecisionView, nullable: true, description: '处理决定 / decision' }) decision!: ComplaintDecisionView | null;
-  @ApiPropertyOptional({ nullable: true, description: '撤回时间 / withdrawn at' }) withdrawnAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: '撤回理由 / why withdrawn' }) withdrawalReason!: string | null;
+  @ApiProperty({ nullable: true, description: '处理期限 / decide by', type: String, format: 'date-time' }) decisionDue!: Date | null;
+  @ApiProperty({ type: ComplaintHandlingView, nullable: true, description: '受理审查 / acceptance review' }) handling!: ComplaintHandlingView | null;
+  @ApiProperty({ type: ComplaintDecisionView, nullable: true, description: '处理决定 / decision' }) decision!: ComplaintDecisionView | null;
+  @ApiProperty({ nullable: true, description: '撤回时间 / withdrawn at', type: String, format: 'date-time' }) withdrawnAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '撤回理由 / why withdrawn', type: String }) withdrawalReason!: string | null;
   @ApiProperty({ description: '项目正因本投诉暂停 / the project stands suspended by this complaint' }) suspending!: boolean;
   @ApiProperty({ type: [ComplaintSuspensionView], description: '因本投诉的暂停与恢复 / suspensions for this complaint' }) suspensions!: ComplaintSuspensionView[];
   @ApiProperty({ type: [ComplaintEvidenceView], description: '证明材料 / evidence' }) evidence!: ComplaintEvidenceView[];

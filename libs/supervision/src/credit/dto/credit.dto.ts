@@ -40,22 +40,38 @@ export class RecordPenaltyDto {
   projectId?: string;
 }
 
+export class CreditReferenceView {
+  @ApiProperty({ description: '依据类型 / type' }) type!: string;
+  @ApiProperty({ description: '依据编号 / id' }) id!: string;
+}
+
+export class CreditOrganisationView {
+  @ApiProperty({ format: 'uuid', description: '单位 / organisation' }) id!: string;
+  @ApiProperty({ description: '名称 / name' }) name!: string;
+  @ApiProperty({ description: '统一社会信用代码 / USCC' }) uscc!: string;
+}
+
+export class CreditRatingView {
+  @ApiProperty({ description: '平均分 / average' }) average!: string;
+  @ApiProperty({ description: '评价数 / count' }) count!: number;
+}
+
 export class CreditEntryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['yellow_card', 'red_card', 'complaint_upheld', 'penalty', 'rating'] }) kind!: string;
   @ApiProperty({ description: '分值(扣分为负)/ points (negative: taken off)' }) points!: number;
-  @ApiPropertyOptional({ nullable: true, type: Object, description: '依据 / what the entry stands on' }) reference!: { type: string; id: string } | null;
-  @ApiPropertyOptional({ nullable: true }) note!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' }) projectId!: string | null;
+  @ApiProperty({ nullable: true, type: () => CreditReferenceView, description: '依据 / what the entry stands on' }) reference!: { type: string; id: string } | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ nullable: true, format: 'uuid', type: String }) projectId!: string | null;
   @ApiProperty() occurredAt!: Date;
 }
 
 export class CreditRecordView {
-  @ApiProperty({ type: Object, description: '单位 / organisation' }) organisation!: { id: string; name: string; uscc: string };
+  @ApiProperty({ type: () => CreditOrganisationView, description: '单位 / organisation' }) organisation!: { id: string; name: string; uscc: string };
   @ApiProperty({ description: '信用分(0–100)/ credit score (0–100)' }) score!: number;
   @ApiProperty({ description: '记录分值合计 / sum of the entries’ points' }) pointsTotal!: number;
   @ApiProperty({ description: '电子卖场评价加减分 / points from the e-mall ratings' }) ratingPoints!: number;
-  @ApiPropertyOptional({ nullable: true, type: Object, description: '电子卖场评价 / e-mall ratings' }) rating!: { average: string; count: number } | null;
+  @ApiProperty({ nullable: true, type: () => CreditRatingView, description: '电子卖场评价 / e-mall ratings' }) rating!: { average: string; count: number } | null;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
   @ApiProperty() total!: number;

@@ -15,7 +15,7 @@ export class PortalProjectSummaryView {
   @ApiProperty({ description: '项目状态 / status' }) status!: string;
   @ApiProperty({ description: '发布时间 / published at' }) publishedAt!: Date;
   @ApiProperty({ type: PortalPartyView, description: '招标人·出让人·转出方 / owner' }) owner!: PortalPartyView;
-  @ApiPropertyOptional({ type: PortalPartyView, nullable: true, description: '代理机构 / agent' }) agent!: PortalPartyView | null;
+  @ApiProperty({ type: PortalPartyView, nullable: true, description: '代理机构 / agent' }) agent!: PortalPartyView | null;
 }
 
 export class PortalDocumentView {

@@ -12,9 +12,9 @@ export class CalendarYearSummaryView {
   @ApiProperty({ description: '年度 / year' }) year: number;
   @ApiProperty({ enum: ['package', 'entered'], description: '数据来源:内置日历数据(chinese-days)或管委会录入 / from the built-in data (chinese-days) or entered by the committee' })
   source: CalendarYearSource;
-  @ApiPropertyOptional({ description: '通知文号(录入的年度)/ the notice’s reference (entered years)', nullable: true }) noticeReference: string | null;
-  @ApiPropertyOptional({ description: '通知发布日期 / the notice’s publication date', nullable: true }) noticePublishedOn: string | null;
-  @ApiPropertyOptional({ description: '录入时间 / entered at', nullable: true }) enteredAt: Date | null;
+  @ApiProperty({ description: '通知文号(录入的年度)/ the notice’s reference (entered years)', nullable: true, type: String }) noticeReference: string | null;
+  @ApiProperty({ description: '通知发布日期 / the notice’s publication date', nullable: true, type: String }) noticePublishedOn: string | null;
+  @ApiProperty({ description: '录入时间 / entered at', nullable: true, type: String, format: 'date-time' }) enteredAt: Date | null;
   @ApiProperty({ description: '放假天数 / holiday dates' }) holidayCount: number;
   @ApiProperty({ description: '调休上班天数 / make-up working days' }) makeUpDayCount: number;
 }

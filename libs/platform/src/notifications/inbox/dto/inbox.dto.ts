@@ -20,10 +20,10 @@ export class NotificationView {
   @ApiProperty({ description: '模板 / template, e.g. tender.amendment' }) template!: string;
   @ApiProperty({ description: '标题(中文)/ title in Chinese' }) title!: string;
   @ApiProperty({ description: '正文(中文)/ text in Chinese' }) text!: string;
-  @ApiPropertyOptional({ nullable: true, description: '相关项目 / the project it concerns' }) projectId!: string | null;
+  @ApiProperty({ nullable: true, description: '相关项目 / the project it concerns', type: String }) projectId!: string | null;
   @ApiProperty({ description: '发出时间 / when it was sent' }) createdAt!: Date;
   @ApiProperty({ description: '本账户是否已读 / read by this account' }) read!: boolean;
-  @ApiPropertyOptional({ nullable: true, description: '本账户阅读时间 / when this account read it' }) readAt!: Date | null;
+  @ApiProperty({ nullable: true, description: '本账户阅读时间 / when this account read it', type: String, format: 'date-time' }) readAt!: Date | null;
 }
 
 export class NotificationPage {
