@@ -75,6 +75,7 @@ export const AUDIT_ACTIONS: Record<string, ActionName> = {
   'tender.evaluation_started': A('开始评标', 'evaluation started'),
   'tender.scored': A('专家评分', 'bid scored'),
   'tender.reported': A('提交评标报告', 'evaluation report'),
+  'tender.report_signed': A('签署评标报告', 'evaluation report signed'),
   'tender.section_failed': A('标段流标(均被否决)', 'section failed'),
   'tender.candidates_published': A('中标候选人公示', 'candidates published'),
   'tender.objection_raised': A('对评标结果提出异议', 'objection to the result'),
