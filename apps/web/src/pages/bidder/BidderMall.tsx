@@ -13,10 +13,10 @@ import { saveText, typedMoneyRule, useAction } from '../../components/actions';
 import { Loaded, Refusal, useLoad } from '../../components/states';
 import { shortHash, time, yuan } from '../../format';
 import { typedYuan } from '../../money-words';
-import { ORDER_STATUS, REQUIREMENT_STATUS } from '../../workspace-labels';
+import { REQUIREMENT_STATUS } from '../../workspace-labels';
 import { regionName } from '../mall/regions';
 import '../mall/mall.css';
-import { OrderItems, OrderTimeline } from '../owner/mall/Orders';
+import { OrdersTable } from '../mall/OrdersTable';
 import { Products } from './mall/Products';
 import { Qualifications } from './mall/Qualifications';
 
@@ -189,30 +189,16 @@ function Orders() {
       <Refusal error={refusal} onClose={() => setRefusal(null)} />
       <Loaded state={orders} empty={(l) => !l.length} emptyText="暂无订单">
         {(l) => (
-          <Table<Order>
-            rowKey="id"
-            dataSource={l}
-            scroll={{ x: 900 }}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            expandable={{ expandedRowRender: (o) => <><OrderItems o={o} /><OrderTimeline o={o} /></> }}
-            onRow={(o) => ({ 'data-testid': `order-${o.no}` }) as React.HTMLAttributes<HTMLElement>}
-            columns={[
-              { title: '订单', render: (_, o) => <><span className="mono">{o.no}</span><div className="muted">{o.source === 'quote' ? '网上竞价' : '直购'} · {time(o.placedAt)}</div></> },
-              { title: '采购人', render: (_, o) => o.purchaser.name },
-              { title: '金额', dataIndex: 'total', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
-              { title: '状态', dataIndex: 'status', width: 100, render: (s) => <Tag color={ORDER_STATUS[s]?.color} data-testid="order-status">{ORDER_STATUS[s]?.text ?? s}</Tag> },
-              { title: '期限', width: 180, render: (_, o) => (o.pending ? <>{o.pending.responsible === 'supplier' ? '我方' : '采购人'}{{ confirmation: '确认', acceptance: '验收', payment: '支付' }[o.pending.step]}<div className="muted">{time(o.pending.dueAt)}</div></> : '—') },
-              {
-                title: '',
-                width: 160,
-                render: (_, o) => (
-                  <Space>
-                    {o.status === 'placed' && <Button size="small" type="primary" loading={busy === o.id} onClick={() => confirm(o)} data-testid={`confirm-${o.no}`}>确认订单</Button>}
-                    {o.status === 'confirmed' && <Button size="small" onClick={() => (setDelivering(o), setNote(''))} data-testid={`deliver-${o.no}`}>发货</Button>}
-                  </Space>
-                ),
-              },
-            ]}
+          <OrdersTable
+            orders={l}
+            side="supplier"
+            actionsWidth={160}
+            actions={(o) => (
+            <Space>
+              {o.status === 'placed' && <Button size="small" type="primary" loading={busy === o.id} onClick={() => confirm(o)} data-testid={`confirm-${o.no}`}>确认订单</Button>}
+              {o.status === 'confirmed' && <Button size="small" onClick={() => (setDelivering(o), setNote(''))} data-testid={`deliver-${o.no}`}>发货</Button>}
+            </Space>
+            )}
           />
         )}
       </Loaded>

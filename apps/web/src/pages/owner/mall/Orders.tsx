@@ -7,11 +7,10 @@ import { typedMoneyRule, useAction } from '../../../components/actions';
 import { Loaded, Refusal, useLoad } from '../../../components/states';
 import { time, yuan } from '../../../format';
 import { typedYuan } from '../../../money-words';
-import { ORDER_STATUS } from '../../../workspace-labels';
+import { OrdersTable } from '../../mall/OrdersTable';
 
 type OrderAction = { kind: 'reject' | 'payment' | 'rating'; order: Order };
 
-const STEP = { confirmation: '确认', acceptance: '验收', payment: '支付' } as Record<string, string>;
 
 /** The order's facts in time order: placed, confirmed, delivered (the note), accepted or rejected (reasons), paid, cancelled. */
 export function OrderTimeline({ o }: { o: Order }) {
@@ -144,33 +143,19 @@ export function Orders({ reloadKey, onBudgetChanged }: { reloadKey: number; onBu
       <Refusal error={refusal} onClose={() => setRefusal(null)} />
       <Loaded state={orders} empty={(l) => !l.length} emptyText="暂无订单">
         {(l) => (
-          <Table<Order>
-            rowKey="id"
-            dataSource={l}
-            scroll={{ x: 980 }}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            expandable={{ expandedRowRender: (o) => <><OrderItems o={o} /><OrderTimeline o={o} /></> }}
-            onRow={(o) => ({ 'data-testid': `order-${o.no}` }) as React.HTMLAttributes<HTMLElement>}
-            columns={[
-              { title: '订单', render: (_, o) => <><span className="mono">{o.no}</span><div className="muted">{o.source === 'quote' ? '网上竞价' : '直购'} · {time(o.placedAt)}</div></> },
-              { title: '供应商', render: (_, o) => o.supplier.name },
-              { title: '金额', dataIndex: 'total', align: 'right', render: (v) => <span className="money">{yuan(v)}</span> },
-              { title: '状态', dataIndex: 'status', width: 100, render: (s) => <Tag color={ORDER_STATUS[s]?.color} data-testid="order-status">{ORDER_STATUS[s]?.text ?? s}</Tag> },
-              { title: '待办', width: 190, render: (_, o) => (o.pending ? <span>{o.pending.responsible === 'purchaser' ? '我方' : '供应商'}{STEP[o.pending.step] ?? o.pending.step}<div className="muted">期限 {time(o.pending.dueAt)}</div></span> : <span className="muted">—</span>) },
-              {
-                title: '',
-                width: 230,
-                render: (_, o) => (
-                  <Space wrap>
-                    {o.status === 'delivered' && <Button size="small" type="primary" loading={busy === `acc-${o.id}`} onClick={() => accept(o)} data-testid={`accept-${o.no}`}>验收合格</Button>}
-                    {o.status === 'delivered' && <Button size="small" danger onClick={() => setAction({ kind: 'reject', order: o })}>不合格</Button>}
-                    {o.status === 'accepted' && <Button size="small" type="primary" onClick={() => setAction({ kind: 'payment', order: o })} data-testid={`pay-${o.no}`}>登记支付</Button>}
-                    {['accepted', 'paid'].includes(o.status) && (rated.has(o.id) ? <Tag color="gold">已评价</Tag> : <Button size="small" onClick={() => setAction({ kind: 'rating', order: o })} data-testid={`rate-${o.no}`}>评价</Button>)}
-                    {o.status === 'placed' && <Button size="small" loading={busy === `cancel-${o.id}`} onClick={() => cancel(o)}>超期取消</Button>}
-                  </Space>
-                ),
-              },
-            ]}
+          <OrdersTable
+            orders={l}
+            side="purchaser"
+            actionsWidth={230}
+            actions={(o) => (
+            <Space wrap>
+              {o.status === 'delivered' && <Button size="small" type="primary" loading={busy === `acc-${o.id}`} onClick={() => accept(o)} data-testid={`accept-${o.no}`}>验收合格</Button>}
+              {o.status === 'delivered' && <Button size="small" danger onClick={() => setAction({ kind: 'reject', order: o })}>不合格</Button>}
+              {o.status === 'accepted' && <Button size="small" type="primary" onClick={() => setAction({ kind: 'payment', order: o })} data-testid={`pay-${o.no}`}>登记支付</Button>}
+              {['accepted', 'paid'].includes(o.status) && (rated.has(o.id) ? <Tag color="gold">已评价</Tag> : <Button size="small" onClick={() => setAction({ kind: 'rating', order: o })} data-testid={`rate-${o.no}`}>评价</Button>)}
+              {o.status === 'placed' && <Button size="small" loading={busy === `cancel-${o.id}`} onClick={() => cancel(o)}>超期取消</Button>}
+            </Space>
+            )}
           />
         )}
       </Loaded>
