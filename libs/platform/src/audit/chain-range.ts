@@ -43,7 +43,8 @@ export class RangeVerifier {
   private readonly off: Int32Array;
   private readonly len: Int32Array;
   private prevSeq = 0;
-  private prevHash = '';
+  private readonly prevHash = Buffer.alloc(64);
+  private line = Buffer.allocUnsafe(1024);
   private readonly r: RangeResult = { count: 0, checked: 0, firstSeq: null, firstPrevHash: null, lastSeq: null, lastHash: null, broken: null };
 
   constructor(private readonly recanonicalise: boolean) {
@@ -105,65 +106,148 @@ export class RangeVerifier {
   }
 
   private row(d: Buffer): void {
-    const { off, len, r } = this;
-    const seqN = Number(d.readBigInt64BE(off[0]));
-    const seq = String(seqN);
-    const prev = d.toString('latin1', off[10], off[10] + len[10]);
-    const stored = d.toString('latin1', off[11], off[11] + len[11]);
+    const { off, r } = this;
+    // seq > 0 (a CHECK), below 2^53
+    const seqN = d.readUInt32BE(off[0]) * 4294967296 + d.readUInt32BE(off[0] + 4);
     if (r.count === 0) {
-      r.firstSeq = seq;
-      r.firstPrevHash = prev;
+      r.firstSeq = String(seqN);
+      r.firstPrevHash = d.toString('latin1', off[10], off[10] + this.len[10]);
     }
     r.count += 1;
-    const reason = this.check(d, seqN, seq, prev, stored);
+    const reason = this.check(d, seqN);
     if (reason) {
-      r.broken = { seq, reason };
+      r.broken = { seq: String(seqN), reason };
       this.done = true;
       return;
     }
     r.checked += 1;
     this.prevSeq = seqN;
-    this.prevHash = stored;
-    r.lastSeq = seq;
-    r.lastHash = stored;
+    d.copy(this.prevHash, 0, off[11], off[11] + 64);
   }
 
-  private check(d: Buffer, seqN: number, seq: string, prev: string, stored: string): LinkBreak | null {
+  /** The checks of ChainVerifier.check, on raw bytes: few strings, no objects, no JSON unless re-canonicalising. */
+  private check(d: Buffer, seqN: number): LinkBreak | null {
     const { off, len } = this;
+    if (len[10] !== 64 || len[11] !== 64 || len[8] !== 64) return 'hash_mismatch';
     // Within the range; the first row's neighbours are checked by joinRanges.
     if (this.r.count > 1 && seqN !== this.prevSeq + 1) return 'sequence_gap';
-    if (this.r.count > 1 && prev !== this.prevHash) return 'prev_hash_mismatch';
-    const digest = d.toString('latin1', off[8], off[8] + len[8]);
-    if (len[9] < 0 || hash('sha256', d.subarray(off[9], off[9] + len[9]), 'hex') !== digest) return 'payload_mismatch';
+    if (this.r.count > 1 && d.compare(this.prevHash, 0, 64, off[10], off[10] + 64) !== 0) return 'prev_hash_mismatch';
+    if (len[9] < 0 || !sameHex(hash('sha256', d.subarray(off[9], off[9] + len[9]), 'hex'), d, off[8])) return 'payload_mismatch';
     if (this.recanonicalise) {
       // jsonb in binary: a version byte (1), then its text
       const json = len[12] < 0 ? null : JSON.parse(d.toString('utf8', off[12] + 1, off[12] + len[12]));
       if (canonicalJson(json) !== d.toString('utf8', off[9], off[9] + len[9])) return 'canonical_payload_mismatch';
     }
-    let at: string;
-    try {
-      at = new Date(Math.floor(Number(d.readBigInt64BE(off[1])) / 1000) + PG_EPOCH_MS).toISOString();
-    } catch {
-      return 'hash_mismatch'; // ±infinity: no time the hash can have covered
-    }
-    const line = `${prev}\n${seq}|${at}|${uuid(d, off[2], len[2])}|${text(d, off[3], len[3])}|${uuid(d, off[4], len[4])}|${text(d, off[5], len[5])}|${text(d, off[6], len[6])}|${text(d, off[7], len[7])}|${digest}`;
-    if (hash('sha256', line, 'hex') !== stored) return 'hash_mismatch';
+    // prevHash "\n" seq "|" time "|" actor "|" role "|" organisation "|" action "|" subject type "|" subject id "|" digest
+    let n = this.room(64 + 1 + 16 + 1 + 24 + 1 + 36 + 1 + Math.max(0, len[3]) + 1 + 36 + 1 + len[5] + 1 + len[6] + 1 + len[7] + 1 + 64);
+    const out = this.line;
+    n = d.copy(out, 0, off[10], off[10] + 64);
+    out[n++] = 0x0a;
+    n = writeDecimal(out, n, seqN);
+    out[n++] = PIPE;
+    const micros = d.readInt32BE(off[1]) * 4294967296 + d.readUInt32BE(off[1] + 4);
+    n = writeIsoMillis(out, n, Math.floor(micros / 1000) + PG_EPOCH_MS);
+    if (n < 0) return 'hash_mismatch'; // ±infinity or out of range: no time the hash can have covered
+    out[n++] = PIPE;
+    n = writeUuid(out, n, d, off[2], len[2]);
+    out[n++] = PIPE;
+    if (len[3] > 0) n += d.copy(out, n, off[3], off[3] + len[3]);
+    out[n++] = PIPE;
+    n = writeUuid(out, n, d, off[4], len[4]);
+    out[n++] = PIPE;
+    if (len[5] > 0) n += d.copy(out, n, off[5], off[5] + len[5]);
+    out[n++] = PIPE;
+    if (len[6] > 0) n += d.copy(out, n, off[6], off[6] + len[6]);
+    out[n++] = PIPE;
+    if (len[7] > 0) n += d.copy(out, n, off[7], off[7] + len[7]);
+    out[n++] = PIPE;
+    n += d.copy(out, n, off[8], off[8] + 64);
+    if (!sameHex(hash('sha256', out.subarray(0, n), 'hex'), d, off[11])) return 'hash_mismatch';
     return null;
   }
 
+  /** The scratch buffer the hashed line is assembled in, grown when a row needs more. */
+  private room(bytes: number): number {
+    if (this.line.length < bytes) this.line = Buffer.allocUnsafe(Math.max(bytes, this.line.length * 2));
+    return bytes;
+  }
+
   result(): RangeResult {
-    return { ...this.r };
+    return { ...this.r, lastSeq: this.r.checked ? String(this.prevSeq) : null, lastHash: this.r.checked ? this.prevHash.toString('latin1') : null };
   }
 }
 
-function text(d: Buffer, o: number, l: number): string {
-  return l < 0 ? '' : d.toString('utf8', o, o + l);
+const PIPE = 0x7c;
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+
+/** Whether a lower-case hex digest equals the 64 stored bytes at d[o…]. */
+function sameHex(hex: string, d: Buffer, o: number): boolean {
+  for (let i = 0; i < 64; i++) if (hex.charCodeAt(i) !== d[o + i]) return false;
+  return true;
 }
 
-function uuid(d: Buffer, o: number, l: number): string {
-  if (l < 0) return '';
-  const h = d.toString('hex', o, o + l);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+function writeDecimal(out: Buffer, n: number, v: number): number {
+  const s = String(v);
+  for (let i = 0; i < s.length; i++) out[n++] = s.charCodeAt(i);
+  return n;
+}
+
+/** 16 bytes as 8-4-4-4-12 lower-case hex; nothing for NULL. */
+function writeUuid(out: Buffer, n: number, d: Buffer, o: number, l: number): number {
+  if (l < 0) return n;
+  for (let i = 0; i < l; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) out[n++] = 0x2d;
+    const b = d[o + i];
+    out[n++] = HEX[b >> 4];
+    out[n++] = HEX[b & 15];
+  }
+  return n;
+}
+
+/** Date#toISOString of a Unix time in ms (years 0–9999), or -1 when it has none. */
+function writeIsoMillis(out: Buffer, n: number, ms: number): number {
+  if (!Number.isFinite(ms) || ms < -62_167_219_200_000 || ms > 253_402_300_799_999) return -1;
+  const days = Math.floor(ms / 86_400_000);
+  let rest = ms - days * 86_400_000;
+  // civil from days (H. Hinnant)
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const hh = Math.floor(rest / 3_600_000);
+  rest -= hh * 3_600_000;
+  const mi = Math.floor(rest / 60_000);
+  rest -= mi * 60_000;
+  const ss = Math.floor(rest / 1000);
+  const mss = rest - ss * 1000;
+  n = digits(out, n, year, 4);
+  out[n++] = 0x2d;
+  n = digits(out, n, month, 2);
+  out[n++] = 0x2d;
+  n = digits(out, n, day, 2);
+  out[n++] = 0x54; // T
+  n = digits(out, n, hh, 2);
+  out[n++] = 0x3a;
+  n = digits(out, n, mi, 2);
+  out[n++] = 0x3a;
+  n = digits(out, n, ss, 2);
+  out[n++] = 0x2e;
+  n = digits(out, n, mss, 3);
+  out[n++] = 0x5a; // Z
+  return n;
+}
+
+function digits(out: Buffer, n: number, v: number, width: number): number {
+  for (let i = width - 1; i >= 0; i--) {
+    out[n + i] = 0x30 + (v % 10);
+    v = Math.floor(v / 10);
+  }
+  return n + width;
 }
 
 /** Splits seq 1..last into `parts` contiguous ranges (fewer when the chain is short). */
