@@ -81,7 +81,7 @@ describe('audit chain (invariant 4)', () => {
 
   it('stores the exact bytes each payload digest covers, next to the payload they must parse to', async () => {
     const { seq } = await append('test.canonical', 'c1', { b: 'é', a: 10n, c: { z: 1, y: [true, null] } });
-    await append('test.canonical', 'c2');
+    await txr.run((tx) => audit.append(tx.em, { actor: SYSTEM_ACTOR, action: 'test.canonical', subject: { type: 'test_subject', id: 'c2' } }));
     const rows = await t.ds.query(`SELECT payload, payload_canonical AS text, payload_digest AS digest FROM audit_event WHERE action = 'test.canonical' ORDER BY seq`);
     expect(rows[0].text).toBe('{"a":"10","b":"é","c":{"y":[true,null],"z":1}}');
     expect(rows[0].digest).toBe(sha256Hex(rows[0].text));

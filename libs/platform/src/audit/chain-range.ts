@@ -55,8 +55,28 @@ export class RangeVerifier {
 
   push(chunk: Buffer): void {
     if (this.done) return; // after the first break the rest is only drained
-    const data = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    let data = chunk;
     let pos = 0;
+    if (this.pending && !this.headerDone) {
+      data = Buffer.concat([this.pending, chunk]);
+      this.pending = null;
+    } else if (this.pending) {
+      // A row cut by the chunk's edge: complete it with as little of the chunk as it needs, rather than copying the chunk.
+      const cut = this.pending;
+      for (let take = Math.min(chunk.length, 4096); ; take = Math.min(chunk.length, take * 4)) {
+        const joined = Buffer.concat([cut, chunk.subarray(0, take)]);
+        const end = this.oneRow(joined, 0);
+        if (end >= 0) {
+          pos = end - cut.length;
+          this.pending = null;
+          break;
+        }
+        if (take === chunk.length) {
+          this.pending = joined;
+          return;
+        }
+      }
+    }
     if (!this.headerDone) {
       if (data.length < SIGNATURE.length + 8) {
         this.pending = data;
@@ -71,38 +91,37 @@ export class RangeVerifier {
       pos = SIGNATURE.length + 8 + extension;
       this.headerDone = true;
     }
-    const end = data.length;
-    const { off, len } = this;
-    while (!this.done && end - pos >= 2) {
-      const n = data.readInt16BE(pos);
-      if (n === -1) {
-        this.done = true;
-        pos = end;
-        break;
-      }
-      if (n !== this.fields) throw new Error(`binary COPY row of ${n} fields, expected ${this.fields}`);
-      let p = pos + 2;
-      let complete = true;
-      for (let i = 0; i < n; i++) {
-        if (p + 4 > end) {
-          complete = false;
-          break;
-        }
-        const l = data.readInt32BE(p);
-        p += 4;
-        off[i] = p;
-        len[i] = l;
-        if (l > 0) p += l;
-        if (p > end) {
-          complete = false;
-          break;
-        }
-      }
-      if (!complete) break;
-      this.row(data);
-      pos = p;
+    while (!this.done) {
+      const next = this.oneRow(data, pos);
+      if (next < 0) break;
+      pos = next;
     }
-    this.pending = pos < end && !this.done ? data.subarray(pos) : null;
+    this.pending = pos < data.length && !this.done ? data.subarray(pos) : null;
+  }
+
+  /** Checks the row (or reads the trailer) starting at `pos` and returns where it ends; -1 when it is not all there. */
+  private oneRow(data: Buffer, pos: number): number {
+    const end = data.length;
+    if (end - pos < 2) return -1;
+    const n = data.readInt16BE(pos);
+    if (n === -1) {
+      this.done = true;
+      return pos + 2;
+    }
+    if (n !== this.fields) throw new Error(`binary COPY row of ${n} fields, expected ${this.fields}`);
+    const { off, len } = this;
+    let p = pos + 2;
+    for (let i = 0; i < n; i++) {
+      if (p + 4 > end) return -1;
+      const l = data.readInt32BE(p);
+      p += 4;
+      off[i] = p;
+      len[i] = l;
+      if (l > 0) p += l;
+      if (p > end) return -1;
+    }
+    this.row(data);
+    return p;
   }
 
   private row(d: Buffer): void {
