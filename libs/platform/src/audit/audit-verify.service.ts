@@ -9,7 +9,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { GENESIS_HASH } from './audit-hash';
-import { joinRanges, LinkBreak, rangeCopySql, RangeResult, RangeVerifier, splitRange } from './chain-range';
+import { joinRanges, LinkBreak, rangeCopySql, RangeResult, splitRange, verifyStream } from './chain-range';
 import type { RangeJob } from './chain-range.worker';
 import { AuditRow } from './chain-verifier';
 
@@ -86,9 +86,7 @@ export class AuditVerifyService {
     const runner = this.ds.createQueryRunner();
     const client = (await runner.connect()) as { query: (s: unknown) => NodeJS.ReadableStream };
     try {
-      const verifier = new RangeVerifier(recanonicalise);
-      for await (const chunk of client.query(copyTo(rangeCopySql(lo, hi, recanonicalise))) as AsyncIterable<Buffer>) verifier.push(chunk);
-      return verifier.result();
+      return await verifyStream(client.query(copyTo(rangeCopySql(lo, hi, recanonicalise))), recanonicalise);
     } finally {
       await runner.release();
     }

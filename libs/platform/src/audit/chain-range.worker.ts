@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Client, ClientConfig } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { rangeCopySql, RangeVerifier } from './chain-range';
+import { rangeCopySql, verifyStream } from './chain-range';
 
 /** One range of `AuditVerifyService.verify`, on its own connection, in a worker thread. */
 export interface RangeJob {
@@ -15,10 +15,7 @@ async function run(job: RangeJob) {
   const client = new Client(job.connection);
   await client.connect();
   try {
-    const verifier = new RangeVerifier(job.recanonicalise);
-    const stream = client.query(copyTo(rangeCopySql(job.lo, job.hi, job.recanonicalise)));
-    for await (const chunk of stream as AsyncIterable<Buffer>) verifier.push(chunk);
-    return verifier.result();
+    return await verifyStream(client.query(copyTo(rangeCopySql(job.lo, job.hi, job.recanonicalise))), job.recanonicalise);
   } finally {
     await client.end().catch(() => undefined);
   }
