@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ClientConfig } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -49,6 +49,8 @@ export interface ChainVerifyResult {
 
 @Injectable()
 export class AuditVerifyService {
+  private readonly logger = new Logger('AuditVerify');
+
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /**
@@ -60,7 +62,10 @@ export class AuditVerifyService {
     // The head first: every link up to it is committed (the head moves in the appending transaction) and immutable.
     const [head] = await this.ds.query(`SELECT last_seq::text AS seq, last_hash AS hash FROM audit_chain_head WHERE id = 1`);
     const last = Number(head.seq);
-    const recanonicalise = options.recanonicalise === true || !(await this.payloadCheckInForce());
+    const inForce = await this.payloadCheckInForce();
+    // Correct either way; without the CHECK every payload is parsed again, which is slow: an operator should know why.
+    if (!inForce) this.logger.warn(`${PAYLOAD_CANONICAL_CHECK.name} is not in force as migration 1764000002460 made it: verify re-canonicalises every payload`);
+    const recanonicalise = options.recanonicalise === true || !inForce;
     const threads = options.threads ?? (last >= PARALLEL_FROM ? Math.min(availableParallelism(), MAX_THREADS) : 1);
     const ranges = splitRange(last, threads);
     const worker = threads > 1 ? workerFile() : null;
