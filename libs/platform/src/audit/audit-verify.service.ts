@@ -5,11 +5,10 @@ import { Worker } from 'node:worker_threads';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ClientConfig } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { GENESIS_HASH } from './audit-hash';
-import { joinRanges, LinkBreak, rangeCopySql, RangeResult, splitRange, verifyStream } from './chain-range';
+import { CopyToVerifier, joinRanges, LinkBreak, rangeCopySql, RangeResult, splitRange } from './chain-range';
 import type { RangeJob } from './chain-range.worker';
 import { AuditRow } from './chain-verifier';
 
@@ -89,9 +88,11 @@ export class AuditVerifyService {
 
   private async inProcess(lo: number, hi: number, recanonicalise: boolean): Promise<RangeResult> {
     const runner = this.ds.createQueryRunner();
-    const client = (await runner.connect()) as { query: (s: unknown) => NodeJS.ReadableStream };
+    const client = (await runner.connect()) as { query: (s: unknown) => unknown };
     try {
-      return await verifyStream(client.query(copyTo(rangeCopySql(lo, hi, recanonicalise))), recanonicalise);
+      const copy = new CopyToVerifier(rangeCopySql(lo, hi, recanonicalise), recanonicalise);
+      client.query(copy);
+      return await copy.done;
     } finally {
       await runner.release();
     }

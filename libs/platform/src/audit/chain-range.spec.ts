@@ -1,6 +1,7 @@
 import { chainHash, GENESIS_HASH, sha256Hex } from './audit-hash';
 import { canonicalJson } from './canonical-json';
-import { joinRanges, RangeResult, RangeVerifier, splitRange } from './chain-range';
+import { EventEmitter } from 'node:events';
+import { CopyToVerifier, joinRanges, RangeResult, RangeVerifier, splitRange } from './chain-range';
 
 interface Link {
   seq: number;
@@ -144,5 +145,66 @@ describe('joinRanges (the threads’ ranges into one chain)', () => {
   it('compares the last link with the head: a cut tail is found', () => {
     expect(joinRanges(ranges(2, links.slice(0, 39)), head, GENESIS_HASH).firstBroken).toEqual({ seq: '40', reason: 'head_mismatch' });
     expect(joinRanges([], { seq: '0', hash: GENESIS_HASH }, GENESIS_HASH)).toEqual({ ok: true, checked: 0, lastSeq: '0', firstBroken: null });
+  });
+});
+
+describe('CopyToVerifier (the COPY read from the socket, message by message)', () => {
+  const message = (code: string, body: Buffer) => {
+    const head = Buffer.alloc(5);
+    head.write(code, 0, 'latin1');
+    head.writeUInt32BE(body.length + 4, 1);
+    return Buffer.concat([head, body]);
+  };
+  /** What PostgreSQL sends for a binary COPY TO STDOUT: CopyOutResponse, the data in CopyData messages, CopyDone, then what node-postgres reads. */
+  function wire(copy: Buffer, pieces: number): { bytes: Buffer; after: Buffer } {
+    const parts = [message('H', Buffer.from([1, 0, 0])), message('N', Buffer.from('notice\0', 'latin1'))];
+    const step = Math.ceil(copy.length / pieces);
+    for (let o = 0; o < copy.length; o += step) parts.push(message('d', copy.subarray(o, o + step)));
+    parts.push(message('c', Buffer.alloc(0)));
+    const after = Buffer.concat([message('C', Buffer.from('COPY 20\0', 'latin1')), message('Z', Buffer.from('I', 'latin1'))]);
+    return { bytes: Buffer.concat([...parts, after]), after };
+  }
+
+  async function run(bytes: Buffer, chunk: number) {
+    const stream = new EventEmitter() as EventEmitter & { listeners(e: 'data'): ((b: Buffer) => void)[] };
+    const handedBack: Buffer[] = [];
+    stream.on('data', (b: Buffer) => handedBack.push(b));
+    const copy = new CopyToVerifier('COPY …', false);
+    let sent = '';
+    copy.submit({ stream: stream as never, query: (t: string) => (sent = t) });
+    for (let o = 0; o < bytes.length; o += chunk) stream.emit('data', bytes.subarray(o, o + chunk));
+    copy.handleCommandComplete();
+    copy.handleReadyForQuery();
+    return { result: await copy.done, handedBack: Buffer.concat(handedBack), sent };
+  }
+
+  it('verifies the rows and gives node-postgres back exactly what follows CopyDone, however the socket cuts it', async () => {
+    const links = chain(20);
+    for (const pieces of [1, 3, 21]) {
+      const { bytes, after } = wire(copyBytes(links), pieces);
+      for (const chunk of [1, 4, 5, 6, 333, bytes.length]) {
+        const { result, handedBack, sent } = await run(bytes, chunk);
+        expect(sent).toBe('COPY …');
+        expect(result).toMatchObject({ count: 20, checked: 20, lastSeq: '20', broken: null });
+        expect(handedBack.equals(after)).toBe(true);
+      }
+    }
+  });
+
+  it('hands an error to node-postgres and rejects with it', async () => {
+    const error = message('E', Buffer.from('SERROR\0Mboom\0\0', 'latin1'));
+    const bytes = Buffer.concat([message('H', Buffer.from([1, 0, 0])), error, message('Z', Buffer.from('I', 'latin1'))]);
+    for (const chunk of [1, 3, bytes.length]) {
+      const stream = new EventEmitter() as EventEmitter & { listeners(e: 'data'): ((b: Buffer) => void)[] };
+      const handedBack: Buffer[] = [];
+      stream.on('data', (b: Buffer) => handedBack.push(b));
+      const copy = new CopyToVerifier('COPY …', false);
+      copy.submit({ stream: stream as never, query: () => undefined });
+      for (let o = 0; o < bytes.length; o += chunk) stream.emit('data', bytes.subarray(o, o + chunk));
+      expect(Buffer.concat(handedBack).equals(bytes.subarray(8))).toBe(true);
+      copy.handleError(new Error('boom'));
+      copy.handleReadyForQuery();
+      await expect(copy.done).rejects.toThrow('boom');
+    }
   });
 });

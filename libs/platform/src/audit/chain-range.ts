@@ -269,25 +269,6 @@ function digits(out: Buffer, n: number, v: number, width: number): number {
   return n + width;
 }
 
-/**
- * Feeds a COPY stream to a RangeVerifier through 'data' events (an async iterator costs a promise per chunk, which
- * showed in profiles) and resolves with the range's result when the stream ends.
- */
-export function verifyStream(stream: NodeJS.ReadableStream, recanonicalise: boolean): Promise<RangeResult> {
-  const verifier = new RangeVerifier(recanonicalise);
-  return new Promise((resolve, reject) => {
-    stream.on('data', (chunk: Buffer) => {
-      try {
-        verifier.push(chunk);
-      } catch (e) {
-        reject(e);
-      }
-    });
-    stream.once('error', reject);
-    stream.once('end', () => resolve(verifier.result()));
-  });
-}
-
 /** Splits seq 1..last into `parts` contiguous ranges (fewer when the chain is short). */
 export function splitRange(last: number, parts: number): { lo: number; hi: number }[] {
   const n = Math.max(1, Math.min(parts, last));
@@ -331,4 +312,121 @@ export function joinRanges(
   }
   if (!broken && (BigInt(head.seq) !== prevSeq || head.hash !== prevHash)) broken = { seq: (prevSeq + 1n).toString(), reason: 'head_mismatch' };
   return { ok: broken === null, checked, lastSeq: prevSeq.toString(), firstBroken: broken };
+}
+
+/** What node-postgres hands a submittable query: its connection, whose socket the query may read itself. */
+interface PgConnection {
+  stream: NodeJS.ReadableStream & { listeners(event: 'data'): ((chunk: Buffer) => void)[] };
+  query(text: string): void;
+}
+
+const COPY_DATA = 0x64; // d
+const ERROR_RESPONSE = 0x45; // E
+/** Messages that may come before or between CopyData (CopyOutResponse, ParameterStatus, NoticeResponse, NotificationResponse). */
+const INTERSPERSED = new Set([0x48, 0x53, 0x4e, 0x41]);
+
+/**
+ * A node-postgres submittable that runs `COPY … TO STDOUT (FORMAT binary)` and hands the CopyData contents straight
+ * from the socket's chunks to a RangeVerifier, as views (no copy of the stream: pg-copy-streams concatenates every
+ * chunk's contents, which showed in profiles). Like pg-copy-streams, it takes the socket's 'data' from the
+ * connection's parser for the COPY, and gives it back, with what follows CopyDone (or an ErrorResponse), so that
+ * node-postgres ends the query. `client.query(new CopyToVerifier(sql, recanonicalise)).done` resolves with the result.
+ */
+export class CopyToVerifier {
+  readonly done: Promise<RangeResult>;
+  private readonly verifier: RangeVerifier;
+  private resolve!: (r: RangeResult) => void;
+  private reject!: (e: Error) => void;
+  private connection?: PgConnection;
+  private pgHandler?: (chunk: Buffer) => void;
+  private readonly onData = (chunk: Buffer) => this.parse(chunk);
+  private header: Buffer | null = null;
+  private code = 0;
+  private remaining = 0;
+  private failure: Error | null = null;
+
+  constructor(
+    private readonly text: string,
+    recanonicalise: boolean,
+  ) {
+    this.verifier = new RangeVerifier(recanonicalise);
+    this.done = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
+
+  submit(connection: PgConnection): void {
+    this.connection = connection;
+    const handlers = connection.stream.listeners('data');
+    if (handlers.length !== 1) throw new Error(`expected one 'data' listener on the connection, found ${handlers.length}`);
+    this.pgHandler = handlers[0];
+    connection.stream.removeListener('data', this.pgHandler);
+    connection.stream.on('data', this.onData);
+    connection.query(this.text);
+  }
+
+  private parse(chunk: Buffer): void {
+    let pos = 0;
+    const end = chunk.length;
+    while (pos < end) {
+      if (this.remaining > 0) {
+        const n = Math.min(this.remaining, end - pos);
+        if (this.code === COPY_DATA && !this.failure) {
+          try {
+            this.verifier.push(n === end && pos === 0 ? chunk : chunk.subarray(pos, pos + n));
+          } catch (e) {
+            this.failure = e as Error; // the rest is read and dropped; reported when the query ends
+          }
+        }
+        pos += n;
+        this.remaining -= n;
+        if (this.remaining === 0 && !INTERSPERSED.has(this.code) && this.code !== COPY_DATA) return this.detach(chunk.subarray(pos));
+        continue;
+      }
+      // a message's code and length (5 bytes), perhaps cut by the chunk's edge
+      let head: Buffer;
+      if (this.header || end - pos < 5) {
+        const joined: Buffer = this.header ? Buffer.concat([this.header, chunk.subarray(pos, pos + 5 - this.header.length)]) : chunk.subarray(pos, pos + 5);
+        pos += joined.length - (this.header?.length ?? 0);
+        if (joined.length < 5) {
+          this.header = joined;
+          return;
+        }
+        this.header = null;
+        head = joined;
+        if (head[0] === ERROR_RESPONSE) return this.detach(Buffer.concat([head, chunk.subarray(pos)]));
+      } else {
+        head = chunk;
+        if (head[pos] === ERROR_RESPONSE) return this.detach(chunk.subarray(pos));
+        this.code = head[pos];
+        this.remaining = head.readUInt32BE(pos + 1) - 4;
+        pos += 5;
+        if (this.remaining === 0 && !INTERSPERSED.has(this.code) && this.code !== COPY_DATA) return this.detach(chunk.subarray(pos));
+        continue;
+      }
+      this.code = head[0];
+      this.remaining = head.readUInt32BE(1) - 4;
+      if (this.remaining === 0 && !INTERSPERSED.has(this.code) && this.code !== COPY_DATA) return this.detach(chunk.subarray(pos));
+    }
+  }
+
+  /** Gives the socket back to node-postgres with what it has not read (CommandComplete, ReadyForQuery or the error). */
+  private detach(rest: Buffer): void {
+    const stream = this.connection!.stream;
+    stream.removeListener('data', this.onData);
+    stream.on('data', this.pgHandler!);
+    this.pgHandler!(rest);
+  }
+
+  handleError(err: Error): void {
+    this.failure ??= err;
+  }
+
+  handleCommandComplete(): void {}
+
+  handleReadyForQuery(): void {
+    if (this.failure) this.reject(this.failure);
+    else this.resolve(this.verifier.result());
+  }
 }

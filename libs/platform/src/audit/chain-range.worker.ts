@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Client, ClientConfig } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
-import { rangeCopySql, verifyStream } from './chain-range';
+import { CopyToVerifier, rangeCopySql } from './chain-range';
 
 /** One range of `AuditVerifyService.verify`, on its own connection, in a worker thread. */
 export interface RangeJob {
@@ -15,7 +14,9 @@ async function run(job: RangeJob) {
   const client = new Client(job.connection);
   await client.connect();
   try {
-    return await verifyStream(client.query(copyTo(rangeCopySql(job.lo, job.hi, job.recanonicalise))), job.recanonicalise);
+    const copy = new CopyToVerifier(rangeCopySql(job.lo, job.hi, job.recanonicalise), job.recanonicalise);
+    client.query(copy as never);
+    return await copy.done;
   } finally {
     await client.end().catch(() => undefined);
   }
