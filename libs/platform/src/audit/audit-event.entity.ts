@@ -34,6 +34,10 @@ export class AuditEvent {
   @Column({ type: 'jsonb', nullable: true })
   payload: unknown;
 
+  /** Exactly the bytes `payloadDigest` covers (canonical JSON of `payload`), written by the append; a CHECK keeps `payload` equal to it parsed. */
+  @Column({ type: 'text' })
+  payloadCanonical: string;
+
   @Column({ type: 'char', length: 64 })
   prevHash: string;
 

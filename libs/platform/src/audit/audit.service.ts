@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Actor, Role } from '../auth/roles';
 import { rowsOf } from '../database/rows';
 import { canonicalJson } from './canonical-json';
-import { chainHash, payloadDigest } from './audit-hash';
+import { chainHash, sha256Hex } from './audit-hash';
 
 export interface AuditEntry {
   actor: Actor;
@@ -34,7 +34,9 @@ export class AuditService {
          RETURNING last_seq::text AS seq, last_hash AS prev, date_trunc('milliseconds', clock_timestamp()) AS now`,
       ),
     );
-    const payload = entry.payload === undefined ? null : JSON.parse(canonicalJson(entry.payload));
+    // The canonical text is what the digest covers; it is stored as it is (payload_canonical) so that verify hashes it
+    // without re-parsing, and the jsonb payload is that same text parsed (a CHECK holds them together).
+    const canonical = canonicalJson(entry.payload ?? null);
     const fields = {
       seq: head.seq,
       occurredAt: head.now,
@@ -44,15 +46,15 @@ export class AuditService {
       action: entry.action,
       subjectType: entry.subject.type,
       subjectId: entry.subject.id,
-      payloadDigest: payloadDigest(payload),
+      payloadDigest: sha256Hex(canonical),
     };
     const hash = chainHash(head.prev, fields);
     await em.query(
       `WITH ins AS (
-         INSERT INTO audit_event (seq, occurred_at, actor_id, actor_role, organisation_id, action, subject_type, subject_id, payload_digest, payload, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING hash)
+         INSERT INTO audit_event (seq, occurred_at, actor_id, actor_role, organisation_id, action, subject_type, subject_id, payload_digest, payload, payload_canonical, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULLIF($10, 'null')::jsonb, $10, $11, $12) RETURNING hash)
        UPDATE audit_chain_head SET last_hash = (SELECT hash FROM ins) WHERE id = 1`,
-      [fields.seq, fields.occurredAt, fields.actorId, fields.actorRole, fields.organisationId, fields.action, fields.subjectType, fields.subjectId, fields.payloadDigest, payload === null ? null : JSON.stringify(payload), head.prev, hash],
+      [fields.seq, fields.occurredAt, fields.actorId, fields.actorRole, fields.organisationId, fields.action, fields.subjectType, fields.subjectId, fields.payloadDigest, canonical, head.prev, hash],
     );
     return { seq: fields.seq, hash, occurredAt: fields.occurredAt };
   }

@@ -30,6 +30,8 @@ export interface AuditSearchRow {
   subjectId: string;
   payloadDigest: string;
   payload: unknown;
+  /** the stored bytes the payload digest covers (trail rows only: the export carries them as `canonicalPayload`) */
+  payloadCanonical?: string;
   prevHash: string;
   hash: string;
   /** the project the event belongs to (search rows only) */
@@ -128,7 +130,7 @@ export class AuditReviewRepository {
       const project = await this.project(projectId, em);
       const subjects: { type: string; id: string }[] = await em.query(`SELECT t AS type, id FROM (${SUBJECTS_OF('$2', '$1::text[]')}) s(t, id) ORDER BY 1, 2`, [PROJECT_ID_SUBJECTS, projectId]);
       const events: AuditSearchRow[] = project
-        ? await em.query(`SELECT ${LINK_COLUMNS} FROM audit_event e WHERE (e.subject_type, e.subject_id) IN (${SUBJECTS_OF('$2', '$1::text[]')}) ORDER BY e.seq`, [PROJECT_ID_SUBJECTS, projectId])
+        ? await em.query(`SELECT ${LINK_COLUMNS}, e.payload_canonical AS "payloadCanonical" FROM audit_event e WHERE (e.subject_type, e.subject_id) IN (${SUBJECTS_OF('$2', '$1::text[]')}) ORDER BY e.seq`, [PROJECT_ID_SUBJECTS, projectId])
         : [];
       const [head] = await em.query(`SELECT last_seq::text AS seq, last_hash AS hash, date_trunc('milliseconds', now()) AS at FROM audit_chain_head WHERE id = 1`);
       return { project, subjects, events, head: { seq: head.seq, hash: head.hash }, at: head.at };

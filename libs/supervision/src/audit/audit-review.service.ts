@@ -88,7 +88,8 @@ export class AuditReviewService {
         subjectId: e.subjectId,
         payloadDigest: e.payloadDigest,
         payload: e.payload ?? null,
-        canonicalPayload: canonicalJson(e.payload ?? null),
+        // the stored text the digest covers, next to the jsonb payload: the offline verifier checks that they agree
+        canonicalPayload: e.payloadCanonical ?? canonicalJson(e.payload ?? null),
         prevHash: e.prevHash,
         hash: e.hash,
       })),
