@@ -45,8 +45,8 @@ describe('中止公告 and 恢复公告 on the public project page in a real bro
     await box.getByText('恢复公告').first().waitFor();
     await box.getByText('中止原因:收到投诉,招标文件资格条件涉嫌排斥潜在投标人').waitFor();
     await box.getByText('投标截止时间').waitFor();
-    await page.getByText('城北再生水厂二期工程 中止公告').waitFor();
-    await page.getByText('城北再生水厂二期工程 恢复公告').waitFor();
+    await page.getByText('城北再生水厂二期工程 中止公告', { exact: true }).waitFor();
+    await page.getByText('城北再生水厂二期工程 恢复公告', { exact: true }).waitFor();
     await shoot(page, 'portal-project-suspension');
   });
 });
