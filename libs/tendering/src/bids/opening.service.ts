@@ -18,28 +18,8 @@ import { TenderErrors } from '../tendering-errors';
 import { isParty, operates, supervises } from '../tenders/tender-access';
 import { dataKeyAad, TENDER_SUBJECT } from '../tenders/tender.service';
 import { TenderRepository } from '../tenders/tender.repository';
+import { OpeningLineView, OpeningRecordView } from '../dto/bid.view';
 import { bidDigest, openDocuments, openPrice } from './bid-sealing';
-
-export interface OpeningLine {
-  bidId: string;
-  organisationName: string;
-  price: string;
-  depositStatus: string;
-  submittedAt: Date;
-  bidDigest: string;
-  documentsVerified: boolean;
-}
-
-export interface OpeningRecord {
-  projectId: string;
-  /** true until the opening: nothing about the bids, not even how many came (条例 22) */
-  sealed: boolean;
-  bidDeadline: Date | null;
-  openedAt: Date | null;
-  objectionsUntil: Date | null;
-  sections: { no: number; name: string; status: string; bids: OpeningLine[]; bidCount: number | null }[];
-}
-
 
 /** 开标 (条例 44): at the deadline the sealed bids are decrypted and read out, or the section fails for too few. */
 @Injectable()
@@ -111,7 +91,7 @@ export class OpeningService {
   }
 
   /** The opening record: public once opened (唱标 is public), prices included; nothing before. */
-  async record(projectId: string): Promise<OpeningRecord> {
+  async record(projectId: string): Promise<OpeningRecordView> {
     const em = this.txr.dataSource.manager;
     const t = await this.tenders.byId(em, projectId);
     if (!t || ['submitted', 'returned', 'accepted'].includes(t.status)) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
@@ -119,7 +99,7 @@ export class OpeningService {
     if (!t.openedAt) {
       return { projectId, sealed: true, bidDeadline: t.bidDeadline, openedAt: null, objectionsUntil: null, sections: sections.map((s) => ({ no: s.no, name: s.name, status: s.status, bidCount: null, bids: [] })) };
     }
-    const lines = rowsOf<OpeningLine & { sectionId: string; priceFen: string }>(
+    const lines = rowsOf<OpeningLineView & { sectionId: string; priceFen: string }>(
       await em.query(
         `SELECT b.section_id AS "sectionId", b.id AS "bidId", o.name AS "organisationName", b.price_fen::text AS "priceFen", coalesce(d.status, 'none') AS "depositStatus",
                 b.submitted_at AS "submittedAt", b.bid_digest AS "bidDigest", true AS "documentsVerified"
