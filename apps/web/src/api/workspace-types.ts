@@ -11,6 +11,9 @@ export type Question = Schemas['QuestionView'];
 
 export type TenderObjection = Schemas['ObjectionView'];
 
+/** GET /tenders/:id/opening-objections: the objector is not named; `mine` marks the reader's own. */
+export type OpeningObjection = Schemas['OpeningObjectionView'];
+
 export type SealedOpeningRecord = Schemas['OpeningRecordView'];
 
 export type Award = Schemas['AwardView'];

@@ -6,10 +6,10 @@ import { Actor, Role } from '@app/platform/auth/roles';
 import { readMultipart } from '@app/platform/http/multipart';
 import { BodyReceipt, ReceivedAt } from '@app/platform/http/received-at';
 import { BidParam, DeclareDepositDto, DepositParam, ObjectionDto, ObjectionParam, RefundDepositDto, ReplyDto, SectionParam, TenderIdParam } from '../dto/tender.dto';
-import { BidReceiptView, DepositView, OpeningRecordView } from '../dto/bid.view';
+import { BidReceiptView, DepositView, OpeningObjectionView, OpeningRecordView } from '../dto/bid.view';
 import { BidService } from './bid.service';
 import { DepositService } from './deposit.service';
-import { ObjectionView, OpeningService } from './opening.service';
+import { OpeningService } from './opening.service';
 import { ProjectWrite } from '@app/trading/gate/project-write.decorator';
 
 const BID_TYPES = ['pdf', 'zip', 'ofd', 'doc', 'docx', 'xls', 'xlsx', 'txt', 'gef', 'sgef'] as const;
@@ -133,7 +133,8 @@ export class BidController {
   @Roles(Role.Bidder)
   @ApiBearerAuth()
   @ApiOperation({ summary: '对开标提出异议(投标人,开标现场时限内)/ Object to the opening (bidder, on the spot)' })
-  object(@Param() p: TenderIdParam, @Body() dto: ObjectionDto, @CurrentActor() actor: Actor): Promise<ObjectionView> {
+  @ApiCreatedResponse({ type: OpeningObjectionView })
+  object(@Param() p: TenderIdParam, @Body() dto: ObjectionDto, @CurrentActor() actor: Actor): Promise<OpeningObjectionView> {
     return this.opening.object(actor, p.id, dto.content);
   }
 
@@ -141,7 +142,8 @@ export class BidController {
   @Roles(Role.Bidder, Role.Owner, Role.Agent, Role.Centre, Role.Office, Role.Regulator)
   @ApiBearerAuth()
   @ApiOperation({ summary: '开标异议及答复 / Objections to the opening and replies' })
-  objections(@Param() p: TenderIdParam, @CurrentActor() actor: Actor): Promise<ObjectionView[]> {
+  @ApiOkResponse({ type: [OpeningObjectionView] })
+  objections(@Param() p: TenderIdParam, @CurrentActor() actor: Actor): Promise<OpeningObjectionView[]> {
     return this.opening.objections(actor, p.id);
   }
 
@@ -151,7 +153,8 @@ export class BidController {
   @Roles(Role.Centre)
   @ApiBearerAuth()
   @ApiOperation({ summary: '当场答复开标异议(交易中心)/ Answer an objection to the opening (centre)' })
-  reply(@Param() p: ObjectionParam, @Body() dto: ReplyDto, @CurrentActor() actor: Actor): Promise<ObjectionView> {
+  @ApiOkResponse({ type: OpeningObjectionView })
+  reply(@Param() p: ObjectionParam, @Body() dto: ReplyDto, @CurrentActor() actor: Actor): Promise<OpeningObjectionView> {
     return this.opening.reply(actor, p.id, p.objectionId, dto.reply);
   }
 }

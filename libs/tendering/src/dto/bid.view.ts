@@ -59,3 +59,15 @@ export class OpeningRecordView {
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '开标异议截止 / objections until' }) objectionsUntil!: Date | null;
   @ApiProperty({ type: [OpeningSectionView] }) sections!: OpeningSectionView[];
 }
+
+/** 开标异议: raised on the spot by a bidder, answered there by the centre (条例 44); the objector is not named. */
+export class OpeningObjectionView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['opening'], description: '开标异议 / to the opening' }) stage!: string;
+  @ApiProperty({ description: '本单位提出 / raised by my organisation' }) mine!: boolean;
+  @ApiProperty({ description: '异议内容 / content' }) content!: string;
+  @ApiProperty({ description: '提出时间 / raised at' }) raisedAt!: Date;
+  @ApiProperty({ nullable: true, type: String, description: '答复 / reply' }) reply!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '答复时间 / replied at' }) repliedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '答复期限(开标异议时限)/ reply due (the end of the objection window)' }) replyDue!: Date | null;
+}

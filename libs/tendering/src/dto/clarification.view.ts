@@ -29,3 +29,15 @@ export class PublicTenderView extends TenderView {
   @ApiProperty({ type: [ClarificationView], description: '已答复的澄清(不显示提问人)/ answered clarifications (askers never named)' }) clarifications!: ClarificationView[];
   @ApiProperty({ type: [DeadlineChangeView], description: '顺延投标截止的修改 / amendments that moved the deadline' }) deadlineChanges!: DeadlineChangeView[];
 }
+
+export class BidderRegistrationView {
+  @ApiProperty({ description: '已报名(重复报名亦为 true)/ registered (true again on a repeat)' }) registered!: boolean;
+}
+
+/** A published amendment: the deadline it leaves (moved so that 15 days remain, 条例 21) and the document's digest. */
+export class AmendmentView {
+  @ApiProperty({ description: '投标截止时间 / bid deadline' }) bidDeadline!: Date;
+  @ApiProperty({ description: '截止时间是否顺延 / whether the deadline moved' }) moved!: boolean;
+  @ApiProperty({ format: 'uuid', description: '修改文件 / the amendment document' }) documentId!: string;
+  @ApiProperty({ description: 'SHA-256' }) sha256!: string;
+}

@@ -9,7 +9,7 @@ import { AnnounceTenderDto, AnswerDto, MyRegistrationsQuery, QuestionDto, Questi
 import { MyRegistrationPage } from '../dto/my-registration.view';
 import { MyRegistrationService } from '../registrations/my-registration.service';
 import { TenderListView, TenderView } from '../dto/tender.view';
-import { PublicTenderView, QuestionView } from '../dto/clarification.view';
+import { AmendmentView, BidderRegistrationView, PublicTenderView, QuestionView } from '../dto/clarification.view';
 import { ClarificationService } from './clarification.service';
 import { TenderDocumentsService } from './tender-documents.service';
 import { TenderService } from './tender.service';
@@ -132,7 +132,8 @@ export class TenderController {
   @Roles(Role.Bidder)
   @ApiBearerAuth()
   @ApiOperation({ summary: '报名并获取招标文件(投标人)/ Register for the documents (bidder)' })
-  registerBidder(@Param() p: TenderIdParam, @CurrentActor() actor: Actor): Promise<{ registered: boolean }> {
+  @ApiOkResponse({ type: BidderRegistrationView })
+  registerBidder(@Param() p: TenderIdParam, @CurrentActor() actor: Actor): Promise<BidderRegistrationView> {
     return this.clarifications.registerBidder(actor, p.id);
   }
 
@@ -194,7 +195,8 @@ export class TenderController {
   @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: '发布修改文件,不足 15 日时自动顺延截止时间(招标人或代理机构)/ Publish an amendment; the deadline moves so that 15 days remain (owner or agent)' })
-  async amend(@Param() p: TenderIdParam, @Req() req: FastifyRequest, @CurrentActor() actor: Actor) {
+  @ApiCreatedResponse({ type: AmendmentView })
+  async amend(@Param() p: TenderIdParam, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<AmendmentView> {
     const { file, note } = await documentUpload(req);
     return this.clarifications.amend(actor, p.id, file, note);
   }

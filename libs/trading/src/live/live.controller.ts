@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { EventsQuery, LotIdParam, PlaceBidDto } from './dto/bid.dto';
-import { BidAnswerView, PublicLotView } from './dto/lot.view';
+import { BidAnswerView, PaddleView, PublicLotView } from './dto/lot.view';
 import { LiveBiddingService } from './live-bidding.service';
 import { LotEvent } from './lot.repository';
 import { ProjectWrite } from '../gate/project-write.decorator';
@@ -27,7 +27,8 @@ export class LiveController {
   @Roles(Role.Bidder)
   @ApiBearerAuth()
   @ApiOperation({ summary: '我的竞买号 / My paddle number' })
-  me(@Param() p: LotIdParam, @CurrentActor() actor: Actor): Promise<{ paddle: number }> {
+  @ApiOkResponse({ type: PaddleView })
+  me(@Param() p: LotIdParam, @CurrentActor() actor: Actor): Promise<PaddleView> {
     return this.live.myPaddle(actor, p.id);
   }
 

@@ -35,3 +35,7 @@ export class BidAnswerView {
   @ApiProperty({ description: '受理时间(服务器)/ accepted at (server time)' }) acceptedAt!: Date;
   @ApiProperty({ description: '重复提交,返回首次结果 / a repeat of the same client key, answered with the first result' }) replayed!: boolean;
 }
+
+export class PaddleView {
+  @ApiProperty({ description: '我的竞买号 / my paddle number' }) paddle!: number;
+}
