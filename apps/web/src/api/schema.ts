@@ -3711,6 +3711,22 @@ export interface components {
              */
             price: string;
         };
+        AmendmentView: {
+            /**
+             * Format: date-time
+             * @description 投标截止时间 / bid deadline
+             */
+            bidDeadline: string;
+            /**
+             * Format: uuid
+             * @description 修改文件 / the amendment document
+             */
+            documentId: string;
+            /** @description 截止时间是否顺延 / whether the deadline moved */
+            moved: boolean;
+            /** @description SHA-256 */
+            sha256: string;
+        };
         AnnounceParcelDto: {
             /**
              * Format: date-time
@@ -3960,6 +3976,10 @@ export interface components {
             price: string;
             /** @description 重复提交,返回首次结果 / a repeat of the same client key, answered with the first result */
             replayed: boolean;
+        };
+        BidderRegistrationView: {
+            /** @description 已报名(重复报名亦为 true)/ registered (true again on a repeat) */
+            registered: boolean;
         };
         BidReceiptView: {
             /** @description 投标摘要(开标时据以核对报价与文件)/ bid digest (checked against the price and documents at the opening) */
@@ -6476,6 +6496,36 @@ export interface components {
              */
             submittedAt: string;
         };
+        OpeningObjectionView: {
+            /** @description 异议内容 / content */
+            content: string;
+            /** Format: uuid */
+            id: string;
+            /** @description 本单位提出 / raised by my organisation */
+            mine: boolean;
+            /**
+             * Format: date-time
+             * @description 提出时间 / raised at
+             */
+            raisedAt: string;
+            /**
+             * Format: date-time
+             * @description 答复时间 / replied at
+             */
+            repliedAt: string | null;
+            /** @description 答复 / reply */
+            reply: string | null;
+            /**
+             * Format: date-time
+             * @description 答复期限(开标异议时限)/ reply due (the end of the objection window)
+             */
+            replyDue: string | null;
+            /**
+             * @description 开标异议 / to the opening
+             * @enum {string}
+             */
+            stage: "opening";
+        };
         OpeningRecordView: {
             /**
              * Format: date-time
@@ -6687,6 +6737,10 @@ export interface components {
              * @description 预警时间(规则的预警比例)/ warning time (the rules’ percentage)
              */
             warnAt: string;
+        };
+        PaddleView: {
+            /** @description 我的竞买号 / my paddle number */
+            paddle: number;
         };
         ParamChangeView: {
             /**
@@ -11336,7 +11390,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaddleView"];
+                };
             };
         };
     };
@@ -14451,7 +14507,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AmendmentView"];
+                };
             };
         };
     };
@@ -14692,7 +14750,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpeningObjectionView"][];
+                };
             };
         };
     };
@@ -14715,7 +14775,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpeningObjectionView"];
+                };
             };
         };
     };
@@ -14739,7 +14801,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpeningObjectionView"];
+                };
             };
         };
     };
@@ -14830,7 +14894,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidderRegistrationView"];
+                };
             };
         };
     };
