@@ -19,7 +19,6 @@ import { TenderRow } from '../tenders/tender.types';
 import { BidReceiptView } from '../dto/bid.view';
 import { openDocuments, openFileName, sealBid } from './bid-sealing';
 
-
 const RECEIPT = `
   SELECT b.id AS "receiptNo", s.project_id AS "projectId", s.no AS "sectionNo", b.organisation_id AS "organisationId", b.received_at AS "receivedAt", b.submitted_at AS "submittedAt",
          b.documents_sha256 AS "documentsSha256", b.documents_size AS "documentsSize", b.bid_digest AS "bidDigest", b.status, NULL::uuid AS replaces
