@@ -12,10 +12,11 @@ export { LIVE_NAMESPACE, lotRoom } from './feed-channel';
 /**
  * Publishes [channel, sent key TTL, seq1, message1, seq2, message2, …] in order, each only if it is the next after the
  * lot's last published sequence; returns that sequence. Redis runs a script alone, so whichever processes offer the same
- * events, each is published once and every subscriber receives them in sequence order.
+ * events, each is published once and every subscriber receives them in sequence order. With the mark lost (a Redis
+ * flush) the first run offered starts it again: watchers may get a repeat (applied once by seq), never a hole.
  */
 const PUBLISH_IN_ORDER = `
-local sent = tonumber(redis.call('GET', KEYS[1]) or '0')
+local sent = tonumber(redis.call('GET', KEYS[1]) or (tonumber(ARGV[3]) - 1))
 for i = 3, #ARGV, 2 do
   if tonumber(ARGV[i]) == sent + 1 then
     redis.call('PUBLISH', ARGV[1], ARGV[i + 1])
@@ -60,6 +61,8 @@ export class FeedPump implements OnModuleDestroy {
 
   private readonly pumping = new Set<string>();
   private readonly again = new Set<string>();
+  /** The last published sequence of each lot this process pumped, as the script last answered (one Redis read saved) */
+  private readonly lastSent = new Map<string, number>();
 
   /** Coalesces within the process: while this process pumps a lot, more requests only ask it to go round once more. */
   async pump(lotId: string): Promise<void> {
@@ -80,9 +83,16 @@ export class FeedPump implements OnModuleDestroy {
     }
   }
 
+  private remember(lotId: string, sent: number): void {
+    this.lastSent.delete(lotId); // re-inserted last: the map keeps the lots pumped most recently
+    this.lastSent.set(lotId, sent);
+    if (this.lastSent.size > 10000) this.lastSent.delete(this.lastSent.keys().next().value!);
+  }
+
   private async publishPending(lotId: string): Promise<void> {
     const sentKey = `${this.config.redisPrefix}:feed:${lotId}:sent`;
-    let sent = Number((await this.redis.get(sentKey)) ?? 0);
+    // Another process may have published more since: reading from an older mark only offers events the script skips.
+    let sent = this.lastSent.get(lotId) ?? Number((await this.redis.get(sentKey)) ?? 0);
     for (let round = 0; round < 50; round++) {
       const events = await this.lots.events(this.txr.dataSource.manager, lotId, sent, BATCH);
       if (!events.length) return;
@@ -94,6 +104,7 @@ export class FeedPump implements OnModuleDestroy {
         args.push(e.seq, m.bytes);
       }
       const published = Number(await this.redis.feedPublishInOrder(sentKey, channel, SENT_TTL_SECONDS, ...args));
+      this.remember(lotId, published);
       const last = events[events.length - 1].seq;
       // Published up to `last` (by us or another process): done unless the page was full. Behind the events read
       // (the sent mark was lost with Redis): read again from where Redis stands.
