@@ -14,7 +14,8 @@ import { TokenService } from '../libs/platform/src/auth/token.service';
 import { loadConfig } from '../libs/platform/src/config/app-config';
 import { withFreshDatabase } from './support/fresh-database';
 import { forkLoad, LoadProcess } from './support/load-process';
-import { Child, startApi, stopAll } from './support/processes';
+import { Child, startApi, startProcess, stopAll } from './support/processes';
+import { BareResult, bareFanOut, listenForPublishes } from './support/bare-fan-out';
 import { benchPrefix, deleteKeys } from './support/redis';
 import { result, sizeArg } from './support/report';
 import { fmt, summarise } from './support/stats';
@@ -44,8 +45,10 @@ interface WatcherResult {
   outOfOrder: number;
   duplicates: number;
   disconnects: number;
+  loopDelayP99: number;
+  loopDelayMax: number;
   digests: [string, number][];
-  latencies: Record<'commit' | 'statement' | 'answer', Float64Array>;
+  latencies: Record<'commit' | 'statement' | 'answer' | 'published', Float64Array>;
 }
 
 async function seed(pg: Client) {
@@ -99,11 +102,19 @@ async function main(): Promise<void> {
     const { lotId, tokens } = await seed(pg);
     const committedAt = await listenForCommits(pg, url);
     const prefix = benchPrefix('livefeed');
+    const publishedAt = await listenForPublishes(prefix);
     const apis: Child[] = [];
     const loads: LoadProcess[] = [];
+    let report: ((bare: BareResult) => void) | undefined;
+    let measuredEvents = 0;
+    let eventRate = 0;
     try {
       // Production's log level (info), as a deployed api runs; NODE_ENV=test only for the development secrets.
-      apis.push(await startApi(url, prefix, { LOG_LEVEL: 'info' }), await startApi(url, prefix, { LOG_LEVEL: 'info' }));
+      const api = () =>
+        process.env.BENCH_PROFILE_DIR // by hand: CPU profiles of both api processes
+          ? startProcess('bench/support/profiled.js', ['apps/api/src/main.js'], { DATABASE_URL: url, REDIS_PREFIX: prefix, METRICS_PORT: '0', LOG_LEVEL: 'info' }, 'api', 'PORT')
+          : startApi(url, prefix, { LOG_LEVEL: 'info' });
+      apis.push(await api(), await api());
       const urls = apis.map((a) => `http://127.0.0.1:${a.port}`);
       const per = Math.ceil(watcherCount / WATCHER_PROCESSES);
       const watchers = Array.from({ length: WATCHER_PROCESSES }, (_, p) => forkLoad('bench/support/feed-watchers.js', [urls.join(','), String(Math.min(per, watcherCount - p * per)), lotId, String(p * per)], `watchers ${p}`));
@@ -142,16 +153,19 @@ async function main(): Promise<void> {
           commit: Float64Array.from(measured.map((_, k) => Math.min(notified[k], answered[k]))),
           statement: Float64Array.from(measured.map((e) => e.at)),
           answer: Float64Array.from(answered),
+          published: Float64Array.from(measured.map((e) => publishedAt.seen.get(e.seq) ?? NaN)),
         },
       };
       const outs = await Promise.all(watchers.map((w) => w.next<WatcherResult>('result', finish)));
       const notifyLead = summarise(measured.map((_, k) => answered[k] - notified[k]).filter((x) => !Number.isNaN(x)));
 
       const sumOf = (f: (r: WatcherResult) => number) => outs.reduce((n, r) => n + f(r), 0);
-      const from = (n: 'commit' | 'statement' | 'answer') => summarise(outs.flatMap((r) => Array.from(r.latencies[n])));
+      const from = (n: keyof WatcherResult['latencies']) => summarise(outs.flatMap((r) => Array.from(r.latencies[n])));
       const fromCommit = from('commit');
       const fromStatement = from('statement');
       const fromAnswer = from('answer');
+      const fromPublish = from('published');
+      const commitToPublish = summarise(measured.map((e, k) => (publishedAt.seen.get(e.seq) ?? NaN) - Math.min(notified[k], answered[k])).filter((x) => !Number.isNaN(x)));
       const delivered = sumOf((r) => r.delivered);
       const gaps = sumOf((r) => r.gaps);
       const outOfOrder = sumOf((r) => r.outOfOrder);
@@ -168,9 +182,14 @@ async function main(): Promise<void> {
       console.log(`feed: ${lastSeq} events in the lot, ${measured.length} measured; ${delivered} watcher × event deliveries of ${watcherCount * lastSeq} expected`);
       console.log(`commit → watcher: ${fmt(fromCommit)}  (n ${fromCommit.n}; commit = the NOTIFY's arrival, or the 201's when earlier)`);
       console.log(`  bounds: from the accepting statement's clock_timestamp() ${fmt(fromStatement)}; from the 201 answer ${fmt(fromAnswer)}; the NOTIFY came before the 201 by ${fmt(notifyLead)}`);
+      console.log(`  split: commit → published by the pump ${fmt(commitToPublish)}; published → watcher (Redis, the api's fan-out, the watcher process) ${fmt(fromPublish)}`);
+      console.log(`  the watcher processes' own event-loop delay: ${outs.map((r) => `p99 ${r.loopDelayP99.toFixed(1)} ms, max ${r.loopDelayMax.toFixed(1)} ms`).join('; ')}`);
       console.log(`order: ${gaps} gaps, ${outOfOrder} out of order, ${duplicates} duplicates, ${undelivered} never delivered, ${differing} watchers whose sequence differs from the database's; ${disconnects} disconnects`);
       console.log(`1-min load average: ${loadBefore.toFixed(2)} before, ${loadDuring.toFixed(2)} after bidding, ${loadAfter.toFixed(2)} at the end`);
 
+      measuredEvents = measured.length;
+      eventRate = acceptedRate;
+      report = (bare) => {
       const met = fromCommit.p99 <= 100 && bad === 0 && bids.errors === 0;
       const shape = `${watcherCount} watchers (2 processes) on 2 api processes, ${acceptedRate.toFixed(0)} bids/s through HTTP`;
       result({
@@ -178,11 +197,11 @@ async function main(): Promise<void> {
         metric: `commit → watcher p99, ${shape}`,
         value: fromCommit.p99,
         unit: 'ms',
-        limit: null,
+        limit: { what: `bare socket.io + Redis adapter, 2 servers, same watchers and events/s: publish → watcher p99`, value: bare.fromPublish.p99, unit: 'ms' },
         note: `${fmt(fromCommit)}; commit = arrival of the transaction's NOTIFY (or of the 201, when earlier); from the accepting statement's clock_timestamp() ${fmt(fromStatement)}; load ${loadDuring.toFixed(1)}`,
         target: { text: 'p99 ≤ 100 ms; same order, no gap', achieved: `p99 ${fromCommit.p99.toFixed(0)} ms; ${gaps} gaps, ${outOfOrder} out of order, ${duplicates} duplicates, ${undelivered} undelivered`, met },
       });
-      result({ bench: BENCH, metric: 'commit → watcher p50', value: fromCommit.p50, unit: 'ms', limit: null, note: `max ${fromCommit.max.toFixed(0)} ms` });
+      result({ bench: BENCH, metric: 'commit → watcher p50', value: fromCommit.p50, unit: 'ms', limit: { what: 'bare publish → watcher p50', value: bare.fromPublish.p50, unit: 'ms' }, note: `max ${fromCommit.max.toFixed(0)} ms; split: commit → published p99 ${commitToPublish.p99.toFixed(0)} ms, published → watcher p99 ${fromPublish.p99.toFixed(0)} ms` });
       result({ bench: BENCH, metric: 'watcher × events delivered', value: delivered, unit: 'count', limit: null, note: `of ${watcherCount} × ${lastSeq} = ${watcherCount * lastSeq} (warm-up included)` });
       result({
         bench: BENCH,
@@ -192,13 +211,19 @@ async function main(): Promise<void> {
         limit: null,
         note: `must be 0: ${gaps} gaps, ${outOfOrder} out of order, ${duplicates} duplicates, ${undelivered} undelivered, ${differing} differing; ${disconnects} disconnects; bidder errors ${bids.errors}`,
       });
+      };
     } finally {
       await Promise.all(loads.map((l) => l.stop()));
       await stopAll(apis);
       await deleteKeys(prefix);
       await committedAt.end();
+      publishedAt.end();
       await pg.end();
     }
+    // The bare comparator after the platform's processes have stopped: the same watchers, events and rate.
+    const bare = await bareFanOut(watcherCount, WATCHER_PROCESSES, Math.max(1, measuredEvents), Math.max(1, eventRate));
+    console.log(`bare socket.io + Redis adapter (2 servers, ${watcherCount} watchers, ${measuredEvents} events at ${eventRate.toFixed(0)}/s): publish → watcher ${fmt(bare.fromPublish)}; ${bare.delivered} of ${bare.expected} delivered, ${bare.faults} gaps/out of order/duplicates; load ${os.loadavg()[0].toFixed(2)}`);
+    report!(bare);
   });
 }
 

@@ -6,6 +6,7 @@
  * Usage (by the bench only): node feed-watchers.js <url,url> <count> <lotId> <offset>
  */
 import { createHash, Hash } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, Socket } from 'socket.io-client';
 
 const [urlList, countArg, lotId, offsetArg] = process.argv.slice(2);
@@ -13,6 +14,8 @@ const urls = urlList.split(',');
 const count = Number(countArg);
 const offset = Number(offsetArg ?? 0);
 const wallNow = () => performance.timeOrigin + performance.now();
+/** How late this process's own event loop ran: arrival times include it, so the bench prints it beside them. */
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 
 interface FeedEvent {
   seq: number;
@@ -76,6 +79,7 @@ async function start(): Promise<void> {
   for (let i = 0; i < count; i += batch) {
     await Promise.all(watchers.slice(i, i + batch).map((w, k) => connect(w, urls[(offset + i + k) % urls.length])));
   }
+  loopDelay.enable();
   process.send!({ type: 'ready', watchers: count });
 }
 
@@ -88,6 +92,7 @@ interface Finish {
 }
 
 async function finish(m: Finish): Promise<void> {
+  loopDelay.disable();
   const until = Date.now() + 15000;
   while (Date.now() < until && watchers.some((w) => w.last < m.lastSeq)) await new Promise((r) => setTimeout(r, 50));
   const index = new Map<number, number>();
@@ -123,6 +128,8 @@ async function finish(m: Finish): Promise<void> {
     duplicates: sum((w) => w.duplicates),
     disconnects: sum((w) => w.disconnects),
     digests: [...digests.entries()],
+    loopDelayP99: loopDelay.percentile(99) / 1e6,
+    loopDelayMax: loopDelay.max / 1e6,
     latencies: Object.fromEntries(names.map((n) => [n, Float64Array.from(latencies[n])])),
   });
 }
