@@ -57,7 +57,13 @@ function connect(w: Watcher, url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const socket = io(`${url}/live`, { transports: ['websocket'], forceNew: true, reconnectionDelay: 200 });
     w.socket = socket;
-    const timer = setTimeout(() => reject(new Error(`watcher on ${url} not watching after 30 s`)), 30000);
+    let errors = 0;
+    let lastError = '';
+    const timer = setTimeout(() => reject(new Error(`watcher on ${url} not watching after 90 s (${errors} connect errors, last: ${lastError})`)), 90000);
+    socket.on('connect_error', (err) => {
+      errors++;
+      lastError = err.message;
+    });
     socket.on('event', (e: FeedEvent) => w.receive(e, wallNow()));
     socket.on('disconnect', (reason) => {
       if (reason !== 'io client disconnect') w.disconnects++;
@@ -75,7 +81,7 @@ function connect(w: Watcher, url: string): Promise<void> {
 
 async function start(): Promise<void> {
   for (let i = 0; i < count; i++) watchers.push(new Watcher());
-  const batch = 25;
+  const batch = 10;
   for (let i = 0; i < count; i += batch) {
     await Promise.all(watchers.slice(i, i + batch).map((w, k) => connect(w, urls[(offset + i + k) % urls.length])));
   }
