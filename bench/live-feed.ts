@@ -3,7 +3,7 @@
  * bidder places bids through HTTP at a fixed rate. For every watcher × event: commit → arrival (ms), and whether each
  * watcher saw every event once, in sequence order, with the same content as the database holds.
  * Load generators run in their own processes: the watchers (bench/support/feed-watchers.ts, two processes) and the
- * bidder (bench/support/feed-bidder.ts). Usage: npm run build && node dist/bench/live-feed.js [watchers=1000] [bids/s=100] [seconds=15]
+ * bidder (bench/support/feed-bidder.ts). Usage: npm run build && node dist/bench/live-feed.js [watchers=1000] [bids/s sent=50] [seconds=15]
  */
 import 'reflect-metadata';
 import { JwtService } from '@nestjs/jwt';
@@ -22,7 +22,7 @@ import { fmt, summarise } from './support/stats';
 
 const BENCH = 'live-feed';
 const watcherCount = sizeArg(0, 1000, 100);
-const rate = sizeArg(1, 100, 50);
+const rate = sizeArg(1, 50, 50);
 const seconds = sizeArg(2, 15, 4);
 const BIDDERS = 20;
 const WATCHER_PROCESSES = 2;

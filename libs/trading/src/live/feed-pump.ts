@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/platform/config/app-config';
 import { APP_CONFIG } from '@app/platform/config/config.module';
-import { TransactionRunner } from '@app/platform/database/transaction-runner';
+import { dataSourceOptions } from '@app/platform/database/data-source-options';
 import { redisOptions } from '@app/platform/queues/redis-connection';
 import { FeedChannel } from './feed-channel';
 import { LotRepository } from './lot.repository';
@@ -44,19 +45,35 @@ export class FeedPump implements OnModuleDestroy {
   private readonly logger = new Logger(FeedPump.name);
   private readonly redis: ScriptRedis;
   private readonly channel: FeedChannel;
+  /**
+   * The feed's own two connections: under a burst of bids the shared pool's queue holds the requests, and a pump
+   * waiting in it behind them made watchers wait seconds for events already committed (bench/live-feed.ts).
+   */
+  private readonly db: DataSource;
+  private ready: Promise<DataSource> | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly lots: LotRepository,
-    private readonly txr: TransactionRunner,
   ) {
     this.redis = new Redis({ ...redisOptions(config.redisUrl), maxRetriesPerRequest: 3, lazyConnect: true }) as ScriptRedis;
     this.redis.defineCommand('feedPublishInOrder', { numberOfKeys: 1, lua: PUBLISH_IN_ORDER });
     this.channel = new FeedChannel(config);
+    const shared = dataSourceOptions(config.databaseUrl);
+    this.db = new DataSource({ ...shared, extra: { ...(shared as { extra: object }).extra, max: 2, application_name: 'yangguang-feed' } } as typeof shared);
   }
 
   async onModuleDestroy(): Promise<void> {
     this.redis.disconnect();
+    if (this.ready) await (await this.ready.catch(() => null))?.destroy();
+  }
+
+  private connection(): Promise<DataSource> {
+    this.ready ??= this.db.initialize().catch((err) => {
+      this.ready = null;
+      throw err;
+    });
+    return this.ready;
   }
 
   private readonly pumping = new Set<string>();
@@ -94,7 +111,7 @@ export class FeedPump implements OnModuleDestroy {
     // Another process may have published more since: reading from an older mark only offers events the script skips.
     let sent = this.lastSent.get(lotId) ?? Number((await this.redis.get(sentKey)) ?? 0);
     for (let round = 0; round < 50; round++) {
-      const events = await this.lots.events(this.txr.dataSource.manager, lotId, sent, BATCH);
+      const events = await this.lots.events((await this.connection()).manager, lotId, sent, BATCH);
       if (!events.length) return;
       const args: (string | number | Buffer)[] = [];
       let channel = '';
