@@ -161,8 +161,8 @@ export class LiveBiddingService {
           payload: { bidSeq: accepted.bidSeq, paddle, organisationId: actor.organisationId, priceFen: priceFen.toString(), phase: accepted.phase, endsAt: accepted.endsAt, clientKey },
         });
         tx.afterCommit(async () => {
+          void this.feed.pump(lotId); // first: the watchers need not wait for the closing job's add; the answer waits for neither
           if (accepted.phase === 'live') await this.wakeCloser(lotId, accepted.version, accepted.endsAt);
-          void this.feed.pump(lotId); // the answer need not wait for the watchers
         });
         return { lotId, bidSeq: accepted.bidSeq, paddle, price: Money.ofFen(priceFen).toYuan(), phase: accepted.phase, endsAt: accepted.endsAt, acceptedAt: accepted.acceptedAt, replayed: false };
       });
