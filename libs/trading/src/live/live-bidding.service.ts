@@ -3,12 +3,17 @@ import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/platform/audit/audit.service';
+import { ActorLoader } from '@app/platform/auth/actor.loader';
+import { DomainError } from '@app/platform/errors/domain-error';
+import { PlatformErrors } from '@app/platform/errors/platform-errors';
 import { Actor, hasRole, Role, SYSTEM_ACTOR } from '@app/platform/auth/roles';
 import { Counting, remainingAt } from '@app/platform/calendar/working-time';
 import { Sealer } from '@app/platform/crypto/sealer';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Money } from '@app/platform/money/money';
 import { JobName, QueueName } from '@app/platform/queues/queue-names';
+import { checkedByStatement } from '../gate/project-gate';
+import { TradingErrors } from '../trading-errors';
 import { FeedPump } from './feed-pump';
 import { LiveErrors } from './live-errors';
 import { LotEndHandler, LotEndSummary, LotOutcome, LotRow, NewLot } from './live.types';
@@ -68,6 +73,7 @@ export class LiveBiddingService {
     private readonly audit: AuditService,
     private readonly feed: FeedPump,
     @InjectQueue(QueueName.LotClosings) private readonly closings: Queue,
+    private readonly actors: ActorLoader,
   ) {}
 
   /** A domain says what happens when a phase of its lots is over (called once, inside the closing transaction). */
@@ -165,43 +171,53 @@ export class LiveBiddingService {
     return { ...counts, highestFen: lot.currentPriceFen === null ? null : BigInt(lot.currentPriceFen), leaderPaddle: lot.leaderPaddle, reserveFen: await this.reserveOf(tx, lotId) };
   }
 
-  /** A bid through HTTP. The same client key from the same bidder returns the first answer and bids nothing. */
+  /**
+   * A bid through HTTP. The same client key from the same bidder returns the first answer and bids nothing. Before the
+   * write: one unlocked read (paddle and lot state) that refuses what is plainly closed or too low without queueing for
+   * the lot's row lock. The write: one statement (accept) and the audit entry, in a transaction whose suspension check
+   * is that statement itself (`checkedByStatement`), so the lot row is the only row every bid locks. A repeated client
+   * key is looked up only when a bid is refused or collides with its first copy.
+   */
   async bid(actor: Actor, lotId: string, priceYuan: string, clientKey: string): Promise<BidAnswer> {
     const priceFen = Money.fromYuan(priceYuan).fen;
     const pre = await this.lots.precheck(this.txr.dataSource.manager, lotId, actor.organisationId);
     if (!pre) throw LiveErrors.LOT_NOT_FOUND({ id: lotId });
     if (pre.paddle === null || (pre.phase === 'live' && pre.livePaddles !== null && !pre.livePaddles.includes(pre.paddle))) throw LiveErrors.NOT_ADMITTED({ id: lotId });
     const paddle = pre.paddle;
-    const earlier = await this.replay(lotId, actor.organisationId!, clientKey);
-    if (earlier) return earlier;
-    const early = refusalOf(lotId, pre);
-    if (early) throw early;
-    if (priceFen < BigInt(pre.minimumFen)) throw LiveErrors.BID_TOO_LOW({ id: lotId, nextMinimum: Money.ofFen(pre.minimumFen).toYuan() });
+    const early = refusalOf(lotId, pre) ?? (priceFen < BigInt(pre.minimumFen) ? LiveErrors.BID_TOO_LOW({ id: lotId, nextMinimum: Money.ofFen(pre.minimumFen).toYuan() }) : undefined);
+    if (early) {
+      const first = await this.replay(lotId, actor.organisationId!, clientKey);
+      if (first) return first;
+      throw early;
+    }
     // The grid is fixed when the lot is created, so this unlocked check cannot race; the write re-checks it in SQL.
     if (pre.bidsOnGrid) {
       const grid = gridAt(pre.increment, BigInt(pre.startPriceFen), priceFen);
       if (!grid.onGrid) throw LiveErrors.BID_OFF_GRID({ id: lotId, price: Money.ofFen(priceFen).toYuan(), startPrice: Money.ofFen(pre.startPriceFen).toYuan(), nextOnGrid: Money.ofFen(grid.nextFen).toYuan() });
     }
     try {
-      return await this.txr.run(async (tx) => {
-        const accepted = await this.lots.accept(tx.em, { lotId, priceFen, paddle, clientKey, organisationId: actor.organisationId!, accountId: actor.accountId! });
-        if (!accepted) throw await this.refusal(tx, lotId);
-        await this.audit.append(tx.em, {
-          actor,
-          role: Role.Bidder,
-          action: 'lot.bid_accepted',
-          subject: { type: LOT_SUBJECT, id: lotId },
-          payload: { bidSeq: accepted.bidSeq, paddle, organisationId: actor.organisationId, priceFen: priceFen.toString(), phase: accepted.phase, endsAt: accepted.endsAt, clientKey },
-        });
-        tx.afterCommit(async () => {
-          if (accepted.phase === 'live') await this.wakeCloser(lotId, accepted.version, accepted.endsAt);
-          void this.feed.pump(lotId); // the answer need not wait for the watchers
-        });
-        return { lotId, bidSeq: accepted.bidSeq, paddle, price: Money.ofFen(priceFen).toYuan(), phase: accepted.phase, endsAt: accepted.endsAt, acceptedAt: accepted.acceptedAt, replayed: false };
-      });
+      return await checkedByStatement(() =>
+        this.txr.run(async (tx) => {
+          const accepted = await this.lots.accept(tx.em, { lotId, priceFen, paddle, clientKey, organisationId: actor.organisationId!, accountId: actor.accountId! });
+          if (!accepted) throw await this.refusal(tx, lotId, actor);
+          await this.audit.append(tx.em, {
+            actor,
+            role: Role.Bidder,
+            action: 'lot.bid_accepted',
+            subject: { type: LOT_SUBJECT, id: lotId },
+            payload: { bidSeq: accepted.bidSeq, paddle, organisationId: actor.organisationId, priceFen: priceFen.toString(), phase: accepted.phase, endsAt: accepted.endsAt, clientKey },
+          });
+          tx.afterCommit(async () => {
+            if (accepted.phase === 'live') await this.wakeCloser(lotId, accepted.version, accepted.endsAt);
+            void this.feed.pump(lotId); // the answer need not wait for the watchers
+          });
+          return { lotId, bidSeq: accepted.bidSeq, paddle, price: Money.ofFen(priceFen).toYuan(), phase: accepted.phase, endsAt: accepted.endsAt, acceptedAt: accepted.acceptedAt, replayed: false };
+        }),
+      );
     } catch (err) {
-      // The same key raced itself: the other request's bid stands, and this one answers with it.
-      if ((err as { code?: string; constraint?: string }).code === '23505' && String((err as { constraint?: string }).constraint).includes('client_key')) {
+      // The same key again (a retry, or a race with itself): the first bid stands, and this one answers with it.
+      const duplicateKey = (err as { code?: string }).code === '23505' && String((err as { constraint?: string }).constraint).includes('client_key');
+      if (duplicateKey || isRefusal(err)) {
         const first = await this.replay(lotId, actor.organisationId!, clientKey);
         if (first) return first;
       }
@@ -281,9 +297,15 @@ export class LiveBiddingService {
     return b && { lotId, bidSeq: b.seq, paddle: b.paddle, price: Money.ofFen(b.priceFen).toYuan(), phase: b.phase, endsAt: b.endsAt, acceptedAt: b.acceptedAt, replayed: true };
   }
 
-  private async refusal(tx: Tx, lotId: string) {
+  /** Why the accepting statement took nothing, in the order the gates stand: project, account, lot, price. */
+  private async refusal(tx: Tx, lotId: string, actor: Actor) {
     const r = await this.lots.refusal(tx.em, lotId);
     if (!r) return LiveErrors.LOT_NOT_FOUND({ id: lotId });
+    if (r.projectSuspended) return TradingErrors.PROJECT_SUSPENDED({ projectId: r.projectId, suspendedAt: r.projectSuspendedAt, reason: r.suspensionReason });
+    if (!(await this.lots.mayBid(tx.em, actor.accountId!, actor.organisationId!))) {
+      this.actors.forget(actor.accountId!);
+      return (await this.actors.load(actor.accountId!).then(() => PlatformErrors.FORBIDDEN_ROLE(), (err: unknown) => err)) as Error;
+    }
     return refusalOf(lotId, r) ?? LiveErrors.BID_TOO_LOW({ id: lotId, nextMinimum: Money.ofFen(r.minimumFen).toYuan() });
   }
 
@@ -292,6 +314,10 @@ export class LiveBiddingService {
     return sealed ? BigInt(this.sealer.open(RESERVE_PURPOSE, sealed, `${LOT_SUBJECT}:${lotId}`).toString()) : null;
   }
 }
+
+/** The lot's refusals of a bid, after which a repeated client key answers with its first bid instead. */
+const REPLAYED_AFTER = new Set(['BID_TOO_LOW', 'LOT_CLOSED', 'LOT_NOT_OPEN', 'LOT_SUSPENDED']);
+const isRefusal = (err: unknown): boolean => err instanceof DomainError && REPLAYED_AFTER.has(err.code);
 
 /** Closed or not yet open, by the database clock; undefined when the lot takes bids. */
 function refusalOf(lotId: string, r: { phase: string; started: boolean; ended: boolean; suspended: boolean; now: Date }) {

@@ -34,6 +34,21 @@ export interface Precheck {
   increment: Increment;
 }
 
+export interface Refusal {
+  phase: string;
+  started: boolean;
+  ended: boolean;
+  suspended: boolean;
+  suspendedAt: Date | null;
+  minimumFen: string;
+  now: Date;
+  /** the project is suspended (its open lots are frozen in the same transaction), with what the kernel's gate tells */
+  projectSuspended: boolean;
+  projectId: string;
+  projectSuspendedAt: Date | null;
+  suspensionReason: string | null;
+}
+
 export interface LotEvent {
   seq: number;
   kind: 'phase' | 'bid' | 'result';
@@ -73,6 +88,9 @@ export class LotRepository {
    * The whole acceptance in one statement against the database clock: the lot row changes only while its phase is
    * open, after its start and before its end, for a price at or above the lowest valid one; the bid and its feed event
    * are written from what the update returned. Nothing is read first, so no race can slip between read and write.
+   * The same statement is the kernel's suspension gate (the lot's `suspended_at` and the project's status, see
+   * `checkedByStatement`) and re-checks the account behind a cached actor: still a bidder of that organisation, not
+   * disabled. A bid refused by it is explained by `refusal`.
    */
   async accept(em: EntityManager, b: { lotId: string; priceFen: bigint; paddle: number; clientKey: string; organisationId: string; accountId: string }): Promise<AcceptedBid | undefined> {
     const [row] = rowsOf<AcceptedBid>(
@@ -84,6 +102,9 @@ export class LotRepository {
              AND (phase = 'listing' OR live_paddles IS NULL OR $3 = ANY(live_paddles))
              AND $2 >= CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END
              AND (NOT bids_on_grid OR lot_on_grid(increment, start_price_fen, $2))
+             AND NOT EXISTS (SELECT 1 FROM trading_project p WHERE p.id = lot.project_id AND p.status = 'suspended')
+             AND EXISTS (SELECT 1 FROM account a JOIN account_role r ON r.account_id = a.id AND r.role = 'bidder'
+                          WHERE a.id = $6 AND a.disabled_at IS NULL AND a.organisation_id = $5)
            RETURNING bid_seq, event_seq, version, ends_at, phase
          ), b AS (
            INSERT INTO lot_bid (lot_id, seq, paddle, price_fen, phase, client_key, organisation_id, account_id, ends_at)
@@ -118,16 +139,26 @@ export class LotRepository {
   }
 
   /** Why a bid was not taken, by the same clock: closed, not started, or too low (with the lowest valid price). */
-  async refusal(em: EntityManager, lotId: string): Promise<{ phase: string; started: boolean; ended: boolean; suspended: boolean; suspendedAt: Date | null; minimumFen: string; now: Date } | undefined> {
-    const [row] = rowsOf<{ phase: string; started: boolean; ended: boolean; suspended: boolean; suspendedAt: Date | null; minimumFen: string; now: Date }>(
+  async refusal(em: EntityManager, lotId: string): Promise<Refusal | undefined> {
+    const [row] = rowsOf<Refusal>(
       await em.query(
-        `SELECT phase, coalesce(now() >= starts_at, false) AS started, suspended_at IS NOT NULL AS suspended, suspended_at AS "suspendedAt", (phase = 'ended' OR now() >= ends_at) AS ended, now() AS now,
-                (CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END)::text AS "minimumFen"
-         FROM lot WHERE id = $1`,
+        `SELECT l.phase, coalesce(now() >= l.starts_at, false) AS started, l.suspended_at IS NOT NULL AS suspended, l.suspended_at AS "suspendedAt", (l.phase = 'ended' OR now() >= l.ends_at) AS ended, now() AS now,
+                (CASE WHEN l.current_price_fen IS NULL THEN l.start_price_fen ELSE l.current_price_fen + lot_step(l.increment, l.current_price_fen) END)::text AS "minimumFen",
+                p.status = 'suspended' AS "projectSuspended", p.id AS "projectId", p.suspended_at AS "projectSuspendedAt", p.suspension_reason AS "suspensionReason"
+         FROM lot l JOIN trading_project p ON p.id = l.project_id WHERE l.id = $1`,
         [lotId],
       ),
     );
     return row;
+  }
+
+  /** Whether the account may still bid for its organisation (not disabled, bidder role): what `accept` re-checks. */
+  async mayBid(em: EntityManager, accountId: string, organisationId: string): Promise<boolean> {
+    const [row] = await em.query(
+      `SELECT 1 FROM account a JOIN account_role r ON r.account_id = a.id AND r.role = 'bidder' WHERE a.id = $1 AND a.disabled_at IS NULL AND a.organisation_id = $2`,
+      [accountId, organisationId],
+    );
+    return Boolean(row);
   }
 
   async bidByKey(em: EntityManager, lotId: string, organisationId: string, clientKey: string): Promise<{ seq: number; priceFen: string; paddle: number; acceptedAt: Date; endsAt: Date; phase: string } | undefined> {
