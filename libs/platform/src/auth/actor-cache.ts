@@ -43,6 +43,11 @@ export class ActorCache {
     return undefined;
   }
 
+  /** How many actors are held (tests). */
+  size(): number {
+    return this.entries.size;
+  }
+
   /** The epoch to pass to `set`, taken before reading the account. */
   mark(): number {
     return this.epoch;
