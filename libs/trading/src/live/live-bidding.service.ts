@@ -4,7 +4,6 @@ import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/platform/audit/audit.service';
 import { ActorLoader } from '@app/platform/auth/actor.loader';
-import { DomainError } from '@app/platform/errors/domain-error';
 import { PlatformErrors } from '@app/platform/errors/platform-errors';
 import { Actor, hasRole, Role, SYSTEM_ACTOR } from '@app/platform/auth/roles';
 import { Counting, remainingAt } from '@app/platform/calendar/working-time';
@@ -12,15 +11,16 @@ import { Sealer } from '@app/platform/crypto/sealer';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Money } from '@app/platform/money/money';
 import { JobName, QueueName } from '@app/platform/queues/queue-names';
-import { checkedByStatement } from '../gate/project-gate';
 import { TradingErrors } from '../trading-errors';
+import { BidWriter, LOT_SUBJECT } from './bid-writer';
 import { FeedPump } from './feed-pump';
 import { LiveErrors } from './live-errors';
 import { LotEndHandler, LotEndSummary, LotOutcome, LotRow, NewLot } from './live.types';
-import { LotEvent, LotRepository } from './lot.repository';
+import { EarlierBid, LotEvent, LotRepository } from './lot.repository';
 import { gridAt } from './rules/increment-grid';
 
-export const LOT_SUBJECT = 'lot';
+export { LOT_SUBJECT };
+
 const RESERVE_PURPOSE = 'lot-reserve';
 export const closeJobId = (lotId: string, version: number) => `lot-${lotId}-v${version}`;
 
@@ -74,7 +74,14 @@ export class LiveBiddingService {
     private readonly feed: FeedPump,
     @InjectQueue(QueueName.LotClosings) private readonly closings: Queue,
     private readonly actors: ActorLoader,
-  ) {}
+  ) {
+    this.writer = new BidWriter(txr, lots, audit, async (lotId, last) => {
+      if (last.phase === 'live') await this.wakeCloser(lotId, last.version, last.endsAt);
+      void this.feed.pump(lotId); // the answer need not wait for the watchers
+    });
+  }
+
+  private readonly writer: BidWriter;
 
   /** A domain says what happens when a phase of its lots is over (called once, inside the closing transaction). */
   onEnd(domain: string, handler: LotEndHandler): void {
@@ -173,56 +180,37 @@ export class LiveBiddingService {
 
   /**
    * A bid through HTTP. The same client key from the same bidder returns the first answer and bids nothing. Before the
-   * write: one unlocked read (paddle and lot state) that refuses what is plainly closed or too low without queueing for
-   * the lot's row lock. The write: one statement (accept) and the audit entry, in a transaction whose suspension check
-   * is that statement itself (`checkedByStatement`), so the lot row is the only row every bid locks. A repeated client
-   * key is looked up only when a bid is refused or collides with its first copy.
+   * write: one unlocked read (paddle, lot state, an earlier bid with this key) that answers a repeat and refuses what is
+   * plainly closed or too low without queueing for the lot. The write (BidWriter): the bids queued on the lot meanwhile
+   * go together, one statement accepts or refuses each in order, each accepted bid is audited, one commit.
    */
   async bid(actor: Actor, lotId: string, priceYuan: string, clientKey: string): Promise<BidAnswer> {
     const priceFen = Money.fromYuan(priceYuan).fen;
-    const pre = await this.lots.precheck(this.txr.dataSource.manager, lotId, actor.organisationId);
+    const pre = await this.lots.precheck(this.txr.dataSource.manager, lotId, actor.organisationId, clientKey);
     if (!pre) throw LiveErrors.LOT_NOT_FOUND({ id: lotId });
     if (pre.paddle === null || (pre.phase === 'live' && pre.livePaddles !== null && !pre.livePaddles.includes(pre.paddle))) throw LiveErrors.NOT_ADMITTED({ id: lotId });
     const paddle = pre.paddle;
-    const early = refusalOf(lotId, pre) ?? (priceFen < BigInt(pre.minimumFen) ? LiveErrors.BID_TOO_LOW({ id: lotId, nextMinimum: Money.ofFen(pre.minimumFen).toYuan() }) : undefined);
-    if (early) {
-      const first = await this.replay(lotId, actor.organisationId!, clientKey);
-      if (first) return first;
-      throw early;
-    }
+    if (pre.earlier) return replayed(lotId, pre.earlier);
+    const early = refusalOf(lotId, pre);
+    if (early) throw early;
+    if (priceFen < BigInt(pre.minimumFen)) throw LiveErrors.BID_TOO_LOW({ id: lotId, nextMinimum: Money.ofFen(pre.minimumFen).toYuan() });
     // The grid is fixed when the lot is created, so this unlocked check cannot race; the write re-checks it in SQL.
     if (pre.bidsOnGrid) {
       const grid = gridAt(pre.increment, BigInt(pre.startPriceFen), priceFen);
       if (!grid.onGrid) throw LiveErrors.BID_OFF_GRID({ id: lotId, price: Money.ofFen(priceFen).toYuan(), startPrice: Money.ofFen(pre.startPriceFen).toYuan(), nextOnGrid: Money.ofFen(grid.nextFen).toYuan() });
     }
-    try {
-      return await checkedByStatement(() =>
-        this.txr.run(async (tx) => {
-          const accepted = await this.lots.accept(tx.em, { lotId, priceFen, paddle, clientKey, organisationId: actor.organisationId!, accountId: actor.accountId! });
-          if (!accepted) throw await this.refusal(tx, lotId, actor);
-          await this.audit.append(tx.em, {
-            actor,
-            role: Role.Bidder,
-            action: 'lot.bid_accepted',
-            subject: { type: LOT_SUBJECT, id: lotId },
-            payload: { bidSeq: accepted.bidSeq, paddle, organisationId: actor.organisationId, priceFen: priceFen.toString(), phase: accepted.phase, endsAt: accepted.endsAt, clientKey },
-          });
-          tx.afterCommit(async () => {
-            if (accepted.phase === 'live') await this.wakeCloser(lotId, accepted.version, accepted.endsAt);
-            void this.feed.pump(lotId); // the answer need not wait for the watchers
-          });
-          return { lotId, bidSeq: accepted.bidSeq, paddle, price: Money.ofFen(priceFen).toYuan(), phase: accepted.phase, endsAt: accepted.endsAt, acceptedAt: accepted.acceptedAt, replayed: false };
-        }),
-      );
-    } catch (err) {
-      // The same key again (a retry, or a race with itself): the first bid stands, and this one answers with it.
-      const duplicateKey = (err as { code?: string }).code === '23505' && String((err as { constraint?: string }).constraint).includes('client_key');
-      if (duplicateKey || isRefusal(err)) {
-        const first = await this.replay(lotId, actor.organisationId!, clientKey);
-        if (first) return first;
-      }
-      throw err;
+    const o = await this.writer.submit(lotId, { priceFen, paddle, clientKey, organisationId: actor.organisationId!, accountId: actor.accountId!, actor });
+    if (o.outcome === 'accepted') {
+      const a = o.bid;
+      return { lotId, bidSeq: a.bidSeq, paddle, price: Money.ofFen(priceFen).toYuan(), phase: a.phase, endsAt: a.endsAt, acceptedAt: a.acceptedAt, replayed: false };
     }
+    // The same key again (a retry racing its first copy): the first bid stands, and this one answers with it.
+    if (o.outcome === 'duplicate') {
+      const first = await this.replay(lotId, actor.organisationId!, clientKey);
+      if (first) return first;
+    }
+    if (o.outcome === 'low' && o.minimumFen) throw LiveErrors.BID_TOO_LOW({ id: lotId, nextMinimum: Money.ofFen(o.minimumFen).toYuan() });
+    throw await this.refusal(lotId, actor);
   }
 
   async publicLot(lotId: string): Promise<PublicLot> {
@@ -294,15 +282,16 @@ export class LiveBiddingService {
 
   private async replay(lotId: string, organisationId: string, clientKey: string): Promise<BidAnswer | undefined> {
     const b = await this.lots.bidByKey(this.txr.dataSource.manager, lotId, organisationId, clientKey);
-    return b && { lotId, bidSeq: b.seq, paddle: b.paddle, price: Money.ofFen(b.priceFen).toYuan(), phase: b.phase, endsAt: b.endsAt, acceptedAt: b.acceptedAt, replayed: true };
+    return b && replayed(lotId, b);
   }
 
   /** Why the accepting statement took nothing, in the order the gates stand: project, account, lot, price. */
-  private async refusal(tx: Tx, lotId: string, actor: Actor) {
-    const r = await this.lots.refusal(tx.em, lotId);
+  private async refusal(lotId: string, actor: Actor) {
+    const em = this.txr.dataSource.manager;
+    const r = await this.lots.refusal(em, lotId);
     if (!r) return LiveErrors.LOT_NOT_FOUND({ id: lotId });
     if (r.projectSuspended) return TradingErrors.PROJECT_SUSPENDED({ projectId: r.projectId, suspendedAt: r.projectSuspendedAt, reason: r.suspensionReason });
-    if (!(await this.lots.mayBid(tx.em, actor.accountId!, actor.organisationId!))) {
+    if (!(await this.lots.mayBid(em, actor.accountId!, actor.organisationId!))) {
       this.actors.forget(actor.accountId!);
       return (await this.actors.load(actor.accountId!).then(() => PlatformErrors.FORBIDDEN_ROLE(), (err: unknown) => err)) as Error;
     }
@@ -315,9 +304,7 @@ export class LiveBiddingService {
   }
 }
 
-/** The lot's refusals of a bid, after which a repeated client key answers with its first bid instead. */
-const REPLAYED_AFTER = new Set(['BID_TOO_LOW', 'LOT_CLOSED', 'LOT_NOT_OPEN', 'LOT_SUSPENDED']);
-const isRefusal = (err: unknown): boolean => err instanceof DomainError && REPLAYED_AFTER.has(err.code);
+const replayed = (lotId: string, b: EarlierBid): BidAnswer => ({ lotId, bidSeq: b.seq, paddle: b.paddle, price: Money.ofFen(b.priceFen).toYuan(), phase: b.phase, endsAt: b.endsAt, acceptedAt: b.acceptedAt, replayed: true });
 
 /** Closed or not yet open, by the database clock; undefined when the lot takes bids. */
 function refusalOf(lotId: string, r: { phase: string; started: boolean; ended: boolean; suspended: boolean; now: Date }) {
