@@ -18,7 +18,7 @@ interface Row {
 
 /**
  * Loads the account behind a token: a disabled account or a revoked role takes effect on the next request. Actors are
- * kept for `ACTOR_CACHE_MS` (2 s) and dropped the moment PostgreSQL notifies a change of the account (ActorCache); the
+ * kept for `ACTOR_CACHE_MS` (10 s) and dropped the moment PostgreSQL notifies a change of the account (ActorCache); the
  * platform's own changes drop them in this process before they answer (`forget`).
  */
 @Injectable()

@@ -157,7 +157,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     collusionScanMs: int(env, 'COLLUSION_SCAN_MS', 10000, 200, 3600000),
     cardScanMs: int(env, 'CARD_SCAN_MS', 5000, 100, 3600000),
     calendarRefreshMs: int(env, 'CALENDAR_REFRESH_MS', 30000, 100, 3600000),
-    actorCacheMs: int(env, 'ACTOR_CACHE_MS', 2000, 0, 60000),
+    actorCacheMs: int(env, 'ACTOR_CACHE_MS', 10000, 0, 60000),
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', 8, 1, 256),
     jobLockMs: int(env, 'JOB_LOCK_MS', 30000, 500, 600000),
     intakeWaitMs: int(env, 'INTAKE_WAIT_MS', 5000, 100, 60000),
