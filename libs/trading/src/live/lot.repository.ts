@@ -131,12 +131,6 @@ export class LotRepository {
     });
   }
 
-  /** One bid alone: `acceptMany` of one; undefined when it was not taken. */
-  async accept(em: EntityManager, b: BidToAccept & { lotId: string }): Promise<AcceptedBid | undefined> {
-    const [o] = await this.acceptMany(em, b.lotId, [b]);
-    return o.outcome === 'accepted' ? o.bid : undefined;
-  }
-
   /**
    * One unlocked read before the write: the bidder's paddle, the lot's state and the bid this client key already made,
    * if any. A bid this shows to be too low, early or late is refused without queueing for the lot's row lock, and a
