@@ -19,6 +19,8 @@ export class ActorCache {
   private listening = false;
   private starting: Promise<void> | null = null;
   private closed = false;
+  /** no new listening attempt before this time (after a failure), so a database that is down is not hammered */
+  private retryAt = 0;
 
   constructor(
     private readonly databaseUrl: string,
@@ -81,7 +83,7 @@ export class ActorCache {
   }
 
   private listen(): Promise<void> {
-    if (this.listening || this.closed) return Promise.resolve();
+    if (this.listening || this.closed || Date.now() < this.retryAt) return Promise.resolve();
     this.starting ??= this.connect().finally(() => (this.starting = null));
     return this.starting;
   }
@@ -93,6 +95,7 @@ export class ActorCache {
       this.listener = null;
       this.listening = false;
       this.forget('*');
+      this.retryAt = Date.now() + 1000;
       if (err && !this.closed) this.logger.warn({ err }, 'actor cache listener lost; serving uncached until it reconnects');
       void client.end().catch(() => undefined);
     };
@@ -106,6 +109,7 @@ export class ActorCache {
       await client.query(`LISTEN ${ACCOUNT_CHANGED_CHANNEL}`);
     } catch (err) {
       this.logger.warn({ err }, 'actor cache listener could not start; serving uncached');
+      this.retryAt = Date.now() + 1000;
       await client.end().catch(() => undefined);
       return;
     }
