@@ -59,6 +59,26 @@ export function pgbenchLimit(r: PgbenchRun | null, figure: 'tps' | 'latency' = '
     : { what: `pgbench single-row UPDATE, ${r.clients} clients, average latency`, value: r.latencyMs, unit: 'ms' };
 }
 
+/**
+ * A pgbench script file of bench/ (e.g. hot-lot-bare.sql) on `clients` connections for `seconds`, with `-D` variables.
+ * Null when pgbench is not installed; tps NaN and `error` set when it failed.
+ */
+export async function scriptRun(url: string, file: string, vars: Record<string, string>, clients: number, seconds: number): Promise<PgbenchRun | null> {
+  const bin = findPgbench();
+  if (!bin) return null;
+  const defines = Object.entries(vars).flatMap(([k, v]) => ['-D', `${k}=${v}`]);
+  try {
+    const out = execFileSync(bin, ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), ...defines, '-f', file, url], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+    const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]);
+    return { clients, tps, latencyMs };
+  } catch (err) {
+    const stderr = String((err as { stderr?: string }).stderr ?? (err as Error).message);
+    const error = /FATAL:\s*([^\n]+)/.exec(stderr)?.[1] ?? stderr.split('\n').find((l) => l.includes('error')) ?? 'failed';
+    return { clients, tps: NaN, latencyMs: NaN, error: `pgbench failed: ${error.trim()}` };
+  }
+}
+
 export const describePgbench = (r: PgbenchRun | null) =>
   !r ? 'pgbench: not installed (neither on PATH nor in /usr/lib/postgresql/*/bin): no machine limit measured'
   : r.error ? `pgbench, ${r.clients} clients: ${r.error}`

@@ -2,7 +2,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
+/** where the api and worker scripts are taken from: this build, or BENCH_APP_DIST (another build's dist/, for an A/B run) */
 const DIST = join(__dirname, '..', '..');
+const APP_DIST = process.env.BENCH_APP_DIST ?? DIST;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,7 +41,7 @@ async function healthy(child: ChildProcess, port: number, path: string, what: st
 export async function startProcess(script: string, args: string[], env: Record<string, string>, what: string, portVar: string, path = '/health'): Promise<Child> {
   const port = await freePort();
   let out = '';
-  const child = spawn(process.execPath, [join(DIST, script), ...args], {
+  const child = spawn(process.execPath, [join(script.startsWith('apps/') ? APP_DIST : DIST, script), ...args], {
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env, [portVar]: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -163,7 +163,20 @@ describe('live bidding engine', () => {
     expect(new Set(rows.map((r: { price: string }) => r.price)).size).toBe(rows.length);
     const events = await t.ds.query(`SELECT count(*)::int AS n FROM lot_event WHERE lot_id = $1 AND kind = 'bid'`, [id]);
     expect(events[0].n).toBe(accepted.length);
+    // Bids queued together are still audited one by one, each with its own sequence number.
+    const audited = await t.ds.query(`SELECT (payload->>'bidSeq')::int AS seq FROM audit_event WHERE subject_id = $1 AND action = 'lot.bid_accepted' ORDER BY 1`, [id]);
+    expect(audited.map((r: { seq: number }) => r.seq)).toEqual(rows.map((r: { seq: number }) => r.seq));
   }, 60000);
+
+  it('answers a client key sent many times at once, on both api processes, with one bid', async () => {
+    const { id } = await lotWith({ startFen: 10_000_000n, phase: 'listing' });
+    const copies = await Promise.all(Array.from({ length: 8 }, (_, i) => bid(i % 2 ? httpB : t.http, bidders[0], id, '100000.00', 'one-key-many-copies')));
+    expect(copies.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(new Set(copies.map((r) => r.body.bidSeq))).toEqual(new Set([1]));
+    expect(copies.filter((r) => r.body.replayed === false).length).toBe(1);
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM lot_bid WHERE lot_id = $1`, [id]);
+    expect(n).toBe(1);
+  }, 30000);
 
   it('ends without a winner when the reserve is not met, and unsold without bids', async () => {
     const reserve = await lotWith({ startFen: 100_000n, countdown: 2, phase: 'live', reserveFen: 500_000n });

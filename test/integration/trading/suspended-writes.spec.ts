@@ -421,8 +421,9 @@ describe('a suspended project changes nothing, in every domain (the kernel’s r
   }, 60000);
 
   it('the in-transaction check refuses a write whose request passed the gate before the suspension committed', async () => {
-    // The gate's first check runs before the handler; this holds the suspension's row lock while a bid passes it, so
-    // only the re-check inside the bid's transaction can refuse it.
+    // The gate's first check runs before the handler; this holds the suspension's row locks (the project's and, as the
+    // kernel's suspension takes them, its open lots') while a bid passes it, so only the re-check inside the bid's write
+    // can refuse it. For a bid that re-check is the accepting statement itself (the lot row, no project lock).
     const projectId = await f.project('land', as.owner);
     const lotId = await lot(projectId, 'land');
     const qr = t.ds.createQueryRunner();
@@ -430,14 +431,16 @@ describe('a suspended project changes nothing, in every domain (the kernel’s r
     await qr.startTransaction();
     try {
       await qr.query(`SELECT 1 FROM trading_project WHERE id = $1 FOR UPDATE`, [projectId]);
+      await qr.query(`SELECT 1 FROM lot WHERE project_id = $1 AND phase IN ('listing','live') FOR UPDATE`, [projectId]);
       const bid = t.http.post(`/lots/${lotId}/bids`, { price: '10000.00', clientKey: `held-${randomUUID()}` }, as.bidder.token);
       // wait until the bid's transaction is queued behind the row lock
       for (let i = 0; i < 200; i++) {
-        const [w] = await t.ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR KEY SHARE%'`);
+        const [w] = await t.ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE lot SET current_price_fen%'`);
         if (w.n > 0) break;
         await new Promise((r) => setTimeout(r, 20));
       }
       await qr.query(`UPDATE trading_project SET status = 'suspended', suspended_at = now(), suspension_reason = '并发测试', version = version + 1 WHERE id = $1`, [projectId]);
+      await qr.query(`UPDATE lot SET suspended_at = now(), event_seq = event_seq + 1, version = version + 1 WHERE project_id = $1 AND phase IN ('listing','live')`, [projectId]);
       await qr.commitTransaction();
       const res = await bid;
       expect(res.status).toBe(409);

@@ -40,6 +40,8 @@ export interface AppConfig {
   cardScanMs: number;
   /** how often a process looks for calendar years the committee entered (until then it refuses to count in them) */
   calendarRefreshMs: number;
+  /** how long an api process may reuse an account's roles and disabled flag; a committed change drops it at once (0: off) */
+  actorCacheMs: number;
   workerConcurrency: number;
   /** how long a worker may hold a job before another takes it over (BullMQ lock) */
   jobLockMs: number;
@@ -155,6 +157,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     collusionScanMs: int(env, 'COLLUSION_SCAN_MS', 10000, 200, 3600000),
     cardScanMs: int(env, 'CARD_SCAN_MS', 5000, 100, 3600000),
     calendarRefreshMs: int(env, 'CALENDAR_REFRESH_MS', 30000, 100, 3600000),
+    actorCacheMs: int(env, 'ACTOR_CACHE_MS', 10000, 0, 60000),
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', 8, 1, 256),
     jobLockMs: int(env, 'JOB_LOCK_MS', 30000, 500, 600000),
     intakeWaitMs: int(env, 'INTAKE_WAIT_MS', 5000, 100, 60000),

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, mixesSupervisionAndOperation, Role, SYSTEM_ACTOR } from '../auth/roles';
 import { PlatformErrors } from '../errors/platform-errors';
 import { TokenService } from '../auth/token.service';
+import { ActorLoader } from '../auth/actor.loader';
 import { TransactionRunner, Tx } from '../database/transaction-runner';
 import { AccountRepository } from './account.repository';
 import { AccountView, CreateAccountDto, LoginResult, OrganisationInput, PublicOrganisationView, RegisterDto, RoleGrantInput } from './dto/identity.dto';
@@ -20,6 +21,7 @@ export class IdentityService {
     private readonly accounts: AccountRepository,
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
+    private readonly actors: ActorLoader,
   ) {}
 
   async register(dto: RegisterDto): Promise<AccountView> {
@@ -98,6 +100,7 @@ export class IdentityService {
       await this.checkSides(tx, row.organisation_id, row.roles.map((r) => r.role), [grant]);
       const granted = await this.guardSeparation(() => this.accounts.grant(tx.em, accountId, grant.role, grant.domain ?? null, actor.accountId));
       if (!granted) throw IdentityErrors.ROLE_ALREADY_HELD({ role: grant.role });
+      tx.afterCommitAwaited(() => this.actors.forget(accountId));
       await this.audit.append(tx.em, { actor, action: 'account.role_granted', subject: { type: 'account', id: accountId }, payload: { role: grant.role, domain: grant.domain ?? null } });
       return this.accounts.view((await this.accounts.byId(tx.em, accountId))!);
     });
@@ -109,6 +112,7 @@ export class IdentityService {
       if (!row) throw IdentityErrors.ACCOUNT_NOT_FOUND({ id: accountId });
       if (!mayGrant(actor, role)) throw IdentityErrors.ROLE_NOT_GRANTABLE({ role });
       if ((await this.accounts.revoke(tx.em, accountId, role)) === 0) throw IdentityErrors.ROLE_NOT_HELD({ role });
+      tx.afterCommitAwaited(() => this.actors.forget(accountId));
       await this.audit.append(tx.em, { actor, action: 'account.role_revoked', subject: { type: 'account', id: accountId }, payload: { role } });
       return this.accounts.view((await this.accounts.byId(tx.em, accountId))!);
     });
@@ -120,6 +124,7 @@ export class IdentityService {
       if (!row) throw IdentityErrors.ACCOUNT_NOT_FOUND({ id: accountId });
       if (!mayManage(actor, row.roles.map((r) => r.role))) throw IdentityErrors.ACCOUNT_NOT_MANAGEABLE({ id: accountId });
       await this.accounts.setDisabled(tx.em, accountId, disabled);
+      tx.afterCommitAwaited(() => this.actors.forget(accountId));
       await this.audit.append(tx.em, { actor, action: disabled ? 'account.disabled' : 'account.enabled', subject: { type: 'account', id: accountId } });
       return this.accounts.view((await this.accounts.byId(tx.em, accountId))!);
     });

@@ -3,20 +3,25 @@ import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '@app/platform/audit/audit.service';
+import { ActorLoader } from '@app/platform/auth/actor.loader';
+import { PlatformErrors } from '@app/platform/errors/platform-errors';
 import { Actor, hasRole, Role, SYSTEM_ACTOR } from '@app/platform/auth/roles';
 import { Counting, remainingAt } from '@app/platform/calendar/working-time';
 import { Sealer } from '@app/platform/crypto/sealer';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Money } from '@app/platform/money/money';
 import { JobName, QueueName } from '@app/platform/queues/queue-names';
+import { TradingErrors } from '../trading-errors';
+import { BidWriter, LOT_SUBJECT } from './bid-writer';
 import { FeedPump } from './feed-pump';
 import { LiveErrors } from './live-errors';
 import { LotEndHandler, LotEndSummary, LotOutcome, LotRow, NewLot } from './live.types';
-import { LotEvent, LotRepository } from './lot.repository';
+import { EarlierBid, LotEvent, LotRepository } from './lot.repository';
 import { gridAt } from './rules/increment-grid';
 import { BidAnswerView, PublicLotView } from './dto/lot.view';
 
-export const LOT_SUBJECT = 'lot';
+export { LOT_SUBJECT };
+
 const RESERVE_PURPOSE = 'lot-reserve';
 export const closeJobId = (lotId: string, version: number) => `lot-${lotId}-v${version}`;
 
@@ -35,7 +40,15 @@ export class LiveBiddingService {
     private readonly audit: AuditService,
     private readonly feed: FeedPump,
     @InjectQueue(QueueName.LotClosings) private readonly closings: Queue,
-  ) {}
+    private readonly actors: ActorLoader,
+  ) {
+    this.writer = new BidWriter(txr, lots, audit, async (lotId, last) => {
+      void this.feed.pump(lotId); // first: the watchers need not wait for the closing job's add; the answer waits for neither
+      if (last.phase === 'live') await this.wakeCloser(lotId, last.version, last.endsAt);
+    });
+  }
+
+  private readonly writer: BidWriter;
 
   /** A domain says what happens when a phase of its lots is over (called once, inside the closing transaction). */
   onEnd(domain: string, handler: LotEndHandler): void {
@@ -132,15 +145,19 @@ export class LiveBiddingService {
     return { ...counts, highestFen: lot.currentPriceFen === null ? null : BigInt(lot.currentPriceFen), leaderPaddle: lot.leaderPaddle, reserveFen: await this.reserveOf(tx, lotId) };
   }
 
-  /** A bid through HTTP. The same client key from the same bidder returns the first answer and bids nothing. */
+  /**
+   * A bid through HTTP. The same client key from the same bidder returns the first answer and bids nothing. Before the
+   * write: one unlocked read (paddle, lot state, an earlier bid with this key) that answers a repeat and refuses what is
+   * plainly closed or too low without queueing for the lot. The write (BidWriter): the bids queued on the lot meanwhile
+   * go together, one statement accepts or refuses each in order, each accepted bid is audited, one commit.
+   */
   async bid(actor: Actor, lotId: string, priceYuan: string, clientKey: string): Promise<BidAnswerView> {
     const priceFen = Money.fromYuan(priceYuan).fen;
-    const pre = await this.lots.precheck(this.txr.dataSource.manager, lotId, actor.organisationId);
+    const pre = await this.lots.precheck(this.txr.dataSource.manager, lotId, actor.organisationId, clientKey);
     if (!pre) throw LiveErrors.LOT_NOT_FOUND({ id: lotId });
     if (pre.paddle === null || (pre.phase === 'live' && pre.livePaddles !== null && !pre.livePaddles.includes(pre.paddle))) throw LiveErrors.NOT_ADMITTED({ id: lotId });
     const paddle = pre.paddle;
-    const earlier = await this.replay(lotId, actor.organisationId!, clientKey);
-    if (earlier) return earlier;
+    if (pre.earlier) return replayed(lotId, pre.earlier);
     const early = refusalOf(lotId, pre);
     if (early) throw early;
     if (priceFen < BigInt(pre.minimumFen)) throw LiveErrors.BID_TOO_LOW({ id: lotId, nextMinimum: Money.ofFen(pre.minimumFen).toYuan() });
@@ -149,31 +166,18 @@ export class LiveBiddingService {
       const grid = gridAt(pre.increment, BigInt(pre.startPriceFen), priceFen);
       if (!grid.onGrid) throw LiveErrors.BID_OFF_GRID({ id: lotId, price: Money.ofFen(priceFen).toYuan(), startPrice: Money.ofFen(pre.startPriceFen).toYuan(), nextOnGrid: Money.ofFen(grid.nextFen).toYuan() });
     }
-    try {
-      return await this.txr.run(async (tx) => {
-        const accepted = await this.lots.accept(tx.em, { lotId, priceFen, paddle, clientKey, organisationId: actor.organisationId!, accountId: actor.accountId! });
-        if (!accepted) throw await this.refusal(tx, lotId);
-        await this.audit.append(tx.em, {
-          actor,
-          role: Role.Bidder,
-          action: 'lot.bid_accepted',
-          subject: { type: LOT_SUBJECT, id: lotId },
-          payload: { bidSeq: accepted.bidSeq, paddle, organisationId: actor.organisationId, priceFen: priceFen.toString(), phase: accepted.phase, endsAt: accepted.endsAt, clientKey },
-        });
-        tx.afterCommit(async () => {
-          void this.feed.pump(lotId); // first: the watchers need not wait for the closing job's add; the answer waits for neither
-          if (accepted.phase === 'live') await this.wakeCloser(lotId, accepted.version, accepted.endsAt);
-        });
-        return { lotId, bidSeq: accepted.bidSeq, paddle, price: Money.ofFen(priceFen).toYuan(), phase: accepted.phase, endsAt: accepted.endsAt, acceptedAt: accepted.acceptedAt, replayed: false };
-      });
-    } catch (err) {
-      // The same key raced itself: the other request's bid stands, and this one answers with it.
-      if ((err as { code?: string; constraint?: string }).code === '23505' && String((err as { constraint?: string }).constraint).includes('client_key')) {
-        const first = await this.replay(lotId, actor.organisationId!, clientKey);
-        if (first) return first;
-      }
-      throw err;
+    const o = await this.writer.submit(lotId, { priceFen, paddle, clientKey, organisationId: actor.organisationId!, accountId: actor.accountId!, actor });
+    if (o.outcome === 'accepted') {
+      const a = o.bid;
+      return { lotId, bidSeq: a.bidSeq, paddle, price: Money.ofFen(priceFen).toYuan(), phase: a.phase, endsAt: a.endsAt, acceptedAt: a.acceptedAt, replayed: false };
     }
+    // The same key again (a retry racing its first copy): the first bid stands, and this one answers with it.
+    if (o.outcome === 'duplicate') {
+      const first = await this.replay(lotId, actor.organisationId!, clientKey);
+      if (first) return first;
+    }
+    if (o.outcome === 'low' && o.minimumFen) throw LiveErrors.BID_TOO_LOW({ id: lotId, nextMinimum: Money.ofFen(o.minimumFen).toYuan() });
+    throw await this.refusal(lotId, actor);
   }
 
   async publicLot(lotId: string): Promise<PublicLotView> {
@@ -245,12 +249,19 @@ export class LiveBiddingService {
 
   private async replay(lotId: string, organisationId: string, clientKey: string): Promise<BidAnswerView | undefined> {
     const b = await this.lots.bidByKey(this.txr.dataSource.manager, lotId, organisationId, clientKey);
-    return b && { lotId, bidSeq: b.seq, paddle: b.paddle, price: Money.ofFen(b.priceFen).toYuan(), phase: b.phase, endsAt: b.endsAt, acceptedAt: b.acceptedAt, replayed: true };
+    return b && replayed(lotId, b);
   }
 
-  private async refusal(tx: Tx, lotId: string) {
-    const r = await this.lots.refusal(tx.em, lotId);
+  /** Why the accepting statement took nothing, in the order the gates stand: project, account, lot, price. */
+  private async refusal(lotId: string, actor: Actor) {
+    const em = this.txr.dataSource.manager;
+    const r = await this.lots.refusal(em, lotId);
     if (!r) return LiveErrors.LOT_NOT_FOUND({ id: lotId });
+    if (r.projectSuspended) return TradingErrors.PROJECT_SUSPENDED({ projectId: r.projectId, suspendedAt: r.projectSuspendedAt, reason: r.suspensionReason });
+    if (!(await this.lots.mayBid(em, actor.accountId!, actor.organisationId!))) {
+      this.actors.forget(actor.accountId!);
+      return (await this.actors.load(actor.accountId!).then(() => PlatformErrors.FORBIDDEN_ROLE(), (err: unknown) => err)) as Error;
+    }
     return refusalOf(lotId, r) ?? LiveErrors.BID_TOO_LOW({ id: lotId, nextMinimum: Money.ofFen(r.minimumFen).toYuan() });
   }
 
@@ -259,6 +270,8 @@ export class LiveBiddingService {
     return sealed ? BigInt(this.sealer.open(RESERVE_PURPOSE, sealed, `${LOT_SUBJECT}:${lotId}`).toString()) : null;
   }
 }
+
+const replayed = (lotId: string, b: EarlierBid): BidAnswerView => ({ lotId, bidSeq: b.seq, paddle: b.paddle, price: Money.ofFen(b.priceFen).toYuan(), phase: b.phase, endsAt: b.endsAt, acceptedAt: b.acceptedAt, replayed: true });
 
 /** Closed or not yet open, by the database clock; undefined when the lot takes bids. */
 function refusalOf(lotId: string, r: { phase: string; started: boolean; ended: boolean; suspended: boolean; now: Date }) {

@@ -20,6 +20,17 @@ export interface AcceptedBid {
   acceptedAt: Date;
 }
 
+export interface BidToAccept {
+  priceFen: bigint;
+  paddle: number;
+  clientKey: string;
+  organisationId: string;
+  accountId: string;
+}
+
+/** What became of one bid of a batch: taken, a repeat of its client key, below the lowest valid price, or else. */
+export type BidOutcome = { outcome: 'accepted'; bid: AcceptedBid } | { outcome: 'duplicate' | 'low' | 'other'; minimumFen: string | null };
+
 export interface Precheck {
   paddle: number | null;
   phase: string;
@@ -32,6 +43,32 @@ export interface Precheck {
   bidsOnGrid: boolean;
   startPriceFen: string;
   increment: Increment;
+  /** the bid this organisation already made with the same client key */
+  earlier: EarlierBid | null;
+}
+
+export interface EarlierBid {
+  seq: number;
+  priceFen: string;
+  paddle: number;
+  acceptedAt: Date;
+  endsAt: Date;
+  phase: string;
+}
+
+export interface Refusal {
+  phase: string;
+  started: boolean;
+  ended: boolean;
+  suspended: boolean;
+  suspendedAt: Date | null;
+  minimumFen: string;
+  now: Date;
+  /** the project is suspended (its open lots are frozen in the same transaction), with what the kernel's gate tells */
+  projectSuspended: boolean;
+  projectId: string;
+  projectSuspendedAt: Date | null;
+  suspensionReason: string | null;
 }
 
 export interface LotEvent {
@@ -70,64 +107,73 @@ export class LotRepository {
   }
 
   /**
-   * The whole acceptance in one statement against the database clock: the lot row changes only while its phase is
-   * open, after its start and before its end, for a price at or above the lowest valid one; the bid and its feed event
-   * are written from what the update returned. Nothing is read first, so no race can slip between read and write.
+   * The whole acceptance of the bids queued on one lot, in order, in one statement against the database clock
+   * (`lot_accept_bids`, migration 1764000002561): the lot row changes only while its phase is open, after its start and
+   * before its end, for a price at or above the lowest valid one; each accepted bid and its feed event are written from
+   * what that update returned. Nothing is read first, so no race can slip between read and write. The same statement
+   * is the kernel's suspension gate (the lot's `suspended_at` and the project's status, see `checkedByStatement`) and
+   * re-checks the account behind a cached actor: still a bidder of that organisation, not disabled.
    */
-  async accept(em: EntityManager, b: { lotId: string; priceFen: bigint; paddle: number; clientKey: string; organisationId: string; accountId: string }): Promise<AcceptedBid | undefined> {
-    const [row] = rowsOf<AcceptedBid>(
+  async acceptMany(em: EntityManager, lotId: string, bids: BidToAccept[]): Promise<BidOutcome[]> {
+    const rows = rowsOf<{ i: number; outcome: BidOutcome['outcome'] | null; bidSeq: number; eventSeq: number; version: number; endsAt: Date; phase: 'listing' | 'live'; acceptedAt: Date; minimumFen: string | null }>(
       await em.query(
-        `WITH u AS (
-           UPDATE lot SET current_price_fen = $2, leader_paddle = $3, bid_seq = bid_seq + 1, event_seq = event_seq + 1, version = version + 1,
-                  ends_at = CASE WHEN phase = 'live' THEN greatest(ends_at, now() + make_interval(secs => countdown_seconds)) ELSE ends_at END
-           WHERE id = $1 AND phase IN ('listing','live') AND suspended_at IS NULL AND now() >= starts_at AND now() < ends_at
-             AND (phase = 'listing' OR live_paddles IS NULL OR $3 = ANY(live_paddles))
-             AND $2 >= CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END
-             AND (NOT bids_on_grid OR lot_on_grid(increment, start_price_fen, $2))
-           RETURNING bid_seq, event_seq, version, ends_at, phase
-         ), b AS (
-           INSERT INTO lot_bid (lot_id, seq, paddle, price_fen, phase, client_key, organisation_id, account_id, ends_at)
-           SELECT $1, bid_seq, $3, $2, phase, $4, $5, $6, ends_at FROM u RETURNING accepted_at
-         ), e AS (
-           INSERT INTO lot_event (lot_id, seq, kind, payload)
-           SELECT $1, event_seq, 'bid', jsonb_build_object('bidSeq', bid_seq, 'paddle', $3::int, 'priceFen', $2::text, 'endsAt', ends_at, 'phase', phase) FROM u
-         )
-         SELECT u.bid_seq AS "bidSeq", u.event_seq AS "eventSeq", u.version, u.ends_at AS "endsAt", u.phase, b.accepted_at AS "acceptedAt" FROM u, b`,
-        [b.lotId, b.priceFen.toString(), b.paddle, b.clientKey, b.organisationId, b.accountId],
+        `SELECT r_index AS i, r_outcome AS outcome, r_bid_seq AS "bidSeq", r_event_seq AS "eventSeq", r_version AS version, r_ends_at AS "endsAt", r_phase AS phase,
+                r_accepted_at AS "acceptedAt", r_minimum_fen::text AS "minimumFen"
+           FROM lot_accept_bids($1, $2::bigint[], $3::int[], $4::text[], $5::uuid[], $6::uuid[])`,
+        [lotId, bids.map((b) => b.priceFen.toString()), bids.map((b) => b.paddle), bids.map((b) => b.clientKey), bids.map((b) => b.organisationId), bids.map((b) => b.accountId)],
       ),
     );
-    return row;
+    return bids.map((_, k): BidOutcome => {
+      const r = rows.find((x) => x.i === k + 1);
+      if (r?.outcome === 'accepted') return { outcome: 'accepted', bid: { bidSeq: r.bidSeq, eventSeq: r.eventSeq, version: r.version, endsAt: r.endsAt, phase: r.phase, acceptedAt: r.acceptedAt } };
+      if (r?.outcome === 'low' || r?.outcome === 'duplicate') return { outcome: r.outcome, minimumFen: r.minimumFen };
+      return { outcome: 'other', minimumFen: r?.minimumFen ?? null };
+    });
   }
 
   /**
-   * One unlocked read before the write: the bidder's paddle and the lot's state. A bid this shows to be too low, early
-   * or late is refused without queueing for the lot's row lock; the atomic write still decides every other bid.
+   * One unlocked read before the write: the bidder's paddle, the lot's state and the bid this client key already made,
+   * if any. A bid this shows to be too low, early or late is refused without queueing for the lot's row lock, and a
+   * repeated key is answered with its first bid; the atomic write still decides every other bid.
    */
-  async precheck(em: EntityManager, lotId: string, organisationId: string | null): Promise<Precheck | undefined> {
+  async precheck(em: EntityManager, lotId: string, organisationId: string | null, clientKey: string): Promise<Precheck | undefined> {
     const [row] = rowsOf<Precheck>(
       await em.query(
         `SELECT (SELECT paddle FROM lot_bidder WHERE lot_id = l.id AND organisation_id = $2) AS paddle, phase, live_paddles AS "livePaddles", coalesce(now() >= starts_at, false) AS started,
                 suspended_at IS NOT NULL AS suspended, bids_on_grid AS "bidsOnGrid", start_price_fen::text AS "startPriceFen", increment,
                 (phase = 'ended' OR now() >= ends_at) AS ended, now() AS now,
-                (CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END)::text AS "minimumFen"
+                (CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END)::text AS "minimumFen",
+                (SELECT json_build_object('seq', b.seq, 'priceFen', b.price_fen::text, 'paddle', b.paddle, 'acceptedAt', b.accepted_at, 'endsAt', b.ends_at, 'phase', b.phase)
+                   FROM lot_bid b WHERE b.lot_id = l.id AND b.organisation_id = $2 AND b.client_key = $3) AS earlier
          FROM lot l WHERE id = $1`,
-        [lotId, organisationId],
+        [lotId, organisationId, clientKey],
+      ),
+    );
+    if (row?.earlier) row.earlier = { ...row.earlier, acceptedAt: new Date(row.earlier.acceptedAt), endsAt: new Date(row.earlier.endsAt) };
+    return row;
+  }
+
+  /** Why a bid was not taken, by the same clock: closed, not started, or too low (with the lowest valid price). */
+  async refusal(em: EntityManager, lotId: string): Promise<Refusal | undefined> {
+    const [row] = rowsOf<Refusal>(
+      await em.query(
+        `SELECT l.phase, coalesce(now() >= l.starts_at, false) AS started, l.suspended_at IS NOT NULL AS suspended, l.suspended_at AS "suspendedAt", (l.phase = 'ended' OR now() >= l.ends_at) AS ended, now() AS now,
+                (CASE WHEN l.current_price_fen IS NULL THEN l.start_price_fen ELSE l.current_price_fen + lot_step(l.increment, l.current_price_fen) END)::text AS "minimumFen",
+                p.status = 'suspended' AS "projectSuspended", p.id AS "projectId", p.suspended_at AS "projectSuspendedAt", p.suspension_reason AS "suspensionReason"
+         FROM lot l JOIN trading_project p ON p.id = l.project_id WHERE l.id = $1`,
+        [lotId],
       ),
     );
     return row;
   }
 
-  /** Why a bid was not taken, by the same clock: closed, not started, or too low (with the lowest valid price). */
-  async refusal(em: EntityManager, lotId: string): Promise<{ phase: string; started: boolean; ended: boolean; suspended: boolean; suspendedAt: Date | null; minimumFen: string; now: Date } | undefined> {
-    const [row] = rowsOf<{ phase: string; started: boolean; ended: boolean; suspended: boolean; suspendedAt: Date | null; minimumFen: string; now: Date }>(
-      await em.query(
-        `SELECT phase, coalesce(now() >= starts_at, false) AS started, suspended_at IS NOT NULL AS suspended, suspended_at AS "suspendedAt", (phase = 'ended' OR now() >= ends_at) AS ended, now() AS now,
-                (CASE WHEN current_price_fen IS NULL THEN start_price_fen ELSE current_price_fen + lot_step(increment, current_price_fen) END)::text AS "minimumFen"
-         FROM lot WHERE id = $1`,
-        [lotId],
-      ),
+  /** Whether the account may still bid for its organisation (not disabled, bidder role): what `accept` re-checks. */
+  async mayBid(em: EntityManager, accountId: string, organisationId: string): Promise<boolean> {
+    const [row] = await em.query(
+      `SELECT 1 FROM account a JOIN account_role r ON r.account_id = a.id AND r.role = 'bidder' WHERE a.id = $1 AND a.disabled_at IS NULL AND a.organisation_id = $2`,
+      [accountId, organisationId],
     );
-    return row;
+    return Boolean(row);
   }
 
   async bidByKey(em: EntityManager, lotId: string, organisationId: string, clientKey: string): Promise<{ seq: number; priceFen: string; paddle: number; acceptedAt: Date; endsAt: Date; phase: string } | undefined> {
