@@ -147,7 +147,10 @@ export type RuleSet = Schemas['RuleSetView'];
 export type RuleDiff = Schemas['RuleSetDiffView'];
 
 export interface AuditItem {
-  seq: string;
+  /** insertion order: there from the commit */
+  id: string;
+  /** the place in the hash chain; null until the sequencer links the entry (待链接, within moments) */
+  seq: string | null;
   time: string;
   actor: { id: string | null; username: string | null; name: string | null } | null;
   role: string | null;
@@ -157,8 +160,9 @@ export interface AuditItem {
   subject: { type: string; id: string };
   project: { id: string; code: string; name: string } | null;
   payload: unknown;
-  hash: string;
-  linkOk: boolean;
+  hash: string | null;
+  /** digest and link recomputed agree; null while the entry waits to be linked */
+  linkOk: boolean | null;
 }
 
 export interface AuditActionName {
