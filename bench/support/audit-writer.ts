@@ -22,8 +22,10 @@ export interface WriterResult {
   windowS: number;
 }
 
-const [url, firstAccount, writersArg] = process.argv.slice(2);
+const [url, firstAccount, writersArg, mode] = process.argv.slice(2);
 const writers = Number(writersArg);
+/** 'bare': the same business transaction without its audit entry (the bench's comparator) */
+const bare = mode === 'bare';
 
 const actorOf = (account: number): Actor => ({
   kind: 'account',
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
         const id = await ds.transaction(async (em) => {
           const [[acct]] = await em.query(`UPDATE bench_account SET balance_fen = balance_fen + $2, updated_at = now() WHERE id = $1 RETURNING balance_fen::text AS balance`, [account, amountFen]);
           const [order] = await em.query(`INSERT INTO bench_order (account_id, amount_fen) VALUES ($1, $2) RETURNING id::text AS id`, [account, amountFen]);
+          if (bare) return order.id as string;
           const entry = await audit.append(em, {
             actor,
             action: 'bench.order_placed',
