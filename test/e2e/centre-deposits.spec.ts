@@ -195,7 +195,7 @@ describe('the centre’s tender deposit desk in a real browser', () => {
     await page.getByTestId('binding-ok').click();
     await row(page, guarantee).getByText('已解除').waitFor();
     expect(await deposit(id, guarantee)).toMatchObject({ status: 'released', releasedAt: expect.any(String), refundedAt: null, refundReference: null });
-    const actions = (await t.ds.query(`SELECT action, actor_role FROM audit_event WHERE subject_id = $1 AND action IN ('tender.deposit_refunded', 'tender.deposit_released') ORDER BY seq`, [id])).map((e: { action: string; actor_role: string }) => `${e.action}:${e.actor_role}`);
+    const actions = (await t.ds.query(`SELECT action, actor_role FROM audit_event WHERE subject_id = $1 AND action IN ('tender.deposit_refunded', 'tender.deposit_released') ORDER BY id`, [id])).map((e: { action: string; actor_role: string }) => `${e.action}:${e.actor_role}`);
     expect(actions).toEqual(['tender.deposit_refunded:centre', 'tender.deposit_released:centre']);
     for (const d of [cash, guarantee]) expect(await row(page, d).locator('button').count()).toBe(0);
     expect(await page.getByTestId('deposit-tally').textContent()).toContain('已退还 1');

@@ -3,6 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createApiApp, listenApi } from '../../apps/api/src/create-api-app';
+import { AuditSequencer } from '@app/platform/audit/audit-sequencer';
 import { Role, TradingDomain } from '@app/platform/auth/roles';
 import { TokenService } from '@app/platform/auth/token.service';
 import { organisationCodeCheckChar, usccCheckChar } from '@app/platform/identity/uscc';
@@ -33,6 +34,8 @@ export interface TestApp {
    * (actor `system`: milestone firings, closings, background scans), which may land between the two snapshots.
    */
   snapshot(): Promise<Record<string, number>>;
+  /** Links every audit entry committed so far into the chain (the sequencer does it within ms; this waits for it), and returns the head's seq. */
+  linkAudit(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -97,6 +100,9 @@ export async function startTestApp(label: string, env: Record<string, string> = 
         out[table_name] = c.c;
       }
       return out;
+    },
+    async linkAudit() {
+      return (await app.get(AuditSequencer).linkPending()).lastSeq;
     },
     async close() {
       await app.close();

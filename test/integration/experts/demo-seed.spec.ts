@@ -18,9 +18,11 @@ describe('demo experts', () => {
     const sealer = t.app.get(Sealer);
     expect(await seedDemoExperts(t.ds, sealer)).toEqual({ experts: DEMO_EXPERT_COUNT, linked: true });
     const first = await t.snapshot();
+    await t.linkAudit();
     const [head] = await t.ds.query(`SELECT last_seq, last_hash FROM audit_chain_head`);
     expect(await seedDemoExperts(t.ds, sealer)).toEqual({ experts: 0, linked: false });
     expect(await t.snapshot()).toEqual(first);
+    await t.linkAudit();
     expect((await t.ds.query(`SELECT last_seq, last_hash FROM audit_chain_head`))[0]).toEqual(head);
 
     const [stats] = await t.ds.query(

@@ -121,7 +121,7 @@ describe('the committee is the size the law and the rules require', () => {
     expect(topUp.status).toBe(200);
     expect(topUp.body.status).toBe('inviting');
     expect(new Date(topUp.body.sessionStart).getTime()).toBe(new Date(newStart).getTime());
-    const events = await t.ds.query(`SELECT action, payload FROM audit_event WHERE subject_id = $1 AND action LIKE 'expert_draw.top_up%' ORDER BY seq`, [id]);
+    const events = await t.ds.query(`SELECT action, payload FROM audit_event WHERE subject_id = $1 AND action LIKE 'expert_draw.top_up%' ORDER BY id`, [id]);
     expect(events.map((e: { action: string }) => e.action)).toEqual(['expert_draw.top_up_requested', 'expert_draw.top_up']);
     expect(events[0].payload.seedCommitment).toMatch(/^[0-9a-f]{64}$/);
     expect(events[0].payload.seedCommitment).not.toBe(req.body.seedCommitment);

@@ -225,7 +225,7 @@ describe('expert library: the office keeps it, an expert keeps their own declara
     expect([taken.status, taken.body.code]).toEqual([409, 'EXPERT_ACCOUNT_TAKEN']);
     const again = await t.http.post(`/experts/${e.id}/account`, { accountId: expertAccount.id }, office.token);
     expect(again.status).toBe(200);
-    const trail = await t.ds.query(`SELECT action FROM audit_event WHERE subject_id = $1 ORDER BY seq`, [e.id]);
+    const trail = await t.ds.query(`SELECT action FROM audit_event WHERE subject_id = $1 ORDER BY id`, [e.id]);
     expect(trail.map((r: { action: string }) => r.action)).toEqual(['expert.created', 'expert.account_linked']);
     const me = await t.http.get('/experts/me', expertAccount.token);
     expect([me.status, me.body.id]).toEqual([200, e.id]);
@@ -280,7 +280,7 @@ describe('expert library: the office keeps it, an expert keeps their own declara
     expect((await t.http.delete(`/experts/me/conflicts/${c.body.id}`, me.token)).status).toBe(404);
     const after = (await t.http.get('/experts/me', me.token)).body;
     expect([after.unavailability, after.conflicts]).toEqual([[], []]);
-    const trail = await t.ds.query(`SELECT action, actor_role, actor_id FROM audit_event WHERE subject_type = 'expert' AND subject_id = $1 AND actor_role = 'expert' ORDER BY seq`, [mine.id]);
+    const trail = await t.ds.query(`SELECT action, actor_role, actor_id FROM audit_event WHERE subject_type = 'expert' AND subject_id = $1 AND actor_role = 'expert' ORDER BY id`, [mine.id]);
     expect(trail).toEqual(
       ['expert.unavailability_added', 'expert.conflict_declared', 'expert.unavailability_removed', 'expert.conflict_withdrawn'].map((action) => ({ action, actor_role: 'expert', actor_id: me.id })),
     );

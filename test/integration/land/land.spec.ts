@@ -207,7 +207,7 @@ describe('land listings on the live-bidding engine', () => {
     expect((await t.http.post(`/land/applications/${a1.id}/refund`, { reference: 'TK2026120100001' }, centre)).body.code).toBe('DEPOSIT_STATE_CONFLICT');
 
     // The audit trail holds each step of the parcel.
-    const actions = (await t.ds.query(`SELECT action FROM audit_event WHERE subject_type = 'land_parcel' AND subject_id = $1 ORDER BY seq`, [p.id])).map((r: { action: string }) => r.action);
+    const actions = (await t.ds.query(`SELECT action FROM audit_event WHERE subject_type = 'land_parcel' AND subject_id = $1 ORDER BY id`, [p.id])).map((r: { action: string }) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['land.registered', 'land.announced', 'land.application_submitted', 'land.application_qualified', 'land.continue_declared', 'land.live_started', 'land.ended', 'land.confirmation_issued', 'land.deposit_refunded']));
   });
 

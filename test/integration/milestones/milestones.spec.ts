@@ -73,7 +73,7 @@ describe('timed milestones (invariant 2)', () => {
     const r = await row(m.id);
     expect(new Date(r.fired_at).getTime()).toBeGreaterThanOrEqual(new Date(m.dueAt).getTime());
     expect(await effects(m.id)).toHaveLength(1);
-    const audit = await t.ds.query(`SELECT action FROM audit_event WHERE subject_type = 'milestone' AND subject_id = $1 ORDER BY seq`, [m.id]);
+    const audit = await t.ds.query(`SELECT action FROM audit_event WHERE subject_type = 'milestone' AND subject_id = $1 ORDER BY id`, [m.id]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['milestone.scheduled', 'milestone.fired']);
     const list = await t.http.get('/milestones?subjectType=diagnostic&subjectId=on-time', centre);
     expect(list.body.items).toEqual([expect.objectContaining({ id: m.id, status: 'fired', kind: 'diagnostic.probe' })]);

@@ -74,7 +74,7 @@ describe('the demo’s recurring live lot', () => {
     expect(lead).toBeGreaterThan(1000);
     expect(lead).toBeLessThanOrEqual(LEAD_S * 1000 + 1000);
     const actors = await t.ds.query(
-      `SELECT e.action, a.username FROM audit_event e JOIN account a ON a.id = e.actor_id WHERE e.subject_id = $1 AND e.action LIKE 'rural.%' ORDER BY e.seq`,
+      `SELECT e.action, a.username FROM audit_event e JOIN account a ON a.id = e.actor_id WHERE e.subject_id = $1 AND e.action LIKE 'rural.%' ORDER BY e.id`,
       [first.id],
     );
     expect(actors.map((r: { action: string; username: string }) => `${r.action}:${r.username}`)).toEqual(

@@ -22,9 +22,11 @@ describe('demo seed', () => {
   it('loads once, changes nothing the second time, and every demo role can log in', async () => {
     expect(run()).toContain('created');
     const first = await t.snapshot();
+    await t.linkAudit();
     const [head] = await t.ds.query(`SELECT last_seq, last_hash FROM audit_chain_head`);
     expect(run()).toContain('nothing changed');
     expect(await t.snapshot()).toEqual(first);
+    await t.linkAudit();
     expect((await t.ds.query(`SELECT last_seq, last_hash FROM audit_chain_head`))[0]).toEqual(head);
 
     for (const a of DEMO_ACCOUNTS) {

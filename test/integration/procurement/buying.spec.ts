@@ -182,7 +182,7 @@ describe('procurement buying', () => {
     expect((await t.http.get('/procurement/orders/mine', supplier.token)).body.map((o: { id: string }) => o.id)).toContain(id);
     expect((await t.http.get('/procurement/orders/mine', otherSupplier.token)).body).toEqual([]);
     for (const token of [centre, office, agent]) expect((await t.http.get('/procurement/orders/mine', token)).status).toBe(403);
-    const trail = await t.ds.query(`SELECT action FROM audit_event WHERE subject_id = $1 ORDER BY seq`, [id]);
+    const trail = await t.ds.query(`SELECT action FROM audit_event WHERE subject_id = $1 ORDER BY id`, [id]);
     expect(trail.map((r: { action: string }) => r.action)).toEqual(['procurement.order_placed', 'procurement.order_confirmed', 'procurement.order_delivered', 'procurement.order_accepted', 'procurement.order_paid']);
   });
 

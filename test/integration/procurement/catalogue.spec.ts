@@ -204,7 +204,7 @@ describe('procurement catalogue', () => {
     const versions = await t.http.get(`/procurement/products/${printer}/prices`, regulator);
     expect(versions.body.map((v: { price: string }) => v.price)).toEqual(['1299.00', '1399.00', '1250.00']);
     expect((await t.http.get(`/procurement/products/${printer}/prices`, lenovo.token)).body.code).toBe('PRODUCT_NOT_FOUND');
-    const audited = await t.ds.query(`SELECT action FROM audit_event WHERE subject_type = 'procurement_product' AND subject_id = $1 ORDER BY seq`, [printer]);
+    const audited = await t.ds.query(`SELECT action FROM audit_event WHERE subject_type = 'procurement_product' AND subject_id = $1 ORDER BY id`, [printer]);
     expect(audited.map((a: { action: string }) => a.action)).toEqual([
       'procurement.product_listed',
       'procurement.reference_recorded',

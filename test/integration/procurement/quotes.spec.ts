@@ -216,7 +216,7 @@ describe('online quotes (网上竞价)', () => {
     expect(switched.status).toBe(200);
     expect(switched.body).toMatchObject({ status: 'switched', switchReason: '两轮有效报价均不足三家,转为竞争性磋商' });
     expect((await t.http.post(`/procurement/requirements/${id}/switch`, { reason: '再次变更' }, purchaser.token)).status).toBe(409);
-    const actions = (await t.ds.query(`SELECT action FROM audit_event WHERE subject_id = $1 ORDER BY seq`, [id])).map((a: { action: string }) => a.action);
+    const actions = (await t.ds.query(`SELECT action FROM audit_event WHERE subject_id = $1 ORDER BY id`, [id])).map((a: { action: string }) => a.action);
     expect(actions).toEqual([
       'procurement.requirement_published',
       'procurement.quote_submitted',

@@ -102,7 +102,7 @@ describe('rule sets (交易规则统一化, invariant 8)', () => {
       { field: 'amounts.minIncrement', label: expect.objectContaining({ zh: '最低加价幅度' }), from: '10000.00', to: '20000.50' },
     ]);
 
-    const trail = await t.ds.query(`SELECT action, actor_role FROM audit_event WHERE subject_type = 'rule_set' AND subject_id = $1 ORDER BY seq`, [draft.body.id]);
+    const trail = await t.ds.query(`SELECT action, actor_role FROM audit_event WHERE subject_type = 'rule_set' AND subject_id = $1 ORDER BY id`, [draft.body.id]);
     expect(trail).toEqual([
       { action: 'rule_set.drafted', actor_role: 'committee' },
       { action: 'rule_set.updated', actor_role: 'committee' },

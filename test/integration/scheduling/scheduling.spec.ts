@@ -123,7 +123,7 @@ describe('rooms and sessions', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ recipient_type: 'organisation', recipient_id: owner.organisationId, params: { projectId: p.id, roomName: r.name } });
 
-    const trail = await t.ds.query(`SELECT action, subject_id FROM audit_event WHERE subject_id IN ($1, $2) ORDER BY seq`, [s.id, m.id]);
+    const trail = await t.ds.query(`SELECT action, subject_id FROM audit_event WHERE subject_id IN ($1, $2) ORDER BY id`, [s.id, m.id]);
     expect(trail.map((e: { action: string }) => e.action)).toEqual(['milestone.scheduled', 'scheduling.session_booked', 'milestone.rescheduled', 'scheduling.session_moved']);
   });
 

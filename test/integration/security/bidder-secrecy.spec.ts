@@ -138,7 +138,7 @@ describe('bidders stay secret until the opening (法 22)', () => {
     expect(await reads()).toBe(before + 1);
     await t.http.get(`/tenders/${tenderId}/deposits`, office.token);
     expect(await reads()).toBe(before + 2);
-    const [event] = await t.ds.query(`SELECT payload, subject_id FROM audit_event WHERE action = 'tender.bidders_viewed' ORDER BY seq DESC LIMIT 1`);
+    const [event] = await t.ds.query(`SELECT payload, subject_id FROM audit_event WHERE action = 'tender.bidders_viewed' ORDER BY id DESC LIMIT 1`);
     expect(event.subject_id).toBe(tenderId);
   });
 

@@ -71,7 +71,7 @@ const wrongLogin = (t: TestApp, username: string, forwardedFor: string) =>
 const failuresOf = async (t: TestApp, username: string): Promise<string[]> =>
   (
     await t.ds.query(
-      `SELECT e.payload->>'ip' AS ip FROM audit_event e JOIN account a ON a.id::text = e.subject_id WHERE e.action = 'account.login_failed' AND a.username = $1 ORDER BY e.seq`,
+      `SELECT e.payload->>'ip' AS ip FROM audit_event e JOIN account a ON a.id::text = e.subject_id WHERE e.action = 'account.login_failed' AND a.username = $1 ORDER BY e.id`,
       [username],
     )
   ).map((r: { ip: string }) => r.ip);

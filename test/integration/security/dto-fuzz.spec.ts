@@ -38,7 +38,7 @@ describe('hostile input on every route (fast-check)', () => {
   };
   /** The one refusal that writes, on purpose: a failed login is recorded in the audit chain (who tried, from where). */
   const tolerated = (route: Route, status: number, tables: string[]) =>
-    route.path === '/auth/login' && status === 401 && tables.every((x) => ['audit_event', 'audit_chain_head'].includes(x));
+    route.path === '/auth/login' && status === 401 && tables.every((x) => x === 'audit_event');
 
   beforeAll(async () => {
     t = await startTestApp('dto-fuzz', { LOGIN_ATTEMPTS_PER_MINUTE: '10000' });
@@ -46,7 +46,11 @@ describe('hostile input on every route (fast-check)', () => {
     spec = (await t.http.get('/docs-json')).body;
     for (const role of ALL_ROLES) tokens.set(role, (await t.account([role])).token);
     await t.ds.query(`CREATE TABLE fuzz_change (id bigserial PRIMARY KEY, tbl text NOT NULL)`);
-    await t.ds.query(`CREATE FUNCTION fuzz_count() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO fuzz_change (tbl) VALUES (TG_TABLE_NAME); RETURN NULL; END $$`);
+    // The audit sequencer links earlier requests' entries in the background (an UPDATE that only links, the one the
+    // append-only trigger allows, and the head it moves): not a change any request made.
+    await t.ds.query(`CREATE FUNCTION fuzz_count() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      IF TG_TABLE_NAME = 'audit_chain_head' OR (TG_TABLE_NAME = 'audit_event' AND TG_OP = 'UPDATE') THEN RETURN NULL; END IF;
+      INSERT INTO fuzz_change (tbl) VALUES (TG_TABLE_NAME); RETURN NULL; END $$`);
     const tables: { t: string }[] = await t.ds.query(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'fuzz_change'`);
     for (const { t: table } of tables) await t.ds.query(`CREATE TRIGGER fuzz_count AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION fuzz_count()`);
     // eslint-disable-next-line no-console

@@ -21,7 +21,7 @@ describe('reading bidders in the audit trail before the opening is audited', () 
   const viewed = (projectId?: string) =>
     t.ds.query(
       `SELECT actor_id AS "actorId", actor_role AS "role", organisation_id AS "organisationId", subject_type AS "subjectType", subject_id AS "subjectId", payload
-       FROM audit_event WHERE action = 'tender.bidders_viewed' AND ($1::text IS NULL OR subject_id = $1) ORDER BY seq`,
+       FROM audit_event WHERE action = 'tender.bidders_viewed' AND ($1::text IS NULL OR subject_id = $1) ORDER BY id`,
       [projectId ?? null],
     );
   const search = (who: TestAccount, query: Record<string, string | number>) => t.http.get(`/supervision/audit?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}`, who.token);
@@ -81,9 +81,9 @@ describe('reading bidders in the audit trail before the opening is audited', () 
 
     const entries = await viewed();
     expect(entries).toHaveLength(1);
-    const revealing = r.body.items.filter((e: { role: string; action: string }) => e.role === 'bidder' || e.action === 'tender.deposit_confirmed').map((e: { seq: string }) => e.seq);
+    const revealing = r.body.items.filter((e: { role: string; action: string }) => e.role === 'bidder' || e.action === 'tender.deposit_confirmed').map((e: { id: string }) => e.id);
     expect(revealing).toHaveLength(10); // 3 × (registered, declared, bid) + the confirmation
-    expect(entries[0]).toEqual({ actorId: office.id, role: 'office', organisationId: office.organisationId, subjectType: 'tender', subjectId: soon, payload: { view: 'audit_search', status: 'bidding', seqs: revealing } });
+    expect(entries[0]).toEqual({ actorId: office.id, role: 'office', organisationId: office.organisationId, subjectType: 'tender', subjectId: soon, payload: { view: 'audit_search', status: 'bidding', eventIds: revealing } });
     // the entry is an ordinary link of the chain
     expect((await t.http.get('/audit/verify', office.token)).body.ok).toBe(true);
   });
@@ -106,14 +106,14 @@ describe('reading bidders in the audit trail before the opening is audited', () 
     const added = (await viewed()).slice(before);
     expect(added.map((e: { subjectId: string }) => e.subjectId).sort()).toEqual([soon, later].sort());
     for (const e of added) expect(e).toMatchObject({ actorId: regulator.id, role: 'regulator', payload: { view: 'audit_search', status: 'bidding' } });
-    expect(added.find((e: { subjectId: string }) => e.subjectId === later).payload.seqs).toHaveLength(1);
+    expect(added.find((e: { subjectId: string }) => e.subjectId === later).payload.eventIds).toHaveLength(1);
 
     const trail = await t.http.get(`/audit/events?subjectType=tender&subjectId=${later}`, office.token);
     expect(trail.status).toBe(200);
     expect(trail.body.items.map((e: { action: string }) => e.action)).toContain('tender.bidder_registered');
     const [last] = (await viewed(later)).slice(-1);
     expect((await viewed()).length).toBe(before + 3);
-    expect(last).toMatchObject({ actorId: office.id, role: 'office', payload: { view: 'audit_events', status: 'bidding', seqs: [expect.any(String)] } });
+    expect(last).toMatchObject({ actorId: office.id, role: 'office', payload: { view: 'audit_events', status: 'bidding', eventIds: [expect.any(String)] } });
 
     const exported = await t.http.get(`/supervision/projects/${later}/audit-export`, office.token);
     expect(exported.status).toBe(200);

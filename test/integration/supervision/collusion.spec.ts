@@ -113,7 +113,7 @@ describe('collusion signals on opened tenders', () => {
     expect(byKind.price_cluster.evidence).toMatchObject({ meanFen: fen(1_015_000), cv: 0.011015, threshold: 0.015 });
     expect(byKind.price_cluster.evidence.bids).toHaveLength(4);
 
-    const audited = await t.ds.query(`SELECT action, subject_id FROM audit_event WHERE subject_type = 'collusion_signal' ORDER BY seq`);
+    const audited = await t.ds.query(`SELECT action, subject_id FROM audit_event WHERE subject_type = 'collusion_signal' ORDER BY id`);
     expect(audited).toHaveLength(5);
     expect(new Set(audited.map((a: { subject_id: string }) => a.subject_id))).toEqual(new Set(res.body.created.map((s: { id: string }) => s.id)));
     expect(audited.every((a: { action: string }) => a.action === 'collusion.signal_found')).toBe(true);
@@ -139,7 +139,7 @@ describe('collusion signals on opened tenders', () => {
     const res = await t.http.post(`/supervision/collusion/signals/${target.id}/review`, { status: 'confirmed', note: '两家投标文件完全一致,移交调查' }, office.token);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: target.id, status: 'confirmed', reviewNote: '两家投标文件完全一致,移交调查', reviewedBy: office.id, reviewedAt: expect.any(String) });
-    const [last] = await t.ds.query(`SELECT action, subject_type, subject_id, actor_id FROM audit_event ORDER BY seq DESC LIMIT 1`);
+    const [last] = await t.ds.query(`SELECT action, subject_type, subject_id, actor_id FROM audit_event ORDER BY id DESC LIMIT 1`);
     expect(last).toEqual({ action: 'collusion.signal_reviewed', subject_type: 'collusion_signal', subject_id: target.id, actor_id: office.id });
 
     const again = await t.http.post(`/supervision/collusion/signals/${target.id}/review`, { status: 'dismissed', note: '改判' }, regulator);

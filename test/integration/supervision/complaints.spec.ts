@@ -343,7 +343,7 @@ describe('complaints', () => {
     expect((await t.http.get(`/public/complaints/decisions?domain=land`)).body.total).toBe(0);
     expect((await t.http.get(`/public/complaints/decisions?domain=nowhere`)).status).toBe(400);
 
-    const trail = await t.ds.query(`SELECT action, actor_role FROM audit_event WHERE subject_type = 'complaint' AND subject_id = $1 ORDER BY seq`, [complaintId]);
+    const trail = await t.ds.query(`SELECT action, actor_role FROM audit_event WHERE subject_type = 'complaint' AND subject_id = $1 ORDER BY id`, [complaintId]);
     expect(trail.map((e: { action: string; actor_role: string }) => `${e.action}/${e.actor_role}`)).toEqual([
       'complaint.filed/bidder',
       'complaint.accepted/office',
@@ -352,7 +352,7 @@ describe('complaints', () => {
       'complaint.project_suspended/office',
       'complaint.decided/regulator',
     ]);
-    const project = await t.ds.query(`SELECT action FROM audit_event WHERE subject_type = 'trading_project' AND subject_id = $1 AND action IN ('project.suspended','project.resumed') ORDER BY seq`, [tenderId]);
+    const project = await t.ds.query(`SELECT action FROM audit_event WHERE subject_type = 'trading_project' AND subject_id = $1 AND action IN ('project.suspended','project.resumed') ORDER BY id`, [tenderId]);
     expect(project.map((e: { action: string }) => e.action)).toEqual(['project.suspended', 'project.resumed', 'project.suspended', 'project.resumed']);
     const exported = await t.http.get(`/supervision/projects/${tenderId}/audit-export`, office.token);
     expect(exported.body.events.filter((e: { subjectType: string }) => e.subjectType === 'complaint')).toHaveLength(6);

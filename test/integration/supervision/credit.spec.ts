@@ -46,7 +46,7 @@ describe('credit record and score', () => {
     const res = await penalty(carded.organisationId!, decision);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ score: 90, entry: { kind: 'penalty', points: -10, reference: { type: 'penalty_decision', id: decision.decisionNo }, note: decision.note, projectId: null } });
-    const [last] = await t.ds.query(`SELECT action, subject_type, subject_id, actor_id, payload FROM audit_event ORDER BY seq DESC LIMIT 1`);
+    const [last] = await t.ds.query(`SELECT action, subject_type, subject_id, actor_id, payload FROM audit_event ORDER BY id DESC LIMIT 1`);
     expect(last).toMatchObject({ action: 'credit.penalty_recorded', subject_type: 'credit_entry', subject_id: res.body.entry.id, actor_id: office.id, payload: { organisationId: carded.organisationId, points: -10, score: 90 } });
     expect(await score(carded.organisationId!)).toBe(90);
 

@@ -80,7 +80,7 @@ describe('deposits follow the law', () => {
     // the rival, who did not withdraw, waits for the outcome
     expect(all.find((x: { id: string }) => x.id !== d.body.id).refundDue).toBeNull();
     expect((await mineRow(bidder)).deposit).toMatchObject({ id: d.body.id, refundDue: due });
-    const [event] = await t.ds.query(`SELECT payload FROM audit_event WHERE action = 'tender.bid_withdrawn' ORDER BY seq DESC LIMIT 1`);
+    const [event] = await t.ds.query(`SELECT payload FROM audit_event WHERE action = 'tender.bid_withdrawn' ORDER BY id DESC LIMIT 1`);
     expect(event.payload).toMatchObject({ bidId: bid.body.receiptNo, refundDue: due, deposits: [d.body.id] });
 
     // Bidding again before the deadline: the deposit not yet refunded stands for the new bid, its refund waits again.

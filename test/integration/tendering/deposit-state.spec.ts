@@ -151,7 +151,7 @@ describe('deposits as one state machine', () => {
     const again = await declare(id, b, 'guarantee', 'BH-B-0002');
     expect(again.status).toBe(201);
     expect(again.body).toMatchObject({ id: d.body.id, status: 'declared', method: 'guarantee', reference: 'BH-B-0002', confirmedAt: null, refundDue: null, refundedAt: null });
-    const [redeclared] = await t.ds.query(`SELECT payload FROM audit_event WHERE action = 'tender.deposit_declared' ORDER BY seq DESC LIMIT 1`);
+    const [redeclared] = await t.ds.query(`SELECT payload FROM audit_event WHERE action = 'tender.deposit_declared' ORDER BY id DESC LIMIT 1`);
     expect(redeclared.payload).toMatchObject({ depositId: d.body.id, replaces: 'refunded', reference: 'BH-B-0002' });
     expect((await t.http.post(`/tenders/deposits/${d.body.id}/confirm`, {}, centre)).status).toBe(200);
     expect((await bid(id, b)).status).toBe(201);

@@ -298,7 +298,7 @@ describe('tender evaluation, publicity, award, contract and refunds', () => {
     const again = await t.http.post(`/tenders/deposits/${x.depositIds[0]}/refund`, { reference: 'TK2026120100001' }, centre.token);
     expect([again.status, again.body.code]).toEqual([409, 'DEPOSIT_STATE_CONFLICT']);
 
-    const actions = (await t.ds.query(`SELECT action FROM audit_event WHERE subject_type = 'tender' AND subject_id = $1 ORDER BY seq`, [x.projectId])).map((r: { action: string }) => r.action);
+    const actions = (await t.ds.query(`SELECT action FROM audit_event WHERE subject_type = 'tender' AND subject_id = $1 ORDER BY id`, [x.projectId])).map((r: { action: string }) => r.action);
     expect(actions.filter((a: string) => a !== 'tender.scored')).toEqual([
       'tender.evaluation_started',
       'tender.reported',

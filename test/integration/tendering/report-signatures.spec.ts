@@ -151,7 +151,7 @@ describe('the evaluation report on record: reading, signatures, the award', () =
     expect(last.status).toBe(201);
     expect(last.body.signatures).toHaveLength(5);
     expect(await told()).toEqual([{ params: expect.objectContaining({ section: 1, dissents: 1 }) }]);
-    const audit = await t.ds.query(`SELECT payload FROM audit_event WHERE action = 'tender.report_signed' AND subject_id = $1 ORDER BY seq`, [x.projectId]);
+    const audit = await t.ds.query(`SELECT payload FROM audit_event WHERE action = 'tender.report_signed' AND subject_id = $1 ORDER BY id`, [x.projectId]);
     expect(audit).toHaveLength(5);
     expect(audit[0].payload).toMatchObject({ section: 1, dissent, signed: 1, committee: 5, complete: false });
     expect(audit[4].payload).toMatchObject({ signed: 5, complete: true });

@@ -111,7 +111,7 @@ describe('a suspension freezes every running period of a project', () => {
     const ended = await waitFor(async () => ((await lotRow(p.lotId)).phase === 'ended' ? lotRow(p.lotId) : undefined), 30000, 'the lot to end');
     expect(ended.outcome).toBe('sold');
     expect(new Date(ended.ended_at).getTime()).toBeGreaterThanOrEqual(new Date(resumed.ends_at).getTime());
-    const audit = await t.ds.query(`SELECT action, payload FROM audit_event WHERE subject_id = $1 AND action IN ('project.suspended','project.resumed') ORDER BY seq`, [p.id]);
+    const audit = await t.ds.query(`SELECT action, payload FROM audit_event WHERE subject_id = $1 AND action IN ('project.suspended','project.resumed') ORDER BY id`, [p.id]);
     expect(audit[0].payload.frozen.map((f: { key: string }) => f.key)).toEqual(expect.arrayContaining([`lot:${p.lotId}`, 'land.listing_ends_at']));
     expect(audit[1].payload.shifted).toEqual(expect.arrayContaining([expect.objectContaining({ key: `lot:${p.lotId}`, to: new Date(resumed.ends_at).toISOString() })]));
   });

@@ -117,7 +117,7 @@ describe('trading projects: register, read, publish, public list', () => {
     expect([again.status, again.body.code]).toEqual([409, 'PROJECT_STATE_CONFLICT']);
     expect(again.body.details).toMatchObject({ status: 'published', event: 'publish' });
     expect(await t.snapshot()).toEqual(afterPublish);
-    const trail = await t.ds.query(`SELECT action, actor_role FROM audit_event WHERE subject_id = $1 ORDER BY seq`, [p.id]);
+    const trail = await t.ds.query(`SELECT action, actor_role FROM audit_event WHERE subject_id = $1 ORDER BY id`, [p.id]);
     expect(trail.map((e: { action: string; actor_role: string }) => `${e.action}/${e.actor_role}`)).toEqual(['project.registered/owner', 'project.published/centre']);
   });
 

@@ -408,11 +408,11 @@ describe('a suspended project changes nothing, in every domain (the kernel’s r
     const accepted = answers.filter((a) => a.status === 201).length;
     const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM lot_bid WHERE lot_id = $1`, [lotId]);
     expect(n).toBe(accepted);
-    // The audit chain is appended last in each transaction under the chain head's lock, so its order is commit order:
-    // every accepted bid committed before the suspension did.
+    // An accepted bid's entry is inserted (its identity id drawn) before its commit, and the suspension, which waits for
+    // the bids that passed the gate (the project row's lock), inserts its own after: every accepted bid came first.
     const [order] = await t.ds.query(
-      `SELECT (SELECT max(seq) FROM audit_event WHERE subject_type = 'lot' AND subject_id = $2 AND action = 'lot.bid_accepted')::text AS "lastBid",
-              (SELECT min(seq) FROM audit_event WHERE subject_id = $1 AND action = 'project.suspended')::text AS "suspension"`,
+      `SELECT (SELECT max(id) FROM audit_event WHERE subject_type = 'lot' AND subject_id = $2 AND action = 'lot.bid_accepted')::text AS "lastBid",
+              (SELECT min(id) FROM audit_event WHERE subject_id = $1 AND action = 'project.suspended')::text AS "suspension"`,
       [projectId, lotId],
     );
     expect(BigInt(order.lastBid)).toBeLessThan(BigInt(order.suspension));

@@ -53,14 +53,14 @@ describe('suspending and resuming a project', () => {
       expect(row.status).toBe('pending');
       expect(new Date(row.due_at).getTime() - m.dueAt.getTime()).toBeGreaterThanOrEqual(1100);
     }
-    const trail = await t.ds.query(`SELECT action, actor_role FROM audit_event WHERE subject_id = $1 ORDER BY seq`, [p.id]);
+    const trail = await t.ds.query(`SELECT action, actor_role FROM audit_event WHERE subject_id = $1 ORDER BY id`, [p.id]);
     expect(trail.map((e: { action: string; actor_role: string }) => `${e.action}/${e.actor_role}`)).toEqual([
       'project.registered/owner',
       'project.published/centre',
       'project.suspended/office',
       'project.resumed/regulator',
     ]);
-    const milestoneTrail = await t.ds.query(`SELECT action FROM audit_event WHERE subject_id = $1 ORDER BY seq`, [m1.id]);
+    const milestoneTrail = await t.ds.query(`SELECT action FROM audit_event WHERE subject_id = $1 ORDER BY id`, [m1.id]);
     expect(milestoneTrail.map((e: { action: string }) => e.action)).toEqual(['milestone.scheduled', 'milestone.paused', 'milestone.resumed']);
   });
 

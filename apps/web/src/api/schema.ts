@@ -3867,10 +3867,12 @@ export interface components {
             actionName: components["schemas"]["ZhEnView"];
             /** @description 操作账号(系统操作为空)/ acting account (null for the system) */
             actor: components["schemas"]["AuditActorView"] | null;
-            /** @description 本条哈希 / hash */
-            hash: string;
-            /** @description 本条与上一条的链接及内容摘要校验通过 / the link to the previous event and the payload digest check out */
-            linkOk: boolean;
+            /** @description 本条哈希,链接前为空 / hash; null until linked */
+            hash: string | null;
+            /** @description 写入序号,提交即有 / insertion order, there from the commit */
+            id: string;
+            /** @description 本条与上一条的链接及内容摘要校验通过;待链接时为空 / the link to the previous event and the payload digest check out; null while the entry waits to be linked */
+            linkOk: boolean | null;
             /** @description 操作单位 / acting organisation */
             organisation: components["schemas"]["AuditOrganisationView"] | null;
             /** @description 记录内容(JSON)/ payload (JSON) */
@@ -3881,8 +3883,8 @@ export interface components {
             project: components["schemas"]["AuditProjectView"] | null;
             /** @description 角色 / role */
             role: string | null;
-            /** @description 序号 / sequence */
-            seq: string;
+            /** @description 链上序号,链接前为空(待链接) / the place in the hash chain; null until the sequencer links the entry */
+            seq: string | null;
             subject: components["schemas"]["AuditSubjectView"];
             /**
              * Format: date-time

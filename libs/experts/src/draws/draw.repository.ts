@@ -168,7 +168,7 @@ export class DrawRepository {
 
   /** The draw's audit entries in chain order: the record takes its commitments and digests from here, not from the rounds. */
   async auditTrail(em: EntityManager, subjectType: string, drawId: string): Promise<{ action: string; payload: unknown }[]> {
-    return em.query(`SELECT action, payload FROM audit_event WHERE subject_type = $1 AND subject_id = $2 ORDER BY seq`, [subjectType, drawId]);
+    return em.query(`SELECT action, payload FROM audit_event WHERE subject_type = $1 AND subject_id = $2 ORDER BY id`, [subjectType, drawId]);
   }
 
   async nextRound(em: EntityManager, drawId: string): Promise<number> {

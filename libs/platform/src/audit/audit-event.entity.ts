@@ -1,10 +1,18 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One link of the append-only, hash-chained audit log. The database refuses UPDATE and DELETE on it. */
+/**
+ * One entry of the append-only, hash-chained audit log. The database refuses UPDATE and DELETE on it, except the
+ * sequencer's one-time link (seq, prevHash, hash, linkedAt set on an entry that had none).
+ */
 @Entity('audit_event')
 export class AuditEvent {
+  /** insertion order, immutable; an identity */
   @PrimaryColumn({ type: 'bigint' })
-  seq: string;
+  id: string;
+
+  /** the place in the chain (1, 2, 3 … without gaps), null until the sequencer links the entry */
+  @Column({ type: 'bigint', nullable: true })
+  seq: string | null;
 
   @Column({ type: 'timestamptz' })
   occurredAt: Date;
@@ -38,9 +46,13 @@ export class AuditEvent {
   @Column({ type: 'text' })
   payloadCanonical: string;
 
-  @Column({ type: 'char', length: 64 })
-  prevHash: string;
+  @Column({ type: 'char', length: 64, nullable: true })
+  prevHash: string | null;
 
-  @Column({ type: 'char', length: 64 })
-  hash: string;
+  @Column({ type: 'char', length: 64, nullable: true })
+  hash: string | null;
+
+  /** when the sequencer linked it (not chained) */
+  @Column({ type: 'timestamptz', nullable: true })
+  linkedAt: Date | null;
 }

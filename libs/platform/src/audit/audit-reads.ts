@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../auth/roles';
 import { TransactionRunner, Tx } from '../database/transaction-runner';
-import { AuditVerifyService } from './audit-verify.service';
-import { AuditRow } from './chain-verifier';
+import { AuditEntryRow, AuditVerifyService } from './audit-verify.service';
 
 /** One audit event as a supervisor's read returned it (the columns a watcher may judge it by). */
 export interface ReadEvent {
-  seq: string;
+  /** insertion id (immutable, there from the commit) */
+  id: string;
+  /** null until the sequencer links the entry */
+  seq: string | null;
   action: string;
   actorRole: string | null;
   subjectType: string;
@@ -47,7 +49,7 @@ export class AuditReads {
   }
 
   /** One subject's trail as `reader` reads it (`GET /audit/events`), the read recorded in its transaction. */
-  subjectEvents(reader: Actor, subjectType: string, subjectId: string): Promise<AuditRow[]> {
+  subjectEvents(reader: Actor, subjectType: string, subjectId: string): Promise<AuditEntryRow[]> {
     return this.txr.run(async (tx) => {
       const rows = await this.links.eventsOf(subjectType, subjectId, tx.em);
       await this.read(tx, reader, rows, 'audit_events');

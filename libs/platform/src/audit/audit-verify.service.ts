@@ -12,8 +12,11 @@ import { CopyToVerifier, joinRanges, LinkBreak, rangeCopySql, RangeResult, split
 import type { RangeJob } from './chain-range.worker';
 import { AuditRow } from './chain-verifier';
 
-const SELECT_LINKS = `
-  SELECT seq::text AS "seq", occurred_at AS "occurredAt", actor_id AS "actorId", actor_role AS "actorRole",
+/** One stored entry: linked (seq, prevHash, hash set by the sequencer) or not yet (null). */
+export type AuditEntryRow = Omit<AuditRow, 'seq' | 'prevHash' | 'hash'> & { id: string; seq: string | null; prevHash: string | null; hash: string | null };
+
+const SELECT_ENTRIES = `
+  SELECT id::text AS "id", seq::text AS "seq", occurred_at AS "occurredAt", actor_id AS "actorId", actor_role AS "actorRole",
          organisation_id AS "organisationId", action, subject_type AS "subjectType", subject_id AS "subjectId",
          payload_digest AS "payloadDigest", payload, prev_hash AS "prevHash", hash
   FROM audit_event`;
@@ -58,7 +61,8 @@ export class AuditVerifyService {
    */
   async verify(options: VerifyOptions = {}): Promise<ChainVerifyResult> {
     const started = Date.now();
-    // The head first: every link up to it is committed (the head moves in the appending transaction) and immutable.
+    // The head first: every link up to it is committed (the sequencer moves it in the linking transaction) and immutable;
+    // entries not linked yet are not part of the chain and are left for a later run.
     const [head] = await this.ds.query(`SELECT last_seq::text AS seq, last_hash AS hash FROM audit_chain_head WHERE id = 1`);
     const last = Number(head.seq);
     const inForce = await this.payloadCheckInForce();
@@ -82,8 +86,9 @@ export class AuditVerifyService {
     return rows.length === 1 && rows[0].valid === true && rows[0].definition === PAYLOAD_CANONICAL_CHECK.definition;
   }
 
-  async eventsOf(subjectType: string, subjectId: string, em: EntityManager = this.ds.manager): Promise<AuditRow[]> {
-    return em.query(`${SELECT_LINKS} WHERE subject_type = $1 AND subject_id = $2 ORDER BY audit_event.seq`, [subjectType, subjectId]);
+  /** One subject's entries in insertion order, the not yet linked ones included (seq null). */
+  async eventsOf(subjectType: string, subjectId: string, em: EntityManager = this.ds.manager): Promise<AuditEntryRow[]> {
+    return em.query(`${SELECT_ENTRIES} WHERE subject_type = $1 AND subject_id = $2 ORDER BY audit_event.id`, [subjectType, subjectId]);
   }
 
   private async inProcess(lo: number, hi: number, recanonicalise: boolean): Promise<RangeResult> {

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Actor, Role } from '../auth/roles';
 import { rowsOf } from '../database/rows';
 import { canonicalJson } from './canonical-json';
-import { chainHash, sha256Hex } from './audit-hash';
+import { sha256Hex } from './audit-hash';
 
 export interface AuditEntry {
   actor: Actor;
@@ -15,47 +15,40 @@ export interface AuditEntry {
   payload?: unknown;
 }
 
+/** The entry as written: its insertion id and time. Its place in the chain (seq, hash) comes later, from the sequencer. */
 export interface AppendedEvent {
-  seq: string;
-  hash: string;
+  id: string;
   occurredAt: Date;
 }
 
 @Injectable()
 export class AuditService {
   /**
-   * Appends one link inside the caller's transaction. The head row's lock serialises appends until the
-   * transaction ends, so call this as the last write of a transaction to keep the lock short.
+   * Writes one entry inside the caller's transaction, so it commits (or rolls back) with the change it records. It takes
+   * no shared lock: the entry is inserted unlinked, and the sequencer (`AuditSequencer`) links committed entries into
+   * the chain in batches, in order, shortly after (docs/audit-chain.md).
    */
   async append(em: EntityManager, entry: AuditEntry): Promise<AppendedEvent> {
-    const [head] = rowsOf<{ seq: string; prev: string; now: Date }>(
-      await em.query(
-        `UPDATE audit_chain_head SET last_seq = last_seq + 1 WHERE id = 1
-         RETURNING last_seq::text AS seq, last_hash AS prev, date_trunc('milliseconds', clock_timestamp()) AS now`,
-      ),
-    );
     // The canonical text is what the digest covers; it is stored as it is (payload_canonical) so that verify hashes it
     // without re-parsing, and the jsonb payload is that same text parsed (a CHECK holds them together).
     const canonical = canonicalJson(entry.payload ?? null);
-    const fields = {
-      seq: head.seq,
-      occurredAt: head.now,
-      actorId: entry.actor.accountId,
-      actorRole: entry.role ?? entry.actor.roles[0]?.role ?? entry.actor.kind,
-      organisationId: entry.actor.organisationId,
-      action: entry.action,
-      subjectType: entry.subject.type,
-      subjectId: entry.subject.id,
-      payloadDigest: sha256Hex(canonical),
-    };
-    const hash = chainHash(head.prev, fields);
-    await em.query(
-      `WITH ins AS (
-         INSERT INTO audit_event (seq, occurred_at, actor_id, actor_role, organisation_id, action, subject_type, subject_id, payload_digest, payload, payload_canonical, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULLIF($10, 'null')::jsonb, $10, $11, $12) RETURNING hash)
-       UPDATE audit_chain_head SET last_hash = (SELECT hash FROM ins) WHERE id = 1`,
-      [fields.seq, fields.occurredAt, fields.actorId, fields.actorRole, fields.organisationId, fields.action, fields.subjectType, fields.subjectId, fields.payloadDigest, canonical, head.prev, hash],
+    const [row] = rowsOf<{ id: string; occurredAt: Date }>(
+      await em.query(
+        `INSERT INTO audit_event (occurred_at, actor_id, actor_role, organisation_id, action, subject_type, subject_id, payload_digest, payload, payload_canonical)
+         VALUES (date_trunc('milliseconds', clock_timestamp()), $1, $2, $3, $4, $5, $6, $7, NULLIF($8, 'null')::jsonb, $8)
+         RETURNING id::text AS id, occurred_at AS "occurredAt"`,
+        [
+          entry.actor.accountId,
+          entry.role ?? entry.actor.roles[0]?.role ?? entry.actor.kind,
+          entry.actor.organisationId,
+          entry.action,
+          entry.subject.type,
+          entry.subject.id,
+          sha256Hex(canonical),
+          canonical,
+        ],
+      ),
     );
-    return { seq: fields.seq, hash, occurredAt: fields.occurredAt };
+    return row;
   }
 }

@@ -9,6 +9,8 @@ describe('loadConfig', () => {
     expect(c.cardScanMs).toBe(5000);
     expect(c.trustedProxies).toEqual([]);
     expect({ host: c.metricsHost, port: c.metricsPort }).toEqual({ host: '127.0.0.1', port: 9464 });
+    expect({ sequencer: c.auditSequencer, pollMs: c.auditLinkPollMs }).toEqual({ sequencer: true, pollMs: 20 });
+    expect(loadConfig({ AUDIT_SEQUENCER: 'off' }).auditSequencer).toBe(false);
   });
 
   it('reads trusted proxies as addresses, CIDR ranges and proxy-addr range names', () => {
@@ -34,6 +36,7 @@ describe('loadConfig', () => {
     [{ TRUSTED_PROXIES: '10.0.0.0/33' }, /TRUSTED_PROXIES must list addresses/],
     [{ TRUSTED_PROXIES: 'proxy.example.com' }, /TRUSTED_PROXIES must list addresses/],
     [{ METRICS_PORT: '99999' }, /METRICS_PORT must be an integer/],
+    [{ AUDIT_LINK_POLL_MS: '0' }, /AUDIT_LINK_POLL_MS must be an integer/],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

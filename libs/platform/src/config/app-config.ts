@@ -54,6 +54,10 @@ export interface AppConfig {
   intakeSettleMs: number;
   /** test and fault drills only (refused in production): a pause after a submission is registered, to make its processing slow on purpose */
   intakeDelayMs: number;
+  /** whether this process takes part in electing the audit sequencer (AUDIT_SEQUENCER=off: it never links, others do) */
+  auditSequencer: boolean;
+  /** the longest the audit sequencer waits between looks for unlinked entries when there were none (it backs off up to it) */
+  auditLinkPollMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -163,5 +167,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     intakeWaitMs: int(env, 'INTAKE_WAIT_MS', 5000, 100, 60000),
     intakeSettleMs: int(env, 'INTAKE_SETTLE_MS', 200, 0, 5000),
     intakeDelayMs: intakeDelay(env, prod),
+    auditSequencer: str(env, 'AUDIT_SEQUENCER', 'on') !== 'off',
+    auditLinkPollMs: int(env, 'AUDIT_LINK_POLL_MS', 20, 1, 10000),
   };
 }

@@ -17,7 +17,10 @@ export interface AuditSearch {
 }
 
 export interface AuditSearchRow {
-  seq: string;
+  /** insertion order */
+  id: string;
+  /** the place in the chain; null until the sequencer links the entry (search rows only: the trail holds linked ones) */
+  seq: string | null;
   occurredAt: Date;
   actorId: string | null;
   actorUsername: string | null;
@@ -32,8 +35,8 @@ export interface AuditSearchRow {
   payload: unknown;
   /** the stored bytes the payload digest covers (trail rows only: the export carries them as `canonicalPayload`) */
   payloadCanonical?: string;
-  prevHash: string;
-  hash: string;
+  prevHash: string | null;
+  hash: string | null;
   /** the project the event belongs to (search rows only) */
   project?: { id: string; code: string; name: string } | null;
 }
@@ -69,7 +72,7 @@ const PROJECT_OF_EVENT = (pt: string) => `CASE
     ELSE ${PROJECT_OF('e.subject_type', 'e.subject_id', pt)}
   END`;
 
-const LINK_COLUMNS = `e.seq::text AS "seq", e.occurred_at AS "occurredAt", e.actor_id AS "actorId", e.actor_role AS "actorRole",
+const LINK_COLUMNS = `e.id::text AS "id", e.seq::text AS "seq", e.occurred_at AS "occurredAt", e.actor_id AS "actorId", e.actor_role AS "actorRole",
   e.organisation_id AS "organisationId", e.action, e.subject_type AS "subjectType", e.subject_id AS "subjectId",
   e.payload_digest AS "payloadDigest", e.payload, e.prev_hash AS "prevHash", e.hash`;
 
@@ -107,11 +110,11 @@ export class AuditReviewRepository {
       `SELECT x.*, CASE WHEN pr.id IS NULL THEN NULL ELSE jsonb_build_object('id', pr.id, 'code', pr.code, 'name', pr.name) END AS project
        FROM (SELECT ${LINK_COLUMNS}, a.username AS "actorUsername", a.display_name AS "actorName", o.name AS "organisationName",
                     (${PROJECT_OF_EVENT(pt)}) AS "projectId"
-               FROM (SELECT * FROM audit_event e ${where} ORDER BY e.seq DESC LIMIT ${s.limit} OFFSET ${s.offset}) e
+               FROM (SELECT * FROM audit_event e ${where} ORDER BY e.id DESC LIMIT ${s.limit} OFFSET ${s.offset}) e
                LEFT JOIN account a ON a.id = e.actor_id
                LEFT JOIN organisation o ON o.id = e.organisation_id) x
        LEFT JOIN trading_project pr ON pr.id::text = x."projectId"
-       ORDER BY x.seq::bigint DESC`,
+       ORDER BY x.id::bigint DESC`,
       [...params, PROJECT_ID_SUBJECTS],
     );
     const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_event e ${where} LIMIT ${COUNT_CAP + 1}) x`, params);
@@ -120,17 +123,20 @@ export class AuditReviewRepository {
 
   async explainSearch(s: AuditSearch, em: EntityManager = this.ds.manager): Promise<string> {
     const { where, params } = this.searchSql(s);
-    const plan: { 'QUERY PLAN': string }[] = await em.query(`EXPLAIN SELECT * FROM audit_event e ${where} ORDER BY e.seq DESC LIMIT ${s.limit} OFFSET ${s.offset}`, params);
+    const plan: { 'QUERY PLAN': string }[] = await em.query(`EXPLAIN SELECT * FROM audit_event e ${where} ORDER BY e.id DESC LIMIT ${s.limit} OFFSET ${s.offset}`, params);
     return plan.map((r) => r['QUERY PLAN']).join('\n');
   }
 
-  /** The project's links in chain order and the head, from one snapshot so the head is not behind the links. */
+  /**
+   * The project's links in chain order and the head, from one snapshot so the head is not behind the links. Only linked
+   * entries: the caller asks the sequencer to link what is pending first (an export is a piece of the chain).
+   */
   async trail(projectId: string): Promise<{ project: ProjectRow | null; subjects: { type: string; id: string }[]; events: AuditSearchRow[]; head: { seq: string; hash: string }; at: Date }> {
     return this.ds.transaction('REPEATABLE READ', async (em) => {
       const project = await this.project(projectId, em);
       const subjects: { type: string; id: string }[] = await em.query(`SELECT t AS type, id FROM (${SUBJECTS_OF('$2', '$1::text[]')}) s(t, id) ORDER BY 1, 2`, [PROJECT_ID_SUBJECTS, projectId]);
       const events: AuditSearchRow[] = project
-        ? await em.query(`SELECT ${LINK_COLUMNS}, e.payload_canonical AS "payloadCanonical" FROM audit_event e WHERE (e.subject_type, e.subject_id) IN (${SUBJECTS_OF('$2', '$1::text[]')}) ORDER BY e.seq`, [PROJECT_ID_SUBJECTS, projectId])
+        ? await em.query(`SELECT ${LINK_COLUMNS}, e.payload_canonical AS "payloadCanonical" FROM audit_event e WHERE (e.subject_type, e.subject_id) IN (${SUBJECTS_OF('$2', '$1::text[]')}) AND e.seq IS NOT NULL ORDER BY e.seq`, [PROJECT_ID_SUBJECTS, projectId])
         : [];
       const [head] = await em.query(`SELECT last_seq::text AS seq, last_hash AS hash, date_trunc('milliseconds', now()) AS at FROM audit_chain_head WHERE id = 1`);
       return { project, subjects, events, head: { seq: head.seq, hash: head.hash }, at: head.at };

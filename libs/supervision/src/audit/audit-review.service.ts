@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditReads } from '@app/platform/audit/audit-reads';
+import { AuditSequencer } from '@app/platform/audit/audit-sequencer';
 import { AuditVerifyService } from '@app/platform/audit/audit-verify.service';
 import { chainHash, payloadDigest } from '@app/platform/audit/audit-hash';
 import { canonicalJson } from '@app/platform/audit/canonical-json';
@@ -28,6 +29,7 @@ export class AuditReviewService {
     private readonly signingKeys: SigningKeyService,
     private readonly txr: TransactionRunner,
     private readonly reads: AuditReads,
+    private readonly sequencer: AuditSequencer,
   ) {}
 
   async search(actor: Actor, q: AuditSearchQuery): Promise<AuditSearchPage> {
@@ -65,6 +67,8 @@ export class AuditReviewService {
 
   async export(actor: Actor, projectId: string): Promise<AuditExport> {
     await this.projectInScope(actor, projectId);
+    // what was committed before the request is in the export: linked now if the sequencer had not got to it yet
+    await this.sequencer.linkPending();
     const { project, subjects, events, head, at } = await this.repo.trail(projectId);
     if (!project) throw E.PROJECT_NOT_FOUND();
     // The trail is read in a REPEATABLE READ snapshot, where appending to the chain could fail to serialise; the read is
@@ -79,7 +83,7 @@ export class AuditReviewService {
       subjects,
       head,
       events: events.map((e) => ({
-        seq: e.seq,
+        seq: e.seq as string,
         occurredAt: new Date(e.occurredAt).toISOString(),
         actorId: e.actorId,
         actorRole: e.actorRole,
@@ -91,8 +95,8 @@ export class AuditReviewService {
         payload: e.payload ?? null,
         // the stored text the digest covers, next to the jsonb payload: the offline verifier checks that they agree
         canonicalPayload: e.payloadCanonical ?? canonicalJson(e.payload ?? null),
-        prevHash: e.prevHash,
-        hash: e.hash,
+        prevHash: e.prevHash as string,
+        hash: e.hash as string,
       })),
     });
   }
@@ -129,11 +133,13 @@ function regulatedDomains(actor: Actor): string[] | null {
   return grants.map((g) => g.domain as string);
 }
 
+/** linkOk: the digest and the link recomputed agree; null while the entry waits for the sequencer (待链接). */
 function toItem(e: AuditSearchRow): AuditItemView {
+  const digestOk = payloadDigest(e.payload ?? null) === e.payloadDigest;
   const linkOk =
-    payloadDigest(e.payload ?? null) === e.payloadDigest &&
-    chainHash(e.prevHash, { ...e, occurredAt: new Date(e.occurredAt) }) === e.hash;
+    e.seq === null || e.prevHash === null ? null : digestOk && chainHash(e.prevHash, { ...e, seq: e.seq, occurredAt: new Date(e.occurredAt) }) === e.hash;
   return {
+    id: e.id,
     seq: e.seq,
     time: new Date(e.occurredAt).toISOString(),
     actor: e.actorId ? { id: e.actorId, username: e.actorUsername, name: e.actorName } : null,

@@ -33,9 +33,9 @@ export class SigningKeyRepository {
     return row ?? null;
   }
 
-  /** When the chain began (its first link), or null on an empty chain. */
+  /** When the chain began (its first entry, linked or about to be), or null on an empty log. */
   async chainStart(em: EntityManager): Promise<Date | null> {
-    const [row] = await em.query(`SELECT occurred_at AS "at" FROM audit_event ORDER BY seq LIMIT 1`);
+    const [row] = await em.query(`SELECT occurred_at AS "at" FROM audit_event ORDER BY id LIMIT 1`);
     return row?.at ?? null;
   }
 

@@ -62,7 +62,7 @@ export class OpenDataRepository {
     const rows = rowsOf<{ at: Date; payload: Record<string, any>; note: string | null }>(
       await em.query(
         `SELECT e.occurred_at AS at, e.payload, d.note FROM audit_event e LEFT JOIN tender_document d ON d.id::text = e.payload->>'documentId'
-         WHERE e.subject_type = 'tender' AND e.subject_id = $1 AND e.action = 'tender.amended' ORDER BY e.seq`,
+         WHERE e.subject_type = 'tender' AND e.subject_id = $1 AND e.action = 'tender.amended' ORDER BY e.id`,
         [projectId],
       ),
     );

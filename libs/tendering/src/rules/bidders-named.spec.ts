@@ -42,10 +42,10 @@ describe('which audit events name a tender’s potential bidders (法 22)', () =
 
   it('groups a page of events by tender, once each', () => {
     const page = [
-      { seq: '9', ...on('tender.bid_submitted', 'bidder') },
-      { seq: '8', ...on('tender.announced', 'centre') },
-      { seq: '7', ...on('tender.deposit_declared', 'bidder') },
-      { seq: '6', action: 'complaint.filed', actorRole: 'bidder', subjectType: 'complaint', subjectId: T, payload: { projectId: U } },
+      { id: '9', ...on('tender.bid_submitted', 'bidder') },
+      { id: '8', ...on('tender.announced', 'centre') },
+      { id: '7', ...on('tender.deposit_declared', 'bidder') },
+      { id: '6', action: 'complaint.filed', actorRole: 'bidder', subjectType: 'complaint', subjectId: T, payload: { projectId: U } },
     ];
     expect([...tendersNamed(page)]).toEqual([
       [T, ['9', '7']],

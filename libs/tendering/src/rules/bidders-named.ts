@@ -42,15 +42,18 @@ export function tenderWhoseBiddersAreNamed(e: AuditedEvent): string | null {
   return null;
 }
 
-/** The tenders named by a page of events, each with the sequence numbers of its events, in the order first seen. */
-export function tendersNamed(events: readonly (AuditedEvent & { seq: string })[]): Map<string, string[]> {
+/**
+ * The tenders named by a page of events, each with the insertion ids of its events (an entry has one from its commit;
+ * its chain seq comes later from the sequencer), in the order first seen.
+ */
+export function tendersNamed(events: readonly (AuditedEvent & { id: string })[]): Map<string, string[]> {
   const named = new Map<string, string[]>();
   for (const e of events) {
     const id = tenderWhoseBiddersAreNamed(e);
     if (id === null) continue;
-    const seqs = named.get(id) ?? [];
-    seqs.push(e.seq);
-    named.set(id, seqs);
+    const ids = named.get(id) ?? [];
+    ids.push(e.id);
+    named.set(id, ids);
   }
   return named;
 }

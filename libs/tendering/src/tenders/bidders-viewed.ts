@@ -32,7 +32,7 @@ export class BiddersViewed implements OnModuleInit {
       const status = new Map(tenders.map((t) => [t.projectId, t.status]));
       for (const id of ids) {
         const s = status.get(id);
-        if (s !== undefined && biddersSecret({ status: s })) await this.record(tx.em, reader, id, { view, status: s, seqs: named.get(id) });
+        if (s !== undefined && biddersSecret({ status: s })) await this.record(tx.em, reader, id, { view, status: s, eventIds: named.get(id) });
       }
     });
   }

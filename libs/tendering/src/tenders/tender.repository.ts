@@ -131,7 +131,7 @@ export class TenderRepository {
       await em.query(
         `SELECT occurred_at AS at, (payload->>'previousDeadline')::timestamptz AS "previousDeadline", (payload->>'bidDeadline')::timestamptz AS "bidDeadline",
                 payload->>'documentId' AS "documentId"
-         FROM audit_event WHERE subject_type = 'tender' AND subject_id = $1 AND action = 'tender.amended' AND (payload->>'moved')::boolean ORDER BY seq`,
+         FROM audit_event WHERE subject_type = 'tender' AND subject_id = $1 AND action = 'tender.amended' AND (payload->>'moved')::boolean ORDER BY id`,
         [projectId],
       ),
     );

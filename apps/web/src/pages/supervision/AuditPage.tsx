@@ -14,6 +14,12 @@ import { DEAL_STATUS, PARCEL_PHASE, PROJECT_STATUS, TENDER_STATUS } from '../../
 /** A status code in a before → after as the pages name it (项目、招标、地块、农村产权). */
 const statusText = (s: string): string => PROJECT_STATUS[s]?.text ?? TENDER_STATUS[s]?.text ?? PARCEL_PHASE[s]?.text ?? DEAL_STATUS[s]?.text ?? s;
 
+/** Entries committed moments ago wait for the sequencer to link them into the chain (docs/audit-chain.md). */
+const pendingNote = (items: AuditItem[]): string => {
+  const pending = items.filter((i) => i.linkOk === null).length;
+  return pending ? `;另有 ${pending} 条刚提交的记录待链接` : '';
+};
+
 function Details({ item, names }: { item: AuditItem; names: Record<string, string> }) {
   const rows = detailRows(item.payload, names, statusText);
   return (
@@ -24,7 +30,7 @@ function Details({ item, names }: { item: AuditItem; names: Record<string, strin
         {rows.map((r, i) => (
           <Descriptions.Item key={`${r.label}-${i}`} label={r.label}>{r.value}</Descriptions.Item>
         ))}
-        <Descriptions.Item label="记录哈希" span={2}><span className="mono">{item.hash}</span></Descriptions.Item>
+        <Descriptions.Item label="记录哈希" span={2}>{item.hash ? <span className="mono">{item.hash}</span> : <span className="muted">待链接(记录已保存,稍后按顺序链入哈希链)</span>}</Descriptions.Item>
       </Descriptions>
       <Collapse ghost size="small" items={[{ key: 'raw', label: '原始数据(JSON,供技术核对)', children: <pre className="mono" style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(item.payload, null, 2)}</pre> }]} />
     </div>
@@ -170,16 +176,20 @@ export function AuditPage() {
             {query.projectId && <ExportCard project={(projects.data ?? []).find((x) => x.id === query.projectId)} />}
             {query.projectId && (
               <Alert
-                type={r.items.every((i) => i.linkOk) ? 'success' : 'error'}
+                type={r.items.some((i) => i.linkOk === false) ? 'error' : 'success'}
                 showIcon
                 style={{ marginBottom: 16 }}
                 data-testid="project-links"
-                message={r.items.every((i) => i.linkOk) ? `本项目本页 ${r.items.length} 条记录的摘要与哈希逐条重算一致` : '本项目有记录的摘要或哈希与内容不符'}
+                message={
+                  r.items.some((i) => i.linkOk === false)
+                    ? '本项目有记录的摘要或哈希与内容不符'
+                    : `本项目本页 ${r.items.filter((i) => i.linkOk).length} 条记录的摘要与哈希逐条重算一致${pendingNote(r.items)}`
+                }
               />
             )}
             <Card title={`检索结果(共 ${r.total}${r.totalCapped ? '+' : ''} 条,最新在前)`}>
               <Table<AuditItem>
-                rowKey="seq"
+                rowKey="id"
                 size="small"
                 dataSource={r.items}
                 locale={{ emptyText: '没有符合条件的审计记录' }}
@@ -187,15 +197,15 @@ export function AuditPage() {
                 scroll={{ x: 1100 }}
                 expandable={{ expandedRowRender: (i) => <Details item={i} names={r.names ?? {}} /> }}
                 columns={[
-                  { title: '序号', dataIndex: 'seq', width: 80 },
+                  { title: '序号', dataIndex: 'seq', width: 80, render: (seq) => seq ?? <Tag>待链接</Tag> },
                   { title: '时间', dataIndex: 'time', width: 170, render: time },
                   { title: '操作人', width: 150, render: (_, i) => i.actor?.name ?? i.actor?.username ?? <span className="muted">系统(定时任务)</span> },
                   { title: '角色', dataIndex: 'role', width: 120, render: (role) => (role ? ROLE_LABEL[role] ?? role : '—') },
                   { title: '单位', width: 180, ellipsis: true, render: (_, i) => i.organisation?.name ?? '—' },
                   { title: '动作', width: 200, render: (_, i) => <Tooltip title={i.action}><Tag color="blue" data-testid="action-name">{i.actionName.zh}</Tag></Tooltip> },
                   { title: '项目', width: 220, ellipsis: true, render: (_, i) => (i.project ? `${i.project.code} ${i.project.name}` : '—') },
-                  { title: '哈希', dataIndex: 'hash', width: 140, render: (h) => <Tooltip title={h}><span className="mono">{shortHash(h, 12)}</span></Tooltip> },
-                  { title: '链接', dataIndex: 'linkOk', width: 80, render: (ok) => (ok ? <Tag color="success">✓ 一致</Tag> : <Tag color="error">✗ 不符</Tag>) },
+                  { title: '哈希', dataIndex: 'hash', width: 140, render: (h) => (h ? <Tooltip title={h}><span className="mono">{shortHash(h, 12)}</span></Tooltip> : '—') },
+                  { title: '链接', dataIndex: 'linkOk', width: 80, render: (ok) => (ok === null ? <Tooltip title="记录已随业务提交保存,排序器稍后按顺序将其链入哈希链"><Tag>待链接</Tag></Tooltip> : ok ? <Tag color="success">✓ 一致</Tag> : <Tag color="error">✗ 不符</Tag>) },
                 ]}
               />
             </Card>

@@ -26,7 +26,8 @@ export class AuditProjectView {
 
 /** One audit event as the office and regulators read it: who, in which role, did what to what, when; and whether its link holds. */
 export class AuditItemView {
-  @ApiProperty({ description: '序号 / sequence' }) seq!: string;
+  @ApiProperty({ description: '写入序号,提交即有 / insertion order, there from the commit' }) id!: string;
+  @ApiProperty({ type: String, nullable: true, description: '链上序号,链接前为空(待链接) / the place in the hash chain; null until the sequencer links the entry' }) seq!: string | null;
   @ApiProperty({ description: '发生时间(服务器)/ occurred at (server time)', format: 'date-time' }) time!: string;
   @ApiProperty({ type: AuditActorView, nullable: true, description: '操作账号(系统操作为空)/ acting account (null for the system)' }) actor!: AuditActorView | null;
   @ApiProperty({ nullable: true, type: String, description: '角色 / role' }) role!: string | null;
@@ -36,8 +37,8 @@ export class AuditItemView {
   @ApiProperty({ type: AuditSubjectView }) subject!: AuditSubjectView;
   @ApiProperty({ type: AuditProjectView, nullable: true, description: '所属项目 / the project it belongs to' }) project!: AuditProjectView | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: '记录内容(JSON)/ payload (JSON)' }) payload!: unknown;
-  @ApiProperty({ description: '本条哈希 / hash' }) hash!: string;
-  @ApiProperty({ description: '本条与上一条的链接及内容摘要校验通过 / the link to the previous event and the payload digest check out' }) linkOk!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: '本条哈希,链接前为空 / hash; null until linked' }) hash!: string | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: '本条与上一条的链接及内容摘要校验通过;待链接时为空 / the link to the previous event and the payload digest check out; null while the entry waits to be linked' }) linkOk!: boolean | null;
 }
 
 /** The chain verification a search page carries, reused for a short while rather than walked per page. */

@@ -24,7 +24,7 @@ export class ProjectHistoryRepository {
          WHERE ((subject_type IN ('trading_project', 'tender', 'land_parcel', 'rural_deal') AND subject_id = $1)
              OR (subject_type = 'procurement_requirement' AND subject_id IN (SELECT id::text FROM procurement_requirement WHERE project_id = $1::uuid))
              OR (subject_type = 'lot' AND subject_id IN (SELECT id::text FROM lot WHERE project_id = $1::uuid)))
-           AND action = ANY($2::text[]) ORDER BY seq`,
+           AND action = ANY($2::text[]) ORDER BY id`,
         [projectId, Object.keys(PUBLIC_ACTIONS)],
       ),
     );
