@@ -116,8 +116,8 @@ export function runLoad(spec: LoadSpec): Promise<LoadRun> {
 if (require.main === module) {
   load(JSON.parse(process.argv[2]) as LoadSpec)
     .then((r) => {
-      process.stdout.write(`${JSON.stringify(r)}\n`);
-      process.exit(0);
+      // Exit only once the line is flushed: a pipe takes it in pieces, and exit() would cut it.
+      process.stdout.write(`${JSON.stringify(r)}\n`, () => process.exit(0));
     })
     .catch((err) => {
       console.error(err);
