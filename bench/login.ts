@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
 import { hashPassword } from '../libs/platform/src/identity/password';
 import { withFreshDatabase } from './support/fresh-database';
-import { LoadRun, runLoad } from './support/http-load';
+import { alternate, LoadRun, mergeRuns, runLoad } from './support/http-load';
 import { Child, startApi, stopAll } from './support/processes';
 import { benchPrefix, deleteKeys } from './support/redis';
 import { QUICK, result, sizeArg } from './support/report';
@@ -22,12 +22,19 @@ import { fmt, summarise } from './support/stats';
 const BENCH = 'login';
 const seconds = sizeArg(0, 10, 3);
 const inflight = sizeArg(1, 16, 16);
+const ROUNDS = QUICK ? 2 : 4;
 const ACCOUNTS = QUICK ? 3000 : 8000;
 const PASSWORD = 'Bench@2026!sunshine';
 /** The threadpool both sides run with: the api's production setting if the environment gives one, else libuv's 4. */
 const POOL = process.env.UV_THREADPOOL_SIZE ?? '4';
 
-function bareVerify(hash: string): Promise<{ verified: number; wrong: number; seconds: number }> {
+interface BareRun {
+  verified: number;
+  wrong: number;
+  seconds: number;
+}
+
+function bareVerify(hash: string, seconds: number): Promise<BareRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(__dirname, 'support', 'bare-argon2.js'), hash, PASSWORD, String(seconds), String(Math.max(Number(POOL), 1) * 2)], {
       env: { ...process.env, UV_THREADPOOL_SIZE: POOL },
@@ -63,17 +70,28 @@ async function main(): Promise<void> {
       const apis = [await startApi(url, prefix, env), await startApi(url, prefix, env)];
       children.push(...apis);
       const urls = apis.map((a) => `http://127.0.0.1:${a.port}/auth/login`);
+      // Each round starts its numbering where the last one stopped, so that every login is a different account.
+      let sent = 0;
       // Warm-up (JIT, pools): unknown accounts, answered 401 after a dummy verify; the measured run's accounts log in once each.
       await runLoad({ mode: 'max', urls, method: 'POST', body: `{"username":"warm-{n}","password":"${PASSWORD}"}`, connections: inflight, seconds: 2, okStatus: 401 });
-      const login = await runLoad({ mode: 'max', urls, method: 'POST', body: `{"username":"bench-{n}","password":"${PASSWORD}"}`, connections: inflight, seconds });
-      console.log(describe(`api POST /auth/login, 2 processes, ${inflight} in flight, UV_THREADPOOL_SIZE=${POOL}`, login));
-      if (login.sent >= ACCOUNTS) console.log(`warning: ${login.sent} logins for ${ACCOUNTS} accounts: some accounts logged in twice`);
-      await stopAll(children);
-      children.length = 0;
-
-      const bare = await Promise.all([bareVerify(hash), bareVerify(hash)]);
-      const bareRate = bare.reduce((n, b) => n + b.verified / b.seconds, 0);
-      console.log(`bare argon2 verify, 2 processes, UV_THREADPOOL_SIZE=${POOL}, ${Number(POOL) * 2} pending each: ${bare.map((b) => `${b.verified} in ${b.seconds.toFixed(1)} s`).join(', ')} = ${bareRate.toFixed(1)}/s${bare.some((b) => b.wrong) ? ' (SOME FAILED)' : ''}`);
+      // Alternating rounds (api, bare, bare, api, …): the drift of a shared machine's load falls on both sides.
+      const per = seconds / ROUNDS;
+      const rounds = await alternate(
+        ROUNDS,
+        async () => {
+          const run = await runLoad({ mode: 'max', urls, method: 'POST', body: `{"username":"bench-{n}","password":"${PASSWORD}"}`, connections: inflight, seconds: per, offset: sent });
+          sent += run.sent;
+          return run;
+        },
+        () => Promise.all([bareVerify(hash, per), bareVerify(hash, per)]),
+      );
+      const login = mergeRuns(rounds.a);
+      console.log(describe(`api POST /auth/login, 2 processes, ${inflight} in flight, UV_THREADPOOL_SIZE=${POOL}, ${ROUNDS} rounds`, login));
+      if (sent > ACCOUNTS) console.log(`warning: ${sent} logins for ${ACCOUNTS} accounts: some accounts logged in twice`);
+      // Each round: two processes at once, their rates added; the rounds (all of the same length) averaged.
+      const bareRate = rounds.b.reduce((n, pair) => n + pair.reduce((m, b) => m + b.verified / b.seconds, 0), 0) / ROUNDS;
+      const bare = rounds.b.flat();
+      console.log(`bare argon2 verify, 2 processes, UV_THREADPOOL_SIZE=${POOL}, ${Number(POOL) * 2} pending each, ${ROUNDS} rounds: ${bare.reduce((n, b) => n + b.verified, 0)} verified = ${bareRate.toFixed(1)}/s${bare.some((b) => b.wrong) ? ' (SOME FAILED)' : ''}`);
 
       const ratio = login.okRate / bareRate;
       const s = summarise(login.latencies);

@@ -4,7 +4,8 @@
  * query once per request (bench/support/bare-fastify-pg.ts). Both get the same load from a generator in its own
  * process (bench/support/http-load.ts), round robin over the two processes: a paced open loop at a fixed rate
  * (1,000 req/s) on the first page and on a filtered page, latency from each request's due time; then a closed loop
- * at the most it sustains (max rate, 64 in flight, first and filtered pages alternating).
+ * at the most it sustains (max rate, 64 in flight, first and filtered pages alternating). The two sides run in
+ * alternating rounds, so that the drift of a shared machine's load falls on both.
  * Usage: npm run build && node dist/bench/public-projects.js [projects=100000] [rate=1000] [seconds=20] [maxSeconds=10]
  */
 import 'reflect-metadata';
@@ -12,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
 import { LEGAL_DEFAULTS } from '../libs/platform/src/rules/defaults';
 import { withFreshDatabase } from './support/fresh-database';
-import { LoadRun, runLoad } from './support/http-load';
+import { alternate, LoadRun, mergeRuns, runLoad } from './support/http-load';
 import { Child, startApi, startProcess, stopAll } from './support/processes';
 import { benchPrefix, deleteKeys } from './support/redis';
 import { QUICK, result, sizeArg } from './support/report';
@@ -56,33 +57,37 @@ async function generate(ds: DataSource): Promise<void> {
   console.log(`${n} published projects (a quarter per domain, 2 % suspended, a quarter closed) from ${OWNERS} owners, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-interface Side {
-  first: LoadRun;
-  filtered: LoadRun;
-  max: LoadRun;
-}
-
 const FIRST = '/public/projects';
 const FILTERED = '/public/projects?domain=land&page=3&pageSize=20';
+const ROUNDS = QUICK ? 2 : 4;
 
 function describe(label: string, run: LoadRun): string {
   const bad = Object.keys(run.statuses).length ? ` (${JSON.stringify(run.statuses)})` : '';
   return `${label}: ${run.sent} requests at ${run.achievedRate.toFixed(0)}/s, ${run.ok} ok (${run.okRate.toFixed(0)}/s), ${run.errors} errors${bad}; latency ${fmt(summarise(run.latencies))}`;
 }
 
-/** The same load on two processes of one kind: paced first page, paced filtered page, then max rate. */
-async function measure(label: string, ports: number[]): Promise<Side> {
-  const urls = (path: string) => ports.map((p) => `http://127.0.0.1:${p}${path}`);
-  const mixed = ports.flatMap((p) => [`http://127.0.0.1:${p}${FIRST}`, `http://127.0.0.1:${p}${FILTERED}`]);
+/**
+ * The same load on the api's two processes and the bare route's two, in alternating rounds: paced first page, paced
+ * filtered page, then max rate; each figure pools its rounds (`seconds` and `maxSeconds` in all per side).
+ */
+async function measure(apiPorts: number[], barePorts: number[]) {
+  const at = (ports: number[], path: string) => ports.map((p) => `http://127.0.0.1:${p}${path}`);
+  const mixed = (ports: number[]) => ports.flatMap((p) => [`http://127.0.0.1:${p}${FIRST}`, `http://127.0.0.1:${p}${FILTERED}`]);
   // Warm-up: JIT, pools, plan caches, the api's page cache.
-  await runLoad({ mode: 'paced', urls: mixed, rate, seconds: 2 });
-  const first = await runLoad({ mode: 'paced', urls: urls(FIRST), rate, seconds });
-  console.log(describe(`${label} GET ${FIRST} at ${rate}/s`, first));
-  const filtered = await runLoad({ mode: 'paced', urls: urls(FILTERED), rate, seconds });
-  console.log(describe(`${label} GET ${FILTERED} at ${rate}/s`, filtered));
-  const max = await runLoad({ mode: 'max', urls: mixed, connections: CONNECTIONS, seconds: maxSeconds });
-  console.log(describe(`${label} max rate, ${CONNECTIONS} in flight, first and filtered pages`, max));
-  return { first, filtered, max };
+  for (const ports of [apiPorts, barePorts]) await runLoad({ mode: 'paced', urls: mixed(ports), rate, seconds: 2 });
+  const paced = (ports: number[], path: string) => () => runLoad({ mode: 'paced', urls: at(ports, path), rate, seconds: seconds / ROUNDS });
+  const max = (ports: number[]) => () => runLoad({ mode: 'max', urls: mixed(ports), connections: CONNECTIONS, seconds: maxSeconds / ROUNDS });
+  const first = await alternate(ROUNDS, paced(apiPorts, FIRST), paced(barePorts, FIRST));
+  const filtered = await alternate(ROUNDS, paced(apiPorts, FILTERED), paced(barePorts, FILTERED));
+  const most = await alternate(ROUNDS, max(apiPorts), max(barePorts));
+  const api = { first: mergeRuns(first.a), filtered: mergeRuns(filtered.a), max: mergeRuns(most.a) };
+  const bare = { first: mergeRuns(first.b), filtered: mergeRuns(filtered.b), max: mergeRuns(most.b) };
+  for (const [label, side] of [['api', api], ['bare Fastify + pg', bare]] as const) {
+    console.log(describe(`${label} GET ${FIRST} at ${rate}/s`, side.first));
+    console.log(describe(`${label} GET ${FILTERED} at ${rate}/s`, side.filtered));
+    console.log(describe(`${label} max rate, ${CONNECTIONS} in flight, first and filtered pages`, side.max));
+  }
+  return { api, bare };
 }
 
 async function main(): Promise<void> {
@@ -97,19 +102,15 @@ async function main(): Promise<void> {
     try {
       const apis = [await startApi(url, prefix), await startApi(url, prefix)];
       children.push(...apis);
-      const firstBody = await (await fetch(`http://127.0.0.1:${apis[0].port}${FIRST}`)).text();
-      const page = JSON.parse(firstBody) as { total: number; items: unknown[] };
-      console.log(`first page: ${page.items.length} items of ${page.total}, ${firstBody.length} bytes; 2 api processes, LOG_LEVEL info`);
-      const api = await measure('api', apis.map((a) => a.port));
-      await stopAll(children);
-      children.length = 0;
-
       const bares = [
         await startProcess('bench/support/bare-fastify-pg.js', [], { DATABASE_URL: url }, 'bare fastify + pg', 'PORT'),
         await startProcess('bench/support/bare-fastify-pg.js', [], { DATABASE_URL: url }, 'bare fastify + pg', 'PORT'),
       ];
       children.push(...bares);
-      const bare = await measure('bare Fastify + pg', bares.map((b) => b.port));
+      const firstBody = await (await fetch(`http://127.0.0.1:${apis[0].port}${FIRST}`)).text();
+      const page = JSON.parse(firstBody) as { total: number; items: unknown[] };
+      console.log(`first page: ${page.items.length} items of ${page.total}, ${firstBody.length} bytes; 2 api processes (LOG_LEVEL info) and 2 bare processes, measured in ${ROUNDS} alternating rounds`);
+      const { api, bare } = await measure(apis.map((a) => a.port), bares.map((b) => b.port));
 
       const what = `2 bare Fastify + pg processes, one page query per request`;
       for (const [label, a, b] of [['first page', api.first, bare.first], ['domain=land page 3', api.filtered, bare.filtered]] as const) {

@@ -20,6 +20,8 @@ export interface LoadSpec {
   /** max: requests in flight */
   connections?: number;
   seconds: number;
+  /** the first `{n}` (default 0) */
+  offset?: number;
   /** status counted as ok (default 200) */
   okStatus?: number;
 }
@@ -49,7 +51,7 @@ async function load(spec: LoadSpec): Promise<LoadRun> {
   let sent = 0;
   const one = (from: number) =>
     new Promise<void>((resolve) => {
-      const n = sent++;
+      const n = (spec.offset ?? 0) + sent++;
       const body = spec.body?.replace(/\{n\}/g, String(n));
       const req = request(spec.urls[n % spec.urls.length], { agent, method, headers: body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {} }, (res) => {
         res.resume();
@@ -123,4 +125,31 @@ if (require.main === module) {
       console.error(err);
       process.exit(1);
     });
+}
+
+/** Several runs of one side as one: latencies pooled, counts and seconds summed, rates over the summed seconds. */
+export function mergeRuns(runs: LoadRun[]): LoadRun {
+  const statuses: Record<string, number> = {};
+  for (const r of runs) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  const sum = (f: (r: LoadRun) => number) => runs.reduce((n, r) => n + f(r), 0);
+  const seconds = sum((r) => r.seconds);
+  return { sent: sum((r) => r.sent), ok: sum((r) => r.ok), errors: sum((r) => r.errors), statuses, latencies: runs.flatMap((r) => r.latencies), achievedRate: sum((r) => r.sent) / seconds, okRate: sum((r) => r.ok) / seconds, seconds };
+}
+
+/**
+ * The platform and its comparator measured in alternating rounds (A B, B A, A B …) rather than one after the other:
+ * on a shared machine the background load drifts within a minute, and alternating spreads the drift over both sides.
+ */
+export async function alternate<A, B>(rounds: number, a: () => Promise<A>, b: () => Promise<B>): Promise<{ a: A[]; b: B[] }> {
+  const out = { a: [] as A[], b: [] as B[] };
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) {
+      out.a.push(await a());
+      out.b.push(await b());
+    } else {
+      out.b.push(await b());
+      out.a.push(await a());
+    }
+  }
+  return out;
 }

@@ -42,9 +42,10 @@ export class IdentityService {
   }
 
   async login(username: string, password: string, ip: string): Promise<LoginResult> {
+    // The hash is checked before the transaction opens: no connection waits idle in a transaction through argon2's work.
+    const row = await this.accounts.byUsername(this.txr.dataSource.manager, username);
+    const ok = await verifyPassword(row?.password_hash ?? null, password);
     return this.txr.run(async (tx) => {
-      const row = await this.accounts.byUsername(tx.em, username);
-      const ok = await verifyPassword(row?.password_hash ?? null, password);
       if (!row || !ok) {
         await this.audit.append(tx.em, {
           actor: row ? { kind: 'account', accountId: row.id, username: row.username, organisationId: row.organisation_id, roles: row.roles } : SYSTEM_ACTOR,
