@@ -6,6 +6,7 @@ import { Actor, Role } from '@app/platform/auth/roles';
 import { CreateProjectDto, ProjectIdParam, ProjectListQuery, PublicProjectQuery, ResumeProjectDto, SuspendProjectDto } from '../dto/project.dto';
 import { ProjectListPage, PublicProjectPage, ProjectView } from '../dto/project.view';
 import { ProjectService } from './project.service';
+import { sendPublicPage } from './public-project-fast-path';
 import { ProjectSupervision, ProjectWrite } from '../gate/project-write.decorator';
 
 @ApiTags('projects 交易项目')
@@ -80,13 +81,7 @@ export class ProjectController {
   @ApiOkResponse({ type: PublicProjectPage })
   @ApiNotModifiedResponse({ description: '与 If-None-Match 相同,未变化 / unchanged since the given ETag' })
   async list(@Query() q: PublicProjectQuery, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    // Serialized once per page and change (PublicProjectPages), sent as bytes; browsers revalidate with the ETag.
-    const page = await this.projects.publicList(q);
-    reply.header('etag', page.etag).header('cache-control', 'no-cache');
-    if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === page.etag || t.trim() === `W/${page.etag}`)) {
-      reply.code(304).send();
-      return;
-    }
-    reply.header('content-type', 'application/json; charset=utf-8').send(page.body);
+    // Serialized once per page and change (PublicProjectPages); a fresh page is usually sent before Nest (PublicProjectFastPath).
+    sendPublicPage(reply, await this.projects.publicList(q), ifNoneMatch);
   }
 }

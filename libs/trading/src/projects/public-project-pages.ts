@@ -48,11 +48,17 @@ export class PublicProjectPages implements OnModuleDestroy {
     private readonly projects: ProjectRepository,
   ) {}
 
+  /** The page if this process holds it fresh, without waiting: the lean path's question. */
+  fresh(domain: TradingDomain | undefined, page: number, pageSize: number): PublicPageBytes | undefined {
+    const hit = this.pages.get(`${domain ?? ''}|${page}|${pageSize}`);
+    return hit && this.listening && hit.generation === this.generation && performance.now() - hit.at < PUBLIC_PAGE_MAX_AGE_MS ? hit : undefined;
+  }
+
   async page(domain: TradingDomain | undefined, page: number, pageSize: number): Promise<PublicPageBytes> {
     this.listen();
     const key = `${domain ?? ''}|${page}|${pageSize}`;
-    const hit = this.pages.get(key);
-    if (hit && this.listening && hit.generation === this.generation && performance.now() - hit.at < PUBLIC_PAGE_MAX_AGE_MS) return hit;
+    const hit = this.fresh(domain, page, pageSize);
+    if (hit) return hit;
     const generation = this.generation;
     const pending = this.filling.get(key);
     if (pending) {
