@@ -76,7 +76,7 @@ async function measure(apiPorts: number[], barePorts: number[]) {
   // Warm-up: JIT, pools, plan caches, the api's page cache.
   for (const ports of [apiPorts, barePorts]) await runLoad({ mode: 'paced', urls: mixed(ports), rate, seconds: 2 });
   const paced = (ports: number[], path: string) => () => runLoad({ mode: 'paced', urls: at(ports, path), rate, seconds: seconds / ROUNDS });
-  const max = (ports: number[]) => () => runLoad({ mode: 'max', urls: mixed(ports), connections: CONNECTIONS, seconds: maxSeconds / ROUNDS });
+  const max = (ports: number[]) => () => runLoad({ mode: 'max', urls: mixed(ports), connections: CONNECTIONS, seconds: maxSeconds / ROUNDS, rampSeconds: 0.5 });
   const first = await alternate(ROUNDS, paced(apiPorts, FIRST), paced(barePorts, FIRST));
   const filtered = await alternate(ROUNDS, paced(apiPorts, FILTERED), paced(barePorts, FILTERED));
   const most = await alternate(ROUNDS, max(apiPorts), max(barePorts));
