@@ -63,11 +63,12 @@ export class IdentityService {
         subject: { type: 'account', id: row.id },
         payload: { ip },
       });
-      return { ...this.tokens.issue(row.id), account: view };
-    }).then((result) => {
-      if (result === null) throw IdentityErrors.LOGIN_FAILED();
-      if (result === 'disabled') throw PlatformErrors.ACCOUNT_DISABLED();
-      return result;
+      return view;
+    }).then((account) => {
+      if (account === null) throw IdentityErrors.LOGIN_FAILED();
+      if (account === 'disabled') throw PlatformErrors.ACCOUNT_DISABLED();
+      // Signed once the audit entry has committed: no token without its entry, and the chain head's lock is not held for it.
+      return { ...this.tokens.issue(row!.id), account };
     });
   }
 
