@@ -50,8 +50,11 @@ export class PublicProjectPages implements OnModuleDestroy {
 
   /** The page if this process holds it fresh, without waiting: the lean path's question. */
   fresh(domain: TradingDomain | undefined, page: number, pageSize: number): PublicPageBytes | undefined {
-    const hit = this.pages.get(`${domain ?? ''}|${page}|${pageSize}`);
-    return hit && this.listening && hit.generation === this.generation && performance.now() - hit.at < PUBLIC_PAGE_MAX_AGE_MS ? hit : undefined;
+    const key = `${domain ?? ''}|${page}|${pageSize}`;
+    const hit = this.pages.get(key);
+    if (!hit || !this.listening || hit.generation !== this.generation || performance.now() - hit.at >= PUBLIC_PAGE_MAX_AGE_MS) return undefined;
+    this.refreshAhead(key, hit, domain, page, pageSize);
+    return hit;
   }
 
   async page(domain: TradingDomain | undefined, page: number, pageSize: number): Promise<PublicPageBytes> {
@@ -59,6 +62,19 @@ export class PublicProjectPages implements OnModuleDestroy {
     const key = `${domain ?? ''}|${page}|${pageSize}`;
     const hit = this.fresh(domain, page, pageSize);
     if (hit) return hit;
+    return this.fill(key, domain, page, pageSize);
+  }
+
+  /**
+   * A page past half its age is read again in the background while it is still served, so that a busy page never
+   * expires under its readers (who would all wait for one read, however slow the database is at that moment).
+   */
+  private refreshAhead(key: string, hit: Entry, domain: TradingDomain | undefined, page: number, pageSize: number): void {
+    if (performance.now() - hit.at < PUBLIC_PAGE_MAX_AGE_MS / 2 || this.filling.has(key)) return;
+    this.fill(key, domain, page, pageSize).catch((err: Error) => this.log.warn(`public list page refresh failed: ${err.message}`));
+  }
+
+  private async fill(key: string, domain: TradingDomain | undefined, page: number, pageSize: number): Promise<PublicPageBytes> {
     const generation = this.generation;
     const pending = this.filling.get(key);
     if (pending) {
@@ -95,10 +111,11 @@ export class PublicProjectPages implements OnModuleDestroy {
   }
 
   private async read(domain: TradingDomain | undefined, page: number, pageSize: number, generation: number): Promise<Entry> {
+    const at = performance.now(); // the page's age counts from before its read, not after
     const { items, total } = await this.projects.publicPage(this.txr.dataSource.manager, domain, page, pageSize);
     // totalCapped stays in the shape for old clients: the total is exact now.
     const body = JSON.stringify({ items: items.map(publicProjectView), total, totalCapped: false, page, pageSize });
-    return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, generation, at: performance.now() };
+    return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, generation, at };
   }
 
   /** Opens the LISTEN connection on first use (the worker never lists), and again a second after it drops. */
