@@ -74,7 +74,7 @@ function ratio(r) {
   const l = r.limit;
   if (!l || l.value === null || r.value === null || l.value === 0) return '';
   if (RATES.test(r.unit) && RATES.test(l.unit)) return `${((r.value / l.value) * 100).toFixed(0)} % of the limit`;
-  if (TIMES.test(r.unit) && r.unit === l.unit) return `${(r.value / l.value).toFixed(1)}× the limit`;
+  if (TIMES.test(r.unit) && r.unit === l.unit) return `${(r.value / l.value).toFixed(r.value / l.value < 0.1 ? 2 : 1)}× the limit`;
   return '';
 }
 
