@@ -42,7 +42,8 @@ export async function startProcess(script: string, args: string[], env: Record<s
   const port = await freePort();
   let out = '';
   const child = spawn(process.execPath, [join(script.startsWith('apps/') ? APP_DIST : DIST, script), ...args], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env, [portVar]: String(port) },
+    // LOG_LEVEL info: what production runs at (app-config's default outside tests), so the per-request log lines cost what they cost there.
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env, [portVar]: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (d: Buffer) => (out = (out + d.toString()).slice(-20000));

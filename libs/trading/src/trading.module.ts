@@ -8,6 +8,8 @@ import { ProjectController } from './projects/project.controller';
 import { ProjectRepository } from './projects/project.repository';
 import { ProjectParticipants } from './projects/project-participants';
 import { ProjectService } from './projects/project.service';
+import { PublicProjectFastPath } from './projects/public-project-fast-path';
+import { PublicProjectPages } from './projects/public-project-pages';
 import { LotFreezes } from './suspension/lot-freezes';
 import { ProjectFreezes } from './suspension/project-freezes';
 import { SuspensionRepository } from './suspension/suspension.repository';
@@ -18,7 +20,7 @@ import { ScheduleNotices } from './schedule/schedule-notices';
 @Module({
   imports: [LiveModule],
   controllers: [ProjectController],
-  providers: [ProjectService, ProjectRepository, ProjectParticipants, ProjectFreezes, SuspensionRepository, LotFreezes, HostedSteps, ScheduleNotices, ProjectGateRepository, ProjectGate, { provide: APP_INTERCEPTOR, useClass: ProjectGateInterceptor }],
+  providers: [ProjectService, PublicProjectPages, PublicProjectFastPath, ProjectRepository, ProjectParticipants, ProjectFreezes, SuspensionRepository, LotFreezes, HostedSteps, ScheduleNotices, ProjectGateRepository, ProjectGate, { provide: APP_INTERCEPTOR, useClass: ProjectGateInterceptor }],
   exports: [ProjectService, ProjectParticipants, ProjectFreezes, HostedSteps, ScheduleNotices, ProjectGate, LiveModule],
 })
 export class TradingModule {}

@@ -7923,9 +7923,9 @@ export interface components {
             page: number;
             /** @description 每页条数 / page size */
             pageSize: number;
-            /** @description 总数(最多计 10,000)/ total (counted up to 10,000) */
+            /** @description 已发布项目总数(精确)/ published projects in all (exact) */
             total: number;
-            /** @description 总数已达上限,实际更多 / the total reached the cap; there are more */
+            /** @description 总数是否为下限;现为精确计数,恒为 false / whether the total is a lower bound; always false now that it is exact */
             totalCapped: boolean;
         };
         PublicProjectView: {
@@ -12968,7 +12968,10 @@ export interface operations {
                 /** @description 每页条数 / page size */
                 pageSize?: number;
             };
-            header?: never;
+            header?: {
+                /** @description 上次响应的 ETag,未变化时返回 304 / the ETag of an earlier answer: 304 when unchanged */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12981,6 +12984,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicProjectPage"];
                 };
+            };
+            /** @description 与 If-None-Match 相同,未变化 / unchanged since the given ETag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

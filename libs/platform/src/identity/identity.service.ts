@@ -44,9 +44,10 @@ export class IdentityService {
   }
 
   async login(username: string, password: string, ip: string): Promise<LoginResult> {
+    // The hash is checked before the transaction opens: no connection waits idle in a transaction through argon2's work.
+    const row = await this.accounts.byUsername(this.txr.dataSource.manager, username);
+    const ok = await verifyPassword(row?.password_hash ?? null, password);
     return this.txr.run(async (tx) => {
-      const row = await this.accounts.byUsername(tx.em, username);
-      const ok = await verifyPassword(row?.password_hash ?? null, password);
       if (!row || !ok) {
         await this.audit.append(tx.em, {
           actor: row ? { kind: 'account', accountId: row.id, username: row.username, organisationId: row.organisation_id, roles: row.roles } : SYSTEM_ACTOR,
@@ -64,11 +65,12 @@ export class IdentityService {
         subject: { type: 'account', id: row.id },
         payload: { ip },
       });
-      return { ...this.tokens.issue(row.id), account: view };
-    }).then((result) => {
-      if (result === null) throw IdentityErrors.LOGIN_FAILED();
-      if (result === 'disabled') throw PlatformErrors.ACCOUNT_DISABLED();
-      return result;
+      return view;
+    }).then((account) => {
+      if (account === null) throw IdentityErrors.LOGIN_FAILED();
+      if (account === 'disabled') throw PlatformErrors.ACCOUNT_DISABLED();
+      // Signed once the audit entry has committed: no token without its entry, and the chain head's lock is not held for it.
+      return { ...this.tokens.issue(row!.id), account };
     });
   }
 

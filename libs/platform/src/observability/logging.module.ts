@@ -18,6 +18,13 @@ export const REDACTED_PATHS = [
   '*.sealed',
 ];
 
+/**
+ * Anonymous reads of the public list answer a thousand requests a second from cached bytes: an info line each would cost
+ * more than the answer (issue 19). They log at debug; a refusal or a failure still logs at info as every request does.
+ */
+const QUIET_READS = new Set(['/public/projects']);
+export const isQuietRead = (req: { method?: string; url?: string }) => req.method === 'GET' && QUIET_READS.has((req.url ?? '').split('?', 1)[0]);
+
 export function pinoOptions(config: AppConfig, name: string) {
   return {
     pinoHttp: {
@@ -34,6 +41,7 @@ export function pinoOptions(config: AppConfig, name: string) {
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' || req.url === '/metrics' },
+      customLogLevel: (req: { method?: string; url?: string }, res: { statusCode: number }, err?: unknown) => (!err && res.statusCode < 400 && isQuietRead(req) ? 'debug' : 'info'),
     },
   };
 }

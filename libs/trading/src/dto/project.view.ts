@@ -61,8 +61,8 @@ export class PublicProjectView {
 
 export class PublicProjectPage {
   @ApiProperty({ type: [PublicProjectView], description: '本页项目 / projects on this page' }) items: PublicProjectView[];
-  @ApiProperty({ description: '总数(最多计 10,000)/ total (counted up to 10,000)' }) total: number;
-  @ApiProperty({ description: '总数已达上限,实际更多 / the total reached the cap; there are more' }) totalCapped: boolean;
+  @ApiProperty({ description: '已发布项目总数(精确)/ published projects in all (exact)' }) total: number;
+  @ApiProperty({ description: '总数是否为下限;现为精确计数,恒为 false / whether the total is a lower bound; always false now that it is exact' }) totalCapped: boolean;
   @ApiProperty({ description: '页码 / page' }) page: number;
   @ApiProperty({ description: '每页条数 / page size' }) pageSize: number;
 }

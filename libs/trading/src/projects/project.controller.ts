@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { CreateProjectDto, ProjectIdParam, ProjectListQuery, PublicProjectQuery, ResumeProjectDto, SuspendProjectDto } from '../dto/project.dto';
 import { ProjectListPage, PublicProjectPage, ProjectView } from '../dto/project.view';
 import { ProjectService } from './project.service';
+import { sendPublicPage } from './public-project-fast-path';
 import { ProjectSupervision, ProjectWrite } from '../gate/project-write.decorator';
 
 @ApiTags('projects 交易项目')
@@ -75,8 +77,11 @@ export class ProjectController {
   @Get('public/projects')
   @Public()
   @ApiOperation({ summary: '已发布的交易项目(公开,无个人信息)/ Published projects (public, no personal data)' })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: '上次响应的 ETag,未变化时返回 304 / the ETag of an earlier answer: 304 when unchanged' })
   @ApiOkResponse({ type: PublicProjectPage })
-  list(@Query() q: PublicProjectQuery): Promise<PublicProjectPage> {
-    return this.projects.publicList(q);
+  @ApiNotModifiedResponse({ description: '与 If-None-Match 相同,未变化 / unchanged since the given ETag' })
+  async list(@Query() q: PublicProjectQuery, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    // Serialized once per page and change (PublicProjectPages); a fresh page is usually sent before Nest (PublicProjectFastPath).
+    sendPublicPage(reply, await this.projects.publicList(q), ifNoneMatch);
   }
 }

@@ -56,7 +56,7 @@ const SELECT = `
 const CODE_PREFIX: Record<TradingDomain, string> = { tendering: 'GC', land: 'TD', procurement: 'CG', rural: 'NC' };
 
 /** Every query on trading_project. Each write bumps `version`, so a reader can tell a row changed. */
-/** The public list counts at most this many projects (as the audit search and product search do). */
+/** The operators' finder counts at most this many projects (as the audit search and product search do). */
 export const PUBLIC_COUNT_CAP = 10_000;
 
 export interface ProjectListRow {
@@ -129,22 +129,19 @@ export class ProjectRepository {
   }
 
   /** Published projects (suspended, closed and cancelled after publication included), newest first. */
-  async publicPage(em: EntityManager, domain: TradingDomain | undefined, page: number, pageSize: number): Promise<{ items: PublicProjectRow[]; total: number; totalCapped: boolean }> {
+  async publicPage(em: EntityManager, domain: TradingDomain | undefined, page: number, pageSize: number): Promise<{ items: PublicProjectRow[]; total: number }> {
     const filter = domain ? `AND p.domain = $3` : '';
     const items = await em.query(
-      `SELECT p.id, p.code, p.domain, p.name, p.region, p.status, p.published_at AS "publishedAt", o.name AS "ownerName", o.uscc AS "ownerUscc", a.name AS "agentName",
-              (p.rule_snapshot->>'version')::int AS "ruleSetVersion", p.rule_kind = 'sandbox' AS sandbox
+      `SELECT p.id, p.code, p.domain, p.name, p.region, p.status, p.published_at AS "publishedAt", o.name AS "ownerName", a.name AS "agentName",
+              p.rule_set_version AS "ruleSetVersion", p.rule_kind = 'sandbox' AS sandbox
        FROM trading_project p JOIN organisation o ON o.id = p.owner_organisation_id LEFT JOIN organisation a ON a.id = p.agent_organisation_id
        WHERE p.published_at IS NOT NULL ${filter}
        ORDER BY p.published_at DESC, p.id LIMIT $1 OFFSET $2`,
       [pageSize, (page - 1) * pageSize, ...(domain ? [domain] : [])],
     );
-    // Counting every published project costs more than the page once there are many; past the cap it is a lower bound.
-    const [{ total }] = await em.query(
-      `SELECT count(*)::int AS total FROM (SELECT 1 FROM trading_project p WHERE p.published_at IS NOT NULL ${domain ? 'AND p.domain = $1' : ''} LIMIT ${PUBLIC_COUNT_CAP}) c`,
-      domain ? [domain] : [],
-    );
-    return { items, total, totalCapped: total >= PUBLIC_COUNT_CAP };
+    // Kept by the publishing transaction (migration 1764000002600), not counted per request.
+    const [{ total }] = await em.query(`SELECT coalesce(sum(published), 0)::int AS total FROM public_project_count ${domain ? 'WHERE domain = $1' : ''}`, domain ? [domain] : []);
+    return { items, total };
   }
 
   /**

@@ -8,7 +8,7 @@ import { Milestone } from '@app/platform/milestones/milestone.entity';
 import { MilestoneService } from '@app/platform/milestones/milestone.service';
 import { RuleSetService } from '@app/platform/rules/rule-set.service';
 import { CreateProjectDto, ProjectListQuery, PublicProjectQuery } from '../dto/project.dto';
-import { ProjectListPage, PublicProjectPage, projectView, ProjectView, publicProjectView } from '../dto/project.view';
+import { ProjectListPage, projectView, ProjectView } from '../dto/project.view';
 import { maySupervise, readAccess, registration, supervisingRole } from '../rules/project-access';
 import { ProjectEvent, transition } from '../rules/project-state';
 import { RuleSnapshot } from '../rules/rule-snapshot';
@@ -17,6 +17,7 @@ import { SuspensionRepository } from '../suspension/suspension.repository';
 import { TradingErrors } from '../trading-errors';
 import { ProjectParticipants } from './project-participants';
 import { ProjectRepository, ProjectRow } from './project.repository';
+import { PublicPageBytes, PublicProjectPages } from './public-project-pages';
 
 /** Milestones of a project use this subject, so that suspending the project pauses every one of them. */
 export const PROJECT_SUBJECT = 'trading_project';
@@ -56,6 +57,7 @@ export class ProjectService {
     private readonly participants: ProjectParticipants,
     private readonly freezes: ProjectFreezes,
     private readonly suspensions: SuspensionRepository,
+    private readonly publicPages: PublicProjectPages,
   ) {}
 
   /** Registers a draft; pass the caller's transaction to register a domain's own record with it, all or nothing. */
@@ -168,11 +170,9 @@ export class ProjectService {
     return { items, total, totalCapped, page, pageSize };
   }
 
-  async publicList(q: PublicProjectQuery): Promise<PublicProjectPage> {
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 20;
-    const { items, total, totalCapped } = await this.projects.publicPage(this.txr.dataSource.manager, q.domain, page, pageSize);
-    return { items: items.map(publicProjectView), total, totalCapped, page, pageSize };
+  /** A public list page, serialized, from this process's cache of pages (PublicProjectPages). */
+  publicList(q: PublicProjectQuery): Promise<PublicPageBytes> {
+    return this.publicPages.page(q.domain, q.page ?? 1, q.pageSize ?? 20);
   }
 
   async facts(projectId: string, em: EntityManager = this.txr.dataSource.manager): Promise<ProjectFacts> {
@@ -221,8 +221,8 @@ export class ProjectService {
   }
 
   /** One state change: lock, check who and whether the state machine allows it, apply, audit last. */
-  private change(actor: Actor, role: Role, id: string, event: ProjectEvent, outer: Tx | undefined, apply: (tx: Tx, row: ProjectRow) => Promise<Record<string, unknown>>): Promise<ProjectView> {
-    return this.inTx(outer, async (tx) => {
+  private async change(actor: Actor, role: Role, id: string, event: ProjectEvent, outer: Tx | undefined, apply: (tx: Tx, row: ProjectRow) => Promise<Record<string, unknown>>): Promise<ProjectView> {
+    const view = await this.inTx(outer, async (tx) => {
       const row = await this.projects.byId(tx.em, id, true);
       if (!row) throw TradingErrors.PROJECT_NOT_FOUND({ id });
       if ((event === 'suspend' || event === 'resume') && !maySupervise(actor, row.domain)) throw TradingErrors.PROJECT_NOT_IN_SCOPE({ domain: row.domain });
@@ -232,6 +232,9 @@ export class ProjectService {
       await this.audit.append(tx.em, { actor, role, action: `project.${PAST[event]}`, subject: { type: PROJECT_SUBJECT, id }, payload: { from: row.status, to: t.next, ...detail } });
       return projectView((await this.projects.byId(tx.em, id))!);
     });
+    // Committed: this process's next list shows it at once; the others drop their pages on PostgreSQL's notification.
+    if (!outer) this.publicPages.invalidate();
+    return view;
   }
 }
 
