@@ -77,7 +77,7 @@ export class MilestoneDrainer implements OnModuleDestroy {
     this.helpedAt = second;
     await Promise.all(
       Array.from({ length: HELPERS }, (_, k) =>
-        this.queue.add(JobName.WakeMilestones, { until: 0 }, { jobId: `help:${second}:${k}`, removeOnComplete: true, removeOnFail: true }).catch(() => undefined),
+        this.queue.add(JobName.WakeMilestones, { until: 0 }, { jobId: `help-${second}-${k}`, removeOnComplete: true, removeOnFail: true }).catch(() => undefined),
       ),
     );
   }

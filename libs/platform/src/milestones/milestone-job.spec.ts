@@ -22,8 +22,8 @@ describe('milestone jobs', () => {
   it('gives a milestone due very soon (or overdue) a wake-up of its own, one per attempt', () => {
     const now = new Date('2026-11-24T08:00:00Z');
     const soon = wakeJob({ id: 'a', version: 2, attempts: 1 }, new Date(now.getTime() + NEAR_MS - 1), now);
-    expect(soon.jobId).toBe('ms:a:v2:a1');
-    expect(wakeJob({ id: 'a', version: 2, attempts: 2 }, new Date(now.getTime() + 500), now).jobId).toBe('ms:a:v2:a2');
+    expect(soon.jobId).toBe('ms-a-v2-a1');
+    expect(wakeJob({ id: 'a', version: 2, attempts: 2 }, new Date(now.getTime() + 500), now).jobId).toBe('ms-a-v2-a2');
     const overdue = wakeJob({ id: 'b', version: 1 }, new Date(now.getTime() - 5000), now);
     expect(overdue.delay).toBe(0);
     expect(overdue.data.until).toBe(now.getTime() - 4999);

@@ -25,6 +25,7 @@ export const WAKE_EARLY_MS = 300;
  */
 export const NEAR_MS = 2000;
 
+/** (BullMQ refuses a custom jobId with ':' unless it has exactly three parts: these ids use '-'.) */
 export interface WakeJob {
   jobId: string;
   delay: number;
@@ -35,7 +36,7 @@ export interface WakeJob {
 export function wakeJob(m: { id: string; version: number; attempts?: number }, at: Date, now: Date): WakeJob {
   const due = at.getTime();
   if (due - now.getTime() < NEAR_MS) {
-    return { jobId: `ms:${m.id}:v${m.version}:a${m.attempts ?? 0}`, delay: delayUntil(new Date(due - WAKE_EARLY_MS), now), data: { until: due + 1 } };
+    return { jobId: `ms-${m.id}-v${m.version}-a${m.attempts ?? 0}`, delay: delayUntil(new Date(due - WAKE_EARLY_MS), now), data: { until: due + 1 } };
   }
   return bucketJob(due, now);
 }
@@ -43,7 +44,7 @@ export function wakeJob(m: { id: string; version: number; attempts?: number }, a
 /** The shared wake-up of the second `at` falls in. */
 export function bucketJob(at: number, now: Date): WakeJob {
   const bucket = Math.floor(at / WAKE_BUCKET_MS) * WAKE_BUCKET_MS;
-  return { jobId: `due:${bucket}`, delay: delayUntil(new Date(bucket - WAKE_EARLY_MS), now), data: { until: bucket + WAKE_BUCKET_MS } };
+  return { jobId: `due-${bucket}`, delay: delayUntil(new Date(bucket - WAKE_EARLY_MS), now), data: { until: bucket + WAKE_BUCKET_MS } };
 }
 
 /** After the n-th failed attempt (n ≥ 1), wait this long before the next: 1 s, 2 s, 4 s … at most a minute. */
