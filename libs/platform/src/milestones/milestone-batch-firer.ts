@@ -63,7 +63,7 @@ export class MilestoneBatchFirer {
           }
         }
       }
-      for (const m of fired) await this.audit.append(tx.em, firedAuditEntry(m));
+      await this.audit.appendAll(tx.em, fired.map(firedAuditEntry));
       const retries = await this.repo.markFailed(tx.em, failures);
       if (fired.length) await this.repo.markFired(tx.em, fired.map((m) => m.id));
       tx.afterCommit(() => {
