@@ -138,6 +138,7 @@ interface LoadResult {
   p50: number;
   p99: number;
   max: number;
+  statuses: Record<string, number>;
 }
 
 /** The bid generator (bench/support/bid-load.ts) in its own process; resolves with the line it prints at the end. */
@@ -218,7 +219,7 @@ async function main(): Promise<void> {
 
     const s = await spread(url);
     console.log(`spread: ${s.fired} of ${count} due over ${spreadSeconds} s fired by two workers (${s.pids} pids) while bids came at ${s.bids.acceptedPerSecond.toFixed(0)} accepted/s; lateness due → committed ${ms(s.lateness)}`);
-    console.log(`  fired twice: ${s.effects} by effect rows, ${s.audits} by audit entries; ${s.early} fired before due; bids: ${s.bids.sent} sent, ${s.bids.accepted} accepted, ${s.bids.refused} refused (overtaken), ${s.bids.errors} errors, answer p50 ${s.bids.p50.toFixed(0)} ms, p99 ${s.bids.p99.toFixed(0)} ms`);
+    console.log(`  fired twice: ${s.effects} by effect rows, ${s.audits} by audit entries; ${s.early} fired before due; bids: ${s.bids.sent} sent, ${s.bids.accepted} accepted, ${s.bids.refused} refused (overtaken), ${s.bids.errors} errors, answer p50 ${s.bids.p50.toFixed(0)} ms, p99 ${s.bids.p99.toFixed(0)} ms; answers ${JSON.stringify(s.bids.statuses)}`);
     const spreadOk = s.fired === count && s.twice === 0 && s.early === 0;
     result({ bench: BENCH, metric: `milestones fired of ${count} due over ${spreadSeconds} s, 2 workers, live lot bidding`, value: s.fired, unit: 'count', limit: null, note: `must equal ${count}; fired twice ${s.twice} (must be 0), fired early ${s.early} (must be 0)` });
     result({ bench: BENCH, metric: `bids accepted/s on the live lot meanwhile (asked ${bidRate}/s, one api process, its own generator process)`, value: s.bids.acceptedPerSecond, unit: 'bids/s', limit: null, note: `${s.bids.accepted} accepted, ${s.bids.refused} overtaken and refused, ${s.bids.errors} errors; answer p50 ${s.bids.p50.toFixed(0)} ms, p99 ${s.bids.p99.toFixed(0)} ms` });

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   let refused = 0;
   let errors = 0;
   let sent = 0;
+  const statuses: Record<string, number> = {};
   const inflight = new Set<Promise<void>>();
   const one = (n: number, due: number) =>
     new Promise<void>((resolve) => {
@@ -30,13 +31,15 @@ async function main(): Promise<void> {
         res.resume();
         res.on('end', () => {
           latencies.push(performance.now() - due);
+          statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
           if (res.statusCode === 201) accepted++;
           else if (res.statusCode === 409 || res.statusCode === 422) refused++;
           else errors++;
           resolve();
         });
       });
-      req.on('error', () => {
+      req.on('error', (err) => {
+        statuses[err.message] = (statuses[err.message] ?? 0) + 1;
         errors++;
         resolve();
       });
@@ -57,7 +60,7 @@ async function main(): Promise<void> {
   await Promise.all([...inflight]);
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? NaN;
-  process.stdout.write(`${JSON.stringify({ sent, accepted, refused, errors, seconds: sendingSeconds, acceptedPerSecond: accepted / sendingSeconds, p50: at(50), p99: at(99), max: latencies[latencies.length - 1] ?? NaN })}\n`);
+  process.stdout.write(`${JSON.stringify({ sent, accepted, refused, errors, seconds: sendingSeconds, acceptedPerSecond: accepted / sendingSeconds, p50: at(50), p99: at(99), max: latencies[latencies.length - 1] ?? NaN, statuses })}\n`);
   agent.destroy();
 }
 
