@@ -234,7 +234,7 @@ async function main(): Promise<void> {
     result({ bench: BENCH, metric: 'lateness p50, spread (due → committed)', value: s.lateness.p50, unit: 'ms', limit: null, note: '' });
     result({
       bench: BENCH,
-      metric: `${count} closings spread over ${spreadSeconds} s with a live lot at ${bidRate} bids/s: lateness p99 (due → committed)`,
+      metric: `${count} closings spread over ${spreadSeconds} s, 2 workers, a live lot asked ${bidRate} bids/s: lateness p99 (due → committed)`,
       value: s.lateness.p99,
       unit: 'ms',
       limit: null,
