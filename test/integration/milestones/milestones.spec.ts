@@ -180,6 +180,19 @@ describe('timed milestones (invariant 2)', () => {
     expect(done[0].worker_pid).toBe(second.pid);
   });
 
+  it('fires the rest of a batch at once when one milestone of it fails, and that one later, each exactly once', async () => {
+    await worker();
+    // Due together, so one claim takes them all: the failing one must not hold the others back.
+    const good = await Promise.all(Array.from({ length: 8 }, () => probe(1500, { subjectId: 'batch-mates' })));
+    const bad = await probe(1500, { subjectId: 'batch-mates', failTimes: 1 });
+    for (const m of good) await fired(m.id);
+    for (const m of good) expect((await row(m.id)).attempts).toBe(1);
+    await fired(bad.id, 30000);
+    const r = await row(bad.id);
+    expect([r.attempts, r.last_error]).toEqual([2, null]);
+    for (const m of [...good, bad]) expect(await effects(m.id)).toHaveLength(1);
+  });
+
   it('retries a failing handler and then fires once', async () => {
     await worker();
     const m = await probe(0, { failTimes: 2 });
