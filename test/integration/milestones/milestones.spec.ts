@@ -181,10 +181,11 @@ describe('timed milestones (invariant 2)', () => {
   });
 
   it('fires the rest of a batch at once when one milestone of it fails, and that one later, each exactly once', async () => {
+    // All due before a worker starts, so its first claim takes them together: the failing one must not hold the others.
+    const good = await Promise.all(Array.from({ length: 8 }, () => probe(300, { subjectId: 'batch-mates' })));
+    const bad = await probe(300, { subjectId: 'batch-mates', failTimes: 1 });
+    await new Promise((r) => setTimeout(r, 1000));
     await worker();
-    // Due together, so one claim takes them all: the failing one must not hold the others back.
-    const good = await Promise.all(Array.from({ length: 8 }, () => probe(1500, { subjectId: 'batch-mates' })));
-    const bad = await probe(1500, { subjectId: 'batch-mates', failTimes: 1 });
     for (const m of good) await fired(m.id);
     for (const m of good) expect((await row(m.id)).attempts).toBe(1);
     await fired(bad.id, 30000);
