@@ -12,7 +12,7 @@ import { log, ROOT, seconds } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 /** In the order they run; each makes and drops its own database and Redis prefix. */
-const ALL = ['hot-lot', 'closings', 'audit-append', 'expert-draw', 'tender-opening', 'public-projects', 'product-search', 'expert-import'];
+const ALL = ['hot-lot', 'live-feed', 'closings', 'audit-append', 'expert-draw', 'tender-opening', 'public-projects', 'product-search', 'expert-import'];
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = names.filter((n) => !ALL.includes(n));

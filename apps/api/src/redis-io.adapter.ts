@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import { AppConfig } from '@app/platform/config/app-config';
 import { redisOptions } from '@app/platform/queues/redis-connection';
-import { socketIoKey } from '@app/trading/live/emitter-feed-sink';
+import { socketIoKey } from '@app/trading/live/feed-channel';
 
 /** socket.io across api processes: every room broadcast goes through Redis, so a watcher on any process sees it. */
 export class RedisIoAdapter extends IoAdapter {

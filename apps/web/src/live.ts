@@ -93,7 +93,7 @@ export function useLiveLot(lotId: string | undefined): LiveState & { refresh: ()
           } else if (e.kind === 'phase') {
             lot = { ...lot, phase: p.phase as PublicLot['phase'], endsAt: (p.endsAt as string) ?? lot.endsAt, lastSeq: Math.max(lot.lastSeq, e.seq) };
           } else if (e.kind === 'result') {
-            lot = { ...lot, phase: 'ended', outcome: String(p.outcome), winnerPaddle: (p.winnerPaddle as number) ?? null, lastSeq: Math.max(lot.lastSeq, e.seq) };
+            lot = { ...lot, phase: 'ended', outcome: String(p.outcome) as PublicLot['outcome'], winnerPaddle: (p.winnerPaddle as number) ?? null, lastSeq: Math.max(lot.lastSeq, e.seq) };
           }
         }
         return { ...s, feed, lot, resets };

@@ -220,6 +220,10 @@ describe('a tender from registration to award', () => {
     expect([noBid.status, noBid.body.code]).toEqual([403, 'NOT_PROJECT_BIDDER']);
     const answered = await t.http.post(`/tenders/${id}/opening-objections/${objection.body.id}/reply`, { reply: '经核对唱标无误。' }, centre);
     expect(answered.body.reply).toBe('经核对唱标无误。');
+    // each bidder tells its own objection from the others' answered ones (the complaint form offers only its own)
+    const seenBy = async (token: string) => (await t.http.get(`/tenders/${id}/opening-objections`, token)).body.map((o: { id: string; mine: boolean }) => [o.id, o.mine]);
+    expect(await seenBy(bidders[3].token)).toEqual([[objection.body.id, true]]);
+    expect(await seenBy(bidders[0].token)).toEqual([[objection.body.id, false]]);
 
     // The committee: drawn at random for the session through the expert draw, each expert accepts.
     await insertSpecialties(t.ds, ['T01', 'T01.01']);

@@ -14,10 +14,8 @@ export type DeskParcel = Schemas['ParcelDeskItemView'];
 
 export type DeskLandApplication = Schemas['LandApplicationView'];
 
-export interface LandConfirmation {
-  confirmationNo: string;
-  [k: string]: unknown;
-}
+/** POST /land/parcels/:id/confirmation: 成交确认书 */
+export type LandConfirmation = Schemas['ConfirmationView'];
 
 export type DeskDeal = Schemas['DealDeskItemView'];
 

@@ -39,23 +39,7 @@ export type Objection = Schemas['ObjectionView'];
 export type Card = Schemas['CardView'];
 export type CardCount = Schemas['CardCountView'];
 
-export interface CollusionSignal {
-  id: string;
-  roundKind: 'tender_section' | 'quote_round';
-  projectId: string | null;
-  sectionId: string | null;
-  sectionNo: number | null;
-  requirementId: string | null;
-  round: number | null;
-  kind: string;
-  evidence: Record<string, unknown>;
-  evidenceDigest: string;
-  status: 'open' | 'dismissed' | 'confirmed';
-  reviewNote: string | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  foundAt: string;
-}
+export type CollusionSignal = Schemas['CollusionSignalView'];
 
 export type CreditEntry = Schemas['CreditEntryView'];
 export type CreditRecord = Schemas['CreditRecordView'];

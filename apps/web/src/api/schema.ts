@@ -3711,6 +3711,22 @@ export interface components {
              */
             price: string;
         };
+        AmendmentView: {
+            /**
+             * Format: date-time
+             * @description 投标截止时间 / bid deadline
+             */
+            bidDeadline: string;
+            /**
+             * Format: uuid
+             * @description 修改文件 / the amendment document
+             */
+            documentId: string;
+            /** @description 截止时间是否顺延 / whether the deadline moved */
+            moved: boolean;
+            /** @description SHA-256 */
+            sha256: string;
+        };
         AnnounceParcelDto: {
             /**
              * Format: date-time
@@ -3825,6 +3841,90 @@ export interface components {
              */
             date: string;
         };
+        AuditActionNameView: {
+            /** @description 动作代码 / action code */
+            code: string;
+            /** @description 英文名称 / English */
+            en: string;
+            /** @description 中文名称 / Chinese */
+            zh: string;
+        };
+        AuditActorView: {
+            /**
+             * Format: uuid
+             * @description 账号 / account
+             */
+            id: string;
+            /** @description 姓名 / name */
+            name: string | null;
+            /** @description 用户名 / username */
+            username: string | null;
+        };
+        AuditItemView: {
+            /** @description 动作代码 / action code */
+            action: string;
+            /** @description 动作名称 / action name */
+            actionName: components["schemas"]["ZhEnView"];
+            /** @description 操作账号(系统操作为空)/ acting account (null for the system) */
+            actor: components["schemas"]["AuditActorView"] | null;
+            /** @description 本条哈希 / hash */
+            hash: string;
+            /** @description 本条与上一条的链接及内容摘要校验通过 / the link to the previous event and the payload digest check out */
+            linkOk: boolean;
+            /** @description 操作单位 / acting organisation */
+            organisation: components["schemas"]["AuditOrganisationView"] | null;
+            /** @description 记录内容(JSON)/ payload (JSON) */
+            payload: {
+                [key: string]: unknown;
+            } | null;
+            /** @description 所属项目 / the project it belongs to */
+            project: components["schemas"]["AuditProjectView"] | null;
+            /** @description 角色 / role */
+            role: string | null;
+            /** @description 序号 / sequence */
+            seq: string;
+            subject: components["schemas"]["AuditSubjectView"];
+            /**
+             * Format: date-time
+             * @description 发生时间(服务器)/ occurred at (server time)
+             */
+            time: string;
+        };
+        AuditOrganisationView: {
+            /** Format: uuid */
+            id: string;
+            /** @description 单位名称 / name */
+            name: string | null;
+        };
+        AuditProjectView: {
+            /** @description 项目编号 / code */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            /** @description 项目名称 / name */
+            name: string;
+        };
+        AuditSearchPage: {
+            /** @description 整链校验结果 / the whole chain’s verification */
+            chain: components["schemas"]["ChainStatusView"];
+            items: components["schemas"]["AuditItemView"][];
+            /** @description 本页记录内容提到的单位名称,按编号 / names of the organisations the page’s payloads mention, by id */
+            names: {
+                [key: string]: string;
+            };
+            page: number;
+            pageSize: number;
+            /** @description 总数(超过上限时为上限)/ total (the cap when above it) */
+            total: number;
+            /** @description 总数已封顶 / the total is capped */
+            totalCapped: boolean;
+        };
+        AuditSubjectView: {
+            /** @description 对象编号 / subject id */
+            id: string;
+            /** @description 对象类型 / subject type */
+            type: string;
+        };
         AwardDto: {
             /** @description 放弃中标或不能履约的候选人的投标 / bids of candidates that withdrew or cannot perform (条例 55) */
             withdrawn?: string[];
@@ -3849,6 +3949,82 @@ export interface components {
             price: string;
             /** @description 中标人 / winner */
             winner: string;
+        };
+        BidAnswerView: {
+            /**
+             * Format: date-time
+             * @description 受理时间(服务器)/ accepted at (server time)
+             */
+            acceptedAt: string;
+            /** @description 出价序号 / bid sequence */
+            bidSeq: number;
+            /**
+             * Format: date-time
+             * @description 出价后的截止时间 / the end after this bid
+             */
+            endsAt: string;
+            /** Format: uuid */
+            lotId: string;
+            /** @description 竞买号 / paddle */
+            paddle: number;
+            /**
+             * @description 出价时的阶段 / phase of the bid
+             * @enum {string}
+             */
+            phase: "listing" | "live";
+            /** @description 出价(元)/ price (yuan) */
+            price: string;
+            /** @description 重复提交,返回首次结果 / a repeat of the same client key, answered with the first result */
+            replayed: boolean;
+        };
+        BidderRegistrationView: {
+            /** @description 已报名(重复报名亦为 true)/ registered (true again on a repeat) */
+            registered: boolean;
+        };
+        BidReceiptView: {
+            /** @description 投标摘要(开标时据以核对报价与文件)/ bid digest (checked against the price and documents at the opening) */
+            bidDigest: string;
+            /** @description 投标文件 SHA-256 / documents SHA-256 */
+            documentsSha256: string;
+            /** @description 投标文件字节数 / documents size */
+            documentsSize: number;
+            /**
+             * Format: uuid
+             * @description 投标单位 / bidder organisation
+             */
+            organisationId: string;
+            /**
+             * Format: uuid
+             * @description 项目 / project id
+             */
+            projectId: string;
+            /**
+             * Format: uuid
+             * @description 回执编号(即投标编号)/ receipt number (the bid id)
+             */
+            receiptNo: string;
+            /**
+             * Format: date-time
+             * @description 服务器完整收到请求的时间(据以判断是否截止)/ when the server had fully received the request (the deadline is judged on it)
+             */
+            receivedAt: string | null;
+            /**
+             * Format: uuid
+             * @description 本次递交取代的投标 / the bid this one replaced
+             */
+            replaces: string | null;
+            /** @description 标段号 / section number */
+            sectionNo: number;
+            /**
+             * @description 状态 / status
+             * @enum {string}
+             */
+            status: "submitted" | "withdrawn" | "replaced";
+            /**
+             * Format: date-time
+             * @description 存储时间 / stored at
+             */
+            submittedAt: string;
         };
         BookSessionDto: {
             /**
@@ -4083,12 +4259,110 @@ export interface components {
             warnAt: string;
             warningPercent: number;
         };
+        ChainBreakView: {
+            /**
+             * @description 断裂原因 / why it is broken
+             * @enum {string}
+             */
+            reason: "sequence_gap" | "prev_hash_mismatch" | "hash_mismatch" | "payload_mismatch" | "head_mismatch" | "canonical_payload_mismatch";
+            /** @description 断裂处的序号 / sequence of the broken link */
+            seq: string;
+        };
+        ChainStatusView: {
+            /** @description 已校验条数 / links checked */
+            checked: number;
+            /**
+             * Format: date-time
+             * @description 校验时间 / verified at
+             */
+            checkedAt: string;
+            /** @description 耗时毫秒 / duration in ms */
+            durationMs: number;
+            /** @description 第一处断裂(链完整时为空)/ first broken link (null when intact) */
+            firstBroken: components["schemas"]["ChainBreakView"] | null;
+            /** @description 最后一条的序号 / last sequence checked */
+            lastSeq: string;
+            /** @description 链是否完整 / whether the chain is intact */
+            ok: boolean;
+        };
+        ClarificationView: {
+            /** @description 答复 / answer */
+            answer: string;
+            /**
+             * Format: date-time
+             * @description 答复时间 / answered at
+             */
+            answeredAt: string;
+            /** @description 问题 / question */
+            question: string;
+        };
         ClearFlagDto: {
             /**
              * @description 复核意见 / review note
              * @example 含三年上门保修,价格合理
              */
             note: string;
+        };
+        CollusionSignalView: {
+            /** @description 证据(JSON)/ evidence (JSON) */
+            evidence: {
+                [key: string]: unknown;
+            };
+            /** @description 证据摘要 SHA-256 / evidence digest */
+            evidenceDigest: string;
+            /**
+             * Format: date-time
+             * @description 发现时间 / found at
+             */
+            foundAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 预警类型 / kind
+             * @enum {string}
+             */
+            kind: "same_documents" | "same_document_metadata" | "same_ip" | "same_device" | "same_payer_account" | "price_progression" | "price_cluster";
+            /**
+             * Format: uuid
+             * @description 招标项目 / tender project
+             */
+            projectId: string | null;
+            /**
+             * Format: uuid
+             * @description 网上竞价需求 / online-quote requirement
+             */
+            requirementId: string | null;
+            /**
+             * Format: date-time
+             * @description 复核时间 / reviewed at
+             */
+            reviewedAt: string | null;
+            /**
+             * Format: uuid
+             * @description 复核账号 / reviewed by
+             */
+            reviewedBy: string | null;
+            /** @description 复核意见 / review note */
+            reviewNote: string | null;
+            /** @description 竞价轮次 / quote round */
+            round: number | null;
+            /**
+             * @description 轮次类型:招标标段或网上竞价轮次 / a tender section or an online-quote round
+             * @enum {string}
+             */
+            roundKind: "tender_section" | "quote_round";
+            /**
+             * Format: uuid
+             * @description 标段 / section
+             */
+            sectionId: string | null;
+            /** @description 标段号 / section number */
+            sectionNo: number | null;
+            /**
+             * @description 状态 / status
+             * @enum {string}
+             */
+            status: "open" | "dismissed" | "confirmed";
         };
         ComplaintDecisionView: {
             /**
@@ -4625,6 +4899,28 @@ export interface components {
             /** @description 评审因素 / criterion */
             zh: string;
         };
+        DeadlineChangeView: {
+            /**
+             * Format: date-time
+             * @description 修改时间 / when
+             */
+            at: string;
+            /**
+             * Format: date-time
+             * @description 新投标截止时间 / the new deadline
+             */
+            bidDeadline: string;
+            /**
+             * Format: uuid
+             * @description 修改文件 / the amendment document
+             */
+            documentId: string;
+            /**
+             * Format: date-time
+             * @description 原投标截止时间 / the deadline before
+             */
+            previousDeadline: string;
+        };
         DealDeskItemView: {
             /** @description 代理机构 / agent */
             agentName: string | null;
@@ -4778,6 +5074,60 @@ export interface components {
              * @example 送货单 SH-20261124-01,共 10 箱,已送至设备科
              */
             note: string;
+        };
+        DepositView: {
+            /** @description 金额(元)/ amount (yuan) */
+            amount: string;
+            /**
+             * Format: date-time
+             * @description 确认到账 / confirmed at
+             */
+            confirmedAt: string | null;
+            /**
+             * Format: date-time
+             * @description 登记时间 / declared at
+             */
+            declaredAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 方式:转账或电子保函 / transfer or e-guarantee
+             * @enum {string}
+             */
+            method: "transfer" | "guarantee";
+            /**
+             * Format: uuid
+             * @description 投标单位 / bidder organisation
+             */
+            organisationId: string;
+            /** @description 投标单位名称 / bidder name */
+            organisationName: string;
+            /** @description 转账流水号或保函编号 / transfer or guarantee reference */
+            reference: string;
+            /**
+             * Format: date-time
+             * @description 应退还时间 / refund due
+             */
+            refundDue: string | null;
+            /**
+             * Format: date-time
+             * @description 退还时间 / refunded at
+             */
+            refundedAt: string | null;
+            /** @description 退款银行流水号(转账)/ the bank’s reference of the refund (transfers) */
+            refundReference: string | null;
+            /**
+             * Format: date-time
+             * @description 电子保函释放时间(代替退还)/ an e-guarantee’s release, in place of a refund
+             */
+            releasedAt: string | null;
+            /** @description 标段号 / section number */
+            sectionNo: number;
+            /**
+             * @description 状态 / status
+             * @enum {string}
+             */
+            status: "declared" | "confirmed" | "refunded" | "released";
         };
         DirectPurchaseDto: {
             /**
@@ -5565,14 +5915,17 @@ export interface components {
              * @description 到期时间 / due time
              */
             dueAt: string;
-            /** @description 触发时间 / fired at */
-            firedAt: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description 触发时间 / fired at
+             */
+            firedAt: string | null;
             /** @description 编号 / id */
             id: string;
             /** @description 类型 / kind */
             kind: string;
             /** @description 最近错误 / last error */
-            lastError: Record<string, never> | null;
+            lastError: string | null;
             /**
              * @description 状态 / status
              * @enum {string}
@@ -6100,6 +6453,119 @@ export interface components {
              */
             stage: "documents" | "opening" | "publicity";
         };
+        OpenedQuoteView: {
+            /** @description 无效理由 / why it is invalid */
+            invalidReason: string | null;
+            /** @description 报价总价(元)/ total (yuan) */
+            price: string;
+            /** @description 报价摘要 / quote digest */
+            quoteDigest: string;
+            /** Format: uuid */
+            quoteId: string;
+            /**
+             * Format: date-time
+             * @description 递交时间 / submitted at
+             */
+            submittedAt: string;
+            /** @description 供应商 / supplier */
+            supplierName: string;
+            /** @description 分项单价(元)/ unit prices per item (yuan) */
+            unitPrices: string[] | null;
+            /** @description 有效报价 / valid */
+            valid: boolean;
+        };
+        OpeningLineView: {
+            /** @description 投标摘要 / bid digest */
+            bidDigest: string;
+            /** Format: uuid */
+            bidId: string;
+            /**
+             * @description 保证金状态(none 为未缴)/ deposit status (none: no deposit)
+             * @enum {string}
+             */
+            depositStatus: "none" | "declared" | "confirmed" | "refunded" | "released";
+            /** @description 投标文件已核对 / documents verified */
+            documentsVerified: boolean;
+            /** @description 投标人 / bidder */
+            organisationName: string;
+            /** @description 投标报价(元)/ price (yuan) */
+            price: string;
+            /**
+             * Format: date-time
+             * @description 递交时间 / submitted at
+             */
+            submittedAt: string;
+        };
+        OpeningObjectionView: {
+            /** @description 异议内容 / content */
+            content: string;
+            /** Format: uuid */
+            id: string;
+            /** @description 本单位提出 / raised by my organisation */
+            mine: boolean;
+            /**
+             * Format: date-time
+             * @description 提出时间 / raised at
+             */
+            raisedAt: string;
+            /**
+             * Format: date-time
+             * @description 答复时间 / replied at
+             */
+            repliedAt: string | null;
+            /** @description 答复 / reply */
+            reply: string | null;
+            /**
+             * Format: date-time
+             * @description 答复期限(开标异议时限)/ reply due (the end of the objection window)
+             */
+            replyDue: string | null;
+            /**
+             * @description 开标异议 / to the opening
+             * @enum {string}
+             */
+            stage: "opening";
+        };
+        OpeningRecordView: {
+            /**
+             * Format: date-time
+             * @description 投标截止 / bid deadline
+             */
+            bidDeadline: string | null;
+            /**
+             * Format: date-time
+             * @description 开标异议截止 / objections until
+             */
+            objectionsUntil: string | null;
+            /**
+             * Format: date-time
+             * @description 开标时间 / opened at
+             */
+            openedAt: string | null;
+            /**
+             * Format: uuid
+             * @description 项目 / project id
+             */
+            projectId: string;
+            /** @description 尚未开标 / still sealed */
+            sealed: boolean;
+            sections: components["schemas"]["OpeningSectionView"][];
+        };
+        OpeningSectionView: {
+            /** @description 投标数(开标前为空)/ bids received (null before the opening) */
+            bidCount: number | null;
+            /** @description 唱标(开标前及流标标段为空)/ the bids read out (empty before the opening and for a failed section) */
+            bids: components["schemas"]["OpeningLineView"][];
+            /** @description 名称 / name */
+            name: string;
+            /** @description 标段号 / number */
+            no: number;
+            /**
+             * @description 状态 / status
+             * @enum {string}
+             */
+            status: "open" | "failed" | "opened" | "evaluating" | "publicity" | "awarded";
+        };
         OrderBudgetLineView: {
             /** @description 指标编号 / code */
             code: string;
@@ -6271,6 +6737,10 @@ export interface components {
              * @description 预警时间(规则的预警比例)/ warning time (the rules’ percentage)
              */
             warnAt: string;
+        };
+        PaddleView: {
+            /** @description 我的竞买号 / my paddle number */
+            paddle: number;
         };
         ParamChangeView: {
             /**
@@ -7194,6 +7664,65 @@ export interface components {
             /** @description 项目名称 / name */
             name: string;
         };
+        PublicLotView: {
+            /** @description 出价次数 / bids so far */
+            bids: number;
+            /** @description 限时竞价倒计时秒数 / countdown seconds */
+            countdownSeconds: number;
+            /** @description 当前最高价(元,无人出价为空)/ highest bid (yuan; null before the first) */
+            currentPrice: string | null;
+            /**
+             * @description 交易领域 / domain
+             * @example land
+             */
+            domain: string;
+            /**
+             * Format: date-time
+             * @description 截止时间(限时竞价随出价顺延)/ ends at (a live countdown moves with each bid)
+             */
+            endsAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description 最后事件序号(断线重连从此续取)/ last event sequence (reconnecting watchers resume after it) */
+            lastSeq: number;
+            /** @description 领先竞买号 / leading paddle */
+            leaderPaddle: number | null;
+            /** @description 下一有效价(元,结束后为空)/ the next valid bid (yuan; null once ended) */
+            nextMinimum: string | null;
+            /**
+             * @description 结果(结束后)/ outcome (once ended)
+             * @enum {string|null}
+             */
+            outcome: "sold" | "unsold" | "reserve_not_met" | "handed_over" | null;
+            /**
+             * @description 阶段:待开始、挂牌、限时竞价、已结束 / phase
+             * @enum {string}
+             */
+            phase: "pending" | "listing" | "live" | "ended";
+            /** @description 中止时剩余毫秒 / milliseconds left when suspended */
+            remainingMs: number | null;
+            /**
+             * Format: date-time
+             * @description 服务器时间 / server time
+             */
+            serverTime: string;
+            /** @description 起始价(元)/ start price (yuan) */
+            startPrice: string;
+            /**
+             * Format: date-time
+             * @description 开始时间 / starts at
+             */
+            startsAt: string | null;
+            /**
+             * Format: date-time
+             * @description 项目中止时间(中止期间倒计时停止)/ suspended at (the countdown stands still meanwhile)
+             */
+            suspendedAt: string | null;
+            /** @description 标的名称 / title */
+            title: string;
+            /** @description 竞得竞买号 / winning paddle */
+            winnerPaddle: number | null;
+        };
         PublicOrganisationView: {
             /**
              * Format: uuid
@@ -7461,6 +7990,66 @@ export interface components {
             /** @description 状态 / status */
             status: string;
         };
+        PublicTenderView: {
+            /** @description 招标代理 / agent */
+            agentName: string | null;
+            /**
+             * Format: date-time
+             * @description 投标截止(开标)时间 / bid deadline (opening)
+             */
+            bidDeadline: string | null;
+            /** @description 已答复的澄清(不显示提问人)/ answered clarifications (askers never named) */
+            clarifications: components["schemas"]["ClarificationView"][];
+            /** @description 项目编号 / code */
+            code: string;
+            /** @description 顺延投标截止的修改 / amendments that moved the deadline */
+            deadlineChanges: components["schemas"]["DeadlineChangeView"][];
+            documents: components["schemas"]["DocumentView"][];
+            /**
+             * Format: date-time
+             * @description 招标文件发出时间 / documents available from
+             */
+            documentsAvailableAt: string | null;
+            /** @description 估算价(元)/ estimate (yuan) */
+            estimate: string;
+            /**
+             * @description 评标办法 / evaluation method
+             * @enum {string}
+             */
+            evaluationMethod: "comprehensive" | "lowest_price";
+            /**
+             * Format: uuid
+             * @description 项目 / project id
+             */
+            id: string;
+            /** @description 类型 / kind */
+            kind: string;
+            /** @description 项目名称 / name */
+            name: string;
+            /**
+             * Format: date-time
+             * @description 开标时间 / opened at
+             */
+            openedAt: string | null;
+            /**
+             * Format: date-time
+             * @description 开标异议截止 / opening objections until
+             */
+            openingObjectionsUntil: string | null;
+            /** @description 招标人 / owner */
+            ownerName: string;
+            /** @description 资格条件 / qualification */
+            qualification: string;
+            /** @description 地区 / region */
+            region: string;
+            /** @description 重新招标自 / re-tender of */
+            retenderOf: string | null;
+            /** @description 退回理由 / reasons it was returned */
+            returnReasons: string[] | null;
+            sections: components["schemas"]["SectionView"][];
+            /** @description 状态 / status */
+            status: string;
+        };
         PublishedKeysView: {
             /**
              * @description 格式 / format
@@ -7544,6 +8133,84 @@ export interface components {
              * @example 第三章工程量清单第 12 项的单位是否有误?
              */
             question: string;
+        };
+        QuestionView: {
+            /** @description 答复 / answer */
+            answer: string | null;
+            /**
+             * Format: date-time
+             * @description 答复时间 / answered at
+             */
+            answeredAt: string | null;
+            /**
+             * Format: date-time
+             * @description 提问时间 / asked at
+             */
+            askedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description 问题 / question */
+            question: string;
+        };
+        QuoteReceiptView: {
+            /** @description 随机数,仅递交时给出一次:与报价一起可复算摘要 / nonce, given once on submission: with the price it reproduces the digest */
+            nonce?: string;
+            /**
+             * Format: uuid
+             * @description 供应商 / supplier organisation
+             */
+            organisationId: string;
+            /** @description 报价摘要(开启时据以核对)/ quote digest (checked when opened) */
+            quoteDigest: string;
+            /**
+             * Format: uuid
+             * @description 回执编号(即报价编号)/ receipt number (the quote id)
+             */
+            receiptNo: string;
+            /**
+             * Format: date-time
+             * @description 服务器完整收到报价的时间(据以判断是否截止)/ when the server had fully received the quote (the deadline is judged on it)
+             */
+            receivedAt: string | null;
+            /**
+             * Format: uuid
+             * @description 本次递交取代的报价(仅递交时返回)/ the quote this one replaced (on submission only)
+             */
+            replaces?: string | null;
+            /**
+             * Format: uuid
+             * @description 竞价需求 / requirement
+             */
+            requirementId: string;
+            /** @description 竞价轮次 / round */
+            round: number;
+            /**
+             * @description 状态 / status
+             * @enum {string}
+             */
+            status: "submitted" | "replaced";
+            /**
+             * Format: date-time
+             * @description 存储时间 / stored at
+             */
+            submittedAt: string;
+        };
+        QuoteRoundScanView: {
+            /** @description 已开启报价数 / opened quotes */
+            bids: number;
+            /** @description 竞价轮次 / round */
+            round: number;
+            /** @description 发现的预警数(含已记录的)/ signals found (stored ones included) */
+            signals: number;
+        };
+        QuoteWindowView: {
+            /**
+             * @description 单位:d 日历日、wd 工作日、h 小时、min 分钟、s 秒 / unit
+             * @enum {string}
+             */
+            unit: "d" | "wd" | "h" | "min" | "s";
+            /** @description 数值 / value */
+            value: number;
         };
         RatingDto: {
             /**
@@ -8049,6 +8716,107 @@ export interface components {
              */
             unit: string;
         };
+        RequirementItemView: {
+            /** @description 品目描述 / description */
+            description: string;
+            /** @description 数量 / quantity */
+            quantity: number;
+            /** @description 规格要求 / specifications */
+            specs: string | null;
+            /** @description 计量单位 / unit */
+            unit: string;
+        };
+        RequirementRuleSetView: {
+            /**
+             * Format: uuid
+             * @description 规则版本 / rule set
+             */
+            id: string;
+            /** @description 有效报价最少家数 / fewest valid quotes */
+            minQuotes: number;
+            /** @description 报价期 / quote window */
+            quoteWindow: components["schemas"]["QuoteWindowView"];
+            /** @description 是否沙箱规则 / a sandbox set */
+            sandbox: boolean;
+            /** @description 版本号 / version */
+            version: number;
+        };
+        RequirementScanView: {
+            /** @description 本次新记录的预警 / signals stored by this scan */
+            created: components["schemas"]["CollusionSignalView"][];
+            /** Format: uuid */
+            requirementId: string;
+            rounds: components["schemas"]["QuoteRoundScanView"][];
+        };
+        RequirementView: {
+            /** @description 品目代码 / category code */
+            categoryCode: string;
+            /**
+             * Format: date-time
+             * @description 结束时间 / closed at
+             */
+            closedAt: string | null;
+            /**
+             * Format: date
+             * @description 交付日期 / delivery date
+             */
+            deliveryDate: string;
+            /** @description 交付地区 / delivery region */
+            deliveryRegion: string;
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["RequirementItemView"][];
+            /** @description 最高限价(元)/ maximum price (yuan) */
+            maxPrice: string;
+            /**
+             * Format: uuid
+             * @description 订单 / order
+             */
+            orderId: string | null;
+            /**
+             * Format: uuid
+             * @description 交易项目(中止、恢复作用于它;电子卖场有项目之前的需求为空)/ the kernel’s project (null for requirements made before the e-mall had projects)
+             */
+            projectId: string | null;
+            /** @description 项目状态(已发布、中止……)/ project status (published, suspended, …) */
+            projectStatus: string | null;
+            /** @description 采购人 / purchaser */
+            purchaserName: string;
+            /**
+             * Format: date-time
+             * @description 报价截止 / quote deadline
+             */
+            quoteDeadline: string;
+            /** @description 当前轮次 / current round */
+            round: number;
+            /** @description 截止后:每轮开启的报价 / after the deadline: every opened quote of every round */
+            rounds: components["schemas"]["RoundView"][];
+            ruleSet: components["schemas"]["RequirementRuleSetView"];
+            /**
+             * @description 状态 / status
+             * @enum {string}
+             */
+            status: "quoting" | "failed" | "awarded" | "switched";
+            /** @description 变更采购方式的理由 / why the method was switched */
+            switchReason: string | null;
+            /** @description 需求名称 / title */
+            title: string;
+            /** @description 成交 / the winner */
+            winner: components["schemas"]["RequirementWinnerView"] | null;
+        };
+        RequirementWinnerView: {
+            /** @description 成交价(元)/ price (yuan) */
+            price: string;
+            /** Format: uuid */
+            quoteId: string;
+            /**
+             * Format: date-time
+             * @description 递交时间 / submitted at
+             */
+            submittedAt: string;
+            /** @description 成交供应商 / supplier */
+            supplierName: string;
+        };
         ResolutionView: {
             /**
              * @description 村民会议或村民代表会议 / villagers’ meeting or representatives
@@ -8224,6 +8992,11 @@ export interface components {
             kind: "opening_hall" | "evaluation_room" | "remote_seat" | "auction_hall";
             name: string;
             seats: number;
+        };
+        RoundView: {
+            quotes: components["schemas"]["OpenedQuoteView"][];
+            /** @description 竞价轮次 / round */
+            round: number;
         };
         RuleParamsView: {
             /**
@@ -8433,7 +9206,7 @@ export interface components {
              *       "en": "auction"
              *     }
              */
-            step: Record<string, never>;
+            step: components["schemas"]["ZhEnView"];
         };
         ScoreDto: {
             /**
@@ -8497,6 +9270,16 @@ export interface components {
              * @example 一标段:主体结构
              */
             name: string;
+        };
+        SectionScanView: {
+            /** @description 已开标投标数 / opened bids */
+            bids: number;
+            /** @description 标段号 / section number */
+            no: number;
+            /** Format: uuid */
+            sectionId: string;
+            /** @description 发现的预警数(含已记录的)/ signals found (stored ones included) */
+            signals: number;
         };
         SectionView: {
             /** @description 投标保证金(元)/ deposit (yuan) */
@@ -8931,6 +9714,13 @@ export interface components {
             /** @description 总数 / total */
             total: number;
         };
+        TenderScanView: {
+            /** @description 本次新记录的预警 / signals stored by this scan */
+            created: components["schemas"]["CollusionSignalView"][];
+            /** Format: uuid */
+            projectId: string;
+            sections: components["schemas"]["SectionScanView"][];
+        };
         TenderView: {
             /** @description 招标代理 / agent */
             agentName: string | null;
@@ -9054,7 +9844,7 @@ export interface components {
             /** @description 手机号码 / mobile phone */
             phone?: string;
             /** @description 执业资格(null 表示清除)/ qualification (null clears it) */
-            qualification?: Record<string, never> | null;
+            qualification?: string | null;
             /** @description 所在地区行政区划代码 / region code */
             region?: string;
             /** @description 评标专业代码,整体替换 / specialty codes, replacing the current ones */
@@ -9135,8 +9925,8 @@ export interface components {
             checked: number;
             /** @description 耗时毫秒 / duration in ms */
             durationMs: number;
-            /** @description 第一处断裂 / first broken link */
-            firstBroken: Record<string, never> | null;
+            /** @description 第一处断裂(链完整时为空)/ first broken link (null when intact) */
+            firstBroken: components["schemas"]["ChainBreakView"] | null;
             /** @description 最后一条的序号 / last sequence checked */
             lastSeq: string;
             /** @description 链是否完整 / whether the chain is intact */
@@ -10579,7 +11369,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidAnswerView"];
+                };
             };
         };
     };
@@ -10598,7 +11390,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaddleView"];
+                };
             };
         };
     };
@@ -11308,7 +12102,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequirementView"];
+                };
             };
         };
     };
@@ -11327,7 +12123,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpenedQuoteView"][];
+                };
             };
         };
     };
@@ -11350,7 +12148,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuoteReceiptView"];
+                };
             };
         };
     };
@@ -11369,7 +12169,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuoteReceiptView"][];
+                };
             };
         };
     };
@@ -11388,7 +12190,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequirementView"];
+                };
             };
         };
     };
@@ -11411,7 +12215,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequirementView"];
+                };
             };
         };
     };
@@ -11805,7 +12611,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicLotView"];
+                };
             };
         };
     };
@@ -12100,7 +12908,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequirementView"][];
+                };
             };
         };
     };
@@ -12119,7 +12929,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequirementView"];
+                };
             };
         };
     };
@@ -12343,7 +13155,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicTenderView"];
+                };
             };
         };
     };
@@ -12362,7 +13176,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpeningRecordView"];
+                };
             };
         };
     };
@@ -13142,7 +13958,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditSearchPage"];
+                };
             };
         };
     };
@@ -13159,7 +13977,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditActionNameView"][];
+                };
             };
         };
     };
@@ -13241,7 +14061,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequirementScanView"];
+                };
             };
         };
     };
@@ -13265,7 +14087,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CollusionSignalView"][];
+                };
             };
         };
     };
@@ -13288,7 +14112,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CollusionSignalView"];
+                };
             };
         };
     };
@@ -13308,7 +14134,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TenderScanView"];
+                };
             };
         };
     };
@@ -13679,7 +14507,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AmendmentView"];
+                };
             };
         };
     };
@@ -13744,7 +14574,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidReceiptView"];
+                };
             };
         };
     };
@@ -13763,7 +14595,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidReceiptView"][];
+                };
             };
         };
     };
@@ -13782,7 +14616,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepositView"][];
+                };
             };
         };
     };
@@ -13914,7 +14750,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpeningObjectionView"][];
+                };
             };
         };
     };
@@ -13937,7 +14775,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpeningObjectionView"];
+                };
             };
         };
     };
@@ -13961,7 +14801,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpeningObjectionView"];
+                };
             };
         };
     };
@@ -13980,7 +14822,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionView"][];
+                };
             };
         };
     };
@@ -14003,7 +14847,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionView"];
+                };
             };
         };
     };
@@ -14027,7 +14873,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionView"];
+                };
             };
         };
     };
@@ -14046,7 +14894,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidderRegistrationView"];
+                };
             };
         };
     };
@@ -14184,7 +15034,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BidReceiptView"];
+                };
             };
         };
     };
@@ -14236,7 +15088,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepositView"];
+                };
             };
         };
     };
@@ -14479,7 +15333,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepositView"];
+                };
             };
         };
     };
@@ -14502,7 +15358,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepositView"];
+                };
             };
         };
     };
@@ -14521,7 +15379,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepositView"];
+                };
             };
         };
     };

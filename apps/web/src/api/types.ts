@@ -17,86 +17,19 @@ export type Section = Schemas['SectionView'];
 
 export type TenderDocument = Schemas['DocumentView'];
 
-export interface Tender {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  region: string;
-  ownerName: string;
-  agentName: string | null;
-  estimate: string;
-  evaluationMethod: 'comprehensive' | 'lowest_price';
-  qualification: string;
-  status: string;
-  returnReasons: string[] | null;
-  documentsAvailableAt: string | null;
-  bidDeadline: string | null;
-  openedAt: string | null;
-  openingObjectionsUntil: string | null;
-  retenderOf: string | null;
-  sections: Section[];
-  documents: TenderDocument[];
-  /** GET /public/tenders/:id only: the answered clarifications (askers never named) */
-  clarifications?: { question: string; answer: string; answeredAt: string }[];
-  /** GET /public/tenders/:id only: each amendment that moved the deadline */
-  deadlineChanges?: { at: string; previousDeadline: string; bidDeadline: string; documentId: string }[];
-}
+/** GET /public/tenders/:id: the tender with its answered clarifications and the deadline moves. */
+export type Tender = Schemas['PublicTenderView'];
 
-export interface OpeningLine {
-  bidId: string;
-  organisationName: string;
-  price: string;
-  depositStatus: string;
-  submittedAt: string;
-  bidDigest: string;
-  documentsVerified: boolean;
-}
+export type OpeningLine = Schemas['OpeningLineView'];
 
-export interface OpeningRecord {
-  projectId: string;
-  /** true until the opening: no bids, not even their number */
-  sealed: boolean;
-  bidDeadline: string | null;
-  openedAt: string | null;
-  objectionsUntil: string | null;
-  sections: { no: number; name: string; status: string; bids: OpeningLine[]; bidCount: number | null }[];
-}
+/** GET /public/tenders/:id/opening: sealed until the opening, no bids, not even their number. */
+export type OpeningRecord = Schemas['OpeningRecordView'];
 
 export type PublicResults = Schemas['PublicResultsView'];
 
-export interface BidReceipt {
-  receiptNo: string;
-  projectId: string;
-  sectionNo: number;
-  organisationId: string;
-  /** when the server had fully received the bid: the time the deadline is judged on */
-  receivedAt: string | null;
-  submittedAt: string;
-  documentsSize: number;
-  bidDigest: string;
-  status: string;
-  replaces: string | null;
-}
+export type BidReceipt = Schemas['BidReceiptView'];
 
-export interface Deposit {
-  id: string;
-  sectionNo: number;
-  organisationId: string;
-  organisationName: string;
-  method: string;
-  reference: string;
-  amount: string;
-  status: string;
-  declaredAt: string;
-  confirmedAt: string | null;
-  refundDue: string | null;
-  refundedAt: string | null;
-  /** the bank's reference of a refund (transfers) */
-  refundReference?: string | null;
-  /** an e-guarantee's release (电子保函解除) */
-  releasedAt?: string | null;
-}
+export type Deposit = Schemas['DepositView'];
 
 export type Increment = PublicParcel['increment'];
 
@@ -104,35 +37,9 @@ export type PublicParcel = Schemas['PublicParcelView'];
 
 export type RuralDeal = Schemas['DealView'];
 
-export interface PublicLot {
-  id: string;
-  title: string;
-  domain: string;
-  phase: 'pending' | 'listing' | 'live' | 'ended';
-  startPrice: string;
-  currentPrice: string | null;
-  nextMinimum: string | null;
-  leaderPaddle: number | null;
-  bids: number;
-  lastSeq: number;
-  startsAt: string | null;
-  endsAt: string | null;
-  countdownSeconds: number;
-  outcome: string | null;
-  winnerPaddle: number | null;
-  serverTime: string;
-}
+export type PublicLot = Schemas['PublicLotView'];
 
-export interface BidAnswer {
-  lotId: string;
-  bidSeq: number;
-  paddle: number;
-  price: string;
-  phase: string;
-  endsAt: string;
-  acceptedAt: string;
-  replayed: boolean;
-}
+export type BidAnswer = Schemas['BidAnswerView'];
 
 export interface LotEvent {
   seq: number;
@@ -146,46 +53,16 @@ export type RuleSet = Schemas['RuleSetView'];
 
 export type RuleDiff = Schemas['RuleSetDiffView'];
 
-export interface AuditItem {
-  seq: string;
-  time: string;
-  actor: { id: string | null; username: string | null; name: string | null } | null;
-  role: string | null;
-  organisation: { id: string | null; name: string | null } | null;
-  action: string;
-  actionName: { zh: string; en: string };
-  subject: { type: string; id: string };
-  project: { id: string; code: string; name: string } | null;
-  payload: unknown;
-  hash: string;
-  linkOk: boolean;
-}
+export type AuditItem = Schemas['AuditItemView'];
 
-export interface AuditActionName {
-  code: string;
-  zh: string;
-  en: string;
-}
+export type AuditActionName = Schemas['AuditActionNameView'];
 
-export interface ChainStatus {
-  ok: boolean;
-  checked: number;
-  lastSeq: string;
-  firstBroken: unknown;
-  durationMs: number;
-  checkedAt?: string;
-}
+/** GET /audit/verify answers without `checkedAt`; the search page's chain carries it. */
+export type AuditVerify = Schemas['VerifyResultDto'];
 
-export interface AuditPage {
-  page: number;
-  pageSize: number;
-  total: number;
-  totalCapped: boolean;
-  items: AuditItem[];
-  /** organisations the page's payloads name, by id */
-  names: Record<string, string>;
-  chain: ChainStatus;
-}
+export type ChainStatus = Schemas['ChainStatusView'];
+
+export type AuditPage = Schemas['AuditSearchPage'];
 
 export type Room = Schemas['RoomView'];
 

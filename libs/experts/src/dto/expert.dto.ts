@@ -99,7 +99,7 @@ export class UpdateExpertDto {
   @MaxLength(100)
   title?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: '执业资格(null 表示清除)/ qualification (null clears it)' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: '执业资格(null 表示清除)/ qualification (null clears it)' })
   @IsOptional()
   @ValidateIf((o) => o.qualification !== null)
   @IsString()

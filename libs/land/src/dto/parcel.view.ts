@@ -1,4 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ZhEnView } from '@app/platform/http/text.view';
 import { Money } from '@app/platform/money/money';
 import { IncrementFen } from '../rules/parcel-terms';
 import { ApplicationRow, ParcelDeskRow, ParcelRow } from '../parcels/parcel.types';
@@ -158,7 +159,7 @@ export function publicParcelView(p: ParcelRow, lotPhase: string | null): PublicP
 
 /** 变更公告: a published start moved by its hosting session (later, or earlier by a re-announcement). */
 export class ScheduleChangeView {
-  @ApiProperty({ description: '环节 / step', example: { zh: '拍卖会', en: 'auction' } }) step!: { zh: string; en: string };
+  @ApiProperty({ type: ZhEnView, description: '环节 / step', example: { zh: '拍卖会', en: 'auction' } }) step!: ZhEnView;
   @ApiProperty({ description: '原公布时间 / the time published before' }) previousAt!: Date;
   @ApiProperty({ description: '新时间 / the new time' }) newAt!: Date;
   @ApiProperty({ description: '是否重新公告(时间提前)/ a re-announcement (the time came earlier)' }) reannounced!: boolean;

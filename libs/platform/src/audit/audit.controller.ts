@@ -1,18 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { Actor, Role } from '../auth/roles';
 import { SubjectQueryDto } from '../http/subject-query.dto';
 import { AuditReads } from './audit-reads';
 import { AuditVerifyService } from './audit-verify.service';
-
-class VerifyResultDto {
-  @ApiProperty({ description: '链是否完整 / whether the chain is intact' }) ok: boolean;
-  @ApiProperty({ description: '已校验条数 / links checked' }) checked: number;
-  @ApiProperty({ description: '最后一条的序号 / last sequence checked' }) lastSeq: string;
-  @ApiProperty({ description: '第一处断裂 / first broken link', nullable: true, type: Object }) firstBroken: { seq: string; reason: string } | null;
-  @ApiProperty({ description: '耗时毫秒 / duration in ms' }) durationMs: number;
-}
+import { VerifyResultDto } from './dto/verify-result.view';
 
 @ApiTags('audit 审计链')
 @ApiBearerAuth()

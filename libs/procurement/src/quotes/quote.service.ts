@@ -8,7 +8,7 @@ import { BodyReceipt } from '@app/platform/http/received-at';
 import { IntakeService } from '@app/platform/intake/intake.service';
 import { Money } from '@app/platform/money/money';
 import { SubmitQuoteDto } from './dto/quote.dto';
-import { QuoteReceipt, receiptOf } from './dto/quote.view';
+import { QuoteReceiptView, receiptOf } from './dto/quote.view';
 import { QuoteErrors } from './quote-errors';
 import { QuoteRepository, RequirementRow } from './quote.repository';
 import { requirementKeyAad, sealQuote } from './quote-sealing';
@@ -25,7 +25,7 @@ export class QuoteService {
     private readonly intake: IntakeService,
   ) {}
 
-  async submit(actor: Actor, requirementId: string, dto: SubmitQuoteDto, clientIp: string | null, body: BodyReceipt): Promise<QuoteReceipt> {
+  async submit(actor: Actor, requirementId: string, dto: SubmitQuoteDto, clientIp: string | null, body: BodyReceipt): Promise<QuoteReceiptView> {
     const totalFen = Money.fromYuan(dto.total).fen;
     if (totalFen <= 0n) throw QuoteErrors.QUOTE_PRICE_INVALID({ total: dto.total });
     const r0 = await this.repo.byId(this.txr.dataSource.manager, requirementId);
@@ -59,7 +59,7 @@ export class QuoteService {
   }
 
   /** A supplier's own receipts; prices are never shown back before the deadline. */
-  async mine(actor: Actor, requirementId: string): Promise<QuoteReceipt[]> {
+  async mine(actor: Actor, requirementId: string): Promise<QuoteReceiptView[]> {
     const em = this.txr.dataSource.manager;
     if (!(await this.repo.byId(em, requirementId))) throw QuoteErrors.REQUIREMENT_NOT_FOUND({ id: requirementId });
     if (!actor.organisationId) return [];

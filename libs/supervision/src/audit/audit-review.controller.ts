@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { AuditSearchQuery, ProjectIdParam } from './dto/audit-search.query';
+import { AuditActionNameView, AuditSearchPage } from './dto/audit-search.view';
 import { PublishedKeysView } from './dto/published-keys.view';
 import { AuditReviewService } from './audit-review.service';
 
@@ -18,7 +19,8 @@ export class AuditReviewController {
     summary: '审计记录检索(管理办公室、本领域监管部门)/ Search the audit trail (office, its domain’s regulator)',
     description: '按项目、单位、账号、动作、时间检索,分页倒序,附整链校验结果。By project, organisation, account, action and time; newest first; with the chain verification result.',
   })
-  search(@Query() q: AuditSearchQuery, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: AuditSearchPage })
+  search(@Query() q: AuditSearchQuery, @CurrentActor() actor: Actor): Promise<AuditSearchPage> {
     return this.review.search(actor, q);
   }
 
@@ -26,7 +28,8 @@ export class AuditReviewController {
   @Roles(Role.Office, Role.Regulator)
   @ApiBearerAuth()
   @ApiOperation({ summary: '审计动作名称表(中文、英文)/ The names of the audit actions (Chinese, English)' })
-  actions() {
+  @ApiOkResponse({ type: [AuditActionNameView] })
+  actions(): AuditActionNameView[] {
     return this.review.actions();
   }
 

@@ -12,6 +12,7 @@ import { AuditSearchRow, AuditReviewRepository } from './audit-review.repository
 import { ExportSigner } from './export-signer';
 import { SigningKeyService } from './signing-key.service';
 import { AuditSearchQuery } from './dto/audit-search.query';
+import { AuditActionNameView, AuditItemView, AuditSearchPage, ChainStatusView } from './dto/audit-search.view';
 
 /** Walking the whole chain is O(chain); a search reuses a result this recent instead of walking it per page. */
 const VERIFY_REUSE_MS = 30_000;
@@ -29,7 +30,7 @@ export class AuditReviewService {
     private readonly reads: AuditReads,
   ) {}
 
-  async search(actor: Actor, q: AuditSearchQuery) {
+  async search(actor: Actor, q: AuditSearchQuery): Promise<AuditSearchPage> {
     const from = q.from ? new Date(q.from) : undefined;
     const to = q.to ? new Date(q.to) : undefined;
     if (from && to && from > to) throw E.AUDIT_RANGE_INVALID();
@@ -58,7 +59,7 @@ export class AuditReviewService {
   }
 
   /** 审计动作名称表, for the browser's filter and labels. */
-  actions() {
+  actions(): AuditActionNameView[] {
     return Object.entries(AUDIT_ACTIONS).map(([code, n]) => ({ code, zh: n.zh, en: n.en }));
   }
 
@@ -110,7 +111,7 @@ export class AuditReviewService {
     if (!hasRole(actor, Role.Office) && !hasRole(actor, Role.Regulator, project.domain as TradingDomain)) throw E.PROJECT_NOT_IN_SCOPE({ domain: project.domain });
   }
 
-  private async chainStatus() {
+  private async chainStatus(): Promise<ChainStatusView> {
     const now = Date.now();
     if (!this.lastVerify || now - this.lastVerify.at > VERIFY_REUSE_MS) {
       const result = await this.verifier.verify();
@@ -128,7 +129,7 @@ function regulatedDomains(actor: Actor): string[] | null {
   return grants.map((g) => g.domain as string);
 }
 
-function toItem(e: AuditSearchRow) {
+function toItem(e: AuditSearchRow): AuditItemView {
   const linkOk =
     payloadDigest(e.payload ?? null) === e.payloadDigest &&
     chainHash(e.prevHash, { ...e, occurredAt: new Date(e.occurredAt) }) === e.hash;

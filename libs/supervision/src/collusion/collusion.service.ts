@@ -5,9 +5,10 @@ import { canonicalJson } from '@app/platform/audit/canonical-json';
 import { Actor, hasRole, Role, SYSTEM_ACTOR, TradingDomain } from '@app/platform/auth/roles';
 import { Tx, TransactionRunner } from '@app/platform/database/transaction-runner';
 import { CollusionErrors as E } from './collusion-errors';
-import { CollusionRepository, RoundRef, SignalRow } from './collusion.repository';
+import { CollusionRepository, RoundRef } from './collusion.repository';
 import { CollusionSignalQuery, ReviewCollusionSignalDto } from './dto/collusion.dto';
 import { collusionSignals } from './rules/signals';
+import { CollusionSignalView, QuoteRoundScanView, RequirementScanView, SectionScanView, TenderScanView } from './dto/collusion.view';
 
 export const COLLUSION_SUBJECT = 'collusion_signal';
 /** A list is a review queue, not an archive: the newest this many. */
@@ -18,16 +19,6 @@ const PASS_LIMIT = 50;
 type RoundKind = RoundRef['kind'];
 const DOMAIN_OF: Record<RoundKind, TradingDomain> = { tender_section: TradingDomain.Tendering, quote_round: TradingDomain.Procurement };
 
-export type CollusionSignalView = SignalRow;
-
-export interface RoundScan {
-  sectionId?: string;
-  no?: number;
-  round?: number;
-  bids: number;
-  signals: number;
-}
-
 @Injectable()
 export class CollusionService {
   constructor(
@@ -37,11 +28,11 @@ export class CollusionService {
   ) {}
 
   /** Computes the signals of every opened section of a tender and stores those not stored yet. */
-  async scanTender(actor: Actor, projectId: string): Promise<{ projectId: string; sections: RoundScan[]; created: CollusionSignalView[] }> {
+  async scanTender(actor: Actor, projectId: string): Promise<TenderScanView> {
     const role = this.roleFor(actor, 'tender_section');
     return this.txr.run(async (tx) => {
       if (!(await this.repo.tender(tx.em, projectId))) throw E.TENDER_NOT_FOUND({ id: projectId });
-      const sections: RoundScan[] = [];
+      const sections: SectionScanView[] = [];
       const created: string[] = [];
       for (const s of await this.repo.openedSections(tx.em, projectId)) {
         const r = await this.scanRound(tx, { kind: 'tender_section', projectId, sectionId: s.id }, actor, role);
@@ -53,11 +44,11 @@ export class CollusionService {
   }
 
   /** The same for every opened round of an e-mall online quote. */
-  async scanRequirement(actor: Actor, requirementId: string): Promise<{ requirementId: string; rounds: RoundScan[]; created: CollusionSignalView[] }> {
+  async scanRequirement(actor: Actor, requirementId: string): Promise<RequirementScanView> {
     const role = this.roleFor(actor, 'quote_round');
     return this.txr.run(async (tx) => {
       if (!(await this.repo.requirement(tx.em, requirementId))) throw E.REQUIREMENT_NOT_FOUND({ id: requirementId });
-      const rounds: RoundScan[] = [];
+      const rounds: QuoteRoundScanView[] = [];
       const created: string[] = [];
       for (const round of await this.repo.openedRounds(tx.em, requirementId)) {
         const r = await this.scanRound(tx, { kind: 'quote_round', requirementId, round }, actor, role);

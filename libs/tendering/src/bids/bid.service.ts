@@ -16,23 +16,8 @@ import { isParty, supervises } from '../tenders/tender-access';
 import { dataKeyAad, TENDER_SUBJECT } from '../tenders/tender.service';
 import { TenderRepository } from '../tenders/tender.repository';
 import { TenderRow } from '../tenders/tender.types';
+import { BidReceiptView } from '../dto/bid.view';
 import { openDocuments, openFileName, sealBid } from './bid-sealing';
-
-/** 回执: what the bidder keeps — when the server fully received the bid and when it stored it, and the digests that prove what it was. */
-export interface BidReceipt {
-  receiptNo: string;
-  projectId: string;
-  sectionNo: number;
-  organisationId: string;
-  /** when the server had received the whole request (the time the deadline is judged on) */
-  receivedAt: Date | null;
-  submittedAt: Date;
-  documentsSha256: string;
-  documentsSize: number;
-  bidDigest: string;
-  status: string;
-  replaces: string | null;
-}
 
 const RECEIPT = `
   SELECT b.id AS "receiptNo", s.project_id AS "projectId", s.no AS "sectionNo", b.organisation_id AS "organisationId", b.received_at AS "receivedAt", b.submitted_at AS "submittedAt",
@@ -54,7 +39,7 @@ export class BidService {
     private readonly projects: ProjectService,
   ) {}
 
-  async submit(actor: Actor, projectId: string, sectionNo: number, input: { priceYuan: string | undefined; file: { filename: string; buffer: Buffer } | null; clientIp: string | null; deviceId?: string; toolSerial?: string }, body: BodyReceipt): Promise<BidReceipt> {
+  async submit(actor: Actor, projectId: string, sectionNo: number, input: { priceYuan: string | undefined; file: { filename: string; buffer: Buffer } | null; clientIp: string | null; deviceId?: string; toolSerial?: string }, body: BodyReceipt): Promise<BidReceiptView> {
     if (!isOriginField(input.deviceId) || !isOriginField(input.toolSerial)) throw TenderErrors.BID_ORIGIN_INVALID();
     if (!Money.isYuan(input.priceYuan) || Money.fromYuan(input.priceYuan).fen <= 0n) throw TenderErrors.BID_PRICE_INVALID();
     if (!input.file || input.file.buffer.length === 0) throw TenderErrors.BID_DOCUMENTS_REQUIRED();
@@ -101,7 +86,7 @@ export class BidService {
     });
   }
 
-  async withdraw(actor: Actor, projectId: string, bidId: string): Promise<BidReceipt> {
+  async withdraw(actor: Actor, projectId: string, bidId: string): Promise<BidReceiptView> {
     return this.txr.run(async (tx) => {
       await this.open(tx, projectId, null);
       const [row] = rowsOf<{ id: string; sectionId: string; withdrawnAt: Date }>(
@@ -128,8 +113,8 @@ export class BidService {
   }
 
   /** A bidder's own receipts; prices are never shown back before the opening. */
-  async mine(actor: Actor, projectId: string): Promise<BidReceipt[]> {
-    return rowsOf<BidReceipt>(await this.txr.dataSource.query(`${RECEIPT} WHERE s.project_id = $1 AND b.organisation_id = $2 ORDER BY b.submitted_at`, [projectId, actor.organisationId]));
+  async mine(actor: Actor, projectId: string): Promise<BidReceiptView[]> {
+    return rowsOf<BidReceiptView>(await this.txr.dataSource.query(`${RECEIPT} WHERE s.project_id = $1 AND b.organisation_id = $2 ORDER BY b.submitted_at`, [projectId, actor.organisationId]));
   }
 
   /**
@@ -167,8 +152,8 @@ export class BidService {
     return t;
   }
 
-  private async receipt(tx: Tx, bidId: string): Promise<BidReceipt> {
-    const [row] = rowsOf<BidReceipt>(await tx.em.query(`${RECEIPT} WHERE b.id = $1`, [bidId]));
+  private async receipt(tx: Tx, bidId: string): Promise<BidReceiptView> {
+    const [row] = rowsOf<BidReceiptView>(await tx.em.query(`${RECEIPT} WHERE b.id = $1`, [bidId]));
     return row;
   }
 }

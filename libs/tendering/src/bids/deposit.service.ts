@@ -6,6 +6,7 @@ import { rowsOf } from '@app/platform/database/rows';
 import { TransactionRunner } from '@app/platform/database/transaction-runner';
 import { Money } from '@app/platform/money/money';
 import { ProjectService } from '@app/trading';
+import { DepositView } from '../dto/bid.view';
 import { DeclareDepositDto } from '../dto/tender.dto';
 import { depositCapFen } from '../rules/deadlines';
 import { DepositEvent, DepositMethod, DepositRefusal, DepositStatus, depositStep } from '../rules/deposit-state';
@@ -15,25 +16,6 @@ import { BiddersViewed } from '../tenders/bidders-viewed';
 import { biddersSecret, isParty, operates, supervises } from '../tenders/tender-access';
 import { TENDER_SUBJECT } from '../tenders/tender.service';
 import { TenderRepository } from '../tenders/tender.repository';
-
-export interface DepositView {
-  id: string;
-  sectionNo: number;
-  organisationId: string;
-  organisationName: string;
-  method: string;
-  reference: string;
-  amount: string;
-  status: string;
-  declaredAt: Date;
-  confirmedAt: Date | null;
-  refundDue: Date | null;
-  refundedAt: Date | null;
-  /** the bank's reference of the refund (transfers only) */
-  refundReference: string | null;
-  /** an e-guarantee's release (电子保函释放), in place of a refund */
-  releasedAt: Date | null;
-}
 
 const VIEW = `
   SELECT d.id, s.no AS "sectionNo", d.organisation_id AS "organisationId", o.name AS "organisationName", d.method, d.reference, d.amount_fen::text AS "amountFen",

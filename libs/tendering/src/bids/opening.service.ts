@@ -18,28 +18,8 @@ import { TenderErrors } from '../tendering-errors';
 import { isParty, operates, supervises } from '../tenders/tender-access';
 import { dataKeyAad, TENDER_SUBJECT } from '../tenders/tender.service';
 import { TenderRepository } from '../tenders/tender.repository';
+import { OpeningLineView, OpeningObjectionView, OpeningRecordView } from '../dto/bid.view';
 import { bidDigest, openDocuments, openPrice } from './bid-sealing';
-
-export interface OpeningLine {
-  bidId: string;
-  organisationName: string;
-  price: string;
-  depositStatus: string;
-  submittedAt: Date;
-  bidDigest: string;
-  documentsVerified: boolean;
-}
-
-export interface OpeningRecord {
-  projectId: string;
-  /** true until the opening: nothing about the bids, not even how many came (条例 22) */
-  sealed: boolean;
-  bidDeadline: Date | null;
-  openedAt: Date | null;
-  objectionsUntil: Date | null;
-  sections: { no: number; name: string; status: string; bids: OpeningLine[]; bidCount: number | null }[];
-}
-
 
 /** 开标 (条例 44): at the deadline the sealed bids are decrypted and read out, or the section fails for too few. */
 @Injectable()
@@ -111,7 +91,7 @@ export class OpeningService {
   }
 
   /** The opening record: public once opened (唱标 is public), prices included; nothing before. */
-  async record(projectId: string): Promise<OpeningRecord> {
+  async record(projectId: string): Promise<OpeningRecordView> {
     const em = this.txr.dataSource.manager;
     const t = await this.tenders.byId(em, projectId);
     if (!t || ['submitted', 'returned', 'accepted'].includes(t.status)) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
@@ -119,7 +99,7 @@ export class OpeningService {
     if (!t.openedAt) {
       return { projectId, sealed: true, bidDeadline: t.bidDeadline, openedAt: null, objectionsUntil: null, sections: sections.map((s) => ({ no: s.no, name: s.name, status: s.status, bidCount: null, bids: [] })) };
     }
-    const lines = rowsOf<OpeningLine & { sectionId: string; priceFen: string }>(
+    const lines = rowsOf<OpeningLineView & { sectionId: string; priceFen: string }>(
       await em.query(
         `SELECT b.section_id AS "sectionId", b.id AS "bidId", o.name AS "organisationName", b.price_fen::text AS "priceFen", coalesce(d.status, 'none') AS "depositStatus",
                 b.submitted_at AS "submittedAt", b.bid_digest AS "bidDigest", true AS "documentsVerified"
@@ -150,7 +130,7 @@ export class OpeningService {
   }
 
   /** A bidder of the project objects to the opening, on the spot (条例 44); the centre answers there. */
-  async object(actor: Actor, projectId: string, content: string): Promise<ObjectionView> {
+  async object(actor: Actor, projectId: string, content: string): Promise<OpeningObjectionView> {
     return this.txr.run(async (tx) => {
       const t = await this.tenders.byId(tx.em, projectId, 'share');
       if (!t) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
@@ -161,8 +141,8 @@ export class OpeningService {
       if (!bids.length) throw TenderErrors.NOT_PROJECT_BIDDER();
       const [open] = await tx.em.query(`SELECT $1::timestamptz IS NOT NULL AND now() < $1::timestamptz AS open`, [t.openingObjectionsUntil]);
       if (!open.open) throw TenderErrors.OBJECTION_WINDOW_CLOSED({ until: t.openingObjectionsUntil });
-      const [row] = rowsOf<ObjectionView>(
-        await tx.em.query(`INSERT INTO tender_objection (project_id, stage, organisation_id, content, reply_due) VALUES ($1, 'opening', $2, $3, $4) RETURNING ${OBJECTION_COLUMNS}`, [
+      const [row] = rowsOf<OpeningObjectionView>(
+        await tx.em.query(`INSERT INTO tender_objection (project_id, stage, organisation_id, content, reply_due) VALUES ($1, 'opening', $2, $3, $4) RETURNING ${OBJECTION_COLUMNS}, true AS mine`, [
           projectId,
           actor.organisationId,
           content,
@@ -174,12 +154,13 @@ export class OpeningService {
     });
   }
 
-  async reply(actor: Actor, projectId: string, objectionId: string, reply: string): Promise<ObjectionView> {
+  async reply(actor: Actor, projectId: string, objectionId: string, reply: string): Promise<OpeningObjectionView> {
     return this.txr.run(async (tx) => {
-      const [row] = rowsOf<ObjectionView & { stage: string }>(
+      const [row] = rowsOf<OpeningObjectionView & { stage: string }>(
         await tx.em.query(
-          `UPDATE tender_objection SET reply = $3, replied_at = now(), replied_by = $4 WHERE id = $1 AND project_id = $2 AND stage = 'opening' AND reply IS NULL RETURNING ${OBJECTION_COLUMNS}`,
-          [objectionId, projectId, reply, actor.accountId],
+          `UPDATE tender_objection SET reply = $3, replied_at = now(), replied_by = $4 WHERE id = $1 AND project_id = $2 AND stage = 'opening' AND reply IS NULL
+           RETURNING ${OBJECTION_COLUMNS}, (organisation_id = $5) IS TRUE AS mine`,
+          [objectionId, projectId, reply, actor.accountId, actor.organisationId],
         ),
       );
       if (!row) throw TenderErrors.OBJECTION_NOT_FOUND({ id: objectionId });
@@ -189,12 +170,12 @@ export class OpeningService {
   }
 
   /** Objections at the opening: all to the parties, the centre and supervisors; a bidder sees its own and the replies. */
-  async objections(actor: Actor, projectId: string): Promise<ObjectionView[]> {
+  async objections(actor: Actor, projectId: string): Promise<OpeningObjectionView[]> {
     const t = await this.tenders.byId(this.txr.dataSource.manager, projectId);
     if (!t) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });
     const all = isParty(actor, t) || operates(actor) || supervises(actor);
-    return rowsOf<ObjectionView>(
-      await this.txr.dataSource.query(`SELECT ${OBJECTION_COLUMNS} FROM tender_objection WHERE project_id = $1 AND stage = 'opening' AND ($2 OR organisation_id = $3 OR reply IS NOT NULL) ORDER BY raised_at`, [projectId, all, actor.organisationId]),
+    return rowsOf<OpeningObjectionView>(
+      await this.txr.dataSource.query(`SELECT ${OBJECTION_COLUMNS}, (organisation_id = $3) IS TRUE AS mine FROM tender_objection WHERE project_id = $1 AND stage = 'opening' AND ($2 OR organisation_id = $3 OR reply IS NOT NULL) ORDER BY raised_at`, [projectId, all, actor.organisationId]),
     );
   }
 
@@ -220,16 +201,6 @@ export class OpeningService {
   private async refundsDue(tx: Tx, sectionId: string, due: Date): Promise<void> {
     await tx.em.query(`UPDATE tender_deposit SET refund_due = $2 WHERE section_id = $1 AND status IN ('declared','confirmed') AND refund_due IS NULL`, [sectionId, due]);
   }
-}
-
-export interface ObjectionView {
-  id: string;
-  stage: string;
-  content: string;
-  raisedAt: Date;
-  reply: string | null;
-  repliedAt: Date | null;
-  replyDue: Date | null;
 }
 
 const OBJECTION_COLUMNS = `id, stage, content, raised_at AS "raisedAt", reply, replied_at AS "repliedAt", reply_due AS "replyDue"`;

@@ -14,14 +14,7 @@ import { isParty, operates, partyRole, supervises } from './tender-access';
 import { TENDER_SUBJECT } from './tender.service';
 import { TenderRepository } from './tender.repository';
 import { TenderRow } from './tender.types';
-
-export interface QuestionView {
-  id: string;
-  question: string;
-  askedAt: Date;
-  answer: string | null;
-  answeredAt: Date | null;
-}
+import { QuestionView } from '../dto/clarification.view';
 
 /** 报名, 澄清 and 修改 (法 23, 条例 21): answers go to every bidder without naming who asked. */
 @Injectable()

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '@app/platform/auth/roles';
 import { rowsOf } from '@app/platform/database/rows';
 import { TransactionRunner } from '@app/platform/database/transaction-runner';
+import { PublicTenderView } from '../dto/clarification.view';
 import { TenderView, tenderView } from '../dto/tender.view';
 import { TenderErrors } from '../tendering-errors';
 import { isParty, operates, supervises } from './tender-access';
-import { DeadlineChange, TenderRepository } from './tender.repository';
+import { TenderRepository } from './tender.repository';
 
 const ANNOUNCED = (status: string) => !['submitted', 'returned', 'accepted'].includes(status);
 
@@ -38,7 +39,7 @@ export class TenderDocumentsService {
    * The public tender, with every deadline change (an amendment that moved it): the deadline it replaced, the new one,
    * when, and the amendment document. The whole history is at GET /public/projects/:id/history.
    */
-  async publicOne(projectId: string): Promise<TenderView & { clarifications: { question: string; answer: string; answeredAt: Date }[]; deadlineChanges: DeadlineChange[] }> {
+  async publicOne(projectId: string): Promise<PublicTenderView> {
     const em = this.txr.dataSource.manager;
     const t = await this.tenders.byId(em, projectId);
     if (!t || !ANNOUNCED(t.status)) throw TenderErrors.TENDER_NOT_FOUND({ id: projectId });

@@ -9,7 +9,8 @@ import { AnnounceTenderDto, AnswerDto, MyRegistrationsQuery, QuestionDto, Questi
 import { MyRegistrationPage } from '../dto/my-registration.view';
 import { MyRegistrationService } from '../registrations/my-registration.service';
 import { TenderListView, TenderView } from '../dto/tender.view';
-import { ClarificationService, QuestionView } from './clarification.service';
+import { AmendmentView, BidderRegistrationView, PublicTenderView, QuestionView } from '../dto/clarification.view';
+import { ClarificationService } from './clarification.service';
 import { TenderDocumentsService } from './tender-documents.service';
 import { TenderService } from './tender.service';
 import { ProjectWrite } from '@app/trading/gate/project-write.decorator';
@@ -131,7 +132,8 @@ export class TenderController {
   @Roles(Role.Bidder)
   @ApiBearerAuth()
   @ApiOperation({ summary: '报名并获取招标文件(投标人)/ Register for the documents (bidder)' })
-  registerBidder(@Param() p: TenderIdParam, @CurrentActor() actor: Actor): Promise<{ registered: boolean }> {
+  @ApiOkResponse({ type: BidderRegistrationView })
+  registerBidder(@Param() p: TenderIdParam, @CurrentActor() actor: Actor): Promise<BidderRegistrationView> {
     return this.clarifications.registerBidder(actor, p.id);
   }
 
@@ -162,6 +164,7 @@ export class TenderController {
   @Roles(Role.Bidder)
   @ApiBearerAuth()
   @ApiOperation({ summary: '就招标文件提问(已报名投标人)/ Ask about the documents (registered bidder)' })
+  @ApiCreatedResponse({ type: QuestionView })
   ask(@Param() p: TenderIdParam, @Body() dto: QuestionDto, @CurrentActor() actor: Actor): Promise<QuestionView> {
     return this.clarifications.ask(actor, p.id, dto.question);
   }
@@ -170,6 +173,7 @@ export class TenderController {
   @Roles(Role.Bidder, Role.Owner, Role.Agent, Role.Centre, Role.Office, Role.Regulator)
   @ApiBearerAuth()
   @ApiOperation({ summary: '澄清问答(投标人看到已答复的和自己的;不显示提问人)/ Questions and answers (askers never named)' })
+  @ApiOkResponse({ type: [QuestionView] })
   questions(@Param() p: TenderIdParam, @CurrentActor() actor: Actor): Promise<QuestionView[]> {
     return this.clarifications.questions(actor, p.id);
   }
@@ -180,6 +184,7 @@ export class TenderController {
   @Roles(Role.Owner, Role.Agent)
   @ApiBearerAuth()
   @ApiOperation({ summary: '澄清答复,通知所有投标人(招标人或代理机构)/ Answer a question to every bidder (owner or agent)' })
+  @ApiOkResponse({ type: QuestionView })
   answer(@Param() p: QuestionParam, @Body() dto: AnswerDto, @CurrentActor() actor: Actor): Promise<QuestionView> {
     return this.clarifications.answer(actor, p.id, p.questionId, dto.answer);
   }
@@ -190,7 +195,8 @@ export class TenderController {
   @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: '发布修改文件,不足 15 日时自动顺延截止时间(招标人或代理机构)/ Publish an amendment; the deadline moves so that 15 days remain (owner or agent)' })
-  async amend(@Param() p: TenderIdParam, @Req() req: FastifyRequest, @CurrentActor() actor: Actor) {
+  @ApiCreatedResponse({ type: AmendmentView })
+  async amend(@Param() p: TenderIdParam, @Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<AmendmentView> {
     const { file, note } = await documentUpload(req);
     return this.clarifications.amend(actor, p.id, file, note);
   }
@@ -206,7 +212,8 @@ export class TenderController {
   @Get('public/tenders/:id')
   @Public()
   @ApiOperation({ summary: '招标公告、招标文件摘要与澄清(公开)/ A tender’s announcement, document digests and clarifications (public)' })
-  publicOne(@Param() p: TenderIdParam) {
+  @ApiOkResponse({ type: PublicTenderView })
+  publicOne(@Param() p: TenderIdParam): Promise<PublicTenderView> {
     return this.documents.publicOne(p.id);
   }
 }

@@ -14,44 +14,11 @@ import { LiveErrors } from './live-errors';
 import { LotEndHandler, LotEndSummary, LotOutcome, LotRow, NewLot } from './live.types';
 import { LotEvent, LotRepository } from './lot.repository';
 import { gridAt } from './rules/increment-grid';
+import { BidAnswerView, PublicLotView } from './dto/lot.view';
 
 export const LOT_SUBJECT = 'lot';
 const RESERVE_PURPOSE = 'lot-reserve';
 export const closeJobId = (lotId: string, version: number) => `lot-${lotId}-v${version}`;
-
-export interface BidAnswer {
-  lotId: string;
-  bidSeq: number;
-  paddle: number;
-  price: string;
-  phase: string;
-  endsAt: Date;
-  acceptedAt: Date;
-  /** true when this answer repeats the first one given for the same client key */
-  replayed: boolean;
-}
-
-export interface PublicLot {
-  id: string;
-  title: string;
-  domain: string;
-  phase: string;
-  startPrice: string;
-  currentPrice: string | null;
-  nextMinimum: string | null;
-  leaderPaddle: number | null;
-  bids: number;
-  lastSeq: number;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  countdownSeconds: number;
-  outcome: string | null;
-  winnerPaddle: number | null;
-  /** set while the project is suspended: the countdown stands still with `remainingMs` left, `endsAt` moves at the resumption */
-  suspendedAt: Date | null;
-  remainingMs: number | null;
-  serverTime: Date;
-}
 
 /**
  * The live-bidding engine (挂牌 and 限时竞价) shared by every domain that bids live. A lot's row is its own milestone:
@@ -166,7 +133,7 @@ export class LiveBiddingService {
   }
 
   /** A bid through HTTP. The same client key from the same bidder returns the first answer and bids nothing. */
-  async bid(actor: Actor, lotId: string, priceYuan: string, clientKey: string): Promise<BidAnswer> {
+  async bid(actor: Actor, lotId: string, priceYuan: string, clientKey: string): Promise<BidAnswerView> {
     const priceFen = Money.fromYuan(priceYuan).fen;
     const pre = await this.lots.precheck(this.txr.dataSource.manager, lotId, actor.organisationId);
     if (!pre) throw LiveErrors.LOT_NOT_FOUND({ id: lotId });
@@ -194,8 +161,8 @@ export class LiveBiddingService {
           payload: { bidSeq: accepted.bidSeq, paddle, organisationId: actor.organisationId, priceFen: priceFen.toString(), phase: accepted.phase, endsAt: accepted.endsAt, clientKey },
         });
         tx.afterCommit(async () => {
+          void this.feed.pump(lotId); // first: the watchers need not wait for the closing job's add; the answer waits for neither
           if (accepted.phase === 'live') await this.wakeCloser(lotId, accepted.version, accepted.endsAt);
-          void this.feed.pump(lotId); // the answer need not wait for the watchers
         });
         return { lotId, bidSeq: accepted.bidSeq, paddle, price: Money.ofFen(priceFen).toYuan(), phase: accepted.phase, endsAt: accepted.endsAt, acceptedAt: accepted.acceptedAt, replayed: false };
       });
@@ -209,7 +176,7 @@ export class LiveBiddingService {
     }
   }
 
-  async publicLot(lotId: string): Promise<PublicLot> {
+  async publicLot(lotId: string): Promise<PublicLotView> {
     const em = this.txr.dataSource.manager;
     const lot = await this.lots.byId(em, lotId);
     if (!lot) throw LiveErrors.LOT_NOT_FOUND({ id: lotId });
@@ -276,7 +243,7 @@ export class LiveBiddingService {
     return (await this.lots.byId(tx.em, lotId))!;
   }
 
-  private async replay(lotId: string, organisationId: string, clientKey: string): Promise<BidAnswer | undefined> {
+  private async replay(lotId: string, organisationId: string, clientKey: string): Promise<BidAnswerView | undefined> {
     const b = await this.lots.bidByKey(this.txr.dataSource.manager, lotId, organisationId, clientKey);
     return b && { lotId, bidSeq: b.seq, paddle: b.paddle, price: Money.ofFen(b.priceFen).toYuan(), phase: b.phase, endsAt: b.endsAt, acceptedAt: b.acceptedAt, replayed: true };
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '@app/platform/auth/decorators';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { EventsQuery, LotIdParam, PlaceBidDto } from './dto/bid.dto';
-import { BidAnswer, LiveBiddingService, PublicLot } from './live-bidding.service';
+import { BidAnswerView, PaddleView, PublicLotView } from './dto/lot.view';
+import { LiveBiddingService } from './live-bidding.service';
 import { LotEvent } from './lot.repository';
 import { ProjectWrite } from '../gate/project-write.decorator';
 
@@ -17,7 +18,8 @@ export class LiveController {
   @Roles(Role.Bidder)
   @ApiBearerAuth()
   @ApiOperation({ summary: '出价(持竞买号的竞买人;服务器时间为准;同一 clientKey 只算一次)/ Bid (a paddle holder; server time decides; one bid per client key)' })
-  bid(@Param() p: LotIdParam, @Body() dto: PlaceBidDto, @CurrentActor() actor: Actor): Promise<BidAnswer> {
+  @ApiCreatedResponse({ type: BidAnswerView })
+  bid(@Param() p: LotIdParam, @Body() dto: PlaceBidDto, @CurrentActor() actor: Actor): Promise<BidAnswerView> {
     return this.live.bid(actor, p.id, dto.price, dto.clientKey);
   }
 
@@ -25,7 +27,8 @@ export class LiveController {
   @Roles(Role.Bidder)
   @ApiBearerAuth()
   @ApiOperation({ summary: '我的竞买号 / My paddle number' })
-  me(@Param() p: LotIdParam, @CurrentActor() actor: Actor): Promise<{ paddle: number }> {
+  @ApiOkResponse({ type: PaddleView })
+  me(@Param() p: LotIdParam, @CurrentActor() actor: Actor): Promise<PaddleView> {
     return this.live.myPaddle(actor, p.id);
   }
 
@@ -40,7 +43,8 @@ export class LiveController {
   @Get('public/lots/:id')
   @Public()
   @ApiOperation({ summary: '竞价实况:当前价、下一有效价、倒计时截止、服务器时间(公开,仅竞买号)/ A lot live: price, next valid price, end, server time (public, paddles only)' })
-  lot(@Param() p: LotIdParam): Promise<PublicLot> {
+  @ApiOkResponse({ type: PublicLotView })
+  lot(@Param() p: LotIdParam): Promise<PublicLotView> {
     return this.live.publicLot(p.id);
   }
 

@@ -4,7 +4,7 @@ import { CheckCircleTwoTone, CloseCircleTwoTone, LockOutlined } from '@ant-desig
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { Draw, Tender } from '../../api/types';
-import { SealedOpeningRecord, TenderObjection } from '../../api/workspace-types';
+import { OpeningObjection, SealedOpeningRecord } from '../../api/workspace-types';
 import { Page } from '../../components/AppLayout';
 import { useAction } from '../../components/actions';
 import { ErrorState, Loaded, Loading, Refusal, useLoad } from '../../components/states';
@@ -24,7 +24,7 @@ function useNow(ms = 1000): number {
 }
 
 /** One on-the-spot objection (条例 44): the centre answers it while the window is open, and the answer is recorded. */
-function ObjectionItem({ o, tenderId, onDone }: { o: TenderObjection; tenderId: string; onDone: () => void }) {
+function ObjectionItem({ o, tenderId, onDone }: { o: OpeningObjection; tenderId: string; onDone: () => void }) {
   const [reply, setReply] = useState('');
   const { busy, refusal, setRefusal, run } = useAction();
   return (
@@ -33,7 +33,6 @@ function ObjectionItem({ o, tenderId, onDone }: { o: TenderObjection; tenderId: 
         <Space style={{ marginBottom: 4 }}>
           <Tag color={o.reply ? 'success' : 'warning'}>{o.reply ? '已答复' : '待答复'}</Tag>
           <span className="muted">{time(o.raisedAt)} 提出</span>
-          {o.organisationName && <span>{o.organisationName}</span>}
         </Space>
         <Typography.Paragraph style={{ marginBottom: 6 }}>{o.content}</Typography.Paragraph>
         {o.reply ? (
@@ -86,7 +85,7 @@ export function OpeningConsole() {
   const now = useNow();
   const tender = useLoad(() => api.get<Tender>(`/tenders/${id}`), [id]);
   const record = useLoad(() => api.get<SealedOpeningRecord>(`/public/tenders/${id}/opening`), [id]);
-  const objections = useLoad(() => api.get<TenderObjection[]>(`/tenders/${id}/opening-objections`), [id]);
+  const objections = useLoad(() => api.get<OpeningObjection[]>(`/tenders/${id}/opening-objections`), [id]);
   useEffect(() => {
     const h = setInterval(() => objections.reload(), 10000);
     return () => clearInterval(h);

@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { Deposit, Section, Tender } from '../../api/types';
-import { Award, Question, ReportRecord, SealedOpeningRecord, TenderObjection } from '../../api/workspace-types';
+import { Award, OpeningObjection, Question, ReportRecord, SealedOpeningRecord, TenderObjection } from '../../api/workspace-types';
 import { Page } from '../../components/AppLayout';
 import { downloadFile, typedMoneyRule, useAction } from '../../components/actions';
 import { confirmBinding } from '../../components/BindingConfirm';
@@ -350,7 +350,7 @@ export function OwnerTender() {
   const announced = !!tender.data && !['submitted', 'returned', 'accepted'].includes(tender.data.status);
   const deposits = useLoad(() => (isOpened ? api.get<Deposit[]>(`/tenders/${id}/deposits`) : Promise.resolve([] as Deposit[])), [id, isOpened]);
   const opening = useLoad(() => (isOpened ? api.get<SealedOpeningRecord>(`/public/tenders/${id}/opening`) : Promise.resolve(null)), [id, isOpened]);
-  const openingObjections = useLoad(() => (isOpened ? api.get<TenderObjection[]>(`/tenders/${id}/opening-objections`) : Promise.resolve([] as TenderObjection[])), [id, isOpened]);
+  const openingObjections = useLoad(() => (isOpened ? api.get<OpeningObjection[]>(`/tenders/${id}/opening-objections`) : Promise.resolve([] as OpeningObjection[])), [id, isOpened]);
   const { busy, refusal, setRefusal, run } = useAction();
   const phone = Grid.useBreakpoint().sm === false;
 

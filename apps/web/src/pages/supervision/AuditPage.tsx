@@ -3,7 +3,7 @@ import { Alert, Button, Card, Collapse, DatePicker, Descriptions, Form, Select, 
 import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { api, ApiError } from '../../api/client';
-import { AuditActionName, AuditItem, AuditPage as AuditResult, ChainStatus, Page as Paged, PublicProject } from '../../api/types';
+import { AuditActionName, AuditItem, AuditPage as AuditResult, AuditVerify, ChainStatus, Page as Paged, PublicProject } from '../../api/types';
 import { detailRows } from '../../audit-details';
 import { downloadFile } from '../../components/actions';
 import { Page } from '../../components/AppLayout';
@@ -111,7 +111,7 @@ export function AuditPage() {
     setVerifying(true);
     setRefusal(null);
     try {
-      const r = await api.get<ChainStatus>('/audit/verify');
+      const r = await api.get<AuditVerify>('/audit/verify');
       setVerified({ ...r, checkedAt: new Date().toISOString() });
     } catch (e) {
       setRefusal(asApiError(e));

@@ -39,7 +39,7 @@ export class MilestoneDto {
   @ApiProperty({ description: '到期时间 / due time' }) dueAt: Date;
   @ApiProperty({ description: '状态 / status', enum: ['pending', 'fired', 'cancelled', 'paused'] }) status: string;
   @ApiProperty({ description: '版本 / version' }) version: number;
-  @ApiProperty({ description: '触发时间 / fired at', nullable: true }) firedAt: Date | null;
+  @ApiProperty({ description: '触发时间 / fired at', nullable: true, type: String, format: 'date-time' }) firedAt: Date | null;
   @ApiProperty({ description: '尝试次数 / attempts' }) attempts: number;
-  @ApiProperty({ description: '最近错误 / last error', nullable: true }) lastError: string | null;
+  @ApiProperty({ description: '最近错误 / last error', nullable: true, type: String }) lastError: string | null;
 }

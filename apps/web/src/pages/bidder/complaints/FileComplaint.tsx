@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../../../api/client';
 import { Complaint, Objection } from '../../../api/oversight-types';
 import { Page as Paged, PublicProject, Tender } from '../../../api/types';
+import { OpeningObjection } from '../../../api/workspace-types';
 import { Page } from '../../../components/AppLayout';
 import { asApiError, Refusal, useLoad } from '../../../components/states';
 import { DOMAIN_LABEL, time } from '../../../format';
@@ -25,11 +26,14 @@ async function publishedProjects(): Promise<PublicProject[]> {
   return out;
 }
 
+/** An objection to the opening or to the candidates: the ones a complaint in tendering must follow (条例 60). */
+type AnyObjection = Objection | OpeningObjection;
+
 /** The bidder's own objections in a tender that may ground a complaint: answered, or unanswered past the reply time. */
-async function qualifyingObjections(projectId: string): Promise<{ all: Objection[]; qualifying: Objection[] }> {
+async function qualifyingObjections(projectId: string): Promise<{ all: AnyObjection[]; qualifying: AnyObjection[] }> {
   const tender = await api.get<Tender>(`/public/tenders/${projectId}`);
-  const lists = await Promise.all([
-    api.get<Objection[]>(`/tenders/${projectId}/opening-objections`).catch(() => [] as Objection[]),
+  const lists = await Promise.all<AnyObjection[]>([
+    api.get<OpeningObjection[]>(`/tenders/${projectId}/opening-objections`).catch(() => [] as OpeningObjection[]),
     ...tender.sections.map((s) => api.get<Objection[]>(`/tenders/${projectId}/sections/${s.no}/objections`).catch(() => [] as Objection[])),
   ]);
   const all = lists.flat().filter((o) => o.mine);
@@ -37,7 +41,7 @@ async function qualifyingObjections(projectId: string): Promise<{ all: Objection
   return { all, qualifying: all.filter((o) => o.reply !== null || (o.replyDue !== null && new Date(o.replyDue).getTime() < now)) };
 }
 
-function ObjectionChoice({ o }: { o: Objection }) {
+function ObjectionChoice({ o }: { o: AnyObjection }) {
   return (
     <div style={{ padding: '4px 0' }}>
       <Space size={6}>
