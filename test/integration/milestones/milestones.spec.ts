@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Role } from '@app/platform/auth/roles';
 import { TransactionRunner } from '@app/platform/database/transaction-runner';
+import { bucketJob, NEAR_MS, wakeJob } from '@app/platform/milestones/milestone-job';
 import { MilestoneService } from '@app/platform/milestones/milestone.service';
 import { QueueName } from '@app/platform/queues/queue-names';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -79,15 +80,18 @@ describe('timed milestones (invariant 2)', () => {
     expect(list.body.items).toEqual([expect.objectContaining({ id: m.id, status: 'fired', kind: 'diagnostic.probe' })]);
   });
 
-  it('adds one job however often the same milestone is enqueued', async () => {
+  it('adds one wake-up however often the same milestone is enqueued, and one for every milestone of the same second', async () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Milestones));
     const m = await probe(60000);
-    // The answer does not wait for the queue (docs/operations.md): count once the probe's own job is in.
-    await waitFor(async () => (await queue.getJob(`ms:${m.id}:v1`)) !== undefined, 10000, 'the probe job');
-    const before = await queue.getDelayedCount();
     const r = await row(m.id);
+    const wake = bucketJob(new Date(r.due_at).getTime(), new Date());
+    // The answer does not wait for the queue (docs/operations.md): count once the probe's wake-up is in.
+    await waitFor(async () => (await queue.getJob(wake.jobId)) !== undefined, 10000, 'the wake-up job');
+    const before = await queue.getDelayedCount();
     await milestones.enqueue({ id: m.id, version: r.version, dueAt: r.due_at });
     await milestones.enqueue({ id: m.id, version: r.version, dueAt: r.due_at });
+    const sameSecond = new Date(Math.floor(new Date(r.due_at).getTime() / 1000) * 1000 + 999);
+    await milestones.enqueue({ id: '00000000-0000-0000-0000-000000000001', version: 1, dueAt: sameSecond });
     expect(await queue.getDelayedCount()).toBe(before);
     await txr.run((tx) => milestones.cancel(tx, m.id));
   });
@@ -131,7 +135,9 @@ describe('timed milestones (invariant 2)', () => {
   it('loses nothing when Redis is flushed with milestones pending: each fires exactly once', async () => {
     const pending = await Promise.all(Array.from({ length: 20 }, () => probe(300, { subjectId: 'flushed' })));
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Milestones));
-    await waitFor(async () => (await Promise.all(pending.map((m) => queue.getJob(`ms:${m.id}:v1`)))).every(Boolean), 10000, 'their jobs, to flush them');
+    // Due within NEAR_MS of their scheduling, each has a wake-up of its own.
+    const jobIds = pending.map((m) => wakeJob({ id: m.id, version: 1 }, new Date(m.dueAt), new Date(new Date(m.dueAt).getTime() - NEAR_MS + 1)).jobId);
+    await waitFor(async () => (await Promise.all(jobIds.map((id) => queue.getJob(id)))).every(Boolean), 10000, 'their wake-ups, to flush them');
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     const keys = await redis.keys(`${t.redisPrefix}*`);
     expect(keys.length).toBeGreaterThan(0);
@@ -172,6 +178,20 @@ describe('timed milestones (invariant 2)', () => {
     const done = await effects(m.id);
     expect(done).toHaveLength(1);
     expect(done[0].worker_pid).toBe(second.pid);
+  });
+
+  it('fires the rest of a batch at once when one milestone of it fails, and that one later, each exactly once', async () => {
+    // All due before a worker starts, so its first claim takes them together: the failing one must not hold the others.
+    const good = await Promise.all(Array.from({ length: 8 }, () => probe(300, { subjectId: 'batch-mates' })));
+    const bad = await probe(300, { subjectId: 'batch-mates', failTimes: 1 });
+    await new Promise((r) => setTimeout(r, 1000));
+    await worker();
+    for (const m of good) await fired(m.id);
+    for (const m of good) expect((await row(m.id)).attempts).toBe(1);
+    await fired(bad.id, 30000);
+    const r = await row(bad.id);
+    expect([r.attempts, r.last_error]).toEqual([2, null]);
+    for (const m of [...good, bad]) expect(await effects(m.id)).toHaveLength(1);
   });
 
   it('retries a failing handler and then fires once', async () => {

@@ -51,4 +51,15 @@ export class AuditService {
     );
     return row;
   }
+
+  /**
+   * Appends several entries in the caller's transaction, in order (the milestone batches write one per milestone). One
+   * `append` each here; with the sequencer (issue 19) this becomes one multi-row insert, which is where a batch's
+   * remaining round trips per firing go.
+   */
+  async appendAll(em: EntityManager, entries: AuditEntry[]): Promise<AppendedEvent[]> {
+    const out: AppendedEvent[] = [];
+    for (const entry of entries) out.push(await this.append(em, entry));
+    return out;
+  }
 }

@@ -7,13 +7,11 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { QueueName } from '../queues/queue-names';
-import { MilestoneFirer } from './milestone-firer';
-import { milestoneJobId } from './milestone-job';
+import { MilestoneDrainer } from './milestone-drainer';
+import { bucketJob } from './milestone-job';
 import { MilestoneService } from './milestone.service';
 
 const BATCH = 1000;
-/** Overdue by more than this, a milestone is fired by reconciliation itself rather than left to its job. */
-const OVERDUE_GRACE = '2 seconds';
 /** A re-queue batch that Redis does not answer within this is given up until the next pass; firing goes on. */
 const REQUEUE_BATCH_TIMEOUT_MS = 5000;
 
@@ -25,10 +23,10 @@ export interface ReconcileResult {
 
 /**
  * Postgres is the truth, Redis only wakes workers: on start, every MILESTONE_RECONCILE_MS and whenever the queue's
- * Redis connection comes back, one worker (an advisory lock elects it) first re-adds the job of every pending
- * milestone that Redis lost, then fires every overdue one through the same exactly-once path, WORKER_CONCURRENCY at
- * a time, so a slow handler holds one slot and never the others' closings. Firing needs only PostgreSQL: with Redis
- * down the re-queue is skipped and overdue closings still happen.
+ * Redis connection comes back, one worker (an advisory lock elects it) first re-adds the wake-up of every second in
+ * which a pending milestone comes due that Redis lost, then fires everything due through the same batches and apart
+ * lane as a wake-up (a slow handler runs apart and holds nobody else's closing). Firing needs only PostgreSQL: with
+ * Redis down the re-queue is skipped and overdue closings still happen.
  */
 @Injectable()
 export class MilestoneReconciler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -41,7 +39,7 @@ export class MilestoneReconciler implements OnApplicationBootstrap, OnModuleDest
     @InjectDataSource() private readonly ds: DataSource,
     @InjectQueue(QueueName.Milestones) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly firer: MilestoneFirer,
+    private readonly drainer: MilestoneDrainer,
     private readonly milestones: MilestoneService,
   ) {}
 
@@ -91,45 +89,33 @@ export class MilestoneReconciler implements OnApplicationBootstrap, OnModuleDest
     }
   }
 
-  private async fireOverdue(): Promise<number> {
-    const due: { id: string }[] = await this.ds.query(
-      `SELECT id FROM milestone WHERE status = 'pending' AND due_at <= now() - interval '${OVERDUE_GRACE}' ORDER BY due_at LIMIT ${BATCH * 10}`,
-    );
-    let fired = 0;
-    let next = 0;
-    // Each slot takes the next overdue milestone; each fire is its own transaction (row lock, re-check, handler).
-    const slot = async () => {
-      while (next < due.length) {
-        const { id } = due[next++];
-        const outcome = await this.firer.fire(id).catch(() => null);
-        if (outcome?.result === 'fired') fired += 1;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.config.workerConcurrency, due.length) }, slot));
-    return fired;
+  private fireOverdue(): Promise<number> {
+    return this.drainer.drainDue();
   }
 
+  /** Every second in which a pending milestone is next eligible, checked against Redis in pages; the missing ones re-added. */
   private async enqueueMissing(): Promise<number> {
     const client = (await this.queue.client) as unknown as Redis;
     if (client.status !== 'ready') throw new Error(`Redis connection is ${client.status}`);
     let enqueued = 0;
-    let after = '00000000-0000-0000-0000-000000000000';
+    let after = -1;
     for (;;) {
-      const rows: { id: string; version: number; due_at: Date }[] = await this.ds.query(
-        `SELECT id, version, due_at FROM milestone WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT ${BATCH}`,
+      const rows: { bucket: string }[] = await this.ds.query(
+        `SELECT DISTINCT b.bucket FROM milestone m
+         CROSS JOIN LATERAL (SELECT (floor(EXTRACT(EPOCH FROM GREATEST(m.due_at, COALESCE(m.retry_at, m.due_at)))) * 1000)::bigint AS bucket) b
+         WHERE m.status = 'pending' AND b.bucket > $1 ORDER BY b.bucket LIMIT ${BATCH}`,
         [after],
       );
       if (rows.length === 0) return enqueued;
+      const now = new Date();
+      const jobs = rows.map((r) => bucketJob(Number(r.bucket), now));
       const pipeline = client.pipeline();
-      for (const r of rows) pipeline.exists(this.queue.toKey(milestoneJobId(r.id, r.version)));
+      for (const j of jobs) pipeline.exists(this.queue.toKey(j.jobId));
       const exists = (await within(REQUEUE_BATCH_TIMEOUT_MS, pipeline.exec())) ?? [];
-      const missing = rows.filter((_, i) => exists[i]?.[1] === 0);
-      await within(
-        REQUEUE_BATCH_TIMEOUT_MS,
-        Promise.all(missing.map((r) => this.milestones.enqueue({ id: r.id, version: r.version, dueAt: r.due_at }))),
-      );
+      const missing = jobs.filter((_, i) => exists[i]?.[1] === 0);
+      await within(REQUEUE_BATCH_TIMEOUT_MS, Promise.all(missing.map((j) => this.milestones.addWake(j))));
       enqueued += missing.length;
-      after = rows[rows.length - 1].id;
+      after = Number(rows[rows.length - 1].bucket);
     }
   }
 }

@@ -47,6 +47,10 @@ export class Milestone {
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
 
+  /** after a failed attempt: not claimed again before this (backoff) */
+  @Column({ type: 'timestamptz', nullable: true })
+  retryAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

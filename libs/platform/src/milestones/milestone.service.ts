@@ -9,7 +9,7 @@ import { Counting, dueAfter, remainingAt } from '../calendar/working-time';
 import { Tx } from '../database/transaction-runner';
 import { JobName, QueueName } from '../queues/queue-names';
 import { MilestoneErrors } from './milestone-errors';
-import { delayUntil, FireMilestoneJob, milestoneJobId } from './milestone-job';
+import { WakeJob, wakeJob } from './milestone-job';
 import { Milestone } from './milestone.entity';
 
 export interface NewMilestone {
@@ -96,14 +96,30 @@ export class MilestoneService {
     return this.ds.getRepository(Milestone).find({ where: { subjectType, subjectId }, order: { dueAt: 'ASC' } });
   }
 
-  /** Adds the delayed job that wakes a worker at the due time; idempotent per milestone version. */
-  async enqueue(row: Pick<Milestone, 'id' | 'version' | 'dueAt'>): Promise<void> {
-    const data: FireMilestoneJob = { milestoneId: row.id, version: row.version };
-    await this.queue.add(JobName.FireMilestone, data, {
-      jobId: milestoneJobId(row.id, row.version),
-      delay: delayUntil(row.dueAt, new Date()),
+  /**
+   * Adds the delayed job that wakes a worker for the milestone's due second (one job for every milestone due in that
+   * second; a milestone due within 2 s gets its own): adding it again, or for another milestone of the same second,
+   * adds nothing.
+   */
+  async enqueue(row: Pick<Milestone, 'id' | 'version' | 'dueAt'> & { attempts?: number }): Promise<void> {
+    await this.wake(row, row.dueAt);
+  }
+
+  /** The wake-up for a milestone next eligible at `at` (its due time, or the retry time after a failed attempt). */
+  async wake(m: { id: string; version: number; attempts?: number }, at: Date): Promise<void> {
+    const job = wakeJob(m, at, new Date());
+    await this.addWake(job);
+  }
+
+  /** Adds one wake-up job; removed once done, so that a later milestone of the same second can add it again. */
+  async addWake(job: WakeJob): Promise<void> {
+    await this.queue.add(JobName.WakeMilestones, job.data, {
+      jobId: job.jobId,
+      delay: job.delay,
       attempts: FIRE_ATTEMPTS,
       backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: true,
+      removeOnFail: true,
     });
   }
 

@@ -8,7 +8,10 @@ export enum QueueName {
 }
 
 export enum JobName {
+  /** one milestone's own job (before wake-ups per due second); still honoured for jobs queued by older releases */
   FireMilestone = 'fire-milestone',
+  /** wakes a worker to fire every milestone that comes due before `until` (one job per due second) */
+  WakeMilestones = 'wake-milestones',
   ReconcileMilestones = 'reconcile-milestones',
   Notify = 'notify',
   CloseLot = 'close-lot',

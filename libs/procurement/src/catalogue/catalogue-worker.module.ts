@@ -12,7 +12,8 @@ class CatalogueHandlers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register(CERTIFICATE_EXPIRY_KIND, (tx, m) => this.certificates.expire(tx, m));
+    // Certificates expire in crowds (many at one midnight): fired in batches, one statement per batch.
+    this.registry.register(CERTIFICATE_EXPIRY_KIND, { batch: (tx, ms) => this.certificates.expireAll(tx, ms) });
   }
 }
 

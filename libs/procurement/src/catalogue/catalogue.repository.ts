@@ -110,6 +110,11 @@ export class CatalogueRepository {
     return row;
   }
 
+  /** Several products locked at once, in id order (two firings locking overlapping sets never deadlock). */
+  async productsForUpdate(em: EntityManager, ids: string[]): Promise<ProductRow[]> {
+    return rowsOf<ProductRow>(await em.query(`${PRODUCT} WHERE p.id = ANY($1::uuid[]) ORDER BY p.id FOR UPDATE OF p`, [ids]));
+  }
+
   async productsOf(em: EntityManager, organisationId: string): Promise<ProductRow[]> {
     return rowsOf<ProductRow>(await em.query(`${PRODUCT} WHERE p.organisation_id = $1 ORDER BY p.created_at DESC LIMIT 1000`, [organisationId]));
   }
@@ -145,6 +150,10 @@ export class CatalogueRepository {
 
   async setStatus(em: EntityManager, id: string, status: 'on_sale' | 'off_sale', reason: 'supplier' | 'certificate_expired' | null): Promise<void> {
     await em.query(`UPDATE procurement_product SET status = $2, off_sale_reason = $3, updated_at = now() WHERE id = $1`, [id, status, reason]);
+  }
+
+  async setStatusMany(em: EntityManager, ids: string[], status: 'on_sale' | 'off_sale', reason: 'supplier' | 'certificate_expired' | null): Promise<void> {
+    await em.query(`UPDATE procurement_product SET status = $2, off_sale_reason = $3, updated_at = now() WHERE id = ANY($1::uuid[])`, [ids, status, reason]);
   }
 
   async setReference(em: EntityManager, id: string, referenceFen: bigint, channel: string): Promise<void> {

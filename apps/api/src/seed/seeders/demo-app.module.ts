@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ExpertsWorkerModule } from '@app/experts/experts-worker.module';
 import { LandWorkerModule } from '@app/land/land-worker.module';
 import { MilestoneFirer } from '@app/platform/milestones/milestone-firer';
+import { MilestoneFiringRepository } from '@app/platform/milestones/milestone-firing.repository';
 import { QuoteWorkerModule } from '@app/procurement/quotes/quotes-worker.module';
 import { RuralWorkerModule } from '@app/rural/rural-worker.module';
 import { TenderingWorkerModule } from '@app/tendering/tendering-worker.module';
@@ -14,6 +15,6 @@ import { AppModule } from '../../app.module';
  */
 @Module({
   imports: [AppModule, TenderingWorkerModule, LandWorkerModule, RuralWorkerModule, QuoteWorkerModule, ExpertsWorkerModule],
-  providers: [MilestoneFirer],
+  providers: [MilestoneFirer, MilestoneFiringRepository],
 })
 export class DemoAppModule {}
