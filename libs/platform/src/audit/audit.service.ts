@@ -53,13 +53,32 @@ export class AuditService {
   }
 
   /**
-   * Appends several entries in the caller's transaction, in order (the milestone batches write one per milestone). One
-   * `append` each here; with the sequencer (issue 19) this becomes one multi-row insert, which is where a batch's
-   * remaining round trips per firing go.
+   * Appends several entries in the caller's transaction, in order, with one multi-row insert (the milestone batches
+   * write one per milestone): unlinked like `append`, the sequencer links them in insertion order.
    */
   async appendAll(em: EntityManager, entries: AuditEntry[]): Promise<AppendedEvent[]> {
-    const out: AppendedEvent[] = [];
-    for (const entry of entries) out.push(await this.append(em, entry));
-    return out;
+    if (entries.length === 0) return [];
+    if (entries.length === 1) return [await this.append(em, entries[0])];
+    const canon = entries.map((e) => canonicalJson(e.payload ?? null));
+    const col = <T>(f: (e: AuditEntry, i: number) => T) => entries.map(f);
+    return rowsOf<AppendedEvent>(
+      await em.query(
+        `INSERT INTO audit_event (occurred_at, actor_id, actor_role, organisation_id, action, subject_type, subject_id, payload_digest, payload, payload_canonical)
+         SELECT date_trunc('milliseconds', clock_timestamp()), a, r, o, act, st, si, d, NULLIF(c, 'null')::jsonb, c
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS t(a, r, o, act, st, si, d, c, n)
+         ORDER BY n
+         RETURNING id::text AS id, occurred_at AS "occurredAt"`,
+        [
+          col((e) => e.actor.accountId),
+          col((e) => e.role ?? e.actor.roles[0]?.role ?? e.actor.kind),
+          col((e) => e.actor.organisationId),
+          col((e) => e.action),
+          col((e) => e.subject.type),
+          col((e) => e.subject.id),
+          canon.map((c) => sha256Hex(c)),
+          canon,
+        ],
+      ),
+    );
   }
 }
