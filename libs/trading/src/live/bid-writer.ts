@@ -1,4 +1,4 @@
-import { AuditService } from '@app/platform/audit/audit.service';
+import { AuditEntry, AuditService } from '@app/platform/audit/audit.service';
 import { Actor, Role } from '@app/platform/auth/roles';
 import { TransactionRunner } from '@app/platform/database/transaction-runner';
 import { checkedByStatement } from '../gate/project-gate';
@@ -40,11 +40,12 @@ export class BidWriter {
       this.txr.run(async (tx) => {
         const outcomes = await this.lots.acceptMany(tx.em, lotId, bids);
         let last: AcceptedBid | undefined;
+        const entries: AuditEntry[] = [];
         for (const [k, o] of outcomes.entries()) {
           if (o.outcome !== 'accepted') continue;
           const b = bids[k];
           last = o.bid;
-          await this.audit.append(tx.em, {
+          entries.push({
             actor: b.actor,
             role: Role.Bidder,
             action: 'lot.bid_accepted',
@@ -52,6 +53,7 @@ export class BidWriter {
             payload: { bidSeq: o.bid.bidSeq, paddle: b.paddle, organisationId: b.organisationId, priceFen: b.priceFen.toString(), phase: o.bid.phase, endsAt: o.bid.endsAt, clientKey: b.clientKey },
           });
         }
+        await this.audit.appendAll(tx.em, entries);
         if (last) {
           const accepted = last;
           tx.afterCommit(() => this.afterAccepted(lotId, accepted));
