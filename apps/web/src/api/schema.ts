@@ -3893,7 +3893,10 @@ export interface components {
             time: string;
         };
         AuditOrganisationView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 单位 / organisation
+             */
             id: string;
             /** @description 单位名称 / name */
             name: string | null;
@@ -3901,7 +3904,10 @@ export interface components {
         AuditProjectView: {
             /** @description 项目编号 / code */
             code: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 项目 / project
+             */
             id: string;
             /** @description 项目名称 / name */
             name: string;

@@ -9,7 +9,7 @@ export class AuditActorView {
 }
 
 export class AuditOrganisationView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: '单位 / organisation' }) id!: string;
   @ApiProperty({ nullable: true, type: String, description: '单位名称 / name' }) name!: string | null;
 }
 
@@ -19,7 +19,7 @@ export class AuditSubjectView {
 }
 
 export class AuditProjectView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: '项目 / project' }) id!: string;
   @ApiProperty({ description: '项目编号 / code' }) code!: string;
   @ApiProperty({ description: '项目名称 / name' }) name!: string;
 }
