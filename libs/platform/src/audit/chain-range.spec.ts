@@ -75,7 +75,7 @@ function copyBytes(links: Link[]): Buffer {
     field(text(l.subjectType));
     field(text(l.subjectId));
     field(text(l.payloadDigest));
-    field(text(l.canonical));
+    field(text(l.canonical === null ? null : sha256Hex(l.canonical))); // the server's digest of the stored canonical text
     field(text(l.prevHash));
     field(text(l.hash));
   }

@@ -25,9 +25,14 @@ export interface RangeResult {
   broken: { seq: string; reason: LinkBreak } | null;
 }
 
-/** The binary COPY of seq lo..hi (inclusive), in seq order; `payload` (jsonb) only when re-canonicalising. */
+/**
+ * The binary COPY of seq lo..hi (inclusive), in seq order; `payload` (jsonb) only when re-canonicalising. The SHA-256 of
+ * each stored canonical text is computed by PostgreSQL beside the row (the ranges' backends hash in parallel, and a
+ * quarter of the bytes cross the socket); the chain links over the digests are recomputed here. An exported file is
+ * verified offline from the payloads themselves (cli/verify-file.ts).
+ */
 export function rangeCopySql(lo: number, hi: number, recanonicalise: boolean): string {
-  const columns = `seq, occurred_at, actor_id, actor_role, organisation_id, action, subject_type, subject_id, payload_digest, payload_canonical, prev_hash, hash${recanonicalise ? ', payload' : ''}`;
+  const columns = `seq, occurred_at, actor_id, actor_role, organisation_id, action, subject_type, subject_id, payload_digest, encode(pg_catalog.sha256(convert_to(payload_canonical, 'UTF8')), 'hex'), prev_hash, hash${recanonicalise ? ', payload' : ''}`;
   return `COPY (SELECT ${columns} FROM audit_event WHERE seq BETWEEN ${Math.trunc(lo)} AND ${Math.trunc(hi)} ORDER BY seq) TO STDOUT (FORMAT binary)`;
 }
 
@@ -151,11 +156,12 @@ export class RangeVerifier {
     // Within the range; the first row's neighbours are checked by joinRanges.
     if (this.r.count > 1 && seqN !== this.prevSeq + 1) return 'sequence_gap';
     if (this.r.count > 1 && d.compare(this.prevHash, 0, 64, off[10], off[10] + 64) !== 0) return 'prev_hash_mismatch';
-    if (len[9] < 0 || !sameHex(hash('sha256', d.subarray(off[9], off[9] + len[9]), 'hex'), d, off[8])) return 'payload_mismatch';
+    // field 9: the SHA-256 (hex) of the stored canonical text, as the server computed it
+    if (len[9] !== 64 || d.compare(d, off[8], off[8] + 64, off[9], off[9] + 64) !== 0) return 'payload_mismatch';
     if (this.recanonicalise) {
       // jsonb in binary: a version byte (1), then its text
       const json = len[12] < 0 ? null : JSON.parse(d.toString('utf8', off[12] + 1, off[12] + len[12]));
-      if (canonicalJson(json) !== d.toString('utf8', off[9], off[9] + len[9])) return 'canonical_payload_mismatch';
+      if (!sameHex(hash('sha256', canonicalJson(json), 'hex'), d, off[9])) return 'canonical_payload_mismatch';
     }
     // prevHash "\n" seq "|" time "|" actor "|" role "|" organisation "|" action "|" subject type "|" subject id "|" digest
     let n = this.room(64 + 1 + 16 + 1 + 24 + 1 + 36 + 1 + Math.max(0, len[3]) + 1 + 36 + 1 + len[5] + 1 + len[6] + 1 + len[7] + 1 + 64);
