@@ -37,14 +37,7 @@ export async function hotRowUpdate(url: string, clients: number, seconds: number
   const script = join(tmpdir(), `yg-bench-hot-${process.pid}-${Date.now()}.sql`);
   writeFileSync(script, 'UPDATE bench_hot SET v = v + 1 WHERE id = 1;\n');
   try {
-    const out = execFileSync(bin, ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', script, url], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
-    const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]);
-    return { clients, tps, latencyMs };
-  } catch (err) {
-    const stderr = String((err as { stderr?: string }).stderr ?? (err as Error).message);
-    const error = /FATAL:\s*([^\n]+)/.exec(stderr)?.[1] ?? stderr.split('\n').find((l) => l.includes('error')) ?? 'failed';
-    return { clients, tps: NaN, latencyMs: NaN, error: `pgbench failed: ${error.trim()}` };
+    return await scriptRun(url, script, {}, clients, seconds);
   } finally {
     rmSync(script, { force: true });
   }

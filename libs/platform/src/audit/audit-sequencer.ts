@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { chainHash } from './audit-hash';
+import { chainHash, ChainedFields } from './audit-hash';
 
 /** pg_try_advisory_xact_lock key of the sequencer's election: 'audit-sequencer' as a number. */
 export const SEQUENCER_LOCK = 0x61756469745f7371n.toString();
@@ -12,18 +12,12 @@ export const LINK_BATCH = 5000;
 /** While entries keep arriving, the next round comes this soon after one that linked some (bigger batches, fewer rounds). */
 const BUSY_POLL_MS = 5;
 
-interface Pending {
+/** One row of a round's read: the head, and an unlinked entry's chained fields (id null when none is waiting). */
+interface Pending extends Omit<ChainedFields, 'seq' | 'occurredAt'> {
   headSeq: string;
   headHash: string;
   id: string | null;
   occurredAt: Date | null;
-  actorId: string | null;
-  actorRole: string | null;
-  organisationId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  payloadDigest: string;
 }
 
 /** The outcome of one round: how many entries it linked, or that another sequencer holds the election now. */
