@@ -274,10 +274,14 @@ describe('a suspended project changes nothing, in every domain (the kernel’s r
     };
   }
 
+  /** An audit entry as its writer wrote it: the sequencer's link (seq, prev_hash, hash, linked_at) comes later, from no request. */
+  const AUDIT_ENTRY_AS_WRITTEN = `ROW(x.id, x.occurred_at, x.actor_id, x.actor_role, x.organisation_id, x.action, x.subject_type, x.subject_id, x.payload_digest, x.payload_canonical)`;
+
   const rowsOfProject = async (projectId: string): Promise<Record<string, string>> => {
     const out: Record<string, string> = {};
     for (const [table, where] of PROJECT_ROWS) {
-      const [r] = await t.ds.query(`SELECT count(*)::int AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM ${table} x WHERE ${where}`, [projectId]);
+      const row = table === 'audit_event' ? AUDIT_ENTRY_AS_WRITTEN : 'x';
+      const [r] = await t.ds.query(`SELECT count(*)::int AS n, coalesce(md5(string_agg(${row}::text, '|' ORDER BY ${row}::text)), '') AS h FROM ${table} x WHERE ${where}`, [projectId]);
       out[table] = `${r.n}:${r.h}`;
     }
     return out;
